@@ -1,0 +1,71 @@
+package graph_test
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestImportPolicy enforces the layering of DESIGN.md: data flows one way,
+// graph ← {extract, store, graph/generated} ← resolvers ← cmd.
+func TestImportPolicy(t *testing.T) {
+	const mod = "github.com/claimgraph/claimgraph"
+	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, mod+"/...").Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	// For each package (by prefix), the project packages it must not import.
+	forbidden := map[string][]string{
+		"graph":           {"extract", "store", "resolvers", "cmd", "graph/generated"},
+		"extract":         {"store", "resolvers", "cmd", "graph/generated"},
+		"store":           {"extract", "resolvers", "cmd", "graph/generated"},
+		"graph/generated": {"extract", "store", "resolvers", "cmd"},
+		"resolvers":       {"extract", "store", "cmd"},
+	}
+	// Third-party imports allowed per package; graph gets none.
+	thirdParty := map[string][]string{
+		"graph":   {},
+		"extract": {"github.com/pariz/gountries", "github.com/biter777/countries", "golang.org/x/text"},
+		"store":   {"github.com/dgraph-io/badger/v4"},
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		fields := strings.Fields(line)
+		pkg := strings.TrimPrefix(strings.TrimPrefix(fields[0], mod), "/")
+		top := owner(pkg)
+		for _, imp := range fields[1:] {
+			if strings.HasPrefix(imp, mod) {
+				dep := strings.TrimPrefix(strings.TrimPrefix(imp, mod), "/")
+				for _, bad := range forbidden[top] {
+					if dep == bad || strings.HasPrefix(dep, bad+"/") {
+						t.Errorf("%s imports %s; %s may not import %s", pkg, dep, top, bad)
+					}
+				}
+				continue
+			}
+			if !strings.Contains(strings.SplitN(imp, "/", 2)[0], ".") {
+				continue // standard library
+			}
+			allowed, limited := thirdParty[top]
+			if !limited {
+				continue
+			}
+			ok := false
+			for _, a := range allowed {
+				if imp == a || strings.HasPrefix(imp, a+"/") {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Errorf("%s imports %s; %s may import only %v outside the standard library", pkg, imp, top, allowed)
+			}
+		}
+	}
+}
+
+// owner returns the layer a package belongs to.
+func owner(pkg string) string {
+	if pkg == "graph/generated" || strings.HasPrefix(pkg, "graph/generated/") {
+		return "graph/generated"
+	}
+	return strings.SplitN(pkg, "/", 2)[0]
+}

@@ -1,0 +1,162 @@
+package graph
+
+// ActorKind says what sort of speaker or target an Actor is.
+type ActorKind string
+
+// Actor kinds.
+const (
+	ActorPerson       ActorKind = "PERSON"
+	ActorOrganization ActorKind = "ORGANIZATION"
+	ActorGovernment   ActorKind = "GOVERNMENT"
+	ActorGroup        ActorKind = "GROUP"
+	ActorAnonymous    ActorKind = "ANONYMOUS"
+)
+
+// ActorKinds lists every ActorKind in a stable order.
+var ActorKinds = []ActorKind{ActorPerson, ActorOrganization, ActorGovernment, ActorGroup, ActorAnonymous}
+
+// Valid reports whether k is one of the known actor kinds.
+func (k ActorKind) Valid() bool {
+	for _, v := range ActorKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// SourceKind says what carried a statement.
+type SourceKind string
+
+// Source kinds.
+const (
+	SourceAgency    SourceKind = "AGENCY"
+	SourcePublisher SourceKind = "PUBLISHER"
+	SourceDocument  SourceKind = "DOCUMENT"
+)
+
+// SourceKinds lists every SourceKind in a stable order.
+var SourceKinds = []SourceKind{SourceAgency, SourcePublisher, SourceDocument}
+
+// Valid reports whether k is one of the known source kinds.
+func (k SourceKind) Valid() bool {
+	for _, v := range SourceKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// EdgeKind names a typed relation of the graph.
+type EdgeKind string
+
+// Edge kinds, written as in the extraction contract.
+const (
+	// EdgeSays links an Actor to a Claim it made.
+	EdgeSays EdgeKind = "says"
+	// EdgeAccuses links an accusing Actor to the accused Actor.
+	EdgeAccuses EdgeKind = "accuses"
+	// EdgeDenies links an Actor to the Claim or Actor whose claim it denies.
+	EdgeDenies EdgeKind = "denies"
+	// EdgeReports links a Source to a Claim it carried.
+	EdgeReports EdgeKind = "reports"
+)
+
+// EdgeKinds lists every EdgeKind in a stable order.
+var EdgeKinds = []EdgeKind{EdgeSays, EdgeAccuses, EdgeDenies, EdgeReports}
+
+// Valid reports whether k is one of the known edge kinds.
+func (k EdgeKind) Valid() bool {
+	for _, v := range EdgeKinds {
+		if k == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Article is one ingested document. Its ID is derived from its text
+// (ArticleID), so ingesting the same text twice yields the same article.
+type Article struct {
+	ID          string `json:"id"`
+	URL         string `json:"url,omitempty"`
+	Title       string `json:"title,omitempty"`
+	Publisher   string `json:"publisher,omitempty"`
+	PublishedAt string `json:"publishedAt,omitempty"`
+	// Text is the full article text; offsets of claims index its bytes.
+	Text string `json:"text,omitempty"`
+}
+
+// Actor is a person, organisation, government, group or unnamed speaker.
+type Actor struct {
+	ID   string    `json:"id"`
+	Name string    `json:"name"`
+	Kind ActorKind `json:"kind"`
+	// Aliases holds the other surface forms seen: short names, capitals
+	// standing for governments, abbreviations.
+	Aliases []string `json:"aliases,omitempty"`
+	// Title is a role such as "Defense Ministry spokesman".
+	Title string `json:"title,omitempty"`
+	// Affiliation is the ID of another Actor this one belongs to, if known.
+	Affiliation string `json:"affiliation,omitempty"`
+}
+
+// Source is a news agency, publisher or document that carried a statement.
+type Source struct {
+	ID      string     `json:"id"`
+	Name    string     `json:"name"`
+	Kind    SourceKind `json:"kind"`
+	Aliases []string   `json:"aliases,omitempty"`
+}
+
+// Claim is one attributed statement with its provenance. All offsets are byte
+// offsets into the article text.
+type Claim struct {
+	ID string `json:"id"`
+	// Article is the ID of the article the claim was found in.
+	Article string `json:"article,omitempty"`
+	// Speaker is the ID of the Actor (or Source) the claim is attributed to.
+	Speaker string `json:"speaker,omitempty"`
+	// Text is the content of the statement, Start and End its offsets.
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	// Sentence is the whole sentence (or sentences) carrying the cue.
+	Sentence string `json:"sentence"`
+	// Cue is the reporting expression ("said", "accused", "according to").
+	Cue      string `json:"cue"`
+	CueStart int    `json:"cueStart"`
+	CueEnd   int    `json:"cueEnd"`
+	// SpeakerStart and SpeakerEnd locate the speaker as written at this
+	// place; both are nil when no speaker is written there.
+	SpeakerStart *int `json:"speakerStart,omitempty"`
+	SpeakerEnd   *int `json:"speakerEnd,omitempty"`
+	// Direct is true for quoted speech.
+	Direct bool `json:"direct"`
+}
+
+// Edge is one typed relation, tied to the claim and article it came from.
+type Edge struct {
+	Kind EdgeKind `json:"kind"`
+	// From is the ID of an Actor (says, accuses, denies) or a Source (reports).
+	From string `json:"from"`
+	// To is the ID of a Claim (says, reports, denies) or an Actor (accuses,
+	// denies).
+	To string `json:"to"`
+	// Claim is the ID of the claim the relation was read from.
+	Claim string `json:"claim"`
+	// Article is the ID of the article the relation was read from.
+	Article string `json:"article,omitempty"`
+}
+
+// Extraction is everything read from one article: the contract between
+// extract (which produces it), the CLI (which prints it as JSON) and the
+// store (which persists it).
+type Extraction struct {
+	Article Article   `json:"article"`
+	Actors  []*Actor  `json:"actors"`
+	Sources []*Source `json:"sources"`
+	Claims  []*Claim  `json:"claims"`
+	Edges   []*Edge   `json:"edges"`
+}

@@ -1,0 +1,149 @@
+package graph
+
+import "context"
+
+// MaxPage is the largest page a list call returns.
+const MaxPage = 100
+
+// Page selects a window of a list ordered by ID: up to First items whose
+// IDs sort after After ("" for the start).
+type Page struct {
+	First int
+	After string
+}
+
+// Limit returns the page size, clamped to 1..MaxPage (default 20).
+func (p Page) Limit() int {
+	switch {
+	case p.First <= 0:
+		return 20
+	case p.First > MaxPage:
+		return MaxPage
+	}
+	return p.First
+}
+
+// ActorFilter selects actors. Zero fields do not filter.
+type ActorFilter struct {
+	// Name matches the actor's name or any alias, case-insensitively
+	// (compared by NameKey).
+	Name string
+	Kind ActorKind
+	Page
+}
+
+// SourceFilter selects sources. Zero fields do not filter.
+type SourceFilter struct {
+	Name string
+	Kind SourceKind
+	Page
+}
+
+// ArticleFilter selects articles. Zero fields do not filter.
+type ArticleFilter struct {
+	Publisher string
+	Page
+}
+
+// ClaimFilter selects claims. Zero fields do not filter.
+type ClaimFilter struct {
+	// Speaker is an actor ID: claims it says.
+	Speaker string
+	// Kind keeps claims that carry at least one edge of this kind.
+	Kind EdgeKind
+	// Article is an article ID.
+	Article string
+	// Source is a source ID: claims it reports.
+	Source string
+	Page
+}
+
+// EdgeFilter selects edges. At least one of From, To or Claim must be set.
+type EdgeFilter struct {
+	Kind  EdgeKind
+	From  string
+	To    string
+	Claim string
+	Page
+}
+
+// ActorList is one page of actors and the size of the whole selection.
+type ActorList struct {
+	Actors      []*Actor
+	TotalCount  int
+	HasNextPage bool
+}
+
+// SourceList is one page of sources and the size of the whole selection.
+type SourceList struct {
+	Sources     []*Source
+	TotalCount  int
+	HasNextPage bool
+}
+
+// ArticleList is one page of articles and the size of the whole selection.
+type ArticleList struct {
+	Articles    []*Article
+	TotalCount  int
+	HasNextPage bool
+}
+
+// ClaimList is one page of claims and the size of the whole selection.
+type ClaimList struct {
+	Claims      []*Claim
+	TotalCount  int
+	HasNextPage bool
+}
+
+// EdgeList is one page of edges and the size of the whole selection.
+type EdgeList struct {
+	Edges       []*Edge
+	TotalCount  int
+	HasNextPage bool
+}
+
+// IngestResult tells what one ingest did. Extraction holds the records as
+// stored, with actor and source IDs resolved against the existing graph.
+type IngestResult struct {
+	// Created is false when the article was already stored; nothing was
+	// written then.
+	Created    bool
+	Extraction *Extraction
+}
+
+// Store persists the graph. Every method takes a context first; errors carry
+// codes (ErrorCode): ENOTFOUND for a missing ID, EINVALID for bad input,
+// EINTERNAL otherwise.
+type Store interface {
+	// Ingest writes one article's extraction in a single transaction,
+	// resolving its actors and sources against those already stored (by
+	// name and alias, see Resolve). Ingesting an article whose ID is
+	// already stored writes nothing and returns Created=false. Returns
+	// EINVALID if the extraction fails Validate.
+	Ingest(ctx context.Context, x *Extraction) (*IngestResult, error)
+
+	// FindArticleByID returns ENOTFOUND if no article has that ID.
+	FindArticleByID(ctx context.Context, id string) (*Article, error)
+	// FindActorByID returns ENOTFOUND if no actor has that ID.
+	FindActorByID(ctx context.Context, id string) (*Actor, error)
+	// FindSourceByID returns ENOTFOUND if no source has that ID.
+	FindSourceByID(ctx context.Context, id string) (*Source, error)
+	// FindClaimByID returns ENOTFOUND if no claim has that ID.
+	FindClaimByID(ctx context.Context, id string) (*Claim, error)
+
+	// FindArticles returns a page of articles ordered by ID.
+	FindArticles(ctx context.Context, f ArticleFilter) (*ArticleList, error)
+	// FindActors returns a page of actors ordered by ID.
+	FindActors(ctx context.Context, f ActorFilter) (*ActorList, error)
+	// FindSources returns a page of sources ordered by ID.
+	FindSources(ctx context.Context, f SourceFilter) (*SourceList, error)
+	// FindClaims returns a page of claims ordered by ID.
+	FindClaims(ctx context.Context, f ClaimFilter) (*ClaimList, error)
+	// FindEdges returns a page of edges ordered by (from, kind, to, claim)
+	// or, when only To is set, by (to, kind, from, claim). Returns EINVALID
+	// when none of From, To and Claim is set.
+	FindEdges(ctx context.Context, f EdgeFilter) (*EdgeList, error)
+
+	// Close releases the store.
+	Close() error
+}
