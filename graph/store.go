@@ -144,6 +144,39 @@ type Store interface {
 	// when none of From, To and Claim is set.
 	FindEdges(ctx context.Context, f EdgeFilter) (*EdgeList, error)
 
+	// Search ranks claims (by text) and actors (by name and aliases)
+	// against a free-text query, best first, using an index rather than a
+	// scan. Returns EINVALID for a query with no searchable word.
+	Search(ctx context.Context, query string, p Page) (*SearchList, error)
+
+	// MergeActors folds the actors with the given IDs into the first one:
+	// names become aliases, edges and claims move over. The merge is
+	// remembered, so re-ingesting an article resolves to the merged actor.
+	// Returns ENOTFOUND for an unknown ID, EINVALID for fewer than two IDs.
+	MergeActors(ctx context.Context, ids []string) (*Actor, error)
+	// SplitAlias removes alias from the actor and makes it an actor of its
+	// own (same kind), remembered across re-ingest. Returns the updated
+	// actor and the new one; ENOTFOUND for an unknown actor, EINVALID when
+	// the actor has no such alias.
+	SplitAlias(ctx context.Context, actorID, alias string) (*Actor, *Actor, error)
+
 	// Close releases the store.
 	Close() error
+}
+
+// SearchHit is one ranked search result: a claim or an actor.
+type SearchHit struct {
+	// Kind is "claim" or "actor".
+	Kind  string
+	ID    string
+	Score float64
+	// Snippet is the matching part of the text, matched words in **bold**.
+	Snippet string
+}
+
+// SearchList is one page of search hits and the number of all hits.
+type SearchList struct {
+	Hits        []*SearchHit
+	TotalCount  int
+	HasNextPage bool
 }
