@@ -1,0 +1,167 @@
+package graph_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func TestNameKey(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"The Saudi Foreign Ministry's", "saudi foreign ministry"},
+		{"  saudi   foreign\tministry ", "saudi foreign ministry"},
+		{"Agence France-Presse", "agence france presse"},
+		{"U.S.", "u s"},
+		{"Pakistan\u2019s", "pakistan"},
+		{"Theodore", "theodore"},
+		{"", ""},
+	} {
+		if got := graph.NameKey(tc.in); got != tc.want {
+			t.Errorf("NameKey(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestIDs(t *testing.T) {
+	if graph.ActorID("The Kremlin") != graph.ActorID("kremlin") {
+		t.Error("actor IDs differ for names with the same key")
+	}
+	if graph.ActorID("Pakistani Taliban") == graph.ActorID("Taliban") {
+		t.Error("look-alike names share an actor ID")
+	}
+	if a, b := graph.ArticleID("one"), graph.ArticleID("one"); a != b || !strings.HasPrefix(a, graph.PrefixArticle) {
+		t.Errorf("ArticleID not stable or unprefixed: %q %q", a, b)
+	}
+	if graph.ClaimID("a", 1, 2, 3) == graph.ClaimID("a", 1, 2, 4) {
+		t.Error("claims at different cues share an ID")
+	}
+}
+
+func TestValidateText(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, code string
+	}{
+		{"OK", "Title\n\nThe mayor said it rained.", ""},
+		{"Empty", "", graph.EINVALID},
+		{"Blank", " \n\t\n", graph.EINVALID},
+		{"Binary", "abc\x00def", graph.EINVALID},
+		{"BadUTF8", "caf\xe9 au lait", graph.EINVALID},
+		{"TooLarge", strings.Repeat("a", graph.MaxArticleBytes+1), graph.ETOOLARGE},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := graph.ValidateText(tc.text)
+			if got := graph.ErrorCode(err); got != tc.code {
+				t.Fatalf("code = %q, want %q (err %v)", got, tc.code, err)
+			}
+		})
+	}
+}
+
+func TestErrorCode(t *testing.T) {
+	wrapped := fmt.Errorf("loading: %w", graph.Errorf(graph.ENOTFOUND, "actor %s not found", "x"))
+	if got := graph.ErrorCode(wrapped); got != graph.ENOTFOUND {
+		t.Errorf("ErrorCode = %q, want %q", got, graph.ENOTFOUND)
+	}
+	if got := graph.ErrorMessage(wrapped); got != "actor x not found" {
+		t.Errorf("ErrorMessage = %q", got)
+	}
+	plain := errors.New("disk on fire")
+	if graph.ErrorCode(plain) != graph.EINTERNAL || graph.ErrorMessage(plain) != "internal error" {
+		t.Error("plain errors must be internal with a hidden message")
+	}
+	if graph.ErrorCode(nil) != "" {
+		t.Error("nil error has a code")
+	}
+}
+
+// sample builds a small valid extraction: Lunaria's ministry accuses Borduria.
+func sample() *graph.Extraction {
+	text := "Lunaria accuses Borduria of shelling the port, the ministry said."
+	art := graph.Article{ID: graph.ArticleID(text), Text: text}
+	lun := &graph.Actor{ID: graph.ActorID("Lunaria"), Name: "Lunaria", Kind: graph.ActorGovernment, Aliases: []string{"Selva"}}
+	bor := &graph.Actor{ID: graph.ActorID("Borduria"), Name: "Borduria", Kind: graph.ActorGovernment}
+	c := &graph.Claim{ID: graph.ClaimID(art.ID, 16, 46, 8), Article: art.ID, Speaker: lun.ID,
+		Text: text[16:46], Start: 16, End: 46, Sentence: text, Cue: "accuses", CueStart: 8, CueEnd: 15}
+	return &graph.Extraction{
+		Article: art,
+		Actors:  []*graph.Actor{lun, bor},
+		Claims:  []*graph.Claim{c},
+		Edges: []*graph.Edge{
+			{Kind: graph.EdgeSays, From: lun.ID, To: c.ID, Claim: c.ID, Article: art.ID},
+			{Kind: graph.EdgeAccuses, From: lun.ID, To: bor.ID, Claim: c.ID, Article: art.ID},
+		},
+	}
+}
+
+func TestValidate(t *testing.T) {
+	if err := sample().Validate(); err != nil {
+		t.Fatalf("valid extraction rejected: %v", err)
+	}
+	for _, tc := range []struct {
+		name   string
+		break_ func(x *graph.Extraction)
+	}{
+		{"WrongArticleID", func(x *graph.Extraction) { x.Article.ID = "art_x" }},
+		{"UnknownActorKind", func(x *graph.Extraction) { x.Actors[0].Kind = "ALIEN" }},
+		{"OffsetsOutside", func(x *graph.Extraction) { x.Claims[0].End = 999 }},
+		{"DanglingEdge", func(x *graph.Extraction) { x.Edges[1].To = "act_missing" }},
+		{"AccusesClaim", func(x *graph.Extraction) { x.Edges[1].To = x.Claims[0].ID }},
+		{"UnknownEdgeKind", func(x *graph.Extraction) { x.Edges[0].Kind = "likes" }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := sample()
+			tc.break_(x)
+			if code := graph.ErrorCode(x.Validate()); code != graph.EINVALID {
+				t.Fatalf("code = %q, want %q", code, graph.EINVALID)
+			}
+		})
+	}
+}
+
+func TestResolve(t *testing.T) {
+	x := sample()
+	// A stored actor already answers to "Selva", an alias of Lunaria here.
+	stored := map[string]string{graph.NameKey("Selva"): "act_stored"}
+	remap := graph.Resolve(x, func(k string) string { return stored[k] }, func(string) string { return "" })
+	if remap[graph.ActorID("Lunaria")] != "act_stored" {
+		t.Fatalf("remap = %v, want Lunaria mapped to act_stored", remap)
+	}
+	if x.Actors[0].ID != "act_stored" || x.Claims[0].Speaker != "act_stored" {
+		t.Errorf("actor or claim speaker not rewritten: %+v %+v", x.Actors[0], x.Claims[0])
+	}
+	for _, e := range x.Edges {
+		if e.From != "act_stored" {
+			t.Errorf("%s edge from %q, want act_stored", e.Kind, e.From)
+		}
+	}
+	if x.Edges[1].To != graph.ActorID("Borduria") {
+		t.Errorf("accused rewritten to %q", x.Edges[1].To)
+	}
+	if err := x.Validate(); err != nil {
+		t.Errorf("resolved extraction invalid: %v", err)
+	}
+}
+
+func TestResolveKeepsAnonymousApart(t *testing.T) {
+	x := sample()
+	x.Actors[0].Kind = graph.ActorAnonymous
+	remap := graph.Resolve(x, func(string) string { return "act_other" }, func(string) string { return "" })
+	if _, ok := remap[x.Actors[0].ID]; ok {
+		t.Error("anonymous actor merged across articles")
+	}
+}
+
+func TestResolveMergesActorsThatMeet(t *testing.T) {
+	x := sample()
+	stored := map[string]string{"lunaria": "act_one", "borduria": "act_one"}
+	graph.Resolve(x, func(k string) string { return stored[k] }, func(string) string { return "" })
+	if len(x.Actors) != 1 {
+		t.Fatalf("got %d actors, want 1", len(x.Actors))
+	}
+	if got := strings.Join(x.Actors[0].Aliases, ","); got != "Borduria,Selva" {
+		t.Errorf("aliases = %q, want Borduria,Selva", got)
+	}
+}
