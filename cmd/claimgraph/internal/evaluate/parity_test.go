@@ -1,0 +1,140 @@
+package evaluate
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedEval returns shared/eval beside the repository (../shared/eval
+// from the folder holding go.mod), skipping the test when it is absent.
+func sharedEval(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's folder")
+		}
+		dir = parent
+	}
+	eval := filepath.Join(filepath.Dir(dir), "shared", "eval")
+	if _, err := os.Stat(filepath.Join(eval, "score.py")); err != nil {
+		t.Skipf("reference scorers not found at %s (the shared eval folder is absent): %v", eval, err)
+	}
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 not found; the parity tests run the reference Python scorers")
+	}
+	return eval
+}
+
+// python runs a reference scorer and returns its standard output; exit
+// status 1 (a threshold or entity check failed) is not an error.
+func python(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("python3", args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+			t.Fatalf("python3 %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+		}
+	}
+	return stdout.String()
+}
+
+// fakeCommand returns the command line that runs this test binary as the
+// fake extractor.
+func fakeCommand(t *testing.T) string {
+	t.Helper()
+	t.Setenv(fakeEnv, "1")
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return "'" + strings.ReplaceAll(exe, "'", `'\''`) + "'"
+}
+
+// TestParityGold scores the dev gold folder with score.py and with RunGold
+// on the same fake extraction and requires identical output, --show lines
+// included. The Go side runs the fake both in process and as a command.
+func TestParityGold(t *testing.T) {
+	eval := sharedEval(t)
+	cmdline := fakeCommand(t)
+	dir := filepath.Join(eval, "dev")
+	want := python(t, filepath.Join(eval, "score.py"), "--show", cmdline, dir)
+	if !strings.Contains(want, "micro precision") {
+		t.Fatalf("score.py printed no summary:\n%s", want)
+	}
+	command, err := Command(cmdline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, ex := range map[string]Extractor{"in process": fakeExtractor, "command": command} {
+		r, err := RunGold(context.Background(), dir, ex, Options{Jobs: 4})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var got strings.Builder
+		if err := r.WriteText(&got, true); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want {
+			t.Errorf("%s: output differs from score.py\ngot:\n%s\nwant:\n%s", name, got.String(), want)
+		}
+		if r.Good == 0 || r.Found == 0 || r.Good == r.Predicted {
+			t.Errorf("%s: fake extraction too trivial to test parity: %+v", name, r)
+		}
+	}
+	t.Logf("score.py on %s:\n%s", dir, want)
+}
+
+// TestParityPolNeAR scores the PolNeAR dev folder with score_polnear.py and
+// with RunPolNeAR on the same fake extraction and requires identical text
+// output (with 40 missed attributions shown) and identical JSON numbers.
+func TestParityPolNeAR(t *testing.T) {
+	eval := sharedEval(t)
+	cmdline := fakeCommand(t)
+	dir := filepath.Join(eval, "polnear-dev")
+	script := filepath.Join(eval, "score_polnear.py")
+	wantText := python(t, script, "--show", "40", cmdline, dir)
+	var want map[string]float64
+	if err := json.Unmarshal([]byte(python(t, script, "--json", cmdline, dir)), &want); err != nil {
+		t.Fatal(err)
+	}
+	r, err := RunPolNeAR(context.Background(), dir, fakeExtractor, Options{Jobs: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got strings.Builder
+	if err := r.WriteText(&got, 40); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != wantText {
+		t.Errorf("output differs from score_polnear.py\ngot:\n%s\nwant:\n%s", got.String(), wantText)
+	}
+	for k, v := range map[string]float64{
+		"attribution": r.Attribution, "source": r.Source, "content": r.Content, "triple": r.Triple,
+		"documents": float64(r.Documents), "gold": float64(r.Total.Gold), "predicted": float64(r.Total.Predicted), "failed": float64(r.Failed),
+	} {
+		if want[k] != v {
+			t.Errorf("%s: got %v, want %v", k, v, want[k])
+		}
+	}
+	if r.Total.Attribution == 0 || r.Total.Triple == 0 || r.Total.Triple == r.Total.Attribution {
+		t.Errorf("fake extraction too trivial to test parity: %+v", r.Total)
+	}
+	t.Logf("score_polnear.py on %s:\n%s", dir, wantText[strings.LastIndex(wantText[:len(wantText)-1], "\n")+1:])
+	t.Logf("%+v", want)
+}
