@@ -1,0 +1,284 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Options tune a DB. The zero value opens an on-disk database that logs
+// nothing.
+type Options struct {
+	// InMemory keeps everything in memory (Badger's in-memory mode); dir
+	// must then be "". Meant for tests and benchmarks.
+	InMemory bool
+	// Logger receives Badger's warnings and errors (its chatty info and
+	// debug messages go to the Debug level). Nil logs nothing.
+	Logger *slog.Logger
+	// SyncWrites makes every commit wait for an fsync: slower, but nothing
+	// acknowledged is lost on a power cut (a crash of the process alone
+	// loses nothing either way).
+	SyncWrites bool
+	// CacheMB is the size of Badger's block cache in MiB; 0 means 64.
+	CacheMB int
+	// MemTableMB is the size of one memtable in MiB; 0 means 64. A write
+	// transaction may hold at most about 15% of it, which bounds the size
+	// of one ingested article (larger ones fail with ETOOLARGE).
+	MemTableMB int
+}
+
+// DB is a graph.Store kept in a Badger database. It is safe for concurrent
+// use; writes are serialised.
+type DB struct {
+	bdb *badger.DB
+	// maxValue is the largest value Badger takes in this mode.
+	maxValue int64
+	// mu serialises writes so read-modify-write of indexes and counters
+	// never conflicts.
+	mu sync.Mutex
+}
+
+var _ graph.Store = (*DB)(nil)
+
+// Open opens (creating if needed) the database in dir. With
+// opts.InMemory, dir must be "" and nothing touches the disk.
+func Open(dir string, opts Options) (*DB, error) {
+	if opts.InMemory && dir != "" {
+		return nil, graph.Errorf(graph.EINVALID, "an in-memory store takes no directory")
+	}
+	if !opts.InMemory && dir == "" {
+		return nil, graph.Errorf(graph.EINVALID, "store directory is required")
+	}
+	bo := badger.DefaultOptions(dir).
+		WithInMemory(opts.InMemory).
+		WithLogger(badgerLogger{opts.Logger}).
+		WithSyncWrites(opts.SyncWrites).
+		WithMetricsEnabled(false).
+		// Writes are serialised by DB.mu, so Badger need not track
+		// read sets for conflict detection.
+		WithDetectConflicts(false)
+	if opts.CacheMB > 0 {
+		bo = bo.WithBlockCacheSize(int64(opts.CacheMB) << 20)
+	}
+	if opts.MemTableMB > 0 {
+		mt := int64(opts.MemTableMB) << 20
+		// Values above the threshold go to the value log; it must stay
+		// below the largest batch (15% of a memtable).
+		bo = bo.WithMemTableSize(mt).WithValueThreshold(min(bo.ValueThreshold, mt/10))
+	}
+	bdb, err := badger.Open(bo)
+	if err != nil {
+		return nil, fmt.Errorf("open badger database in %q: %w", dir, err)
+	}
+	maxValue := bo.ValueLogFileSize
+	if opts.InMemory {
+		// without a value log every value must fit in the LSM tree
+		maxValue = bo.ValueThreshold
+	}
+	return &DB{bdb: bdb, maxValue: maxValue}, nil
+}
+
+// Close flushes and releases the database.
+func (db *DB) Close() error {
+	if err := db.bdb.Close(); err != nil {
+		return fmt.Errorf("close badger database: %w", err)
+	}
+	return nil
+}
+
+// view runs fn in a read-only transaction.
+func (db *DB) view(ctx context.Context, fn func(t *tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return db.bdb.View(func(txn *badger.Txn) error {
+		return fn(&tx{txn: txn, ctx: ctx, maxValue: db.maxValue})
+	})
+}
+
+// update runs fn in one read-write transaction, serialised with every other
+// write. Nothing is written unless fn returns nil; a transaction too large
+// for Badger becomes ETOOLARGE.
+func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	err := db.bdb.Update(func(txn *badger.Txn) error {
+		t := &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue}
+		if err := fn(t); err != nil {
+			return err
+		}
+		return t.flushCounts()
+	})
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return graph.Errorf(graph.ETOOLARGE, "%s is too large for one transaction; nothing was written", what)
+	}
+	return err
+}
+
+// tx wraps a Badger transaction with the small helpers the store needs.
+type tx struct {
+	txn    *badger.Txn
+	ctx    context.Context
+	counts map[string]int64 // counter deltas, written at the end of an update
+	// maxValue is the largest value Badger takes; larger ones are ETOOLARGE.
+	maxValue int64
+}
+
+// get returns the value at k, or ok=false when there is none.
+func (t *tx) get(k []byte) (v []byte, ok bool, err error) {
+	item, err := t.txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, false, nil
+	} else if err != nil {
+		return nil, false, fmt.Errorf("get %q: %w", k, err)
+	}
+	v, err = item.ValueCopy(nil)
+	if err != nil {
+		return nil, false, fmt.Errorf("read %q: %w", k, err)
+	}
+	return v, true, nil
+}
+
+// has reports whether k is set.
+func (t *tx) has(k []byte) (bool, error) {
+	_, err := t.txn.Get(k)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("get %q: %w", k, err)
+	}
+	return true, nil
+}
+
+func (t *tx) set(k, v []byte) error {
+	if int64(len(v)) > t.maxValue {
+		return graph.Errorf(graph.ETOOLARGE, "a %d-byte record exceeds the store's limit of %d bytes; nothing was written", len(v), t.maxValue)
+	}
+	if err := t.txn.Set(k, v); err != nil {
+		return fmt.Errorf("set %q: %w", k, err)
+	}
+	return nil
+}
+
+func (t *tx) del(k []byte) error {
+	if err := t.txn.Delete(k); err != nil {
+		return fmt.Errorf("delete %q: %w", k, err)
+	}
+	return nil
+}
+
+// getNode decodes the node with id into v; ok=false when there is none.
+func (t *tx) getNode(id string, v any) (ok bool, err error) {
+	b, ok, err := t.get(nodeKey(id))
+	if err != nil || !ok {
+		return false, err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return false, fmt.Errorf("decode node %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// putNode stores v as the node with id.
+func (t *tx) putNode(id string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encode node %s: %w", id, err)
+	}
+	return t.set(nodeKey(id), b)
+}
+
+// mustNode loads the node with id of the type named by prefix into v,
+// returning ENOTFOUND when there is none.
+func (t *tx) mustNode(prefix, what, id string, v any) error {
+	if len(id) <= len(prefix) || id[:len(prefix)] != prefix {
+		return graph.Errorf(graph.ENOTFOUND, "%s %q not found", what, id)
+	}
+	ok, err := t.getNode(id, v)
+	if err != nil {
+		return err
+	} else if !ok {
+		return graph.Errorf(graph.ENOTFOUND, "%s %q not found", what, id)
+	}
+	return nil
+}
+
+// count returns a counter's stored value plus pending deltas.
+func (t *tx) count(name string) (int64, error) {
+	v, _, err := t.get(countKey(name))
+	if err != nil {
+		return 0, err
+	}
+	return decodeCount(v) + t.counts[name], nil
+}
+
+// add records a counter delta, written by flushCounts.
+func (t *tx) add(name string, delta int64) { t.counts[name] += delta }
+
+func (t *tx) flushCounts() error {
+	for name, d := range t.counts {
+		if d == 0 {
+			continue
+		}
+		v, _, err := t.get(countKey(name))
+		if err != nil {
+			return err
+		}
+		if err := t.set(countKey(name), encodeCount(decodeCount(v)+d)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keys returns every key under prefix, in order, without loading values.
+func (t *tx) keys(prefix []byte) ([][]byte, error) {
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	var out [][]byte
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		out = append(out, it.Item().KeyCopy(nil))
+	}
+	return out, t.ctx.Err()
+}
+
+// entries returns every key and value under prefix, in order.
+func (t *tx) entries(prefix []byte) (ks, vs [][]byte, err error) {
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read %q: %w", it.Item().Key(), err)
+		}
+		ks = append(ks, it.Item().KeyCopy(nil))
+		vs = append(vs, v)
+	}
+	return ks, vs, t.ctx.Err()
+}
+
+// badgerLogger adapts a *slog.Logger to badger.Logger; a nil logger
+// discards everything.
+type badgerLogger struct{ l *slog.Logger }
+
+func (b badgerLogger) log(level slog.Level, format string, args ...any) {
+	if b.l == nil {
+		return
+	}
+	b.l.Log(context.Background(), level, fmt.Sprintf(format, args...), "component", "badger")
+}
+
+func (b badgerLogger) Errorf(f string, a ...any)   { b.log(slog.LevelError, f, a...) }
+func (b badgerLogger) Warningf(f string, a ...any) { b.log(slog.LevelWarn, f, a...) }
+func (b badgerLogger) Infof(f string, a ...any)    { b.log(slog.LevelDebug, f, a...) }
+func (b badgerLogger) Debugf(f string, a ...any)   { b.log(slog.LevelDebug, f, a...) }

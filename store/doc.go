@@ -1,0 +1,41 @@
+// Package store owns claimgraph's persistence: it implements graph.Store on
+// an embedded Badger v4 database, with the indexes, transactions and
+// full-text index that back it. It may import graph and Badger only; no other
+// package of claimgraph imports Badger.
+//
+// # Key layout
+//
+// Every key starts with a short ASCII prefix ending in "/"; the parts of a
+// compound key are joined by a NUL byte (written \0 below), which sorts
+// before every character an ID, name key or term can hold, so keys order as
+// the tuples they encode. All keys are built in keys.go.
+//
+//	n/<id>                          node JSON; the ID prefix (art_, act_, src_, clm_) says which
+//	e/<from>\0<kind>\0<to>\0<claim> edge, forward; value: article ID
+//	r/<to>\0<kind>\0<from>\0<claim> edge, reverse; value: article ID
+//	ec/<claim>\0<from>\0<kind>\0<to> edges read from one claim; value: article ID
+//	ca/<article>\0<claim>           claims by article
+//	cs/<speaker>\0<claim>           claims by speaker (Claim.Speaker and says edges)
+//	cr/<source>\0<claim>            claims by reporting source (reports edges)
+//	ck/<edge kind>\0<claim>         claims carrying an edge of that kind
+//	ap/<NameKey(publisher)>\0<art>  articles by publisher
+//	ak/<kind>\0<actor>              actors by kind
+//	sk/<kind>\0<source>             sources by kind
+//	an/<NameKey>\0<actor>           actor name and alias index; value N (name), A (alias)
+//	                                or X (anonymous actor, never used to resolve)
+//	sn/<NameKey>\0<source>          source name and alias index; value N or A
+//	af/<affiliation>\0<actor>       actors by affiliation
+//	mg/<actor>                      merged away: value is the actor it was folded into
+//	sp/<NameKey>                    split marker: value is the actor split off under that name
+//	ti/<term>\0<doc>                search postings (claims and actors); value: uvarint
+//	                                term frequency, uvarint document length
+//	k/<name>                        counters (8-byte big endian): articles, actors,
+//	                                sources, claims, docs, doclen
+//
+// Index keys carry no value unless said; lists page over them in key order
+// (so by ID within a prefix) and count a selection by iterating keys only,
+// never loading values. Unfiltered totals come from the counters.
+//
+// Writes (Ingest, MergeActors, SplitAlias) are serialised by the DB and each
+// runs in one Badger transaction: it is applied whole or not at all.
+package store

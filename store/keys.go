@@ -1,0 +1,165 @@
+package store
+
+import (
+	"encoding/binary"
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Key prefixes; the layout is documented in the package comment.
+const (
+	pNode         = "n/"
+	pEdge         = "e/"
+	pRev          = "r/"
+	pEdgeClaim    = "ec/"
+	pClaimArticle = "ca/"
+	pClaimSpeaker = "cs/"
+	pClaimSource  = "cr/"
+	pClaimKind    = "ck/"
+	pPublisher    = "ap/"
+	pActorKind    = "ak/"
+	pSourceKind   = "sk/"
+	pActorName    = "an/"
+	pSourceName   = "sn/"
+	pAffiliation  = "af/"
+	pMerged       = "mg/"
+	pSplit        = "sp/"
+	pPosting      = "ti/"
+	pCount        = "k/"
+)
+
+// sep joins the parts of a compound key.
+const sep = "\x00"
+
+// Values of name index entries.
+const (
+	nameOfficial  = 'N'
+	nameAlias     = 'A'
+	nameAnonymous = 'X'
+)
+
+// Counter names.
+const (
+	cntArticles = "articles"
+	cntActors   = "actors"
+	cntSources  = "sources"
+	cntClaims   = "claims"
+	cntDocs     = "docs"
+	cntDocLen   = "doclen"
+)
+
+// key joins a prefix and parts into a fresh key.
+func key(prefix string, parts ...string) []byte {
+	return []byte(prefix + strings.Join(parts, sep))
+}
+
+// prefixOf returns the key prefix of every key whose leading parts are parts.
+func prefixOf(prefix string, parts ...string) []byte {
+	return []byte(prefix + strings.Join(parts, sep) + sep)
+}
+
+func nodeKey(id string) []byte { return key(pNode, id) }
+
+// nodeTypePrefix is the prefix of all nodes of one type, e.g. "n/act_".
+func nodeTypePrefix(idPrefix string) []byte { return []byte(pNode + idPrefix) }
+
+func edgeKey(e *graph.Edge) []byte {
+	return key(pEdge, e.From, string(e.Kind), e.To, e.Claim)
+}
+
+func revKey(e *graph.Edge) []byte {
+	return key(pRev, e.To, string(e.Kind), e.From, e.Claim)
+}
+
+func edgeClaimKey(e *graph.Edge) []byte {
+	return key(pEdgeClaim, e.Claim, e.From, string(e.Kind), e.To)
+}
+
+// edgeFromKey decodes a key of pEdge, pRev or pEdgeClaim into an edge
+// (without its article).
+func edgeFromKey(k []byte) (*graph.Edge, bool) {
+	s := string(k)
+	var prefix string
+	for _, p := range []string{pEdge, pRev, pEdgeClaim} {
+		if strings.HasPrefix(s, p) {
+			prefix = p
+		}
+	}
+	if prefix == "" {
+		return nil, false
+	}
+	f := strings.Split(s[len(prefix):], sep)
+	if len(f) != 4 {
+		return nil, false
+	}
+	switch prefix {
+	case pEdge:
+		return &graph.Edge{From: f[0], Kind: graph.EdgeKind(f[1]), To: f[2], Claim: f[3]}, true
+	case pRev:
+		return &graph.Edge{To: f[0], Kind: graph.EdgeKind(f[1]), From: f[2], Claim: f[3]}, true
+	default:
+		return &graph.Edge{Claim: f[0], From: f[1], Kind: graph.EdgeKind(f[2]), To: f[3]}, true
+	}
+}
+
+func claimArticleKey(article, claim string) []byte { return key(pClaimArticle, article, claim) }
+func claimSpeakerKey(speaker, claim string) []byte { return key(pClaimSpeaker, speaker, claim) }
+func claimSourceKey(source, claim string) []byte   { return key(pClaimSource, source, claim) }
+func claimKindKey(kind graph.EdgeKind, claim string) []byte {
+	return key(pClaimKind, string(kind), claim)
+}
+func publisherKey(publisher, article string) []byte {
+	return key(pPublisher, graph.NameKey(publisher), article)
+}
+func actorKindKey(kind graph.ActorKind, id string) []byte { return key(pActorKind, string(kind), id) }
+func sourceKindKey(kind graph.SourceKind, id string) []byte {
+	return key(pSourceKind, string(kind), id)
+}
+func actorNameKey(nameKey, id string) []byte       { return key(pActorName, nameKey, id) }
+func sourceNameKey(nameKey, id string) []byte      { return key(pSourceName, nameKey, id) }
+func affiliationKey(affiliation, id string) []byte { return key(pAffiliation, affiliation, id) }
+func mergedKey(id string) []byte                   { return key(pMerged, id) }
+func splitKey(nameKey string) []byte               { return key(pSplit, nameKey) }
+func postingKey(term, doc string) []byte           { return key(pPosting, term, doc) }
+func countKey(name string) []byte                  { return key(pCount, name) }
+
+// lastPart returns the part of a compound key after its last separator (or
+// after the prefix for a simple key): the ID that index keys end with.
+func lastPart(k []byte, prefixLen int) string {
+	s := string(k[prefixLen:])
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// posting encodes a posting value: term frequency and document length.
+func posting(tf, docLen int) []byte {
+	b := binary.AppendUvarint(nil, uint64(tf))
+	return binary.AppendUvarint(b, uint64(docLen))
+}
+
+// parsePosting decodes a posting value.
+func parsePosting(v []byte) (tf, docLen int) {
+	t, n := binary.Uvarint(v)
+	if n <= 0 {
+		return 0, 0
+	}
+	l, m := binary.Uvarint(v[n:])
+	if m <= 0 {
+		return int(t), 0
+	}
+	return int(t), int(l)
+}
+
+func encodeCount(n int64) []byte {
+	return binary.BigEndian.AppendUint64(nil, uint64(n))
+}
+
+func decodeCount(v []byte) int64 {
+	if len(v) != 8 {
+		return 0
+	}
+	return int64(binary.BigEndian.Uint64(v))
+}

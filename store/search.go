@@ -1,0 +1,335 @@
+package store
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// BM25 parameters.
+const (
+	bm25K1 = 1.2
+	bm25B  = 0.75
+)
+
+// snippetBytes is the rough length of a search snippet.
+const snippetBytes = 200
+
+// stopwords are not indexed: they match nearly every claim.
+var stopwords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an and are as at be been but by for from had has have he her his
+		i in is it its of on or our she that the their them they this to was we were will with would you`) {
+		stopwords[w] = true
+	}
+}
+
+// token is one word of a text and where it is.
+type token struct {
+	term       string
+	start, end int
+}
+
+// tokens splits text into words (runs of letters and digits, apostrophes
+// inside), folding each to a search term: lower case, no apostrophes or
+// possessive "'s", a light plural stemming. Stopwords get an empty term.
+func tokens(text string) []token {
+	var out []token
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		out = append(out, token{term: term(text[start:end]), start: start, end: end})
+		start = -1
+	}
+	for i, r := range text {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		apos := r == '\'' || r == '\u2019'
+		switch {
+		case word:
+			if start < 0 {
+				start = i
+			}
+		case apos && start >= 0:
+			// kept inside a word; trimmed by term
+		default:
+			flush(i)
+		}
+	}
+	flush(len(text))
+	return out
+}
+
+// term folds one word to its index term ("" for a stopword).
+func term(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "\u2019", "'"))
+	w = strings.TrimRight(w, "'")
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.ReplaceAll(w, "'", "")
+	if w == "" || stopwords[w] {
+		return ""
+	}
+	return stem(w)
+}
+
+// stem strips English plural endings (the "S" stemmer of Harman, 1991):
+// accusations → accusation, militias → militia, policies → policy.
+func stem(w string) string {
+	if len(w) <= 3 {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
+		return w[:len(w)-1]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// termFreqs returns the term frequencies of text and its length in terms.
+func termFreqs(text string) (map[string]int, int) {
+	tf := map[string]int{}
+	n := 0
+	for _, tok := range tokens(text) {
+		if tok.term != "" {
+			tf[tok.term]++
+			n++
+		}
+	}
+	return tf, n
+}
+
+// claimDoc is the text a claim is searched by.
+func claimDoc(c *graph.Claim) string {
+	if c == nil {
+		return ""
+	}
+	if c.Text != "" {
+		return c.Text
+	}
+	return c.Sentence
+}
+
+// actorDoc is the text an actor is searched by: its name and aliases.
+func actorDoc(a *graph.Actor) string {
+	if a == nil {
+		return ""
+	}
+	if len(a.Aliases) == 0 {
+		return a.Name
+	}
+	return a.Name + " (" + strings.Join(a.Aliases, ", ") + ")"
+}
+
+// reindex replaces the postings of document id for oldText with those for
+// newText (either may be "") and keeps the collection statistics.
+func (t *tx) reindex(id, oldText, newText string) error {
+	if oldText == newText {
+		return nil
+	}
+	oldTF, oldLen := termFreqs(oldText)
+	newTF, newLen := termFreqs(newText)
+	for w := range oldTF {
+		if _, ok := newTF[w]; !ok {
+			if err := t.del(postingKey(w, id)); err != nil {
+				return err
+			}
+		}
+	}
+	if oldLen != newLen || len(oldTF) != len(newTF) || !sameFreqs(oldTF, newTF) {
+		for w, n := range newTF {
+			if err := t.set(postingKey(w, id), posting(n, newLen)); err != nil {
+				return err
+			}
+		}
+	}
+	switch {
+	case oldLen == 0 && newLen > 0:
+		t.add(cntDocs, 1)
+	case oldLen > 0 && newLen == 0:
+		t.add(cntDocs, -1)
+	}
+	t.add(cntDocLen, int64(newLen-oldLen))
+	return nil
+}
+
+func sameFreqs(a, b map[string]int) bool {
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// Search ranks claims (by text) and actors (by name and aliases) against a
+// free-text query with BM25 over the inverted index written at ingest; no
+// claim is scanned. Hits are ordered by score, then ID; p.After is the ID of
+// the last hit of the previous page. Words are matched after folding case,
+// apostrophes and English plurals; stopwords are ignored. Each hit has a
+// snippet around its first match with matched words in **bold**. Returns
+// EINVALID for a query with no searchable word.
+func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.SearchList, error) {
+	q := map[string]bool{}
+	var terms []string
+	for _, tok := range tokens(query) {
+		if tok.term != "" && !q[tok.term] {
+			q[tok.term] = true
+			terms = append(terms, tok.term)
+		}
+	}
+	if len(terms) == 0 {
+		return nil, graph.Errorf(graph.EINVALID, "search query %q has no searchable word", query)
+	}
+	out := &graph.SearchList{}
+	err := db.view(ctx, func(t *tx) error {
+		docs, err := t.count(cntDocs)
+		if err != nil {
+			return err
+		}
+		totalLen, err := t.count(cntDocLen)
+		if err != nil {
+			return err
+		}
+		if docs <= 0 {
+			return nil
+		}
+		avg := float64(totalLen) / float64(docs)
+		scores := map[string]float64{}
+		for _, w := range terms {
+			pre := prefixOf(pPosting, w)
+			ks, vs, err := t.entries(pre)
+			if err != nil {
+				return err
+			}
+			df := float64(len(ks))
+			idf := math.Log(1 + (float64(docs)-df+0.5)/(df+0.5))
+			for i, k := range ks {
+				tf, dl := parsePosting(vs[i])
+				f := float64(tf)
+				scores[string(k[len(pre):])] += idf * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float64(dl)/avg))
+			}
+		}
+		hits := make([]*graph.SearchHit, 0, len(scores))
+		for id, s := range scores {
+			kind := "claim"
+			if strings.HasPrefix(id, graph.PrefixActor) {
+				kind = "actor"
+			}
+			hits = append(hits, &graph.SearchHit{Kind: kind, ID: id, Score: s})
+		}
+		sort.Slice(hits, func(i, j int) bool {
+			if hits[i].Score != hits[j].Score {
+				return hits[i].Score > hits[j].Score
+			}
+			return hits[i].ID < hits[j].ID
+		})
+		out.TotalCount = len(hits)
+		start := 0
+		if p.After != "" {
+			start = len(hits)
+			for i, h := range hits {
+				if h.ID == p.After {
+					start = i + 1
+					break
+				}
+			}
+		}
+		end := min(start+p.Limit(), len(hits))
+		out.Hits = hits[start:end]
+		out.HasNextPage = end < len(hits)
+		for _, h := range out.Hits {
+			var text string
+			if h.Kind == "actor" {
+				a := &graph.Actor{}
+				if _, err := t.getNode(h.ID, a); err != nil {
+					return err
+				}
+				text = actorDoc(a)
+			} else {
+				c := &graph.Claim{}
+				if _, err := t.getNode(h.ID, c); err != nil {
+					return err
+				}
+				text = claimDoc(c)
+			}
+			h.Snippet = snippet(text, q)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// snippet returns about snippetBytes of text around the first word whose
+// term is in q, every matched word wrapped in **, "…" marking cuts.
+func snippet(text string, q map[string]bool) string {
+	toks := tokens(text)
+	first := -1
+	for i, tok := range toks {
+		if tok.term != "" && q[tok.term] {
+			first = i
+			break
+		}
+	}
+	from, to := 0, len(text)
+	if first >= 0 && toks[first].start > snippetBytes/3 {
+		from = toks[first].start - snippetBytes/3
+		// start at a word: the first token at or after from
+		for _, tok := range toks {
+			if tok.start >= from {
+				from = tok.start
+				break
+			}
+		}
+	}
+	if to-from > snippetBytes {
+		to = from + snippetBytes
+		// end at a word: after the last token that ends by to
+		end := from
+		for _, tok := range toks {
+			if tok.start >= from && tok.end <= to {
+				end = tok.end
+			}
+		}
+		if end > from {
+			to = end
+		} else {
+			for to > from && !utf8.RuneStart(text[to]) {
+				to--
+			}
+		}
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	pos := from
+	for _, tok := range toks {
+		if tok.start < from || tok.end > to || tok.term == "" || !q[tok.term] {
+			continue
+		}
+		b.WriteString(text[pos:tok.start])
+		b.WriteString("**")
+		b.WriteString(text[tok.start:tok.end])
+		b.WriteString("**")
+		pos = tok.end
+	}
+	b.WriteString(text[pos:to])
+	if to < len(text) {
+		b.WriteString("…")
+	}
+	return strings.TrimSpace(b.String())
+}

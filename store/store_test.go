@@ -1,0 +1,247 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/store"
+	"github.com/claimgraph/claimgraph/store/storetest"
+)
+
+// MustOpen opens a store on disk in a fresh temporary directory, closed when
+// the test ends.
+func MustOpen(tb testing.TB) *store.DB {
+	tb.Helper()
+	return mustOpenDir(tb, tb.TempDir())
+}
+
+func mustOpenDir(tb testing.TB, dir string) *store.DB {
+	tb.Helper()
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		tb.Fatalf("open store in %s: %v", dir, err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Errorf("close store: %v", err)
+		}
+	})
+	return db
+}
+
+// MustOpenMemory opens an in-memory store, closed when the test ends.
+func MustOpenMemory(tb testing.TB) *store.DB {
+	tb.Helper()
+	db, err := store.Open("", store.Options{InMemory: true})
+	if err != nil {
+		tb.Fatalf("open in-memory store: %v", err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestContract(t *testing.T) {
+	t.Run("Disk", func(t *testing.T) {
+		storetest.RunStoreContract(t, func(t *testing.T) graph.Store { return MustOpen(t) })
+	})
+	t.Run("Memory", func(t *testing.T) {
+		storetest.RunStoreContract(t, func(t *testing.T) graph.Store { return MustOpenMemory(t) })
+	})
+}
+
+func TestOpen(t *testing.T) {
+	t.Run("ErrNoDir", func(t *testing.T) {
+		_, err := store.Open("", store.Options{})
+		if graph.ErrorCode(err) != graph.EINVALID {
+			t.Errorf("Open without a dir: %v, want EINVALID", err)
+		}
+	})
+	t.Run("ErrMemoryWithDir", func(t *testing.T) {
+		_, err := store.Open(t.TempDir(), store.Options{InMemory: true})
+		if graph.ErrorCode(err) != graph.EINVALID {
+			t.Errorf("Open in memory with a dir: %v, want EINVALID", err)
+		}
+	})
+	t.Run("ErrLocked", func(t *testing.T) {
+		dir := t.TempDir()
+		MustOpen(t)
+		mustOpenDir(t, dir)
+		_, err := store.Open(dir, store.Options{})
+		if err == nil {
+			t.Fatal("a second Open of the same directory succeeded")
+		}
+		if graph.ErrorCode(err) != graph.EINTERNAL || !strings.Contains(err.Error(), dir) {
+			t.Errorf("second Open: %v, want an internal error naming %s", err, dir)
+		}
+	})
+}
+
+// TestReopen checks that everything written survives closing the database.
+func TestReopen(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, pakistan, _, asIslamabad := splitFixtureForReopen()
+	if _, err := db.Ingest(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	_, islamabad, err := db.SplitAlias(ctx, pakistan, "Islamabad")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db = mustOpenDir(t, dir)
+	art, err := db.FindArticleByID(ctx, x.Article.ID)
+	if err != nil || art.Text != x.Article.Text {
+		t.Fatalf("article after reopen: %v, %v", art, err)
+	}
+	c, err := db.FindClaimByID(ctx, asIslamabad)
+	if err != nil || c.Speaker != islamabad.ID {
+		t.Errorf("claim after reopen: %+v, %v; want spoken by %s", c, err, islamabad.ID)
+	}
+	l, err := db.FindActors(ctx, graph.ActorFilter{})
+	if err != nil || l.TotalCount != 2 || len(l.Actors) != 2 {
+		t.Errorf("actors after reopen: %v, %v; want 2", l, err)
+	}
+	l, err = db.FindActors(ctx, graph.ActorFilter{Name: "islamabad"})
+	if err != nil || len(l.Actors) != 1 || l.Actors[0].ID != islamabad.ID {
+		t.Errorf("actors named islamabad after reopen: %v, %v", l, err)
+	}
+	res, err := db.Search(ctx, "border closed", graph.Page{})
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].ID != asIslamabad {
+		t.Errorf("search after reopen: %+v, %v; want %s first", res, err, asIslamabad)
+	}
+	// The split is remembered across the restart.
+	r, err := db.Ingest(ctx, x)
+	if err != nil || r.Created {
+		t.Errorf("re-ingest after reopen: %+v, %v; want Created=false", r, err)
+	}
+	p, err := db.FindActorByID(ctx, pakistan)
+	if err != nil || len(p.Aliases) != 0 {
+		t.Errorf("pakistan after reopen: %+v, %v; want no aliases", p, err)
+	}
+}
+
+func splitFixtureForReopen() (*graph.Extraction, string, string, string) {
+	a := storetest.NewArticle("S", "P", "Pakistan said talks were possible. Islamabad later said the border was closed.\n")
+	p := a.Actor("Pakistan", graph.ActorGovernment, "Islamabad")
+	c1 := a.Says(p, "Pakistan", "said", "talks were possible")
+	c2 := a.Says(p, "Islamabad", "said", "the border was closed")
+	return a.Extraction(), p.ID, c1.ID, c2.ID
+}
+
+// TestTooLarge checks that an article too large for one transaction, or
+// with a record too large for the store, fails with ETOOLARGE and leaves
+// nothing behind.
+func TestTooLarge(t *testing.T) {
+	ctx := context.Background()
+	manyClaims := func() *graph.Extraction {
+		var b strings.Builder
+		for i := range 3000 {
+			fmt.Fprintf(&b, "Official %04d said nothing new.\n", i)
+		}
+		a := storetest.NewArticle("Many", "P", b.String())
+		for i := range 3000 {
+			o := a.Actor(fmt.Sprintf("Official %04d", i), graph.ActorPerson)
+			a.Says(o, o.Name, "said", fmt.Sprintf("%04d said nothing new", i))
+		}
+		return a.Extraction()
+	}
+	bigText := func() *graph.Extraction {
+		a := storetest.NewArticle("Big", "P", "Big\n"+strings.Repeat("Officials said nothing new today. ", 60000))
+		a.Says(a.Actor("Officials", graph.ActorGroup), "Officials", "said", "nothing new today")
+		return a.Extraction()
+	}
+	for _, tt := range []struct {
+		name string
+		dir  string
+		opts store.Options
+		x    *graph.Extraction
+	}{
+		{"TxnTooBig", t.TempDir(), store.Options{MemTableMB: 1}, manyClaims()},
+		{"ValueTooBig", "", store.Options{InMemory: true}, bigText()},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			db, err := store.Open(tt.dir, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			_, err = db.Ingest(ctx, tt.x)
+			if graph.ErrorCode(err) != graph.ETOOLARGE {
+				t.Fatalf("Ingest of %d bytes, %d claims: %v, want ETOOLARGE", len(tt.x.Article.Text), len(tt.x.Claims), err)
+			}
+			l, err := db.FindArticles(ctx, graph.ArticleFilter{})
+			if err != nil || l.TotalCount != 0 || len(l.Articles) != 0 {
+				t.Errorf("articles after a failed ingest: %+v, %v; want none", l, err)
+			}
+			al, err := db.FindActors(ctx, graph.ActorFilter{})
+			if err != nil || al.TotalCount != 0 || len(al.Actors) != 0 {
+				t.Errorf("actors after a failed ingest: %+v, %v; want none", al, err)
+			}
+			if res, err := db.Search(ctx, "nothing", graph.Page{}); err != nil || res.TotalCount != 0 {
+				t.Errorf("search after a failed ingest: %+v, %v; want no hits", res, err)
+			}
+			// A small article still goes in.
+			b := storetest.NewArticle("Small", "P", "Officials said little.\n")
+			b.Says(b.Actor("Officials", graph.ActorGroup), "Officials", "said", "little")
+			if r, err := db.Ingest(ctx, b.Extraction()); err != nil || !r.Created {
+				t.Errorf("small ingest after a failed one: %+v, %v", r, err)
+			}
+		})
+	}
+}
+
+// TestIngestLeavesInputAlone checks that resolution works on a copy.
+func TestIngestLeavesInputAlone(t *testing.T) {
+	db, ctx := MustOpenMemory(t), context.Background()
+	a := storetest.NewArticle("A", "P", "Pakistan said it was ready.\n")
+	a.Says(a.Actor("Pakistan", graph.ActorGovernment, "Islamabad"), "Pakistan", "said", "it was ready")
+	if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
+		t.Fatal(err)
+	}
+	b := storetest.NewArticle("B", "P", "Islamabad said it was not.\n")
+	i := b.Actor("Islamabad", graph.ActorGovernment)
+	b.Says(i, "Islamabad", "said", "it was not")
+	x := b.Extraction()
+	res, err := db.Ingest(ctx, x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Extraction.Claims[0].Speaker, graph.ActorID("Pakistan"); got != want {
+		t.Errorf("resolved speaker %s, want %s", got, want)
+	}
+	if x.Actors[0].ID != graph.ActorID("Islamabad") || x.Claims[0].Speaker != graph.ActorID("Islamabad") {
+		t.Errorf("Ingest rewrote the caller's extraction: %+v", x.Actors[0])
+	}
+}
+
+func TestFindExtraction(t *testing.T) {
+	db, ctx := MustOpenMemory(t), context.Background()
+	x, pakistan, _, _ := splitFixtureForReopen()
+	if _, err := db.Ingest(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FindExtraction(ctx, x.Article.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Claims) != 2 || len(got.Edges) != 2 || len(got.Actors) != 1 || got.Actors[0].ID != pakistan {
+		t.Errorf("extraction: %d claims, %d edges, actors %v; want 2, 2, [%s]", len(got.Claims), len(got.Edges), got.Actors, pakistan)
+	}
+	if err := got.Validate(); err != nil {
+		t.Errorf("stored extraction does not validate: %v", err)
+	}
+	_, err = db.FindExtraction(ctx, graph.ArticleID("nothing"))
+	if graph.ErrorCode(err) != graph.ENOTFOUND {
+		t.Errorf("FindExtraction of an unknown article: %v, want ENOTFOUND", err)
+	}
+}
