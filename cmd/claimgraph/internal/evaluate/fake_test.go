@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -13,17 +14,44 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// fakeEnv, when set to 1, turns the test binary into a fake extract
-// command: it prints fakeExtract's JSON for the file named by its argument.
-// The parity tests hand the test binary to the Python scorers this way, so
-// they do not depend on the real extractor.
+// fakeEnv turns the test binary into a fake extract command. Set to
+// "1", it prints fakeExtract's JSON for the file named by its argument; set
+// to "fixture", it prints the hand-written FILE.extraction.json beside the
+// file, failing when there is none. The parity tests hand the test binary to
+// the Python scorers this way, so they do not depend on the real extractor.
 const fakeEnv = "CLAIMGRAPH_EVALUATE_FAKE_EXTRACT"
 
 func TestMain(m *testing.M) {
-	if os.Getenv(fakeEnv) == "1" {
+	switch os.Getenv(fakeEnv) {
+	case "1":
 		os.Exit(fakeMain(os.Args[1:]))
+	case "fixture":
+		os.Exit(fixtureMain(os.Args[1:]))
 	}
 	os.Exit(m.Run())
+}
+
+func fixtureMain(args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(os.Stderr, "usage: fixture FILE")
+		return 2
+	}
+	data, err := os.ReadFile(args[0] + ".extraction.json")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "  no extraction fixture for %s\n", filepath.Base(args[0]))
+		return 3
+	}
+	os.Stdout.Write(data)
+	return 0
+}
+
+// fixtureExtractor is fixtureMain as an in-process Extractor.
+func fixtureExtractor(_ context.Context, path string) (*graph.Extraction, error) {
+	data, err := os.ReadFile(path + ".extraction.json")
+	if err != nil {
+		return nil, &ExtractError{Path: path, Message: "no extraction fixture for " + filepath.Base(path)}
+	}
+	return DecodeExtraction(data)
 }
 
 func fakeMain(args []string) int {

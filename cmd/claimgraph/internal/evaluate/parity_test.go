@@ -138,3 +138,46 @@ func TestParityPolNeAR(t *testing.T) {
 	t.Logf("score_polnear.py on %s:\n%s", dir, wantText[strings.LastIndex(wantText[:len(wantText)-1], "\n")+1:])
 	t.Logf("%+v", want)
 }
+
+// TestParityFixtures runs both Python scorers on the hand-made fixtures
+// (with the test binary printing each FILE.extraction.json) and requires the
+// same output from RunGold and RunPolNeAR, run in process and through
+// Command. The fixtures cover what the dev data does not: optional edges,
+// a "kinds" list, a distinct_actors group failing three times, an extraction
+// failure, a second annotator, float and string offsets, byte offsets
+// inside multi-byte characters and a tie in the greedy matching.
+func TestParityFixtures(t *testing.T) {
+	eval := sharedEval(t)
+	t.Setenv(fakeEnv, "fixture")
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	command, err := Command(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	extractors := map[string]Extractor{"in process": fixtureExtractor, "command": command}
+	wantGold := python(t, filepath.Join(eval, "score.py"), "--show", exe, "testdata/gold")
+	wantPolNeAR := python(t, filepath.Join(eval, "score_polnear.py"), "--show", "10", exe, "testdata/polnear")
+	for name, ex := range extractors {
+		g, err := RunGold(context.Background(), "testdata/gold", ex, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		g.WriteText(&got, true)
+		if got.String() != wantGold {
+			t.Errorf("%s: gold output differs from score.py\ngot:\n%s\nwant:\n%s", name, got.String(), wantGold)
+		}
+		p, err := RunPolNeAR(context.Background(), "testdata/polnear", ex, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Reset()
+		p.WriteText(&got, 10)
+		if got.String() != wantPolNeAR {
+			t.Errorf("%s: PolNeAR output differs from score_polnear.py\ngot:\n%s\nwant:\n%s", name, got.String(), wantPolNeAR)
+		}
+	}
+}
