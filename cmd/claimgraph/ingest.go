@@ -1,0 +1,350 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/claimgraph/claimgraph/cmd/claimgraph/internal/input"
+	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/store"
+)
+
+func init() { commands["ingest"] = runIngest }
+
+// progressEvery is how often plain progress lines are printed.
+var progressEvery = 5 * time.Second
+
+// runIngest reads articles from paths, extracts them in parallel and writes
+// each one to the store in its own transaction.
+func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("db", "claimgraph-data", "database `dir`ectory")
+	workers := fs.Int("workers", runtime.NumCPU(), "number of articles extracted at once")
+	progress := fs.String("progress", "auto", "progress display: auto (bar on a terminal, lines otherwise), bar, lines or none")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR] [--workers N] [--progress auto|bar|lines|none] PATH...")
+		fmt.Fprintln(stderr, "\nPATH is a file (.txt .md .html .jsonl .rss .atom .xml, any of them .gz), a directory")
+		fmt.Fprintln(stderr, "read recursively, or - for standard input.")
+		fmt.Fprintln(stderr)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	if *workers < 1 {
+		fmt.Fprintf(stderr, "claimgraph ingest: --workers must be at least 1, got %d\n", *workers)
+		return errUsage
+	}
+	mode := *progress
+	switch mode {
+	case "auto":
+		mode = "lines"
+		if isTerminal(stderr) {
+			mode = "bar"
+		}
+	case "bar", "lines", "none":
+	default:
+		fmt.Fprintf(stderr, "claimgraph ingest: unknown --progress %q (want auto, bar, lines or none)\n", mode)
+		return errUsage
+	}
+
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+
+	db, err := store.Open(*dir, store.Options{})
+	if err != nil {
+		return err
+	}
+	ing := &ingester{
+		store:    db,
+		extract:  extract.Extract,
+		workers:  *workers,
+		progress: mode,
+		stderr:   stderr,
+	}
+	sum, err := ing.run(ctx, fs.Args(), stdin)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	fmt.Fprintln(stdout, sum)
+	if err != nil {
+		return err
+	}
+	if sum.Failed > 0 {
+		return fmt.Errorf("%d of %d articles failed", sum.Failed, sum.Articles())
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// ingester runs the ingest pipeline: one reader, workers that check,
+// extract and store, and one collector that reports.
+type ingester struct {
+	store    graph.Store
+	extract  func(graph.Article) (*graph.Extraction, error)
+	workers  int
+	progress string // bar, lines or none
+	stderr   io.Writer
+}
+
+// ingestSummary counts what one ingest did.
+type ingestSummary struct {
+	New, Present, Failed int
+	// Claims counts the claims of new articles; Actors the distinct actors
+	// they name, after resolution.
+	Claims, Actors int
+	// TextBytes is the size of all article texts read.
+	TextBytes int64
+	Elapsed   time.Duration
+}
+
+// Articles returns the number of articles read, failed ones included.
+func (s ingestSummary) Articles() int { return s.New + s.Present + s.Failed }
+
+// String renders the summary line.
+func (s ingestSummary) String() string {
+	secs := s.Elapsed.Seconds()
+	rate, mbs := 0.0, 0.0
+	if secs > 0 {
+		rate = float64(s.Articles()) / secs
+		mbs = float64(s.TextBytes) / 1e6 / secs
+	}
+	return fmt.Sprintf("ingested %d articles: %d new, %d already present, %d failed; %d claims, %d actors; %s, %.0f articles/s, %.1f MB/s",
+		s.Articles(), s.New, s.Present, s.Failed, s.Claims, s.Actors, s.Elapsed.Round(time.Millisecond), rate, mbs)
+}
+
+// outcome is what became of one item.
+type outcome struct {
+	loc     string
+	err     error
+	created bool
+	bytes   int64
+	x       *graph.Extraction // stored records of a new article
+}
+
+func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (ingestSummary, error) {
+	start := time.Now()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var read atomic.Int64
+	walker := &input.Walker{Stdin: stdin, OnRead: func(n int) { read.Add(int64(n)) }}
+	items := make(chan input.Item, 4*ing.workers)
+	outcomes := make(chan outcome, 4*ing.workers)
+
+	var walkErr error
+	go func() {
+		defer close(items)
+		walkErr = walker.Walk(ctx, paths, func(it input.Item) error {
+			select {
+			case items <- it:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range ing.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range items {
+				outcomes <- ing.one(ctx, it)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(outcomes)
+	}()
+
+	total, known := input.TotalSize(paths)
+	rep := newReporter(ing.progress, ing.stderr, total, known, &read, start)
+	var sum ingestSummary
+	actors := map[string]struct{}{}
+	for {
+		select {
+		case o, ok := <-outcomes:
+			if !ok {
+				sum.Actors = len(actors)
+				sum.Elapsed = time.Since(start)
+				rep.finish(sum)
+				if walkErr != nil {
+					return sum, walkErr
+				}
+				return sum, ctx.Err()
+			}
+			sum.TextBytes += o.bytes
+			switch {
+			case o.err != nil && ctx.Err() != nil && errors.Is(o.err, ctx.Err()):
+				// interrupted: neither stored nor failed
+			case o.err != nil:
+				sum.Failed++
+				rep.printf("%s: %s\n", o.loc, describe(o.err))
+			case o.created:
+				sum.New++
+				sum.Claims += len(o.x.Claims)
+				for _, a := range o.x.Actors {
+					actors[a.ID] = struct{}{}
+				}
+			default:
+				sum.Present++
+			}
+		case <-rep.tick():
+			rep.update(sum)
+		}
+	}
+}
+
+// one checks, extracts and stores one item. An article already stored is
+// recognised by its ID before extraction, so a re-run costs a hash and a
+// lookup per article.
+func (ing *ingester) one(ctx context.Context, it input.Item) outcome {
+	o := outcome{loc: it.Loc, err: it.Err, bytes: int64(len(it.Article.Text))}
+	if o.err != nil {
+		return o
+	}
+	if err := ctx.Err(); err != nil {
+		o.err = err
+		return o
+	}
+	art := it.Article
+	art.ID = graph.ArticleID(art.Text)
+	if _, err := ing.store.FindArticleByID(ctx, art.ID); err == nil {
+		return o
+	} else if graph.ErrorCode(err) != graph.ENOTFOUND {
+		o.err = err
+		return o
+	}
+	x, err := ing.extract(art)
+	if err != nil {
+		o.err = fmt.Errorf("extract: %w", err)
+		return o
+	}
+	res, err := ing.store.Ingest(ctx, x)
+	if err != nil {
+		o.err = fmt.Errorf("store: %w", err)
+		return o
+	}
+	o.created = res.Created
+	if res.Created {
+		o.x = res.Extraction
+	}
+	return o
+}
+
+// reporter shows progress on stderr: a bar, periodic lines, or nothing.
+// Only the collector goroutine calls it.
+type reporter struct {
+	mode   string
+	w      io.Writer
+	bar    *progressbar.ProgressBar
+	ticker *time.Ticker
+	total  int64
+	known  bool
+	read   *atomic.Int64
+	start  time.Time
+}
+
+func newReporter(mode string, w io.Writer, total int64, known bool, read *atomic.Int64, start time.Time) *reporter {
+	r := &reporter{mode: mode, w: w, total: total, known: known, read: read, start: start}
+	switch mode {
+	case "bar":
+		max := total
+		if !known {
+			max = -1
+		}
+		r.bar = progressbar.NewOptions64(max,
+			progressbar.OptionSetWriter(w),
+			progressbar.OptionSetDescription("ingesting"),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionShowElapsedTimeOnFinish(),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionUseANSICodes(true),
+		)
+		r.ticker = time.NewTicker(200 * time.Millisecond)
+	case "lines":
+		r.ticker = time.NewTicker(progressEvery)
+	}
+	return r
+}
+
+// tick returns the channel that says when to update the display; nil (never)
+// when there is no display.
+func (r *reporter) tick() <-chan time.Time {
+	if r.ticker == nil {
+		return nil
+	}
+	return r.ticker.C
+}
+
+// printf prints a message without tearing the bar.
+func (r *reporter) printf(format string, args ...any) {
+	if r.bar != nil {
+		r.bar.Clear()
+	}
+	fmt.Fprintf(r.w, format, args...)
+}
+
+func (r *reporter) update(s ingestSummary) {
+	n := r.read.Load()
+	switch r.mode {
+	case "bar":
+		r.bar.Describe(fmt.Sprintf("%d articles (%d new, %d failed)", s.Articles(), s.New, s.Failed))
+		r.bar.Set64(n)
+	case "lines":
+		secs := time.Since(r.start).Seconds()
+		pct := ""
+		if r.known && r.total > 0 {
+			pct = fmt.Sprintf(" of %.1f MB (%.0f%%)", float64(r.total)/1e6, 100*float64(n)/float64(r.total))
+		}
+		fmt.Fprintf(r.w, "ingest: %d articles (%d new, %d already present, %d failed), %.1f MB read%s, %.0f articles/s\n",
+			s.Articles(), s.New, s.Present, s.Failed, float64(n)/1e6, pct, float64(s.Articles())/secs)
+	}
+}
+
+func (r *reporter) finish(s ingestSummary) {
+	if r.ticker != nil {
+		r.ticker.Stop()
+	}
+	if r.bar != nil {
+		r.bar.Finish()
+	}
+}
