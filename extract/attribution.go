@@ -1,0 +1,753 @@
+package extract
+
+// This file finds attributions: a cue, its source and its content.
+
+// attribution is one found cue with its source and content.
+type attribution struct {
+	cue0, cue1       int // cue tokens, inclusive
+	src0, src1       int // source tokens, inclusive, or -1
+	conStart, conEnd int // content bytes
+	con0, con1       int // content tokens, inclusive
+	class            cueClass
+	direct           bool
+	inherit          bool // the speaker is not written here: take it from context
+	target0, target1 int  // accused noun phrase, or -1
+	recip0, recip1   int  // recipient noun phrase ("told the French News Agency"), or -1
+	cueText          string
+}
+
+// findAttributions scans every sentence for cues.
+func (d *doc) findAttributions() []*attribution {
+	var out []*attribution
+	for si := range d.sents {
+		s := d.sents[si]
+		for i := s.a; i < s.b; i++ {
+			t := d.toks[i]
+			if t.inq >= 0 {
+				continue
+			}
+			if t.kind != tWord {
+				if t.low == ":" {
+					if at := d.colonCue(i, s); at != nil {
+						out = append(out, at)
+					}
+				}
+				continue
+			}
+			if at := d.tryCue(i, s); at != nil {
+				out = append(out, at)
+				if at.cue1 > i {
+					i = at.cue1
+				}
+			}
+		}
+	}
+	out = d.dropNested(out)
+	d.extendQuotes(out)
+	return out
+}
+
+// trimEnd moves a content end back over spaces and punctuation that close
+// the sentence or clause.
+func (d *doc) trimSpan(start, end int) (int, int) {
+	text := d.text
+	for end > start {
+		c := text[end-1]
+		if isSpaceByte(c) || c == ',' || c == ';' || c == ':' || c == '.' && !(end-2 >= start && (text[end-2] == '.' || text[end-2] >= 'A' && text[end-2] <= 'Z')) {
+			end--
+			continue
+		}
+		if end-start >= 3 && (text[end-3:end] == "—" || text[end-3:end] == "–") {
+			end -= 3
+			continue
+		}
+		break
+	}
+	for start < end && isSpaceByte(text[start]) {
+		start++
+	}
+	return start, end
+}
+
+// lastContentTok returns the last token before e (exclusive) that is not
+// terminal punctuation.
+func (d *doc) lastContentTok(b, e int) int {
+	k := e - 1
+	for k > b {
+		t := d.toks[k]
+		if t.kind == tWord || t.kind == tQuote && t.q == qClose {
+			return k
+		}
+		if t.kind == tPunct && (t.low == "?" || t.low == "!") && d.toks[k].inq >= 0 {
+			return k
+		}
+		k--
+	}
+	return k
+}
+
+// tryCue tests whether the word at i is a cue and, if so, finds its source
+// and content.
+func (d *doc) tryCue(i int, s sentence) *attribution {
+	t := d.toks[i]
+	low := t.low
+	var cf cueForm
+	cue1 := i
+	switch {
+	case low == "according" && d.low(i+1) == "to":
+		return d.accordingTo(i, s)
+	case (low == "held" || low == "holds" || low == "hold" || low == "holding") && d.responsibleAfter(i, s):
+		cf = cueForm{lemma: "hold", class: classAccuse, flags: fRecip | fObj}
+	case low == "pointed" && d.low(i+1) == "out":
+		cf = cueForm{lemma: "point out", class: classSpeech, flags: fThat | fQuote | fInv}
+		cue1 = i + 1
+	case low == "quoted" && d.low(i+1) == "as" && d.word(i+2):
+		if c2, ok := d.lx.cues[d.low(i+2)]; ok && c2.ing {
+			cf = cueForm{lemma: "quote", class: classSpeech, flags: fThat | fQuote}
+			cue1 = i + 2
+		} else {
+			return nil
+		}
+	default:
+		var ok bool
+		cf, ok = d.lx.cues[low]
+		if !ok {
+			return nil
+		}
+	}
+	if t.upper && i != s.a {
+		return nil
+	}
+	if cf.lemma == "call" {
+		switch d.low(i + 1) {
+		case "on", "for", "upon":
+			cue1 = i + 1
+			cf.flags = fObj | fQuote | fRecip | fTo
+			if d.low(i+1) == "for" {
+				cf.flags = fObj | fQuote | fTo
+			}
+		default:
+			return nil
+		}
+	}
+	at := &attribution{cue0: i, cue1: cue1, src0: -1, src1: -1, class: cf.class, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	// Negation of confirm / acknowledge reads as denial.
+	if (cf.lemma == "confirm" || cf.lemma == "acknowledge" || cf.lemma == "admit") && (d.low(i-1) == "not" || d.low(i-1) == "n't" || d.low(i-2) == "not" && d.is(i-1, wAdv)) {
+		at.class = classDeny
+	}
+	// Participles: ", saying …", "…, instead accusing X of …".
+	if cf.ing {
+		p := i - 1
+		for p >= s.a && (d.is(p, wAdv) && !d.toks[p].upper || d.isLyAdverb(p)) {
+			p--
+		}
+		switch {
+		case p >= s.a && (d.toks[p].low == "," || d.toks[p].low == "and" || d.toks[p].low == "—" || d.toks[p].kind == tQuote && d.toks[p].q == qClose):
+			at.inherit = true
+			if !d.rightContent(at, cf, s) {
+				return nil
+			}
+			return at
+		case p >= s.a && (d.is(p, wAux) && d.low(p) != "'s"):
+			// progressive: fall through to the finite reading
+		default:
+			return nil
+		}
+	}
+	// Passive: "as reported by X", "it was reported that", "was quoted as saying".
+	p := i - 1
+	for p >= s.a && (d.is(p, wAdv|wNeg) || d.isLyAdverb(p)) {
+		p--
+	}
+	if cf.part && cf.lemma != "quote" && (d.is(p, wAux) && isBe(d.low(p)) || d.low(p) == "as" || d.low(p) == "been") {
+		if d.low(cue1+1) == "by" {
+			e := d.npRight(cue1+2, s.b)
+			if e < 0 {
+				return nil
+			}
+			at.src0, at.src1 = cue1+2, e
+			d.recipient(at, e+1, s)
+			if d.low(p) == "as" {
+				q := p - 1
+				if q >= s.a && d.toks[q].low == "," {
+					return d.leftContent(at, q, s)
+				}
+				if q < s.a && d.rightContentFrom(at, d.skipPunct(at.recipEnd(e)+1, s), cf, s) {
+					return at
+				}
+			}
+			if d.low(at.recipEnd(e)+1) == "that" && d.rightContentFrom(at, at.recipEnd(e)+1, cf, s) {
+				return at
+			}
+			return nil
+		}
+		q := d.skipLeft(p, s.a)
+		if q >= s.a && (d.low(q) == "it" || d.low(q) == "there") && d.low(cue1+1) == "that" {
+			if !d.rightContentFrom(at, cue1+1, cf, s) {
+				return nil
+			}
+			return at
+		}
+		return nil
+	}
+	// Coordinated verb phrase: "… but called on Kabul to …".
+	q := d.skipLeft(i-1, s.a)
+	if q >= s.a && (d.low(q) == "and" || d.low(q) == "but") && !d.compoundSubject(q, s) {
+		at.inherit = true
+		if !d.rightContent(at, cf, s) {
+			return nil
+		}
+		return at
+	}
+	s0, s1 := d.subjectLeft(i, s.a)
+	if s0 >= 0 {
+		// "As X said, …"
+		if d.low(s0-1) == "as" && s0-1 == s.a || d.low(s0-1) == "as" && d.low(s0-2) == "but" {
+			r := cue1 + 1
+			for r < s.b && d.toks[r].low != "," {
+				r++
+			}
+			if r < s.b {
+				at.src0, at.src1 = s0, s1
+				if d.rightContentFrom(at, r+1, cf, s) {
+					return at
+				}
+			}
+			return nil
+		}
+		at.src0, at.src1 = s0, s1
+		if d.rightContent(at, cf, s) {
+			return at
+		}
+		// Trailing: "…, X said."
+		if cf.flags&fInv != 0 && d.endsClause(cue1+1, s) {
+			if s0-1 >= s.a && (d.toks[s0-1].low == "," || d.toks[s0-1].kind == tQuote && d.toks[s0-1].q == qClose || d.toks[s0-1].low == "—") {
+				return d.leftContent(at, s0-1, s)
+			}
+		}
+		return nil
+	}
+	// Inversion: "…," said X.
+	if cf.flags&fInv != 0 && q >= s.a && (d.toks[q].low == "," || d.toks[q].kind == tQuote && d.toks[q].q == qClose || d.toks[q].low == "—") {
+		e := d.npRight(cue1+1, s.b)
+		if e < 0 {
+			if !d.isSubjectPronoun(cue1 + 1) {
+				return nil
+			}
+			e = cue1 + 1
+		}
+		at.src0, at.src1 = cue1+1, e
+		// Appositive after the inverted source.
+		if d.low(e+1) == "," && (d.is(e+2, wDet|wTitle) || d.word(e+2) && !d.toks[e+2].upper && !d.isCueAt(e+2)) {
+			k := e + 2
+			for k < s.b && d.toks[k].low != "," && !(d.toks[k].kind == tPunct && isTerminal(d.toks[k].low)) {
+				k++
+			}
+			at.src1 = k - 1
+		}
+		return d.leftContent(at, q, s)
+	}
+	return nil
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "being", "'s":
+		return true
+	}
+	return false
+}
+
+func (d *doc) isCueAt(i int) bool {
+	_, ok := d.lx.cues[d.low(i)]
+	return ok
+}
+
+func (at *attribution) recipEnd(def int) int {
+	if at.recip1 >= 0 {
+		return at.recip1
+	}
+	return def
+}
+
+func (d *doc) skipPunct(i int, s sentence) int {
+	for i < s.b && d.toks[i].kind == tPunct && d.toks[i].low == "," {
+		i++
+	}
+	return i
+}
+
+// responsibleAfter reports whether "responsible" follows the word at i
+// closely ("held Pakistan responsible").
+func (d *doc) responsibleAfter(i int, s sentence) bool {
+	for k := i + 1; k < s.b && k <= i+7; k++ {
+		if d.low(k) == "responsible" || d.low(k) == "accountable" {
+			return true
+		}
+		if d.toks[k].kind != tWord {
+			return false
+		}
+	}
+	return false
+}
+
+// compoundSubject reports whether the conjunction at q joins two subjects
+// ("Pakistan and Afghanistan said") rather than two verb phrases.
+func (d *doc) compoundSubject(q int, s sentence) bool {
+	if q-1 < s.a || !d.nounish(q-1, s.a) {
+		return false
+	}
+	st := d.npLeft(q-1, s.a)
+	return st >= 0 && (st == s.a || d.clauseEdge(st-1)) && d.toks[q-1].upper
+}
+
+// endsClause reports whether nothing but adverbials, recipients or
+// punctuation follow token r to the end of the clause.
+func (d *doc) endsClause(r int, s sentence) bool {
+	for k := r; k < s.b; k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			if t.low == "," || isTerminal(t.low) || t.kind == tQuote || t.low == "—" || t.low == ")" {
+				return true
+			}
+			continue
+		}
+		if k == r && !(d.is(k, wPrep|wTime|wAdv) || d.isDayOrDate(k) || d.isLyAdverb(k)) {
+			return false
+		}
+		if d.is(k, wSub) && t.low != "after" && t.low != "before" && t.low != "as" && t.low != "since" && t.low != "when" && t.low != "while" {
+			return false
+		}
+		if _, ok := d.lx.cues[t.low]; ok && !d.is(k, wDoc|wAnon) {
+			cf := d.lx.cues[t.low]
+			if !cf.ing {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// recipient records the noun phrase after a cue when it is the one spoken
+// to ("told the French News Agency", "to reporters").
+func (d *doc) recipient(at *attribution, r int, s sentence) {
+	if d.low(r) == "to" {
+		if e := d.npRight(r+1, s.b); e >= 0 {
+			at.recip0, at.recip1 = r+1, e
+		}
+	}
+}
+
+// rightContent finds content after the cue (and its recipient and
+// adverbials). It reports whether content was found.
+func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
+	r := at.cue1 + 1
+	// Recipient: "told reporters that", "urged Congress to", "accused X of".
+	if cf.flags&fRecip != 0 && r < s.b && d.word(r) && d.low(r) != "that" && !(d.low(r) == "to" && cf.flags&fTo != 0) {
+		if e := d.npRight(r, s.b); e >= 0 {
+			if d.isSubjectPronounObj(r) {
+				e = r
+			}
+			if at.class == classAccuse {
+				at.target0, at.target1 = r, e
+				return d.rightContentFrom(at, r, cf, s)
+			}
+			at.recip0, at.recip1 = r, e
+			r = e + 1
+		}
+	}
+	start := r
+	// Adverbials before the content: "said on Monday", "stated before
+	// Parliament on Thursday that", "said in a statement, "…"".
+	k := r
+	for n := 0; n < 4 && k < s.b; n++ {
+		switch {
+		case d.isDayOrDate(k) || d.is(k, wAdv) && !d.toks[k].upper || d.isLyAdverb(k):
+			k++
+			continue
+		case d.is(k, wPrep) && !(d.low(k) == "to" && cf.flags&fTo != 0 && !d.isNPStart(k+1)) && d.low(k) != "of" && d.low(k) != "about":
+			e := d.npRight(k+1, s.b)
+			if e < 0 {
+				break
+			}
+			if d.low(k) == "to" || d.low(k) == "with" {
+				if at.recip0 < 0 {
+					at.recip0, at.recip1 = k+1, e
+				}
+			}
+			k = e + 1
+			continue
+		}
+		break
+	}
+	if k > r && k < s.b && (d.low(k) == "that" || d.toks[k].kind == tQuote && d.toks[k].q == qOpen || d.toks[k].low == ":" || d.toks[k].low == "," && d.toks[k+1].kind == tQuote || cf.flags&fTo != 0 && d.low(k) == "to") {
+		start = k
+	} else if k > r {
+		// Adverbials followed by a bare clause or nothing: the adverbials
+		// are not content when the clause ends here.
+		if d.endsClause(r, s) {
+			return false
+		}
+	}
+	return d.rightContentFrom(at, start, cf, s)
+}
+
+func (d *doc) isSubjectPronounObj(i int) bool {
+	switch d.low(i) {
+	case "him", "her", "them", "us", "me", "it", "you":
+		return true
+	}
+	return false
+}
+
+func (d *doc) isNPStart(i int) bool {
+	return d.word(i) && (d.is(i, wDet) || d.toks[i].upper)
+}
+
+// rightContentFrom sets the content starting at token r and running to the
+// end of the quote it opens, or of its clause.
+func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) bool {
+	for r < s.b && (d.toks[r].low == ":" || d.toks[r].low == "," || d.toks[r].low == "—") {
+		r++
+	}
+	if r >= s.b {
+		return false
+	}
+	t := d.toks[r]
+	if t.kind == tPunct && isTerminal(t.low) {
+		return false
+	}
+	if t.kind == tQuote && t.q == qOpen && t.quote >= 0 {
+		q := d.quotes[t.quote]
+		at.direct = true
+		at.con0 = r
+		at.con1 = q.last
+		if q.close >= 0 {
+			at.con1 = q.close
+		}
+		at.conStart, at.conEnd = d.trimSpan(q.start, q.end)
+		// Mixed: a quote that is only the start of a longer clause.
+		if q.close >= 0 && q.close+1 < s.b && d.word(q.close+1) && !d.isCueAt(q.close+1) && d.low(q.close+1) != "and" {
+			e := d.contentEnd(q.close+1, s)
+			at.con1 = e
+			at.conStart, at.conEnd = d.trimSpan(d.toks[r].start, d.toks[e].end)
+			at.direct = false
+		}
+		return at.conEnd > at.conStart
+	}
+	if cf.flags&fWeak != 0 && !(t.low == "that" || cf.flags&fTo != 0 && t.low == "to" || at.recip0 >= 0 && cf.flags&fTo != 0 && t.low == "to" || cf.flags&fObj != 0 && at.target0 >= 0) {
+		if !(cf.flags&fObj != 0 && d.isNPStart(r) && cf.lemma != "call") && !(cf.lemma == "call" && (d.isNPStart(r) || d.word(r))) {
+			return false
+		}
+	}
+	if cf.flags&(fThat|fObj|fTo) == 0 && t.low != "that" {
+		return false
+	}
+	if cf.flags&fThat == 0 && t.low == "that" && cf.flags&fObj == 0 {
+		return false
+	}
+	if cf.flags&fTo != 0 && cf.flags&(fThat|fObj) == 0 && t.low != "to" {
+		return false
+	}
+	e := d.contentEnd(r, s)
+	if e < r {
+		return false
+	}
+	at.con0, at.con1 = r, e
+	at.conStart, at.conEnd = d.trimSpan(d.toks[r].start, d.toks[e].end)
+	return at.conEnd > at.conStart
+}
+
+// contentEnd returns the last token of indirect content starting at r: the
+// end of the sentence, or just before a following participle cue, a
+// coordinated cue or "according to".
+func (d *doc) contentEnd(r int, s sentence) int {
+	e := s.b
+	for k := r + 1; k < s.b; k++ {
+		t := d.toks[k]
+		if t.inq >= 0 {
+			continue
+		}
+		if t.low == ";" {
+			e = k
+			break
+		}
+		if t.low == "," || t.low == "—" {
+			n := k + 1
+			for n < s.b && (d.is(n, wAdv) && !d.toks[n].upper || d.isLyAdverb(n)) {
+				n++
+			}
+			if cf, ok := d.lx.cues[d.low(n)]; ok && cf.ing && !d.toks[n].upper {
+				e = k
+				break
+			}
+			if d.low(n) == "according" && d.low(n+1) == "to" {
+				e = k
+				break
+			}
+			// ", X said" closing a quote-like clause.
+			if s0, _ := d.subjectLeftAt(n, s); s0 >= 0 {
+				e = k
+				break
+			}
+		}
+		if (t.low == "and" || t.low == "but") && t.kind == tWord {
+			n := k + 1
+			for n < s.b && (d.is(n, wAdv|wAux|wNeg) && !d.toks[n].upper || d.isLyAdverb(n)) {
+				n++
+			}
+			if cf, ok := d.lx.cues[d.low(n)]; ok && !cf.ing && !d.toks[n].upper && cf.flags&fWeak == 0 || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
+				e = k
+				break
+			}
+		}
+	}
+	return d.lastContentTok(r, e)
+}
+
+// subjectLeftAt reports whether the tokens from n form "X said" closing the
+// clause (a short subject followed by a speech cue and then the clause end).
+func (d *doc) subjectLeftAt(n int, s sentence) (int, int) {
+	e := d.npRight(n, s.b)
+	if e < 0 {
+		if !d.isSubjectPronoun(n) {
+			return -1, -1
+		}
+		e = n
+	}
+	c := e + 1
+	for c < s.b && (d.is(c, wAux|wAdv) && !d.toks[c].upper) {
+		c++
+	}
+	cf, ok := d.lx.cues[d.low(c)]
+	if !ok || cf.ing || cf.flags&fInv == 0 || d.toks[c].upper {
+		return -1, -1
+	}
+	if !d.endsClause(c+1, s) {
+		return -1, -1
+	}
+	return n, e
+}
+
+// leftContent sets the content ending just before token q (a comma, dash or
+// closing quote before the source or inverted cue).
+func (d *doc) leftContent(at *attribution, q int, s sentence) *attribution {
+	e := q
+	if d.toks[q].kind == tQuote && d.toks[q].q == qClose {
+		// fine: q closes the quote
+	} else if q-1 >= 0 && d.toks[q-1].kind == tQuote && d.toks[q-1].q == qClose {
+		e = q - 1
+	} else if q-1 >= 0 && d.toks[q].low == "," && q+1 < len(d.toks) && d.toks[q+1].kind == tQuote && d.toks[q+1].q == qClose {
+		e = q + 1
+	}
+	if d.toks[e].kind == tQuote && d.toks[e].q == qClose && d.toks[e].quote >= 0 {
+		qs := d.quotes[d.toks[e].quote]
+		at.direct = true
+		at.con0, at.con1 = qs.open, e
+		at.conStart, at.conEnd = d.trimSpan(qs.start, qs.end)
+		if at.conEnd <= at.conStart {
+			return nil
+		}
+		d.splitQuote(at, s)
+		return at
+	}
+	// Indirect: from the start of the sentence (or the previous clause
+	// boundary) to the comma.
+	b := s.a
+	for k := q - 1; k > s.a; k-- {
+		if d.toks[k].low == ";" || d.toks[k].low == ":" {
+			b = k + 1
+			break
+		}
+	}
+	if b >= q {
+		return nil
+	}
+	last := d.lastContentTok(b, q)
+	if last < b {
+		return nil
+	}
+	at.con0, at.con1 = b, last
+	at.conStart, at.conEnd = d.trimSpan(d.toks[b].start, d.toks[last].end)
+	if at.conEnd <= at.conStart {
+		return nil
+	}
+	return at
+}
+
+// splitQuote joins the second half of a split quote (""A," X said, "B."")
+// to the content.
+func (d *doc) splitQuote(at *attribution, s sentence) {
+	k := at.cue1 + 1
+	if at.src1 > k {
+		k = at.src1 + 1
+	}
+	for k < len(d.toks) && d.toks[k].para == d.toks[at.cue0].para && k < at.cue1+30 {
+		t := d.toks[k]
+		if t.kind == tQuote && t.q == qOpen && t.quote >= 0 {
+			q := d.quotes[t.quote]
+			end := q.last
+			if q.close >= 0 {
+				end = q.close
+			}
+			at.con1 = end
+			_, at.conEnd = d.trimSpan(at.conStart, q.end)
+			return
+		}
+		if t.kind == tWord || t.kind == tPunct && t.low != "," && !isTerminal(t.low) {
+			if t.kind == tWord && (k <= at.src1 || d.is(k, wTime|wAdv|wPrep) || d.isDayOrDate(k)) {
+				k++
+				continue
+			}
+			return
+		}
+		k++
+	}
+}
+
+// accordingTo handles "according to X, …" and "…, according to X".
+func (d *doc) accordingTo(i int, s sentence) *attribution {
+	at := &attribution{cue0: i, cue1: i + 1, class: classReport, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	e := d.npRight(i+2, s.b)
+	if e < 0 {
+		return nil
+	}
+	at.src0, at.src1 = i+2, e
+	p := i - 1
+	for p >= s.a && d.is(p, wConj|wAdv) {
+		p--
+	}
+	if p < s.a {
+		r := e + 1
+		for r < s.b && d.toks[r].low != "," {
+			r++
+		}
+		if r+1 >= s.b {
+			return nil
+		}
+		last := d.contentEnd(r+1, s)
+		if last <= r {
+			return nil
+		}
+		at.con0, at.con1 = r+1, last
+		at.conStart, at.conEnd = d.trimSpan(d.toks[r+1].start, d.toks[last].end)
+		if d.toks[r+1].kind == tQuote {
+			at.direct = true
+		}
+		return at
+	}
+	if d.toks[p].low != "," && d.toks[p].low != "—" && d.toks[p].low != "(" {
+		return nil
+	}
+	return d.leftContent(at, p, s)
+}
+
+// colonCue handles "NAME: text" speaker lines (interview transcripts) and
+// "X said: …" is left to the verb. A colon is a cue when a short capitalised
+// speaker opens the paragraph.
+func (d *doc) colonCue(i int, s sentence) *attribution {
+	if i != s.a+1 && i != s.a+2 || s.a > 0 && d.toks[s.a].nl == 0 {
+		return nil
+	}
+	for k := s.a; k < i; k++ {
+		t := d.toks[k]
+		if t.kind != tWord || !t.upper || t.low == "'s" {
+			return nil
+		}
+		// All capitals (a transcript speaker) only.
+		for _, c := range d.text[t.start:t.end] {
+			if c >= 'a' && c <= 'z' {
+				return nil
+			}
+		}
+	}
+	if i+1 >= s.b {
+		return nil
+	}
+	at := &attribution{cue0: i, cue1: i, src0: s.a, src1: i - 1, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	// The content runs to the end of the paragraph.
+	end := s.b
+	for end < len(d.toks) && d.toks[end].para == d.toks[i].para {
+		end++
+	}
+	last := d.lastContentTok(i+1, end)
+	at.con0, at.con1 = i+1, last
+	at.conStart, at.conEnd = d.trimSpan(d.toks[i+1].start, d.toks[last].end)
+	if at.conEnd <= at.conStart {
+		return nil
+	}
+	return at
+}
+
+// dropNested removes attributions whose cue lies inside another's content
+// (PolNeAR annotates only the outermost attribution) and duplicates.
+func (d *doc) dropNested(in []*attribution) []*attribution {
+	out := in[:0]
+	for _, a := range in {
+		nested := false
+		for _, b := range in {
+			if a == b {
+				continue
+			}
+			cs := d.toks[a.cue0].start
+			if cs >= b.conStart && cs < b.conEnd && !(d.toks[b.cue0].start >= a.conStart && d.toks[b.cue0].start < a.conEnd) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// extendQuotes adds to a direct quote the quoted sentences and paragraphs
+// that continue it without a cue of their own.
+func (d *doc) extendQuotes(ats []*attribution) {
+	if len(ats) == 0 {
+		return
+	}
+	cueAt := map[int]bool{}
+	for _, a := range ats {
+		cueAt[d.toks[a.cue0].sent] = true
+		if a.con0 >= 0 && a.con0 < len(d.toks) {
+			cueAt[d.toks[a.con0].sent] = true
+			cueAt[d.toks[a.con1].sent] = true
+		}
+	}
+	for _, a := range ats {
+		if !a.direct {
+			continue
+		}
+		last := d.toks[a.con1].sent
+		lastPara := d.toks[a.con1].para
+		for si := last + 1; si < len(d.sents) && si <= last+12; si++ {
+			s := d.sents[si]
+			if cueAt[si] {
+				break
+			}
+			first := d.toks[s.a]
+			if first.kind != tQuote || first.q != qOpen || first.quote < 0 {
+				break
+			}
+			if s.para > lastPara+1 {
+				break
+			}
+			q := d.quotes[first.quote]
+			end := q.last
+			if q.close >= 0 {
+				end = q.close
+			}
+			// The whole quote must be the sentence (or run to the paragraph end).
+			if end < s.b-2 && d.toks[end].sent == si {
+				break
+			}
+			_, ce := d.trimSpan(a.conStart, q.end)
+			a.conEnd = ce
+			a.con1 = end
+			lastPara = s.para
+			si = d.toks[end].sent
+		}
+	}
+}

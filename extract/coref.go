@@ -1,0 +1,623 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// This file turns mentions into entities: one actor or source per
+// real-world entity in the article, with pronouns, titles, short names and
+// capitals resolved.
+
+// entity is an actor or source being built.
+type entity struct {
+	name    string
+	kind    graph.ActorKind
+	skind   graph.SourceKind
+	source  bool
+	aliases []string
+	title   string
+	affil   *entity
+	country string // alpha-2 when the entity is a country's government
+	male    bool
+	female  bool
+	plural  bool
+	person  bool // a person (named or not)
+	order   int
+	id      string
+}
+
+// mention is what a noun phrase says about its referent.
+type mention struct {
+	name     string
+	surface  string
+	kind     graph.ActorKind
+	source   bool
+	skind    graph.SourceKind
+	title    string
+	country  string
+	affil    *mention
+	nominal  string // head noun of a definite description ("spokesman")
+	plural   bool
+	pronoun  bool
+	pinfo    pronounInfo
+	aliases  []string
+	indef    bool
+	personal bool
+}
+
+// resolver holds the entities of one article.
+type resolver struct {
+	d        *doc
+	g        *gazetteer
+	ents     []*entity
+	byKey    map[string]*entity
+	govNames map[string]string // NameKey("taliban government") → alpha-2, read from the text
+	recent   []*entity          // speakers and named mentions, most recent last
+}
+
+func newResolver(d *doc) *resolver {
+	r := &resolver{d: d, g: buildGazetteer(), byKey: map[string]*entity{}, govNames: map[string]string{}}
+	r.scanGovernments()
+	return r
+}
+
+// scanGovernments reads "the X government in Kabul" and "the X authorities
+// in Kabul": X's government is the government seated in that capital.
+func (r *resolver) scanGovernments() {
+	d := r.d
+	for i := 0; i+2 < len(d.toks); i++ {
+		if d.low(i+1) != "in" || !d.is(i, wGov) {
+			continue
+		}
+		code := r.g.capital[d.low(i+2)]
+		if code == "" {
+			continue
+		}
+		s := i - 1
+		for s >= 0 && d.toks[s].upper && d.toks[s].kind == tWord {
+			s--
+		}
+		if s+1 > i-1 {
+			continue
+		}
+		name := d.text[d.toks[s+1].start:d.toks[i].end]
+		r.govNames[graph.NameKey(name)] = code
+	}
+}
+
+func (r *resolver) span(a, b int) string {
+	if a < 0 || b < a {
+		return ""
+	}
+	return r.d.text[r.d.toks[a].start:r.d.toks[b].end]
+}
+
+// joinToks returns the text of tokens [a, b] with single spaces.
+func (r *resolver) joinToks(a, b int) string {
+	var sb strings.Builder
+	for k := a; k <= b; k++ {
+		t := r.d.toks[k]
+		if k > a && t.low != "'s" && !(t.kind == tPunct && t.low != "&") {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(r.d.text[t.start:t.end])
+	}
+	return sb.String()
+}
+
+// analyze reads the noun phrase [a, b].
+func (r *resolver) analyze(a, b int) *mention {
+	d := r.d
+	if a == b && d.word(a) {
+		if p, ok := pronouns[d.low(a)]; ok {
+			return &mention{pronoun: true, pinfo: p, surface: r.span(a, b)}
+		}
+	}
+	m := &mention{surface: r.span(a, b)}
+	// Drop determiners and leading function words.
+	for a <= b && (d.is(a, wDet|wConj) && !(d.toks[a].upper && !d.is(a, wStarter))) {
+		if l := d.low(a); l == "a" || l == "an" || l == "some" || l == "several" || l == "many" || l == "two" || l == "three" || l == "other" || l == "another" {
+			m.indef = true
+		}
+		a++
+	}
+	if a > b {
+		return nil
+	}
+	// Cut the appositive or relative clause.
+	cut := b
+	for k := a; k <= b; k++ {
+		if d.toks[k].low == "," && !d.listContext(k) || d.low(k) == "who" || d.low(k) == "which" || d.toks[k].low == "(" {
+			cut = k - 1
+			if d.toks[k].low == "," && k+1 <= b && d.is(k+1, wDet) {
+				// "X, a spokesman for Y": take the title from the appositive.
+				if ap := r.analyze(k+1, b); ap != nil && ap.nominal != "" {
+					m.title = strings.TrimPrefix(strings.TrimPrefix(r.joinToks(k+2, b), "the "), "a ")
+				}
+			}
+			break
+		}
+	}
+	b = cut
+	if a > b {
+		return nil
+	}
+	// Possessive: "the Taliban government's Ministry of Defense",
+	// "Trump's campaign".
+	for k := b - 1; k > a; k-- {
+		if d.low(k) == "'s" {
+			owner := r.analyze(a, k-1)
+			rest := r.analyze(k+1, b)
+			if rest == nil {
+				return owner
+			}
+			if owner != nil && rest.kind != graph.ActorGovernment {
+				rest.affil = owner
+				if rest.nominal != "" && owner.name != "" {
+					rest.name = owner.name + " " + rest.nominal
+					rest.nominal = ""
+					if rest.kind == graph.ActorAnonymous && !d.is(b, wOrg) {
+						rest.personal = true
+					} else {
+						rest.kind = graph.ActorOrganization
+					}
+				}
+			}
+			return rest
+		}
+	}
+	// Split off a prepositional phrase that is not part of a name.
+	pp := -1
+	for k := a + 1; k < b; k++ {
+		if d.inNPPrep(k) && !(d.low(k) == "of" && d.toks[k-1].upper && (d.toks[k+1].upper || d.is(k+1, wDet) && d.toks[k+2].upper)) {
+			pp = k
+			break
+		}
+	}
+	var ppm *mention
+	ppText := ""
+	if pp > 0 {
+		ppm = r.analyze(pp+1, b)
+		ppText = r.joinToks(pp, firstPPEnd(d, pp+1, b))
+		b = pp - 1
+	}
+	m.surface = r.joinToks(a, b)
+	r.classify(m, a, b)
+	if ppm != nil {
+		if m.kind == graph.ActorAnonymous && m.name != "" {
+			m.aliases = append(m.aliases, m.name)
+			m.name += " " + ppText
+		}
+		if m.affil == nil && (ppm.country != "" || ppm.kind == graph.ActorOrganization || ppm.kind == graph.ActorGovernment) && d.low(pp) != "in" || m.affil == nil && ppm.kind == graph.ActorGovernment {
+			m.affil = ppm
+		}
+	}
+	return m
+}
+
+// firstPPEnd returns the end of the first noun phrase of a prepositional
+// phrase object: "in Kunar, Nangarhar and Helmand" → Kunar.
+func firstPPEnd(d *doc, a, b int) int {
+	for k := a; k <= b; k++ {
+		if d.toks[k].low == "," || d.inNPPrep(k) && k > a || d.low(k) == "and" {
+			return k - 1
+		}
+	}
+	return b
+}
+
+// classify fills in name, kind, title and affiliation from tokens [a, b]
+// (no determiner, no appositive, no prepositional phrase).
+func (r *resolver) classify(m *mention, a, b int) {
+	d := r.d
+	g := r.g
+	full := r.joinToks(a, b)
+	key := strings.ToLower(full)
+	m.name = full
+	// Countries, capitals, government names.
+	if code := g.country[key]; code != "" {
+		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		return
+	}
+	if code := g.capital[key]; code != "" {
+		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		return
+	}
+	if code := g.govAlias[key]; code != "" {
+		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		return
+	}
+	if code := r.govNames[graph.NameKey(full)]; code != "" {
+		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		return
+	}
+	// "the Pakistani government", "Afghan authorities", "Pakistan's government".
+	if a < b && d.is(b, wGov) && !d.toks[b].upper || a < b && d.is(b, wGov) && d.toks[b].upper && d.low(b) != "authority" {
+		lead := strings.ToLower(r.joinToks(a, b-1))
+		code := g.demonym[lead]
+		if code == "" {
+			code = g.country[lead]
+		}
+		if code != "" {
+			m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+			return
+		}
+	}
+	// News agencies and publishers.
+	if e := g.agency[key]; e != nil {
+		m.source, m.skind, m.name, m.aliases = true, graph.SourceAgency, e.name, e.aliases
+		return
+	}
+	if e := g.media[key]; e != nil {
+		m.source, m.skind, m.name, m.aliases = true, graph.SourcePublisher, e.name, e.aliases
+		return
+	}
+	allCap := true
+	anyCap := false
+	for k := a; k <= b; k++ {
+		t := d.toks[k]
+		if t.kind != tWord || t.low == "'s" || d.inNPPrep(k) || t.low == "and" || t.low == "&" {
+			continue
+		}
+		if t.upper {
+			anyCap = true
+		} else {
+			allCap = false
+		}
+	}
+	lastLow := d.low(b)
+	if allCap && a < b && d.is(b, wMedia) && !d.is(b, wOrg) {
+		m.source, m.skind = true, graph.SourcePublisher
+		return
+	}
+	if !d.toks[b].upper && d.is(b, wDoc) {
+		m.source, m.skind = true, graph.SourceDocument
+		return
+	}
+	// Demonym up front: "Pakistani Defense Minister Khawaja Muhammad Asif",
+	// "Iranian officials"; kept in names like "Pakistani Taliban".
+	lead := a
+	demo := ""
+	if code := g.demonym[d.low(a)]; code != "" && a < b {
+		demo = code
+		lead = a + 1
+	}
+	// The trailing run of name words.
+	n := b
+	for n >= lead && d.toks[n].upper && d.toks[n].kind == tWord && !d.is(n, wTitle|wOrg|wGov) && g.demonym[d.low(n)] == "" {
+		n--
+	}
+	nameStart := n + 1
+	titled := nameStart > lead && d.is(nameStart-1, wTitle)
+	if nameStart <= b && (nameStart > lead || demo == "") && !(nameStart == lead && demo != "") {
+		hasOrg := false
+		for k := lead; k <= b; k++ {
+			if d.is(k, wOrg|wGov) && d.toks[k].upper {
+				hasOrg = true
+			}
+		}
+		if titled || !hasOrg && nameStart == lead {
+			m.name = r.joinToks(nameStart, b)
+			if titled {
+				m.title = r.joinToks(lead, nameStart-1)
+				if demo != "" {
+					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+				}
+			}
+			m.kind = graph.ActorPerson
+			m.personal = true
+			if nameStart == b && strings.HasSuffix(lastLow, "s") && !titled && !strings.HasSuffix(lastLow, "ss") && len(lastLow) > 3 {
+				m.kind = graph.ActorGroup // "Republicans", "Democrats"
+				m.personal = false
+				m.plural = true
+			}
+			if nameStart == b && !titled && (a > 0 && d.low(a-1) == "the") {
+				m.kind = graph.ActorOrganization // "the Taliban"
+				m.personal = false
+			}
+			switch d.low(nameStart - 1) {
+			case "mrs.", "ms.", "mrs", "ms", "madam":
+				m.title = ""
+			}
+			return
+		}
+	}
+	if anyCap {
+		// Organisations: "Saudi Foreign Ministry", "Ministry of Defense",
+		// "Pakistani Taliban".
+		m.kind = graph.ActorOrganization
+		for k := a; k <= b; k++ {
+			switch d.low(k) {
+			case "ministry", "department", "government", "administration", "cabinet", "parliament", "congress", "senate", "embassy", "army", "military", "police", "forces":
+				m.kind = graph.ActorGovernment
+			}
+		}
+		if !allCap {
+			// "Defense Ministry spokesman": a role.
+			if d.is(b, wTitle|wAnon) && !d.toks[b].upper {
+				m.kind = graph.ActorAnonymous
+				m.nominal = lastLow
+				m.plural = strings.HasSuffix(lastLow, "s") && !d.is(b, wTitle)
+				m.personal = true
+				if demo != "" {
+					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+				}
+				m.title = r.joinToks(lead, b)
+				return
+			}
+			if demo != "" && lead == b {
+				m.kind = graph.ActorGroup
+			}
+			return
+		}
+		if demo != "" && lead == b && !d.is(b, wOrg|wGov) {
+			m.kind = graph.ActorGroup
+		}
+		if d.is(b, wTitle) && !d.is(b, wOrg) {
+			// "the President", "the Defense Minister".
+			m.kind = graph.ActorAnonymous
+			m.nominal = lastLow
+			m.personal = true
+			m.title = full
+		}
+		return
+	}
+	// Lower case description: "a senior official", "local officials",
+	// "the spokesman".
+	m.kind = graph.ActorAnonymous
+	m.nominal = lastLow
+	m.plural = strings.HasSuffix(lastLow, "s") && !strings.HasSuffix(lastLow, "ss")
+	m.personal = d.is(b, wAnon|wTitle)
+	if demo != "" {
+		m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+	}
+	if d.is(b, wTitle) {
+		m.title = full
+	}
+	if d.is(b, wOrg|wGov) {
+		m.kind = graph.ActorOrganization
+		m.personal = false
+	}
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	if k := strings.LastIndexByte(s, ' '); k >= 0 {
+		return s[k+1:]
+	}
+	return s
+}
+
+// resolve returns the entity a mention refers to, creating it if needed.
+// pos is the mention's first token, used for pronoun antecedents.
+func (r *resolver) resolve(m *mention, pos int) *entity {
+	if m == nil {
+		return nil
+	}
+	if m.pronoun {
+		return r.antecedent(m, pos)
+	}
+	if m.country != "" {
+		e := r.get("gov:"+m.country, m.name, graph.ActorGovernment)
+		e.country = m.country
+		r.alias(e, m.surface)
+		return r.touch(e)
+	}
+	if m.source {
+		key := "src:" + graph.NameKey(m.name)
+		e := r.byKey[key]
+		if e == nil {
+			e = r.newEntity(key, m.name, "")
+			e.source, e.skind = true, m.skind
+			for _, al := range m.aliases {
+				r.alias(e, al)
+			}
+		}
+		r.alias(e, m.surface)
+		return e
+	}
+	if m.kind == graph.ActorAnonymous && m.nominal != "" && !m.indef && !m.plural && m.affil == nil {
+		// "the spokesman", "the minister": the last person with that title.
+		for k := len(r.recent) - 1; k >= 0; k-- {
+			e := r.recent[k]
+			if e.person && e.kind == graph.ActorPerson && strings.Contains(strings.ToLower(e.title), m.nominal) {
+				return r.touch(e)
+			}
+		}
+	}
+	if m.kind == graph.ActorPerson && m.name != "" {
+		return r.touch(r.person(m))
+	}
+	if m.name == "" {
+		return nil
+	}
+	key := graph.NameKey(m.name)
+	e := r.byKey[key]
+	if e == nil {
+		e = r.newEntity(key, m.name, m.kind)
+		e.plural = m.plural
+		e.person = m.personal
+		e.title = m.title
+	}
+	for _, al := range m.aliases {
+		r.alias(e, al)
+	}
+	if m.affil != nil && e.affil == nil {
+		e.affil = r.resolve(m.affil, pos)
+		if e.affil == e {
+			e.affil = nil
+		}
+	}
+	return r.touch(e)
+}
+
+// person finds or creates the person entity of a named mention: a surname
+// alone ("Asif") joins the full name seen before, and a full name seen after
+// a surname takes the entity over.
+func (r *resolver) person(m *mention) *entity {
+	key := graph.NameKey(m.name)
+	if e := r.byKey[key]; e != nil {
+		r.fill(e, m)
+		return e
+	}
+	words := strings.Fields(key)
+	last := words[len(words)-1]
+	for _, e := range r.ents {
+		if e.kind != graph.ActorPerson || e.source {
+			continue
+		}
+		ek := strings.Fields(graph.NameKey(e.name))
+		if len(ek) == 0 {
+			continue
+		}
+		switch {
+		case len(words) == 1 && (ek[len(ek)-1] == last || len(ek) > 1 && ek[0] == last && false):
+			r.alias(e, m.name)
+			r.byKey[key] = e
+			r.fill(e, m)
+			return e
+		case len(words) > 1 && len(ek) == 1 && ek[0] == last:
+			// The full name arrives after the surname.
+			r.alias(e, e.name)
+			e.name = m.name
+			r.byKey[key] = e
+			r.fill(e, m)
+			return e
+		case len(words) > 1 && len(ek) > 1 && ek[len(ek)-1] == last && (ek[0] == words[0] || len(ek[0]) <= 2 || len(words[0]) <= 2):
+			if len(m.name) > len(e.name) {
+				r.alias(e, e.name)
+				e.name = m.name
+			} else {
+				r.alias(e, m.name)
+			}
+			r.byKey[key] = e
+			r.fill(e, m)
+			return e
+		}
+	}
+	e := r.newEntity(key, m.name, graph.ActorPerson)
+	e.person = true
+	r.fill(e, m)
+	if len(words) > 1 {
+		r.alias(e, lastWord(m.name))
+	}
+	return e
+}
+
+func (r *resolver) fill(e *entity, m *mention) {
+	if e.title == "" && m.title != "" {
+		e.title = m.title
+	}
+	if e.affil == nil && m.affil != nil {
+		e.affil = r.resolve(m.affil, 0)
+		if e.affil == e {
+			e.affil = nil
+		}
+	}
+}
+
+func (r *resolver) newEntity(key, name string, kind graph.ActorKind) *entity {
+	e := &entity{name: name, kind: kind, order: len(r.ents)}
+	r.ents = append(r.ents, e)
+	r.byKey[key] = e
+	return e
+}
+
+func (r *resolver) get(key, name string, kind graph.ActorKind) *entity {
+	if e := r.byKey[key]; e != nil {
+		return e
+	}
+	return r.newEntity(key, name, kind)
+}
+
+func (r *resolver) alias(e *entity, s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	for _, w := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+		s = strings.TrimPrefix(s, w)
+	}
+	k := graph.NameKey(s)
+	if k == "" || k == graph.NameKey(e.name) {
+		return
+	}
+	for _, al := range e.aliases {
+		if graph.NameKey(al) == k {
+			return
+		}
+	}
+	e.aliases = append(e.aliases, s)
+	if !e.source {
+		if _, taken := r.byKey[k]; !taken {
+			r.byKey[k] = e
+		}
+	}
+}
+
+// touch records e as recently mentioned and returns it.
+func (r *resolver) touch(e *entity) *entity {
+	if e != nil {
+		r.recent = append(r.recent, e)
+	}
+	return e
+}
+
+// antecedent resolves a pronoun to the most recent compatible entity.
+func (r *resolver) antecedent(m *mention, pos int) *entity {
+	p := m.pinfo
+	if p.relative {
+		return r.relative(pos)
+	}
+	if p.first {
+		return nil
+	}
+	for k := len(r.recent) - 1; k >= 0 && k >= len(r.recent)-12; k-- {
+		e := r.recent[k]
+		switch {
+		case p.male || p.female:
+			if !e.person || e.plural {
+				continue
+			}
+			if p.male && e.female || p.female && e.male {
+				continue
+			}
+			if p.male {
+				e.male = true
+			} else {
+				e.female = true
+			}
+			return e
+		case p.plural:
+			if e.plural || e.kind == graph.ActorGroup || e.kind == graph.ActorOrganization || e.kind == graph.ActorGovernment {
+				return e
+			}
+		case p.neuter:
+			if !e.person && !e.plural {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// relative resolves "who"/"which" at pos to the noun phrase before the
+// comma that precedes it.
+func (r *resolver) relative(pos int) *entity {
+	d := r.d
+	k := pos - 1
+	if k >= 0 && d.toks[k].low == "," {
+		k--
+	}
+	if k < 0 {
+		return nil
+	}
+	a := d.sents[d.toks[pos].sent].a
+	s := d.npLeft(k, a)
+	if s < 0 {
+		return nil
+	}
+	return r.resolve(r.analyze(s, k), s)
+}

@@ -1,0 +1,290 @@
+package extract
+
+import (
+	"sort"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Extract reads one article and returns its actors, sources, claims and
+// edges. It returns the error of graph.ValidateText when the text cannot be
+// an article (empty, binary, invalid UTF-8 or too large). The article keeps
+// its metadata and gets its content-derived ID. The result is deterministic
+// and passes (*graph.Extraction).Validate.
+func Extract(a graph.Article) (*graph.Extraction, error) {
+	if err := graph.ValidateText(a.Text); err != nil {
+		return nil, err
+	}
+	a.ID = graph.ArticleID(a.Text)
+	d := segment(a.Text, buildLexicon())
+	ats := d.findAttributions()
+	sort.SliceStable(ats, func(i, j int) bool { return d.toks[ats[i].cue0].start < d.toks[ats[j].cue0].start })
+	r := newResolver(d)
+	b := &builder{d: d, r: r, art: a.ID, seen: map[string]bool{}}
+	for _, at := range ats {
+		b.add(at)
+	}
+	return b.finish(a), nil
+}
+
+// builder assembles the extraction from attributions.
+type builder struct {
+	d      *doc
+	r      *resolver
+	art    string
+	claims []*graph.Claim
+	spk    []*entity
+	edges  []pendingEdge
+	seen   map[string]bool
+	last   *entity
+	lastS  int
+}
+
+// pendingEdge is an edge whose ends are entities not yet given IDs.
+type pendingEdge struct {
+	kind     graph.EdgeKind
+	from, to *entity
+	toClaim  bool
+	claim    *graph.Claim
+}
+
+func intp(v int) *int { return &v }
+
+func (b *builder) add(at *attribution) {
+	d := b.d
+	cueStart := d.toks[at.cue0].start
+	cueEnd := d.toks[at.cue1].end
+	id := graph.ClaimID(b.art, at.conStart, at.conEnd, cueStart)
+	if b.seen[id] {
+		return
+	}
+	b.seen[id] = true
+	sentA, sentB := d.toks[at.cue0].sent, d.toks[at.cue0].sent
+	for _, k := range []int{at.con0, at.con1, at.src0, at.src1} {
+		if k >= 0 && k < len(d.toks) {
+			s := d.toks[k].sent
+			sentA, sentB = min(sentA, s), max(sentB, s)
+		}
+	}
+	c := &graph.Claim{
+		ID: id, Article: b.art,
+		Text: d.text[at.conStart:at.conEnd], Start: at.conStart, End: at.conEnd,
+		Sentence: d.text[d.sents[sentA].start:d.sents[sentB].end],
+		Cue:      d.text[cueStart:cueEnd], CueStart: cueStart, CueEnd: cueEnd,
+		Direct: at.direct,
+	}
+	var spk *entity
+	if at.src0 >= 0 {
+		c.SpeakerStart, c.SpeakerEnd = intp(d.toks[at.src0].start), intp(d.toks[at.src1].end)
+		spk = b.r.resolve(b.r.analyze(at.src0, at.src1), at.src0)
+		if spk == nil && d.is(at.src0, wPron) && (d.low(at.src0) == "i" || d.low(at.src0) == "we") {
+			spk = b.last
+		}
+	}
+	if spk == nil && at.inherit {
+		if b.last != nil && b.lastS == d.toks[at.cue0].sent {
+			spk = b.last
+		} else {
+			spk = b.subjectOf(d.toks[at.cue0].sent)
+		}
+	}
+	if spk == nil {
+		spk = b.r.get("anon:unnamed", "unnamed source", graph.ActorAnonymous)
+		spk.person = false
+	}
+	b.last, b.lastS = spk, d.toks[at.cue0].sent
+	b.claims = append(b.claims, c)
+	b.spk = append(b.spk, spk)
+	if spk.source {
+		b.edges = append(b.edges, pendingEdge{kind: graph.EdgeReports, from: spk, toClaim: true, claim: c})
+	} else {
+		b.edges = append(b.edges, pendingEdge{kind: graph.EdgeSays, from: spk, toClaim: true, claim: c})
+	}
+	if at.recip0 >= 0 {
+		if m := b.r.analyze(at.recip0, at.recip1); m != nil && m.source && m.skind != graph.SourceDocument {
+			src := b.r.resolve(m, at.recip0)
+			b.edges = append(b.edges, pendingEdge{kind: graph.EdgeReports, from: src, toClaim: true, claim: c})
+		}
+	}
+	switch at.class {
+	case classDeny:
+		if !spk.source {
+			b.edges = append(b.edges, pendingEdge{kind: graph.EdgeDenies, from: spk, toClaim: true, claim: c})
+		}
+	case classAccuse:
+		if at.target0 >= 0 && !spk.source {
+			if t := b.r.resolve(b.r.analyze(at.target0, at.target1), at.target0); t != nil && t != spk && !t.source {
+				b.edges = append(b.edges, pendingEdge{kind: graph.EdgeAccuses, from: spk, to: t, claim: c})
+			}
+		}
+	}
+	if !spk.source {
+		for _, t := range b.hostileAgents(at) {
+			if t != spk && !t.source {
+				b.edges = append(b.edges, pendingEdge{kind: graph.EdgeAccuses, from: spk, to: t, claim: c})
+			}
+		}
+	}
+}
+
+// subjectOf returns the entity of the noun phrase that opens sentence si.
+func (b *builder) subjectOf(si int) *entity {
+	d := b.d
+	s := d.sents[si]
+	i := s.a
+	// Skip an opening adverbial: "Earlier,", "On Friday,".
+	for k := s.a; k < s.b && k < s.a+6; k++ {
+		if d.toks[k].low == "," {
+			if d.is(s.a, wPrep|wAdv|wTime|wConj) || d.isDayOrDate(s.a) {
+				i = k + 1
+			}
+			break
+		}
+	}
+	if d.is(i, wConj) {
+		i++
+	}
+	if d.isSubjectPronoun(i) {
+		return b.r.resolve(b.r.analyze(i, i), i)
+	}
+	e := d.npRight(i, s.b)
+	if e < 0 {
+		return b.last
+	}
+	if ent := b.r.resolve(b.r.analyze(i, e), i); ent != nil {
+		return ent
+	}
+	return b.last
+}
+
+// hostileAgents finds agents of hostile acts named inside the content of a
+// claim ("airstrikes … initiated by the Pakistani army"): the speaker
+// accuses them.
+func (b *builder) hostileAgents(at *attribution) []*entity {
+	d := b.d
+	var out []*entity
+	if at.con0 < 0 || at.con1 >= len(d.toks) {
+		return nil
+	}
+	for k := at.con0; k <= at.con1 && k < len(d.toks); k++ {
+		if d.low(k) != "by" {
+			continue
+		}
+		hostile := false
+		for j := k - 1; j >= at.con0 && j >= k-4; j-- {
+			if hostileWords[d.low(j)] {
+				hostile = true
+				break
+			}
+		}
+		if !hostile {
+			continue
+		}
+		e := d.npRight(k+1, at.con1+1)
+		if e < 0 {
+			continue
+		}
+		if t := b.r.resolve(b.r.analyze(k+1, e), k+1); t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// hostileWords mark a following "by X" as naming the agent of an attack or
+// violation.
+var hostileWords = map[string]bool{
+	"initiated": true, "launched": true, "carried": true, "committed": true, "conducted": true,
+	"perpetrated": true, "orchestrated": true, "ordered": true, "attacks": true, "attack": true,
+	"airstrikes": true, "strikes": true, "violations": true, "aggression": true, "shelling": true,
+	"bombing": true, "bombings": true, "killings": true, "assault": true, "incursion": true,
+	"incursions": true, "provocations": true, "sponsored": true, "backed": true, "supported": true,
+	"funded": true, "armed": true, "harbored": true, "harboured": true,
+}
+
+// finish gives entities their IDs and writes the extraction.
+func (b *builder) finish(a graph.Article) *graph.Extraction {
+	x := &graph.Extraction{Article: a, Actors: []*graph.Actor{}, Sources: []*graph.Source{}, Claims: b.claims, Edges: []*graph.Edge{}}
+	if x.Claims == nil {
+		x.Claims = []*graph.Claim{}
+	}
+	used := map[*entity]bool{}
+	for _, e := range b.spk {
+		used[e] = true
+	}
+	for _, pe := range b.edges {
+		used[pe.from] = true
+		if pe.to != nil {
+			used[pe.to] = true
+		}
+	}
+	// Affiliations are actors too.
+	for e := range used {
+		for f := e.affil; f != nil && !used[f]; f = f.affil {
+			used[f] = true
+		}
+	}
+	ents := make([]*entity, 0, len(used))
+	for e := range used {
+		ents = append(ents, e)
+	}
+	sort.Slice(ents, func(i, j int) bool { return ents[i].order < ents[j].order })
+	ids := map[string]*entity{}
+	for _, e := range ents {
+		if e.source {
+			e.id = graph.SourceID(e.name)
+		} else {
+			e.id = graph.ActorID(e.name)
+		}
+		if o := ids[e.id]; o != nil && o != e {
+			// Two entities with the same canonical name: fold into the first.
+			for _, al := range append([]string{e.name}, e.aliases...) {
+				b.r.alias(o, al)
+			}
+			e.id = o.id
+			continue
+		}
+		ids[e.id] = e
+	}
+	for _, e := range ents {
+		if ids[e.id] != e {
+			continue
+		}
+		aliases := graph.MergeNames(e.name, nil, e.aliases)
+		if e.source {
+			x.Sources = append(x.Sources, &graph.Source{ID: e.id, Name: e.name, Kind: e.skind, Aliases: aliases})
+			continue
+		}
+		kind := e.kind
+		if !kind.Valid() {
+			kind = graph.ActorAnonymous
+		}
+		act := &graph.Actor{ID: e.id, Name: e.name, Kind: kind, Aliases: aliases, Title: e.title}
+		if e.affil != nil && e.affil.id != "" && e.affil.id != e.id && !e.affil.source {
+			act.Affiliation = e.affil.id
+		}
+		x.Actors = append(x.Actors, act)
+	}
+	for i, c := range b.claims {
+		c.Speaker = b.spk[i].id
+	}
+	seen := map[graph.Edge]bool{}
+	for _, pe := range b.edges {
+		ed := graph.Edge{Kind: pe.kind, From: pe.from.id, Claim: pe.claim.ID, Article: b.art}
+		if pe.toClaim {
+			ed.To = pe.claim.ID
+		} else {
+			ed.To = pe.to.id
+			if ed.To == ed.From {
+				continue
+			}
+		}
+		if seen[ed] {
+			continue
+		}
+		seen[ed] = true
+		e := ed
+		x.Edges = append(x.Edges, &e)
+	}
+	return x
+}

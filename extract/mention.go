@@ -1,0 +1,275 @@
+package extract
+
+import "strings"
+
+// This file finds noun-phrase mentions around cues (speakers, recipients,
+// accused parties) by scanning tokens left or right.
+
+func (d *doc) word(i int) bool { return i >= 0 && i < len(d.toks) && d.toks[i].kind == tWord }
+
+func (d *doc) low(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
+	return d.toks[i].low
+}
+
+func (d *doc) is(i int, bits uint32) bool {
+	return d.word(i) && d.lx.sets[d.toks[i].low]&bits != 0
+}
+
+// isLyAdverb reports whether a lower-case word looks like a manner adverb.
+func (d *doc) isLyAdverb(i int) bool {
+	t := d.toks[i]
+	return t.kind == tWord && !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") &&
+		!d.is(i, wAnon|wOrg|wTitle|wDoc) && t.low != "family" && t.low != "rally" && t.low != "assembly" && t.low != "supply" && t.low != "italy"
+}
+
+// isDayOrDate reports whether token i is a weekday, month or date number.
+func (d *doc) isDayOrDate(i int) bool {
+	if !d.word(i) {
+		return false
+	}
+	t := d.toks[i]
+	if d.is(i, wMonth) && (t.upper || strings.HasSuffix(t.low, ".")) {
+		return true
+	}
+	if t.low[0] >= '0' && t.low[0] <= '9' {
+		return true
+	}
+	return d.is(i, wTime)
+}
+
+// skipLeft walks left from i over auxiliaries, adverbs, negation and time
+// expressions and returns the first token that is none of these.
+func (d *doc) skipLeft(i, a int) int {
+	j := i
+	for j >= a {
+		t := d.toks[j]
+		if t.kind != tWord {
+			return j
+		}
+		switch {
+		case d.is(j, wAux|wAdv|wNeg) && !t.upper || t.low == "n't":
+		case d.isLyAdverb(j):
+		case d.isDayOrDate(j) && (t.upper || d.is(j, wTime)) && !d.is(j-1, wDet|wPrep) || d.isDayOrDate(j) && d.is(j-1, wPrep|wAdv):
+		case (t.low == "on" || t.low == "this" || t.low == "last" || t.low == "in" || t.low == "early" || t.low == "late") && d.isDayOrDate(j+1):
+		default:
+			return j
+		}
+		j--
+	}
+	return j
+}
+
+// nounish reports whether token i can be part of a noun phrase.
+func (d *doc) nounish(i, a int) bool {
+	if !d.word(i) {
+		return false
+	}
+	t := d.toks[i]
+	if t.low == "'s" {
+		return true
+	}
+	if t.upper {
+		if i == a && d.is(i, wStarter) {
+			return false
+		}
+		if d.is(i, wPron) && t.low != "i" {
+			return false
+		}
+		if _, cue := d.lx.cues[t.low]; cue && i == a {
+			return false
+		}
+		return true
+	}
+	if d.is(i, wVerb|wSub|wPron|wAux|wConj|wPrep|wNeg|wDet) || d.isLyAdverb(i) {
+		return false
+	}
+	if _, cue := d.lx.cues[t.low]; cue && !d.is(i, wAnon|wDoc|wOrg|wTitle) {
+		return false
+	}
+	if strings.HasSuffix(t.low, "ed") && !d.is(i, wAnon|wTitle|wOrg) {
+		return false
+	}
+	return true
+}
+
+// npLeft returns the first token of the noun phrase ending at j, or -1 when
+// j does not end one. Prepositional modifiers ("official in Peshawar"),
+// possessives and comma lists of names are included.
+func (d *doc) npLeft(j, a int) int {
+	if j < a || !d.nounish(j, a) {
+		return -1
+	}
+	s := j
+	for k := j - 1; k >= a && j-k < 40; k-- {
+		t := d.toks[k]
+		if t.kind == tWord {
+			switch {
+			case t.low == "'s":
+				continue
+			case d.is(k, wDet) && !t.upper || t.upper && d.is(k, wDet) && k == a:
+				s = k
+				if d.is(k-1, wPrep) && k-2 >= a && d.inNPPrep(k-1) && d.nounish(k-2, a) {
+					k--
+					continue
+				}
+				return s
+			case (t.low == "his" || t.low == "her" || t.low == "their" || t.low == "its" || t.low == "our" || t.low == "my") && !t.upper:
+				return k
+			case d.inNPPrep(k) && k-1 >= a && d.nounish(k-1, a) && s == k+1:
+				continue
+			case (t.low == "and" || t.low == "&") && k-1 >= a && (d.toks[k-1].upper || d.toks[k-1].low == ",") && d.toks[k+1].upper:
+				continue
+			case d.nounish(k, a):
+				s = k
+				continue
+			}
+			return s
+		}
+		if t.low == "," && k-1 >= a && d.toks[k-1].upper && d.toks[k-1].kind == tWord && (d.toks[k+1].upper || d.low(k+1) == "and") && d.listContext(k) {
+			continue
+		}
+		if t.low == "-" || t.low == "." && k > a && strings.HasSuffix(d.low(k-1), ".") {
+			continue
+		}
+		return s
+	}
+	return s
+}
+
+// listContext reports whether the comma at k sits in a list of names
+// inside a prepositional phrase ("officials in Kunar, Khost and Helmand").
+func (d *doc) listContext(k int) bool {
+	for m := k - 1; m >= 0 && k-m < 30; m-- {
+		t := d.toks[m]
+		if t.kind != tWord && t.low != "," {
+			return false
+		}
+		if t.kind == tWord && !t.upper {
+			return t.low == "in" || t.low == "from" || t.low == "of" || t.low == "and"
+		}
+	}
+	return false
+}
+
+// inNPPrep reports whether token k is a preposition that may sit inside a
+// speaker noun phrase ("Ministry of Defense", "official in Peshawar").
+func (d *doc) inNPPrep(k int) bool {
+	switch d.low(k) {
+	case "of", "in", "for", "at", "from", "with":
+		return !d.toks[k].upper
+	}
+	return false
+}
+
+// npRight returns the last token of the noun phrase starting at i, or -1.
+func (d *doc) npRight(i, b int) int {
+	if i >= b || !d.word(i) {
+		return -1
+	}
+	e := -1
+	k := i
+	if d.is(k, wDet) || d.low(k) == "his" || d.low(k) == "her" || d.low(k) == "their" || d.low(k) == "its" {
+		k++
+	}
+	for ; k < b && k-i < 30; k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			if t.low == "," && e >= 0 && d.toks[e].upper && k+1 < b && d.toks[k+1].upper && d.listContext(k) {
+				continue
+			}
+			if t.low == "-" || t.low == "&" {
+				continue
+			}
+			break
+		}
+		if t.low == "'s" {
+			continue
+		}
+		if d.inNPPrep(k) && e >= 0 && k+1 < b && (d.toks[k+1].upper || d.is(k+1, wDet) && k+2 < b && d.toks[k+2].upper) {
+			if d.is(k+1, wDet) {
+				k++
+			}
+			continue
+		}
+		if (t.low == "and" || t.low == "&") && e >= 0 && d.toks[e].upper && k+1 < b && d.toks[k+1].upper {
+			continue
+		}
+		if d.nounish(k, i) || t.upper && k == i {
+			e = k
+			continue
+		}
+		break
+	}
+	return e
+}
+
+// isPersonalPronoun reports whether token i is a subject pronoun.
+func (d *doc) isSubjectPronoun(i int) bool {
+	switch d.low(i) {
+	case "he", "she", "they", "it", "we", "i", "you", "who", "which":
+		return true
+	}
+	return false
+}
+
+// subjectLeft finds the subject of the cue at token i, scanning left within
+// the sentence starting at token a. It returns the inclusive token span of
+// the subject or -1, -1.
+func (d *doc) subjectLeft(i, a int) (int, int) {
+	j := d.skipLeft(i-1, a)
+	if j < a {
+		return -1, -1
+	}
+	if d.isSubjectPronoun(j) {
+		return j, j
+	}
+	if d.toks[j].low == "," {
+		// "X, a spokesman for Y, said" or "X, who …, said".
+		k := j - 1
+		for k >= a && d.toks[k].low != "," && d.toks[k].kind != tQuote && d.toks[k].low != ";" && d.toks[k].low != ":" {
+			k--
+		}
+		if k < a || d.toks[k].low != "," || k+1 >= j {
+			return -1, -1
+		}
+		first := k + 1
+		if !(d.is(first, wDet) || d.low(first) == "who" || d.low(first) == "which" || d.is(first, wTitle|wAnon) || !d.toks[first].upper && d.word(first)) {
+			return -1, -1
+		}
+		// Skip over a list of names inside the left part.
+		e := k - 1
+		s := d.npLeft(e, a)
+		for s >= 0 && s > a && d.low(s-1) == "," && d.listContext(s-1) {
+			s = d.npLeft(s-2, a)
+		}
+		if s < 0 {
+			return -1, -1
+		}
+		if s > a && !d.clauseEdge(s-1) {
+			return -1, -1
+		}
+		return s, j - 1
+	}
+	s := d.npLeft(j, a)
+	if s < 0 {
+		return -1, -1
+	}
+	return s, j
+}
+
+// clauseEdge reports whether token k can end what precedes a clause-initial
+// subject: a comma, a conjunction, "that", a colon or a quotation mark.
+func (d *doc) clauseEdge(k int) bool {
+	t := d.toks[k]
+	if t.kind == tQuote {
+		return true
+	}
+	switch t.low {
+	case ",", ";", ":", "—", "(", "that", "and", "but", "while", "as", "because", "when", "so":
+		return true
+	}
+	return d.skipLeft(k, 0) < k
+}

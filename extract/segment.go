@@ -1,0 +1,439 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind is the broad class of a token.
+type tokKind uint8
+
+const (
+	tWord  tokKind = iota // letters, digits, abbreviations with their period
+	tPunct                // any other single mark
+	tQuote                // a double quotation mark, straight or curly
+)
+
+// quote roles of a tQuote token.
+const (
+	qNone uint8 = iota
+	qOpen
+	qClose
+)
+
+// token is one word or mark with its byte span in the text.
+type token struct {
+	start, end int
+	kind       tokKind
+	low        string // lower case, curly apostrophes straightened
+	upper      bool   // starts with an upper-case letter
+	nl         int    // newlines between the previous token and this one
+	sent       int    // sentence index
+	para       int    // paragraph index
+	q          uint8  // quote role
+	quote      int    // index into doc.quotes of the quote this mark delimits, or -1
+	inq        int    // index into doc.quotes of the quote this token is inside, or -1
+}
+
+// sentence is a run of tokens [a, b) with its byte span.
+type sentence struct {
+	a, b       int
+	start, end int
+	para       int
+}
+
+// quoteSpan is a pair of quotation marks (or an opening mark left open at the
+// end of its paragraph) with the quoted text between them.
+type quoteSpan struct {
+	open, close int // token indices of the marks; close is -1 when unclosed
+	start, end  int // byte span of the text inside the marks
+	para        int
+	first, last int // token indices of the first and last token inside
+}
+
+// doc is an article split into tokens, sentences and quotes.
+type doc struct {
+	text   string
+	toks   []token
+	sents  []sentence
+	quotes []quoteSpan
+	lx     *lexicon
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' }
+
+// tokenize splits text into tokens in one pass over its bytes.
+func tokenize(text string, lx *lexicon) []token {
+	toks := make([]token, 0, len(text)/5+8)
+	nl := 0
+	i := 0
+	n := len(text)
+	for i < n {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if isSpaceByte(c) {
+				if c == '\n' {
+					nl++
+				}
+				i++
+				continue
+			}
+			if isWordByte(c) {
+				j := scanWord(text, i, lx)
+				toks = append(toks, makeWord(text, i, j, nl))
+				nl = 0
+				i = j
+				continue
+			}
+			k := tPunct
+			if c == '"' {
+				k = tQuote
+			}
+			if c == '\'' && i+1 < n && (text[i+1] == 's' || text[i+1] == 'S') && (i+2 >= n || !isWordRuneAt(text, i+2)) && len(toks) > 0 && toks[len(toks)-1].end == i {
+				toks = append(toks, token{start: i, end: i + 2, kind: tWord, low: "'s", nl: nl})
+				nl = 0
+				i += 2
+				continue
+			}
+			toks = append(toks, token{start: i, end: i + 1, kind: k, low: text[i : i+1], nl: nl})
+			nl = 0
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\u00a0' || r == '\u2009' || r == '\u200a' || r == '\u202f' || r == '\u2002' || r == '\u2003' || r == '\u200b' || r == '\ufeff':
+			i += size
+			continue
+		case unicode.IsSpace(r):
+			if r == '\u2028' || r == '\u2029' {
+				nl++
+			}
+			i += size
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := scanWord(text, i, lx)
+			toks = append(toks, makeWord(text, i, j, nl))
+			nl = 0
+			i = j
+			continue
+		case r == '\u2019' && len(toks) > 0 && toks[len(toks)-1].end == i && i+size < n && (text[i+size] == 's' || text[i+size] == 'S') && (i+size+1 >= n || !isWordRuneAt(text, i+size+1)):
+			toks = append(toks, token{start: i, end: i + size + 1, kind: tWord, low: "'s", nl: nl})
+			nl = 0
+			i += size + 1
+			continue
+		}
+		k := tPunct
+		low := text[i : i+size]
+		switch r {
+		case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb':
+			k = tQuote
+		case '\u2014', '\u2013', '\u2015':
+			low = "—"
+		}
+		toks = append(toks, token{start: i, end: i + size, kind: k, low: low, nl: nl})
+		nl = 0
+		i += size
+	}
+	return toks
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isWordRuneAt(text string, i int) bool {
+	if i >= len(text) {
+		return false
+	}
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return isWordByte(c)
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// joined by inner hyphens, apostrophes, periods or commas between digits, and
+// followed by a period for abbreviations and initials.
+func scanWord(text string, i int, lx *lexicon) int {
+	n := len(text)
+	j := i
+	for j < n {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if isWordByte(c) {
+				j++
+				continue
+			}
+			if (c == '-' || c == '&') && isWordRuneAt(text, j+1) && j > i {
+				j++
+				continue
+			}
+			if c == '\'' && j > i && isWordRuneAt(text, j+1) && !(isPossessive(text, j+1)) {
+				j++
+				continue
+			}
+			if (c == '.' || c == ',') && j > i && text[j-1] >= '0' && text[j-1] <= '9' && j+1 < n && text[j+1] >= '0' && text[j+1] <= '9' {
+				j++
+				continue
+			}
+			break
+		}
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			j += size
+			continue
+		}
+		if r == '\u2019' && j > i && isWordRuneAt(text, j+size) && !isPossessive(text, j+size) {
+			j += size
+			continue
+		}
+		break
+	}
+	// Acronyms with periods: U.S., U.N., a.m.
+	if j < n && text[j] == '.' && j-i <= 2 {
+		k := j
+		for k+2 < n && text[k] == '.' && isWordByte(text[k+1]) && (text[k+2] == '.') {
+			k += 2
+		}
+		if k > j {
+			return k + 1
+		}
+		if j-i == 1 && text[i] >= 'A' && text[i] <= 'Z' {
+			return j + 1 // an initial
+		}
+	}
+	if j < n && text[j] == '.' && j-i <= 5 {
+		w := strings.ToLower(text[i:j])
+		if lx.abbrev(w) {
+			return j + 1
+		}
+	}
+	return j
+}
+
+// isPossessive reports whether text at i is the "s" of a possessive "'s".
+func isPossessive(text string, i int) bool {
+	return i < len(text) && (text[i] == 's' || text[i] == 'S') && !isWordRuneAt(text, i+1)
+}
+
+func makeWord(text string, i, j, nl int) token {
+	w := text[i:j]
+	t := token{start: i, end: j, kind: tWord, nl: nl}
+	c := w[0]
+	simple := true
+	for k := 0; k < len(w); k++ {
+		b := w[k]
+		if b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf {
+			simple = false
+			break
+		}
+	}
+	if simple {
+		t.low = w
+	} else {
+		t.low = strings.ReplaceAll(strings.ToLower(w), "\u2019", "'")
+	}
+	if c >= 'A' && c <= 'Z' {
+		t.upper = true
+	} else if c >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(w)
+		t.upper = unicode.IsUpper(r)
+	}
+	return t
+}
+
+func (lx *lexicon) abbrev(w string) bool { return lx.sets["."+w] != 0 }
+
+// isTerminal reports whether a punctuation token can end a sentence.
+func isTerminal(low string) bool {
+	return low == "." || low == "!" || low == "?" || low == "…" || low == ";"
+}
+
+// segment splits the tokens into sentences and paragraphs and pairs the
+// quotation marks.
+func segment(text string, lx *lexicon) *doc {
+	d := &doc{text: text, lx: lx}
+	d.toks = tokenize(text, lx)
+	toks := d.toks
+	n := len(toks)
+	sent, para := 0, 0
+	start := 0
+	for i := 0; i < n; i++ {
+		t := &toks[i]
+		if i > start && t.nl > 0 && d.newlineBreaks(i) {
+			d.sents = append(d.sents, sentence{a: start, b: i, para: para})
+			sent++
+			para++
+			start = i
+		}
+		t.sent, t.para = sent, para
+		if t.kind == tPunct && isTerminal(t.low) && t.low != ";" {
+			// Attach closing quotes and brackets.
+			j := i + 1
+			for j < n && toks[j].nl == 0 && (toks[j].kind == tQuote && d.closesHere(j) || toks[j].low == ")" || toks[j].low == "'" || toks[j].low == "\u2019") {
+				j++
+			}
+			if j >= n || toks[j].nl > 0 || d.startsSentence(j) {
+				for k := i + 1; k < j; k++ {
+					toks[k].sent, toks[k].para = sent, para
+				}
+				d.sents = append(d.sents, sentence{a: start, b: j, para: para})
+				sent++
+				start = j
+				i = j - 1
+				continue
+			}
+		}
+		if t.kind == tWord && strings.HasSuffix(t.low, ".") && i+1 < n && toks[i+1].nl == 0 && strings.Count(t.low, ".") > 1 && toks[i+1].upper && lx.has(toks[i+1].low, wStarter) && toks[i+1].low != "a" {
+			d.sents = append(d.sents, sentence{a: start, b: i + 1, para: para})
+			sent++
+			start = i + 1
+		}
+	}
+	if start < n {
+		d.sents = append(d.sents, sentence{a: start, b: n, para: para})
+	}
+	for k := range d.sents {
+		s := &d.sents[k]
+		s.start, s.end = toks[s.a].start, toks[s.b-1].end
+		for i := s.a; i < s.b; i++ {
+			toks[i].sent, toks[i].para = k, s.para
+		}
+	}
+	d.pairQuotes()
+	return d
+}
+
+// newlineBreaks reports whether a line break before token i ends a sentence:
+// always, except when a line wraps mid-sentence (a lower-case word follows a
+// word or comma on a single line break).
+func (d *doc) newlineBreaks(i int) bool {
+	t := d.toks[i]
+	if t.nl >= 2 {
+		return true
+	}
+	p := d.toks[i-1]
+	if t.kind == tWord && !t.upper && t.low[0] >= 'a' && t.low[0] <= 'z' && (p.kind == tWord || p.low == ",") {
+		return false
+	}
+	return true
+}
+
+// closesHere guesses whether the quote mark at i closes a quotation.
+func (d *doc) closesHere(i int) bool {
+	t := d.toks[i]
+	switch t.low {
+	case "\u201d", "\u00bb":
+		return true
+	case "\u201c", "\u201e", "\u00ab":
+		return false
+	}
+	return t.start > 0 && !isSpaceByte(d.text[t.start-1])
+}
+
+// startsSentence reports whether token j can begin a sentence.
+func (d *doc) startsSentence(j int) bool {
+	t := d.toks[j]
+	switch t.kind {
+	case tQuote:
+		return !d.closesHere(j)
+	case tWord:
+		c := t.low[0]
+		return t.upper || c >= '0' && c <= '9'
+	}
+	return t.low == "(" || t.low == "—" || t.low == "‘" || t.low == "["
+}
+
+// pairQuotes pairs quotation marks within each paragraph; an opening mark
+// still open at the end of its paragraph runs to the paragraph's end.
+func (d *doc) pairQuotes() {
+	toks := d.toks
+	open := -1
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		t.quote, t.inq = -1, -1
+		if open >= 0 && i > 0 && t.para != toks[open].para {
+			d.addQuote(open, -1, i-1)
+			open = -1
+		}
+		if t.kind != tQuote {
+			continue
+		}
+		role := d.quoteRole(i)
+		if role == qOpen && open >= 0 {
+			if t.low == "\"" {
+				role = qClose
+			} else {
+				d.addQuote(open, -1, i-1)
+				open = -1
+			}
+		}
+		if role == qClose && open < 0 {
+			role = qOpen
+			if t.low == "\u201d" {
+				// A stray closing mark: ignore it.
+				t.kind = tPunct
+				continue
+			}
+		}
+		if role == qOpen {
+			open = i
+			t.q = qOpen
+			continue
+		}
+		t.q = qClose
+		d.addQuote(open, i, i-1)
+		open = -1
+	}
+	if open >= 0 {
+		d.addQuote(open, -1, len(toks)-1)
+	}
+}
+
+func (d *doc) quoteRole(i int) uint8 {
+	t := d.toks[i]
+	switch t.low {
+	case "\u201d", "\u00bb":
+		return qClose
+	case "\u201c", "\u201e", "\u00ab":
+		return qOpen
+	}
+	before := t.start == 0 || isSpaceByte(d.text[t.start-1]) || strings.IndexByte("([{—-", d.text[t.start-1]) >= 0
+	after := t.end >= len(d.text) || isSpaceByte(d.text[t.end]) || strings.IndexByte(".,;:!?)]", d.text[t.end]) >= 0
+	switch {
+	case before && !after:
+		return qOpen
+	case after && !before:
+		return qClose
+	}
+	return qOpen
+}
+
+func (d *doc) addQuote(open, close, last int) {
+	toks := d.toks
+	q := quoteSpan{open: open, close: close, para: toks[open].para, first: open + 1, last: last}
+	q.start = toks[open].end
+	if close >= 0 {
+		q.end = toks[close].start
+	} else {
+		q.end = toks[last].end
+		// Leave a final period of an unclosed quote inside the quote.
+	}
+	if q.first > q.last {
+		return
+	}
+	idx := len(d.quotes)
+	d.quotes = append(d.quotes, q)
+	toks[open].quote = idx
+	if close >= 0 {
+		toks[close].quote = idx
+	}
+	for k := q.first; k <= q.last; k++ {
+		toks[k].inq = idx
+	}
+}
+
