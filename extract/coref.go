@@ -54,7 +54,7 @@ type resolver struct {
 	ents     []*entity
 	byKey    map[string]*entity
 	govNames map[string]string // NameKey("taliban government") → alpha-2, read from the text
-	recent   []*entity          // speakers and named mentions, most recent last
+	recent   []*entity         // speakers and named mentions, most recent last
 }
 
 func newResolver(d *doc) *resolver {

@@ -61,7 +61,9 @@ type doc struct {
 	lx     *lexicon
 }
 
-func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' }
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
+}
 
 // tokenize splits text into tokens in one pass over its bytes.
 func tokenize(text string, lx *lexicon) []token {
@@ -436,4 +438,3 @@ func (d *doc) addQuote(open, close, last int) {
 		toks[k].inq = idx
 	}
 }
-
