@@ -209,7 +209,12 @@ type PolNeARReport struct {
 	Metric    string        `json:"metric"`
 	Docs      []*PolNeARDoc `json:"docs"`
 	Documents int           `json:"documents"`
-	Failed    int           `json:"failed"`
+	// Gold and Predicted count attributions over all documents; with
+	// Documents, Failed and the F1 scores they are the fields of
+	// score_polnear.py --json.
+	Gold      int `json:"gold"`
+	Predicted int `json:"predicted"`
+	Failed    int `json:"failed"`
 	// Total holds the tallies over all documents; a failed document adds
 	// its gold attributions only.
 	Total Counts `json:"counts"`
@@ -307,6 +312,7 @@ func RunPolNeAR(ctx context.Context, dir string, ex Extractor, opts Options) (*P
 		}
 	}
 	c := r.Total
+	r.Gold, r.Predicted = c.Gold, c.Predicted
 	r.Attribution = Round3(F1(c.Attribution, c.Gold, c.Predicted))
 	r.Source = Round3(F1(c.Source, c.Gold, c.Predicted))
 	r.Content = Round3(F1(c.Content, c.Gold, c.Predicted))
