@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // sharedEval returns shared/eval beside the repository (../shared/eval
@@ -178,6 +182,102 @@ func TestParityFixtures(t *testing.T) {
 		p.WriteText(&got, 10)
 		if got.String() != wantPolNeAR {
 			t.Errorf("%s: PolNeAR output differs from score_polnear.py\ngot:\n%s\nwant:\n%s", name, got.String(), wantPolNeAR)
+		}
+	}
+}
+
+// TestParityText compares the Python-compatible text handling (fold,
+// fold_name, repr, \w+ tokens within spans, byte to character offsets)
+// with the scorers' own functions on random strings built from awkward
+// characters: Unicode white space, combining marks, final sigma, dotted
+// capital I, curly quotes, fractions, multi-byte letters.
+func TestParityText(t *testing.T) {
+	eval := sharedEval(t)
+	alphabet := []rune("aZ _9'.,;:\"-\t\n\r\x1c\u00a0\u2003\u3000\u2018\u2019\u201c\u201d\u00e9e\u0301\u0130\u03a3\u03c3\u00bd\u2460\u0663\u00ad\u200b\u4e00\U0001d400\\")
+	words := []string{"the ", "The ", "'s", "\u2019s", "THE", "\u039f\u0394\u039f\u03a3"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	type sample struct {
+		S     string `json:"s"`
+		A     int    `json:"a"`
+		B     int    `json:"b"`
+		Bytes []int  `json:"bytes"`
+	}
+	var samples []sample
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(14) {
+			if rng.IntN(4) == 0 {
+				b.WriteString(words[rng.IntN(len(words))])
+			} else {
+				b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+			}
+		}
+		s := b.String()
+		n := utf8.RuneCountInString(s)
+		smp := sample{S: s, A: rng.IntN(n+3) - 1, B: rng.IntN(n + 3)}
+		for range 4 {
+			smp.Bytes = append(smp.Bytes, rng.IntN(len(s)+3)-1)
+		}
+		samples = append(samples, smp)
+	}
+	in, err := json.Marshal(samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := `
+import importlib.util, json, sys
+def load(name):
+    spec = importlib.util.spec_from_file_location(name, sys.argv[1] + "/" + name + ".py")
+    m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m); return m
+score, polnear = load("score"), load("score_polnear")
+out = []
+for x in json.load(sys.stdin):
+    s = x["s"]
+    b2c = polnear.byte_to_char(s)
+    out.append({"fold": score.fold(s), "name": score.fold_name(s), "repr": repr(s),
+                "toks": sorted(polnear.toks(s, [(x["a"], x["b"])])), "chars": [b2c(o) for o in x["bytes"]]})
+json.dump(out, sys.stdout)
+`
+	cmd := exec.Command("python3", "-c", script, eval)
+	cmd.Stdin = bytes.NewReader(in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("python3: %v\n%s", err, stderr.String())
+	}
+	var want []struct {
+		Fold, Name, Repr string
+		Toks, Chars      []int
+	}
+	if err := json.Unmarshal(out, &want); err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for i, smp := range samples {
+		w := want[i]
+		text := &Text{}
+		for k, r := range smp.S {
+			text.runes = append(text.runes, r)
+			text.starts = append(text.starts, k)
+		}
+		text.starts = append(text.starts, len(smp.S))
+		var toks []int
+		for k := range text.tokens([]Span{{smp.A, smp.B}}) {
+			toks = append(toks, k)
+		}
+		slices.Sort(toks)
+		var chars []int
+		for _, o := range smp.Bytes {
+			chars = append(chars, text.CharOffset(o))
+		}
+		got := []any{Fold(smp.S), FoldName(smp.S), pyRepr(smp.S), fmt.Sprint(toks), fmt.Sprint(chars)}
+		exp := []any{w.Fold, w.Name, w.Repr, fmt.Sprint(w.Toks), fmt.Sprint(w.Chars)}
+		for k, field := range []string{"fold", "fold_name", "repr", "toks", "byte_to_char"} {
+			if got[k] != exp[k] && bad < 20 {
+				bad++
+				t.Errorf("%s(%q) [span %d,%d bytes %v]: got %q, want %q", field, smp.S, smp.A, smp.B, smp.Bytes, got[k], exp[k])
+			}
 		}
 	}
 }
