@@ -1,0 +1,115 @@
+package resolvers
+
+import (
+	"context"
+	"sort"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/generated"
+)
+
+// ID resolves Actor.id.
+func (r *actorResolver) ID(ctx context.Context, a *graph.Actor) (string, error) {
+	return globalID(a.ID), nil
+}
+
+// Title resolves Actor.title.
+func (r *actorResolver) Title(ctx context.Context, a *graph.Actor) (*string, error) {
+	return optional(a.Title), nil
+}
+
+// Affiliation resolves Actor.affiliation, null when unknown or gone.
+func (r *actorResolver) Affiliation(ctx context.Context, a *graph.Actor) (*graph.Actor, error) {
+	if a.Affiliation == "" {
+		return nil, nil
+	}
+	b, err := r.loaders(ctx).actors.Load(ctx, a.Affiliation)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return nil, nil
+	}
+	return b, err
+}
+
+// Says resolves Actor.says.
+func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, first *int, after *string) (*generated.ClaimConnection, error) {
+	p, err := pageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
+	l, err := r.store.FindClaims(ctx, graph.ClaimFilter{Speaker: a.ID, Page: storePage(p)})
+	if err != nil {
+		return nil, err
+	}
+	return claimConnection(l, p), nil
+}
+
+// Accusations resolves Actor.accusations.
+func (r *actorResolver) Accusations(ctx context.Context, a *graph.Actor, first *int, after *string) (*generated.AccusationConnection, error) {
+	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, From: a.ID}, first, after, accusationConnection)
+}
+
+// AccusedBy resolves Actor.accusedBy.
+func (r *actorResolver) AccusedBy(ctx context.Context, a *graph.Actor, first *int, after *string) (*generated.AccusationConnection, error) {
+	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, To: a.ID}, first, after, accusationConnection)
+}
+
+// Denials resolves Actor.denials.
+func (r *actorResolver) Denials(ctx context.Context, a *graph.Actor, first *int, after *string) (*generated.DenialConnection, error) {
+	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeDenies, From: a.ID}, first, after, denialConnection)
+}
+
+// edgeList reads one page of edges and shapes it as a connection.
+func edgeList[C any](ctx context.Context, r *Resolver, f graph.EdgeFilter, first *int, after *string, conn func(*graph.EdgeList, graph.Page) C) (C, error) {
+	var zero C
+	p, err := pageArgs(first, after)
+	if err != nil {
+		return zero, err
+	}
+	f.Page = storePage(p)
+	l, err := r.store.FindEdges(ctx, f)
+	if err != nil {
+		return zero, err
+	}
+	return conn(l, p), nil
+}
+
+// AccusationCounts resolves Actor.accusationCounts: every actor this one
+// accuses with the number of accusations, most first, then by name.
+func (r *actorResolver) AccusationCounts(ctx context.Context, a *graph.Actor) ([]*generated.AccusationCount, error) {
+	es, err := allEdges(ctx, r.store, graph.EdgeFilter{Kind: graph.EdgeAccuses, From: a.ID}, maxEdges)
+	if err != nil {
+		return nil, err
+	}
+	n := map[string]int{}
+	var ids []string
+	for _, e := range es {
+		if n[e.To] == 0 {
+			ids = append(ids, e.To)
+		}
+		n[e.To]++
+	}
+	actors, err := r.actorsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*generated.AccusationCount, 0, len(actors))
+	for _, b := range actors {
+		out = append(out, &generated.AccusationCount{Accused: b, Count: n[b.ID]})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Accused.Name < out[j].Accused.Name
+	})
+	return out, nil
+}
+
+// storePage is the page to ask the store for: a request for no items (first:
+// 0) still needs the total, so it reads one.
+func storePage(p graph.Page) graph.Page {
+	if p.First == 0 {
+		p.First = 1
+	}
+	return p
+}

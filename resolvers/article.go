@@ -1,0 +1,46 @@
+package resolvers
+
+import (
+	"context"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/graph/generated"
+)
+
+// ID resolves Article.id.
+func (r *articleResolver) ID(ctx context.Context, a *graph.Article) (string, error) {
+	return globalID(a.ID), nil
+}
+
+// Title resolves Article.title.
+func (r *articleResolver) Title(ctx context.Context, a *graph.Article) (*string, error) {
+	return optional(a.Title), nil
+}
+
+// URL resolves Article.url.
+func (r *articleResolver) URL(ctx context.Context, a *graph.Article) (*string, error) {
+	return optional(a.URL), nil
+}
+
+// Publisher resolves Article.publisher.
+func (r *articleResolver) Publisher(ctx context.Context, a *graph.Article) (*string, error) {
+	return optional(a.Publisher), nil
+}
+
+// PublishedAt resolves Article.publishedAt.
+func (r *articleResolver) PublishedAt(ctx context.Context, a *graph.Article) (*string, error) {
+	return optional(a.PublishedAt), nil
+}
+
+// Claims resolves Article.claims.
+func (r *articleResolver) Claims(ctx context.Context, a *graph.Article, first *int, after *string) (*generated.ClaimConnection, error) {
+	p, err := pageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
+	l, err := r.store.FindClaims(ctx, graph.ClaimFilter{Article: a.ID, Page: storePage(p)})
+	if err != nil {
+		return nil, err
+	}
+	return claimConnection(l, p), nil
+}

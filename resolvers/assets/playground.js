@@ -1,0 +1,89 @@
+// Starts GraphiQL against this server's /query endpoint (HTTP for queries and
+// mutations, a websocket for subscriptions), with example queries in tabs.
+(function () {
+  var url = new URL('query', location.href).href;
+  var fetcher = GraphiQL.createFetcher({
+    url: url,
+    subscriptionUrl: url.replace(/^http/, 'ws'),
+  });
+  var tabs = [
+    {
+      query: '# Whom does Kabul accuse, of what, and who reported it?\n' +
+        'query WhomDoesKabulAccuse {\n' +
+        '  actors(filter: {name: "Kabul"}, first: 5) {\n' +
+        '    nodes {\n' +
+        '      name kind aliases\n' +
+        '      accusationCounts { accused { name } count }\n' +
+        '      accusations(first: 20) {\n' +
+        '        nodes {\n' +
+        '          accused { name kind }\n' +
+        '          claim { text sentence cue reportedBy { name } article { title } }\n' +
+        '        }\n' +
+        '      }\n' +
+        '    }\n' +
+        '  }\n' +
+        '}\n',
+    },
+    {
+      query: '# Who accused Islamabad, and who denied what?\n' +
+        'query AccusedBy {\n' +
+        '  actors(filter: {name: "Islamabad"}, first: 1) {\n' +
+        '    nodes {\n' +
+        '      name\n' +
+        '      accusedBy(first: 20) { totalCount nodes { accuser { name } claim { sentence } } }\n' +
+        '      denials(first: 20) { nodes { claim { sentence } target { ... on Actor { name } ... on Claim { text } } } }\n' +
+        '    }\n' +
+        '  }\n' +
+        '}\n',
+    },
+    {
+      query: '# Recent claims with their speakers, sources and denials; page with after: endCursor.\n' +
+        'query Claims($after: String) {\n' +
+        '  claims(first: 20, after: $after) {\n' +
+        '    totalCount\n' +
+        '    pageInfo { hasNextPage endCursor }\n' +
+        '    nodes { text cue direct speaker { name title } reportedBy { name } deniedBy { name } }\n' +
+        '  }\n' +
+        '}\n',
+    },
+    {
+      query: '# Full-text search over claims and actors.\n' +
+        'query Search {\n' +
+        '  search(query: "border attack", first: 10) {\n' +
+        '    totalCount\n' +
+        '    nodes { kind score snippet node { ... on Claim { sentence speaker { name } } ... on Actor { name kind } } }\n' +
+        '  }\n' +
+        '}\n',
+    },
+    {
+      query: '# How are two actors linked? Put two actor IDs in the variables.\n' +
+        'query Path($from: ID!, $to: ID!) {\n' +
+        '  path(from: $from, to: $to, maxHops: 4) {\n' +
+        '    length\n' +
+        '    hops { kind reversed from { id ... on Actor { name } ... on Source { name } } to { id ... on Actor { name } ... on Claim { text } } claim { sentence } }\n' +
+        '  }\n' +
+        '}\n',
+      variables: '{"from": "", "to": ""}',
+    },
+    {
+      query: '# Ingest an article: its claims are extracted and stored.\n' +
+        'mutation Ingest {\n' +
+        '  ingestArticle(input: {title: "Example", text: "Officials in Kabul accused Islamabad of shelling border villages, the Valley Press Agency reported."}) {\n' +
+        '    created article { id title } claims { text cue } actors { name kind } sources { name }\n' +
+        '  }\n' +
+        '}\n',
+    },
+    {
+      query: '# Live: every claim stored from now on (ingest in another tab).\n' +
+        'subscription ClaimAdded {\n' +
+        '  claimAdded { text sentence speaker { name } article { title } }\n' +
+        '}\n',
+    },
+  ];
+  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
+  root.render(React.createElement(GraphiQL, {
+    fetcher: fetcher,
+    defaultTabs: tabs,
+    defaultEditorToolsVisibility: true,
+  }));
+})();
