@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
@@ -254,7 +255,7 @@ func (t *tx) keys(prefix []byte) ([][]byte, error) {
 
 // entries returns every key and value under prefix, in order.
 func (t *tx) entries(prefix []byte) (ks, vs [][]byte, err error) {
-	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix, PrefetchValues: true, PrefetchSize: 64})
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix}) // values are small and inline: no prefetch
 	defer it.Close()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 		v, err := it.Item().ValueCopy(nil)
@@ -275,7 +276,7 @@ func (b badgerLogger) log(level slog.Level, format string, args ...any) {
 	if b.l == nil {
 		return
 	}
-	b.l.Log(context.Background(), level, fmt.Sprintf(format, args...), "component", "badger")
+	b.l.Log(context.Background(), level, strings.TrimSpace(fmt.Sprintf(format, args...)), "component", "badger")
 }
 
 func (b badgerLogger) Errorf(f string, a ...any)   { b.log(slog.LevelError, f, a...) }

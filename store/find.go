@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"sort"
+	"fmt"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -296,8 +296,9 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 // edges, ordered as the forward index. Other fields narrow the selection.
 // After is a cursor made by graph.EdgeCursor; any other non-empty After is
 // taken as a claim ID and the page continues after the first edge read from
-// that claim. Returns EINVALID when none of From, To and Claim is set, or
-// for an unknown edge kind.
+// that claim. Keys only are read, except the article of each edge returned.
+// Returns EINVALID when none of From, To and Claim is set, or for an
+// unknown edge kind.
 func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeList, error) {
 	if f.From == "" && f.To == "" && f.Claim == "" {
 		return nil, graph.Errorf(graph.EINVALID, "an edge filter needs from, to or claim")
@@ -306,7 +307,7 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 		return nil, graph.Errorf(graph.EINVALID, "unknown edge kind %q", f.Kind)
 	}
 	var prefix []byte
-	order := edgeKey
+	order := edgeKey // the key of the index read, which orders the list
 	switch {
 	case f.From != "" && f.Kind != "":
 		prefix = prefixOf(pEdge, f.From, string(f.Kind))
@@ -317,45 +318,52 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	case f.To != "":
 		prefix, order = prefixOf(pRev, f.To), revKey
 	default:
-		prefix = prefixOf(pEdgeClaim, f.Claim)
+		// For one claim, (claim, from, kind, to) orders as the forward index.
+		prefix, order = prefixOf(pEdgeClaim, f.Claim), edgeClaimKey
 	}
+	var cursor []byte
+	if c, ok := graph.ParseEdgeCursor(f.After); ok {
+		cursor = order(c)
+	}
+	afterClaim := f.After != "" && cursor == nil
 	match := func(e *graph.Edge) bool {
 		return (f.From == "" || e.From == f.From) && (f.To == "" || e.To == f.To) &&
 			(f.Claim == "" || e.Claim == f.Claim) && (f.Kind == "" || e.Kind == f.Kind)
 	}
+	limit := f.Limit()
 	out := &graph.EdgeList{}
 	err := db.view(ctx, func(t *tx) error {
-		ks, vs, err := t.entries(prefix)
-		if err != nil {
-			return err
-		}
-		var all []*graph.Edge
-		for i, k := range ks {
-			e, ok := edgeFromKey(k)
+		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+		defer it.Close()
+		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+			item := it.Item()
+			e, ok := edgeFromKey(item.Key())
 			if !ok || !match(e) {
 				continue
 			}
-			e.Article = string(vs[i])
-			all = append(all, e)
-		}
-		sort.Slice(all, func(i, j int) bool { return string(order(all[i])) < string(order(all[j])) })
-		start := 0
-		if f.After != "" {
-			if c, ok := graph.ParseEdgeCursor(f.After); ok {
-				after := string(order(c))
-				start = sort.Search(len(all), func(i int) bool { return string(order(all[i])) > after })
-			} else {
-				start = len(all)
-				for i, e := range all {
-					if e.Claim == f.After {
-						start = i + 1
-						break
-					}
+			if out.TotalCount++; out.TotalCount%1024 == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
 				}
 			}
+			switch {
+			case afterClaim:
+				afterClaim = e.Claim != f.After
+				continue
+			case cursor != nil && string(item.Key()) <= string(cursor):
+				continue
+			}
+			if len(out.Edges) == limit {
+				out.HasNextPage = true
+				continue
+			}
+			v, err := item.ValueCopy(nil)
+			if err != nil {
+				return fmt.Errorf("read edge: %w", err)
+			}
+			e.Article = string(v)
+			out.Edges = append(out.Edges, e)
 		}
-		end := min(start+f.Limit(), len(all))
-		out.Edges, out.TotalCount, out.HasNextPage = all[start:end], len(all), end < len(all)
 		return nil
 	})
 	if err != nil {

@@ -308,6 +308,12 @@ func (t *tx) upsertActor(a *graph.Actor) (*graph.Actor, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An affiliation may name a stored actor merged away since.
+	aff, err := t.canonical(a.Affiliation)
+	if err != nil {
+		return nil, err
+	}
+	a.Affiliation = aff
 	if !found {
 		n := *a
 		n.Aliases = graph.MergeNames(n.Name, nil, aliases)

@@ -1,12 +1,15 @@
 package store
 
 import (
+	"container/heap"
 	"context"
+	"fmt"
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dgraph-io/badger/v4"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -207,47 +210,16 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 		avg := float64(totalLen) / float64(docs)
 		scores := map[string]float64{}
 		for _, w := range terms {
-			pre := prefixOf(pPosting, w)
-			ks, vs, err := t.entries(pre)
-			if err != nil {
+			if err := t.score(w, float64(docs), avg, scores); err != nil {
 				return err
 			}
-			df := float64(len(ks))
-			idf := math.Log(1 + (float64(docs)-df+0.5)/(df+0.5))
-			for i, k := range ks {
-				tf, dl := parsePosting(vs[i])
-				f := float64(tf)
-				scores[string(k[len(pre):])] += idf * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float64(dl)/avg))
-			}
 		}
-		hits := make([]*graph.SearchHit, 0, len(scores))
-		for id, s := range scores {
-			kind := "claim"
-			if strings.HasPrefix(id, graph.PrefixActor) {
-				kind = "actor"
-			}
-			hits = append(hits, &graph.SearchHit{Kind: kind, ID: id, Score: s})
+		out.TotalCount = len(scores)
+		after, ok := scores[p.After]
+		if p.After != "" && !ok {
+			return nil // a cursor no longer in the results: nothing follows it
 		}
-		sort.Slice(hits, func(i, j int) bool {
-			if hits[i].Score != hits[j].Score {
-				return hits[i].Score > hits[j].Score
-			}
-			return hits[i].ID < hits[j].ID
-		})
-		out.TotalCount = len(hits)
-		start := 0
-		if p.After != "" {
-			start = len(hits)
-			for i, h := range hits {
-				if h.ID == p.After {
-					start = i + 1
-					break
-				}
-			}
-		}
-		end := min(start+p.Limit(), len(hits))
-		out.Hits = hits[start:end]
-		out.HasNextPage = end < len(hits)
+		out.Hits, out.HasNextPage = topHits(scores, p.Limit(), p.After, after)
 		for _, h := range out.Hits {
 			var text string
 			if h.Kind == "actor" {
@@ -271,6 +243,94 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 		return nil, err
 	}
 	return out, nil
+}
+
+// score adds the BM25 contribution of term w to the score of every
+// document in its posting list.
+func (t *tx) score(w string, docs, avgLen float64, scores map[string]float64) error {
+	pre := prefixOf(pPosting, w)
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: pre})
+	defer it.Close()
+	type post struct {
+		doc     string
+		tf, len int
+	}
+	var posts []post
+	for it.Seek(pre); it.ValidForPrefix(pre); it.Next() {
+		item := it.Item()
+		var tf, dl int
+		if err := item.Value(func(v []byte) error {
+			tf, dl = parsePosting(v)
+			return nil
+		}); err != nil {
+			return fmt.Errorf("read posting: %w", err)
+		}
+		posts = append(posts, post{string(item.Key()[len(pre):]), tf, dl})
+	}
+	df := float64(len(posts))
+	idf := math.Log(1 + (docs-df+0.5)/(df+0.5))
+	for _, p := range posts {
+		f := float64(p.tf)
+		scores[p.doc] += idf * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float64(p.len)/avgLen))
+	}
+	return t.ctx.Err()
+}
+
+// ranksBefore orders hits: higher score first, then lower ID.
+func ranksBefore(s1 float64, id1 string, s2 float64, id2 string) bool {
+	if s1 != s2 {
+		return s1 > s2
+	}
+	return id1 < id2
+}
+
+// topHits returns the best limit hits ranking after the hit (after,
+// afterScore) (all hits when after is ""), best first, and whether more
+// follow. It keeps a bounded heap rather than sorting every hit.
+func topHits(scores map[string]float64, limit int, after string, afterScore float64) ([]*graph.SearchHit, bool) {
+	h := &hitHeap{}
+	more := false
+	for id, s := range scores {
+		if after != "" && !ranksBefore(afterScore, after, s, id) {
+			continue
+		}
+		if h.Len() < limit {
+			heap.Push(h, &graph.SearchHit{ID: id, Score: s})
+			continue
+		}
+		more = true
+		if worst := (*h)[0]; ranksBefore(s, id, worst.Score, worst.ID) {
+			(*h)[0] = &graph.SearchHit{ID: id, Score: s}
+			heap.Fix(h, 0)
+		}
+	}
+	out := make([]*graph.SearchHit, h.Len())
+	for i := len(out) - 1; i >= 0; i-- {
+		out[i] = heap.Pop(h).(*graph.SearchHit)
+	}
+	for _, hit := range out {
+		hit.Kind = "claim"
+		if strings.HasPrefix(hit.ID, graph.PrefixActor) {
+			hit.Kind = "actor"
+		}
+	}
+	return out, more
+}
+
+// hitHeap is a min-heap of hits: the worst-ranked hit on top.
+type hitHeap []*graph.SearchHit
+
+func (h hitHeap) Len() int { return len(h) }
+func (h hitHeap) Less(i, j int) bool {
+	return ranksBefore(h[j].Score, h[j].ID, h[i].Score, h[i].ID)
+}
+func (h hitHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *hitHeap) Push(x any)   { *h = append(*h, x.(*graph.SearchHit)) }
+func (h *hitHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // snippet returns about snippetBytes of text around the first word whose

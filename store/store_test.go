@@ -245,3 +245,47 @@ func TestFindExtraction(t *testing.T) {
 		t.Errorf("FindExtraction of an unknown article: %v, want ENOTFOUND", err)
 	}
 }
+
+// TestFindEdgesAfterClaim checks the fallback cursor: a claim ID continues
+// after the edge read from that claim.
+func TestFindEdgesAfterClaim(t *testing.T) {
+	db, ctx := MustOpenMemory(t), context.Background()
+	var b strings.Builder
+	for i := range 5 {
+		fmt.Fprintf(&b, "Kabul said Islamabad did wrong number %d.\n", i)
+	}
+	a := storetest.NewArticle("A", "P", b.String())
+	k, i := a.Actor("Kabul", graph.ActorGovernment), a.Actor("Islamabad", graph.ActorGovernment)
+	for n := range 5 {
+		a.Accuses(k, i, a.Says(k, "", "said", fmt.Sprintf("Islamabad did wrong number %d", n)))
+	}
+	if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	after := ""
+	for range 10 {
+		l, err := db.FindEdges(ctx, graph.EdgeFilter{From: k.ID, Kind: graph.EdgeAccuses, Page: graph.Page{First: 2, After: after}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.TotalCount != 5 {
+			t.Errorf("total %d, want 5", l.TotalCount)
+		}
+		for _, e := range l.Edges {
+			got = append(got, e.Claim)
+		}
+		if !l.HasNextPage {
+			break
+		}
+		after = l.Edges[len(l.Edges)-1].Claim
+	}
+	if len(got) != 5 {
+		t.Errorf("paged %d accusations by claim ID, want 5: %v", len(got), got)
+	}
+	for j := 1; j < len(got); j++ {
+		if got[j-1] >= got[j] {
+			t.Errorf("accusations out of claim order: %v", got)
+		}
+	}
+}

@@ -1,0 +1,106 @@
+package store
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+func TestTokens(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"Pakistan's accusations", []string{"pakistan", "accusation"}},
+		{"the policies of the Taliban", []string{"", "policy", "", "", "taliban"}},
+		{"Don’t say “militias”!", []string{"dont", "say", "militia"}},
+		{"Kabul, 2024: 12 killed", []string{"kabul", "2024", "12", "killed"}},
+		{"glass bus status", []string{"glass", "bus", "status"}},
+		{"ذبیح‌الله مجاهد", []string{"ذبیح", "الله", "مجاهد"}},
+		{"", nil},
+	} {
+		var got []string
+		for _, tok := range tokens(tt.text) {
+			got = append(got, tok.term)
+			if tok.start < 0 || tok.end > len(tt.text) || tok.start >= tok.end {
+				t.Errorf("tokens(%q): bad offsets %d..%d", tt.text, tok.start, tok.end)
+			}
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("tokens(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSnippet(t *testing.T) {
+	q := map[string]bool{"border": true, "closed": true}
+	if got, want := snippet("Asif said the border would stay closed.", q), "Asif said the **border** would stay **closed**."; got != want {
+		t.Errorf("short snippet: got %q, want %q", got, want)
+	}
+	long := strings.Repeat("Officials spoke at length about many things. ", 10) +
+		"Then the border was closed for the night. " + strings.Repeat("Nothing else happened there. ", 10)
+	got := snippet(long, q)
+	if !strings.HasPrefix(got, "…") || !strings.HasSuffix(got, "…") {
+		t.Errorf("long snippet %q: want … at both ends", got)
+	}
+	if !strings.Contains(got, "the **border** was **closed** for") {
+		t.Errorf("long snippet %q: want the match in bold", got)
+	}
+	if n := len(got); n > snippetBytes+20 {
+		t.Errorf("long snippet is %d bytes, want about %d", n, snippetBytes)
+	}
+	// Cut at words, never inside a rune.
+	multi := strings.Repeat("ملی ", 100) + "border " + strings.Repeat("ملی ", 100)
+	if got := snippet(multi, q); !strings.Contains(got, "**border**") || !strings.HasPrefix(got, "…ملی") {
+		t.Errorf("snippet of non-Latin text: %q", got)
+	}
+	if got := snippet("no match here", q); got != "no match here" {
+		t.Errorf("snippet without a match: %q", got)
+	}
+}
+
+func TestTopHits(t *testing.T) {
+	scores := map[string]float64{"clm_a": 1, "clm_b": 3, "act_c": 2, "clm_d": 2, "clm_e": 0.5}
+	var all []string
+	after, score := "", 0.0
+	for range 5 {
+		hits, more := topHits(scores, 2, after, score)
+		for _, h := range hits {
+			all = append(all, h.ID)
+		}
+		if len(hits) == 0 || !more {
+			break
+		}
+		after, score = hits[len(hits)-1].ID, hits[len(hits)-1].Score
+	}
+	if want := []string{"clm_b", "act_c", "clm_d", "clm_a", "clm_e"}; !reflect.DeepEqual(all, want) {
+		t.Errorf("paged hits %v, want %v", all, want)
+	}
+	hits, _ := topHits(scores, 1, "", 0)
+	if hits[0].Kind != "claim" {
+		t.Errorf("kind of %s: %s", hits[0].ID, hits[0].Kind)
+	}
+	hits, _ = topHits(scores, 5, "clm_b", 3)
+	if hits[0].Kind != "actor" {
+		t.Errorf("kind of %s: %s", hits[0].ID, hits[0].Kind)
+	}
+}
+
+func TestEdgeKeys(t *testing.T) {
+	e := &graph.Edge{Kind: graph.EdgeAccuses, From: "act_1", To: "act_2", Claim: "clm_3"}
+	for _, k := range [][]byte{edgeKey(e), revKey(e), edgeClaimKey(e)} {
+		got, ok := edgeFromKey(k)
+		if !ok || !reflect.DeepEqual(got, e) {
+			t.Errorf("edgeFromKey(%q) = %v, %v; want %v", k, got, ok, e)
+		}
+	}
+	if _, ok := edgeFromKey(nodeKey("act_1")); ok {
+		t.Error("edgeFromKey decoded a node key")
+	}
+	tf, dl := parsePosting(posting(3, 17))
+	if tf != 3 || dl != 17 {
+		t.Errorf("posting round trip: %d, %d", tf, dl)
+	}
+}
