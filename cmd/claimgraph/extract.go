@@ -49,11 +49,11 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return graph.Errorf(graph.EINVALID, "unknown format %q (want json)", *format)
 	}
 	path := fs.Arg(0)
-	data, err := os.ReadFile(path)
+	data, err := readArticleFile(path)
 	if err != nil {
 		return err
 	}
-	art := articleFromText(string(data))
+	art := articleFromText(data)
 	x, err := extract.Extract(art)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
@@ -62,6 +62,28 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(x)
+}
+
+// readArticleFile reads a text file, refusing a directory or a file over
+// graph.MaxArticleBytes before reading it.
+func readArticleFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return "", err
+	}
+	if st.IsDir() {
+		return "", graph.Errorf(graph.EINVALID, "%s is a directory, not an article file", path)
+	}
+	if st.Size() > graph.MaxArticleBytes {
+		return "", graph.Errorf(graph.ETOOLARGE, "%s is %d bytes; the limit for one article is %d bytes", path, st.Size(), graph.MaxArticleBytes)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, graph.MaxArticleBytes+1))
+	return string(data), err
 }
 
 // articleFromText makes an article from a plain-text file: the whole text,
