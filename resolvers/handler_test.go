@@ -671,10 +671,6 @@ func TestLimits(t *testing.T) {
 		if m == nil {
 			t.Fatal("no pageQuery in graph.js")
 		}
-		var q strings.Builder
-		for _, s := range regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`).FindAllStringSubmatch(m[1], -1) {
-			q.WriteString(strings.ReplaceAll(s[1], `\n`, "\n"))
-		}
 		var d struct {
 			Claims struct {
 				Nodes []struct {
@@ -682,7 +678,7 @@ func TestLimits(t *testing.T) {
 				}
 			}
 		}
-		c.query(q.String(), map[string]any{"after": nil}, &d)
+		c.query(jsStrings(m[1]), map[string]any{"after": nil}, &d)
 		if len(d.Claims.Nodes) != 4 || len(d.Claims.Nodes[0].Relations) == 0 {
 			t.Errorf("got %+v, want 4 claims with relations", d.Claims.Nodes)
 		}
@@ -927,5 +923,44 @@ func TestPages(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusNotFound {
 		t.Errorf("missing asset: got status %d, want 404", res.StatusCode)
+	}
+}
+
+// jsStrings joins the single-quoted JavaScript string literals in src, as
+// the pages build their queries.
+func jsStrings(src string) string {
+	var b strings.Builder
+	for _, s := range regexp.MustCompile(`'((?:[^'\\]|\\.)*)'`).FindAllStringSubmatch(src, -1) {
+		b.WriteString(strings.NewReplacer(`\n`, "\n", `\'`, "'", `\\`, `\`).Replace(s[1]))
+	}
+	return b.String()
+}
+
+func TestPlaygroundExamples(t *testing.T) {
+	c, _ := newServer(t, mustOpenStore(t), extractor(borderClash), resolvers.HandlerOptions{})
+	c.ingest(borderClash)
+	js := mustGet(t, c.srv.URL+"/assets/playground.js")
+	tabs := regexp.MustCompile(`(?s)query: ('.*?'),\n\s*(?:variables|\})`).FindAllStringSubmatch(js, -1)
+	if len(tabs) < 5 {
+		t.Fatalf("found %d example queries in playground.js, want at least 5", len(tabs))
+	}
+	for _, tab := range tabs {
+		q := jsStrings(tab[1])
+		name := firstLine(strings.SplitN(q, "\n", 2)[1])
+		t.Run(name, func(t *testing.T) {
+			if strings.HasPrefix(name, "subscription") {
+				t.Skip("subscriptions run over the websocket (TestSubscription)")
+			}
+			vars := map[string]any{}
+			if strings.Contains(q, "$from") {
+				vars = map[string]any{"from": gid(graph.ActorID("Islamabad")), "to": gid(graph.ActorID("Northern Front"))}
+			}
+			res := c.post(map[string]any{"query": q, "variables": vars})
+			switch code := res.code(); code {
+			case "", "INVALID", "NOT_FOUND":
+			default:
+				t.Errorf("got %s: %+v", code, res.Errors)
+			}
+		})
 	}
 }

@@ -12,7 +12,7 @@ import (
 const (
 	maxPathHops  = 6
 	maxPaths     = 20
-	maxPathNodes = 2000 // nodes expanded by one search
+	maxPathNodes = 1000 // nodes expanded by one search
 )
 
 // link is an edge reached while searching, walked forward or backward.
