@@ -32,6 +32,11 @@ func (d *doc) findAttributions() []*attribution {
 						out = append(out, at)
 					}
 				}
+				if t.low == "—" {
+					if at := d.dashCue(i, s); at != nil {
+						out = append(out, at)
+					}
+				}
 				continue
 			}
 			if at := d.tryCue(i, s); at != nil {
@@ -118,6 +123,17 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	if t.upper && i != s.a {
 		return nil
 	}
+	// A bare form after a determiner is a noun: "a report", "A UN report",
+	// "his claim".
+	if low == cf.lemma && !cf.ing {
+		p := i - 1
+		if d.word(p) && d.toks[p].upper && !d.is(p, wPron) {
+			p--
+		}
+		if d.is(p, wDet) && !d.is(p, wPron) || d.low(p) == "'s" || d.low(p) == "his" || d.low(p) == "her" || d.low(p) == "their" || d.low(p) == "its" || d.low(p) == "our" {
+			return nil
+		}
+	}
 	if cf.lemma == "call" {
 		switch d.low(i + 1) {
 		case "on", "for", "upon":
@@ -127,7 +143,12 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 				cf.flags = fObj | fQuote | fTo
 			}
 		default:
-			return nil
+			// "called Trump a liar", "called the charges "baseless"".
+			e := d.npRight(i+1, s.b)
+			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.toks[e+1].kind == tQuote || d.word(e+1) && !d.toks[e+1].upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
+				return nil
+			}
+			cf.flags = fObj
 		}
 	}
 	at := &attribution{cue0: i, cue1: cue1, src0: -1, src1: -1, class: cf.class, target0: -1, target1: -1, recip0: -1, recip1: -1}
@@ -151,7 +172,12 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		case p >= s.a && (d.is(p, wAux) && d.low(p) != "'s"):
 			// progressive: fall through to the finite reading
 		default:
-			return nil
+			// "called Trump a liar", "called the charges "baseless"".
+			e := d.npRight(i+1, s.b)
+			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.toks[e+1].kind == tQuote || d.word(e+1) && !d.toks[e+1].upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
+				return nil
+			}
+			cf.flags = fObj
 		}
 	}
 	// Passive: "as reported by X", "it was reported that", "was quoted as saying".
@@ -220,7 +246,14 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			return at
 		}
 		// Trailing: "…, X said."
-		if cf.flags&fInv != 0 && d.endsClause(cue1+1, s) {
+		rr := cue1 + 1
+		if cf.flags&fRecip != 0 && d.word(rr) && !d.is(rr, wPrep|wTime) {
+			if e := d.npRight(rr, s.b); e >= 0 {
+				at.recip0, at.recip1 = rr, e
+				rr = e + 1
+			}
+		}
+		if cf.flags&fInv != 0 && d.endsClause(rr, s) {
 			if s0-1 >= s.a && (d.toks[s0-1].low == "," || d.toks[s0-1].kind == tQuote && d.toks[s0-1].q == qClose || d.toks[s0-1].low == "—") {
 				return d.leftContent(at, s0-1, s)
 			}
@@ -349,6 +382,14 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 				e = r
 			}
 			if at.class == classAccuse {
+				if cf.lemma == "hold" {
+					for k := r; k <= e; k++ {
+						if d.low(k) == "responsible" || d.low(k) == "accountable" {
+							e = k - 1
+							break
+						}
+					}
+				}
 				at.target0, at.target1 = r, e
 				return d.rightContentFrom(at, r, cf, s)
 			}
@@ -651,14 +692,8 @@ func (d *doc) colonCue(i int, s sentence) *attribution {
 	}
 	for k := s.a; k < i; k++ {
 		t := d.toks[k]
-		if t.kind != tWord || !t.upper || t.low == "'s" {
+		if t.kind != tWord || !t.upper || t.low == "'s" || d.is(k, wStarter|wTime|wMonth) || notSpeakers[t.low] {
 			return nil
-		}
-		// All capitals (a transcript speaker) only.
-		for _, c := range d.text[t.start:t.end] {
-			if c >= 'a' && c <= 'z' {
-				return nil
-			}
 		}
 	}
 	if i+1 >= s.b {
@@ -750,4 +785,39 @@ func (d *doc) extendQuotes(ats []*attribution) {
 			si = d.toks[end].sent
 		}
 	}
+}
+
+// notSpeakers are words that open a "Word:" line without naming a speaker.
+var notSpeakers = map[string]bool{
+	"update": true, "note": true, "editor": true, "photo": true, "video": true, "watch": true,
+	"read": true, "related": true, "source": true, "sources": true, "credit": true, "correction": true,
+	"breaking": true, "exclusive": true, "analysis": true, "opinion": true, "live": true, "warning": true,
+	"tags": true, "topics": true, "subscribe": true, "advertisement": true, "share": true, "more": true,
+	"q": true, "a": true, "question": true, "answer": true, "caption": true, "listen": true, "see": true,
+}
+
+// dashCue handles a quotation tagged with a dash and its speaker at the end
+// of a paragraph: ""…" ― Jane Doe, 35, teacher".
+func (d *doc) dashCue(i int, s sentence) *attribution {
+	if i == 0 || i+1 >= len(d.toks) {
+		return nil
+	}
+	p := d.toks[i-1]
+	if p.kind != tQuote || p.q != qClose || p.quote < 0 || !d.toks[i+1].upper || d.toks[i+1].kind != tWord {
+		return nil
+	}
+	e := d.npRight(i+1, len(d.toks))
+	if e < 0 {
+		return nil
+	}
+	// The tag runs to the end of its paragraph.
+	end := e
+	for end+1 < len(d.toks) && d.toks[end+1].para == d.toks[i].para && d.toks[end+1].nl == 0 {
+		end++
+	}
+	if end-i > 25 {
+		return nil
+	}
+	at := &attribution{cue0: i, cue1: i, src0: i + 1, src1: e, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	return d.leftContent(at, i-1, s)
 }

@@ -53,12 +53,13 @@ type resolver struct {
 	g        *gazetteer
 	ents     []*entity
 	byKey    map[string]*entity
-	govNames map[string]string // NameKey("taliban government") → alpha-2, read from the text
-	recent   []*entity         // speakers and named mentions, most recent last
+	govNames map[string]string   // NameKey("taliban government") → alpha-2, read from the text
+	recent   []*entity           // speakers and named mentions, most recent last
+	govSeen  map[string][]string // alpha-2 → designations of its government seen in the text
 }
 
 func newResolver(d *doc) *resolver {
-	r := &resolver{d: d, g: buildGazetteer(), byKey: map[string]*entity{}, govNames: map[string]string{}}
+	r := &resolver{d: d, g: buildGazetteer(), byKey: map[string]*entity{}, govNames: map[string]string{}, govSeen: map[string][]string{}}
 	r.scanGovernments()
 	return r
 }
@@ -67,6 +68,17 @@ func newResolver(d *doc) *resolver {
 // in Kabul": X's government is the government seated in that capital.
 func (r *resolver) scanGovernments() {
 	d := r.d
+	for i := 0; i+1 < len(d.toks); i++ {
+		if !d.toks[i].upper || d.toks[i].kind != tWord {
+			continue
+		}
+		two := d.low(i) + " " + d.low(i+1)
+		if code := r.g.govAlias[two]; code != "" {
+			r.govSeen[code] = append(r.govSeen[code], r.span(i, i+1))
+		} else if code := r.g.govAlias[d.low(i)]; code != "" {
+			r.govSeen[code] = append(r.govSeen[code], r.span(i, i))
+		}
+	}
 	for i := 0; i+2 < len(d.toks); i++ {
 		if d.low(i+1) != "in" || !d.is(i, wGov) {
 			continue
@@ -84,6 +96,11 @@ func (r *resolver) scanGovernments() {
 		}
 		name := d.text[d.toks[s+1].start:d.toks[i].end]
 		r.govNames[graph.NameKey(name)] = code
+		prefix := d.text[d.toks[s+1].start:d.toks[i-1].end]
+		for _, g := range []string{" government", " authorities", " administration", " regime"} {
+			r.govNames[graph.NameKey(prefix+g)] = code
+		}
+		r.govSeen[code] = append(r.govSeen[code], name)
 	}
 }
 
@@ -153,7 +170,7 @@ func (r *resolver) analyze(a, b int) *mention {
 			if rest == nil {
 				return owner
 			}
-			if owner != nil && rest.kind != graph.ActorGovernment {
+			if owner != nil && rest.country == "" {
 				rest.affil = owner
 				if rest.nominal != "" && owner.name != "" {
 					rest.name = owner.name + " " + rest.nominal
@@ -355,7 +372,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 		if demo != "" && lead == b && !d.is(b, wOrg|wGov) {
 			m.kind = graph.ActorGroup
 		}
-		if d.is(b, wTitle) && !d.is(b, wOrg) {
+		if d.allTitles(lead, b) {
 			// "the President", "the Defense Minister".
 			m.kind = graph.ActorAnonymous
 			m.nominal = lastLow
@@ -620,4 +637,14 @@ func (r *resolver) relative(pos int) *entity {
 		return nil
 	}
 	return r.resolve(r.analyze(s, k), s)
+}
+
+// allTitles reports whether every word of tokens [a, b] is a title word.
+func (d *doc) allTitles(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if d.word(k) && !d.is(k, wTitle) {
+			return false
+		}
+	}
+	return a <= b
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -120,7 +121,7 @@ func (b *builder) add(at *attribution) {
 	}
 	if !spk.source {
 		for _, t := range b.hostileAgents(at) {
-			if t != spk && !t.source {
+			if t != spk && !t.source && !sameSide(spk, t) {
 				b.edges = append(b.edges, pendingEdge{kind: graph.EdgeAccuses, from: spk, to: t, claim: c})
 			}
 		}
@@ -191,6 +192,33 @@ func (b *builder) hostileAgents(at *attribution) []*entity {
 	return out
 }
 
+// sameSide reports whether t is the speaker's own side: its affiliation, or
+// a name sharing a capitalised word with the speaker's names.
+func sameSide(spk, t *entity) bool {
+	if spk.affil == t || t.affil == spk {
+		return true
+	}
+	words := map[string]bool{}
+	for _, e := range []*entity{spk, spk.affil} {
+		if e == nil {
+			continue
+		}
+		for _, n := range append([]string{e.name}, e.aliases...) {
+			for _, w := range strings.Fields(n) {
+				if len(w) > 3 && w[0] >= 'A' && w[0] <= 'Z' {
+					words[w] = true
+				}
+			}
+		}
+	}
+	for _, w := range strings.Fields(t.name) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // hostileWords mark a following "by X" as naming the agent of an attack or
 // violation.
 var hostileWords = map[string]bool{
@@ -227,6 +255,11 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 	ents := make([]*entity, 0, len(used))
 	for e := range used {
 		ents = append(ents, e)
+		if e.country != "" {
+			for _, al := range b.r.govSeen[e.country] {
+				b.r.alias(e, al)
+			}
+		}
 	}
 	sort.Slice(ents, func(i, j int) bool { return ents[i].order < ents[j].order })
 	ids := map[string]*entity{}

@@ -53,7 +53,8 @@ func (d *doc) skipLeft(i, a int) int {
 		case d.is(j, wAux|wAdv|wNeg) && !t.upper || t.low == "n't":
 		case d.isLyAdverb(j):
 		case d.isDayOrDate(j) && (t.upper || d.is(j, wTime)) && !d.is(j-1, wDet|wPrep) || d.isDayOrDate(j) && d.is(j-1, wPrep|wAdv):
-		case (t.low == "on" || t.low == "this" || t.low == "last" || t.low == "in" || t.low == "early" || t.low == "late") && d.isDayOrDate(j+1):
+		case (t.low == "on" || t.low == "this" || t.low == "last" || t.low == "in" || t.low == "early" || t.low == "late" || t.low == "next" || t.low == "earlier") && d.isDayOrDate(j+1):
+		case d.is(j, wTime) && (d.low(j-1) == "this" || d.low(j-1) == "last" || d.low(j-1) == "next"):
 		default:
 			return j
 		}
@@ -99,6 +100,16 @@ func (d *doc) nounish(i, a int) bool {
 // j does not end one. Prepositional modifiers ("official in Peshawar"),
 // possessives and comma lists of names are included.
 func (d *doc) npLeft(j, a int) int {
+	if j > a && d.low(j) == ")" {
+		o := j - 1
+		for o > a && j-o < 10 && d.toks[o].low != "(" {
+			o--
+		}
+		if d.toks[o].low == "(" && o > a && d.toks[o-1].upper {
+			return d.npLeft(o-1, a)
+		}
+		return -1
+	}
 	if j < a || !d.nounish(j, a) {
 		return -1
 	}
@@ -130,6 +141,18 @@ func (d *doc) npLeft(j, a int) int {
 		}
 		if t.low == "," && k-1 >= a && d.toks[k-1].upper && d.toks[k-1].kind == tWord && (d.toks[k+1].upper || d.low(k+1) == "and") && d.listContext(k) {
 			continue
+		}
+		if t.low == ")" {
+			// "Rep. Gwen Moore (D-Wis.)"
+			o := k - 1
+			for o >= a && k-o < 10 && d.toks[o].low != "(" && d.toks[o].low != ")" {
+				o--
+			}
+			if o > a && d.toks[o].low == "(" && d.nounish(o-1, a) && d.toks[o-1].upper {
+				k = o
+				s = o
+				continue
+			}
 		}
 		if t.low == "-" || t.low == "." && k > a && strings.HasSuffix(d.low(k-1), ".") {
 			continue
@@ -183,6 +206,17 @@ func (d *doc) npRight(i, b int) int {
 			if t.low == "-" || t.low == "&" {
 				continue
 			}
+			if t.low == "(" && e >= 0 {
+				c := k + 1
+				for c < b && c-k < 10 && d.toks[c].low != ")" && d.toks[c].low != "(" {
+					c++
+				}
+				if c < b && d.toks[c].low == ")" {
+					e = c
+					k = c
+					continue
+				}
+			}
 			break
 		}
 		if t.low == "'s" {
@@ -194,7 +228,7 @@ func (d *doc) npRight(i, b int) int {
 			}
 			continue
 		}
-		if (t.low == "and" || t.low == "&") && e >= 0 && d.toks[e].upper && k+1 < b && d.toks[k+1].upper {
+		if (t.low == "and" || t.low == "&") && e >= 0 && d.toks[e].upper && k+1 < b && (d.toks[k+1].upper || d.nounish(k+1, i) && k+2 < b && d.toks[k+2].upper) {
 			continue
 		}
 		if d.nounish(k, i) || t.upper && k == i {

@@ -92,6 +92,12 @@ func tokenize(text string, lx *lexicon) []token {
 			if c == '"' {
 				k = tQuote
 			}
+			if (c == '\'' && i+1 < n && text[i+1] == '\'') || (c == '`' && i+1 < n && text[i+1] == '`') {
+				toks = append(toks, token{start: i, end: i + 2, kind: tQuote, low: text[i : i+2], nl: nl})
+				nl = 0
+				i += 2
+				continue
+			}
 			if c == '\'' && i+1 < n && (text[i+1] == 's' || text[i+1] == 'S') && (i+2 >= n || !isWordRuneAt(text, i+2)) && len(toks) > 0 && toks[len(toks)-1].end == i {
 				toks = append(toks, token{start: i, end: i + 2, kind: tWord, low: "'s", nl: nl})
 				nl = 0
@@ -271,6 +277,8 @@ func segment(text string, lx *lexicon) *doc {
 			sent++
 			para++
 			start = i
+		} else if i == start && i > 0 && t.nl > 0 {
+			para++
 		}
 		t.sent, t.para = sent, para
 		if t.kind == tPunct && isTerminal(t.low) && t.low != ";" {
@@ -279,7 +287,7 @@ func segment(text string, lx *lexicon) *doc {
 			for j < n && toks[j].nl == 0 && (toks[j].kind == tQuote && d.closesHere(j) || toks[j].low == ")" || toks[j].low == "'" || toks[j].low == "\u2019") {
 				j++
 			}
-			if j >= n || toks[j].nl > 0 || d.startsSentence(j) {
+			if j >= n || toks[j].nl > 0 || d.startsSentence(j) && !(j > i+1 && d.attributionTail(j)) {
 				for k := i + 1; k < j; k++ {
 					toks[k].sent, toks[k].para = sent, para
 				}
@@ -308,6 +316,29 @@ func segment(text string, lx *lexicon) *doc {
 	}
 	d.pairQuotes()
 	return d
+}
+
+// attributionTail reports whether the tokens from j read "Name said" or
+// "said Name" closing a quotation, so that "?" or "!" inside the quote does
+// not end the sentence.
+func (d *doc) attributionTail(j int) bool {
+	for k := j; k < len(d.toks) && k < j+8; k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			return false
+		}
+		if cf, ok := d.lx.cues[t.low]; ok && !t.upper && cf.flags&fInv != 0 {
+			if k+1 >= len(d.toks) {
+				return true
+			}
+			nx := d.toks[k+1]
+			return nx.kind == tPunct || k == j || nx.upper || d.lx.sets[nx.low]&(wTime|wPrep|wAdv) != 0
+		}
+		if !(t.upper || d.lx.sets[t.low]&(wPron|wDet|wAdv|wAux|wTitle|wAnon) != 0 || t.low == "'s") {
+			return false
+		}
+	}
+	return false
 }
 
 // newlineBreaks reports whether a line break before token i ends a sentence:
@@ -367,7 +398,7 @@ func (d *doc) pairQuotes() {
 		}
 		role := d.quoteRole(i)
 		if role == qOpen && open >= 0 {
-			if t.low == "\"" {
+			if t.low == "\"" || t.low == "''" {
 				role = qClose
 			} else {
 				d.addQuote(open, -1, i-1)
@@ -398,10 +429,13 @@ func (d *doc) pairQuotes() {
 
 func (d *doc) quoteRole(i int) uint8 {
 	t := d.toks[i]
+	if t.nl > 0 || i == 0 {
+		return qOpen
+	}
 	switch t.low {
 	case "\u201d", "\u00bb":
 		return qClose
-	case "\u201c", "\u201e", "\u00ab":
+	case "\u201c", "\u201e", "\u00ab", "``":
 		return qOpen
 	}
 	before := t.start == 0 || isSpaceByte(d.text[t.start-1]) || strings.IndexByte("([{—-", d.text[t.start-1]) >= 0
