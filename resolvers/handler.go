@@ -13,6 +13,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/generated"
 )
 
@@ -28,6 +29,7 @@ const (
 	DefaultComplexityLimit = 10000
 	DefaultDepthLimit      = 12
 	DefaultAPQCacheSize    = 1000
+	DefaultMaxBodyBytes    = 2*graph.MaxArticleBytes + 1<<20
 )
 
 // HandlerOptions configures NewHandler. Zero fields take the defaults.
@@ -42,6 +44,9 @@ type HandlerOptions struct {
 	// APQCacheSize is the number of automatic persisted queries kept (LRU).
 	// Default DefaultAPQCacheSize.
 	APQCacheSize int
+	// MaxBodyBytes caps the size of a request to /query. Default
+	// DefaultMaxBodyBytes, room for the largest article JSON-escaped.
+	MaxBodyBytes int64
 	// Logger receives internal errors and resolver panics. Default
 	// slog.Default().
 	Logger *slog.Logger
@@ -59,6 +64,9 @@ func NewHandler(r *Resolver, opts HandlerOptions) http.Handler {
 	}
 	if opts.APQCacheSize <= 0 {
 		opts.APQCacheSize = DefaultAPQCacheSize
+	}
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
@@ -86,7 +94,7 @@ func NewHandler(r *Resolver, opts HandlerOptions) http.Handler {
 		panic(err) // the embedded tree is fixed at build time
 	}
 	mux := http.NewServeMux()
-	mux.Handle("/query", srv)
+	mux.Handle("/query", http.MaxBytesHandler(srv, opts.MaxBodyBytes))
 	mux.Handle("GET /{$}", page(static, "index.html"))
 	mux.Handle("GET /graph", page(static, "graph.html"))
 	mux.Handle("GET /assets/", http.StripPrefix("/assets/", cached(http.FileServerFS(static))))

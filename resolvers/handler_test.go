@@ -615,6 +615,27 @@ func TestErrors(t *testing.T) {
 		})
 	}
 
+	t.Run("TooLarge", func(t *testing.T) {
+		res := c.with(t).queryErr(`mutation($t: String!) { ingestArticle(input: {text: $t}) { created } }`,
+			map[string]any{"t": strings.Repeat("a", graph.MaxArticleBytes+1)})
+		if res.code() != "TOO_LARGE" {
+			t.Errorf("got %+v, want code TOO_LARGE", res.Errors)
+		}
+	})
+
+	t.Run("BodyLimit", func(t *testing.T) {
+		c, _ := newServer(t, mustOpenStore(t), nil, resolvers.HandlerOptions{MaxBodyBytes: 1000})
+		b, _ := json.Marshal(map[string]any{"query": "{ __typename }", "variables": map[string]any{"pad": strings.Repeat("x", 2000)}})
+		res, err := http.Post(c.srv.URL+"/query", "application/json", bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if out := c.decode(res); len(out.Errors) == 0 || !strings.Contains(out.Errors[0].Message, "request body too large") {
+			t.Errorf("got %s %+v, want a \"request body too large\" error", out.Data, out.Errors)
+		}
+	})
+
 	t.Run("InternalHidden", func(t *testing.T) {
 		failing := failingStore{Store: mustOpenStore(t), err: errors.New("badger: value log corrupt at /secret/path")}
 		c, _ := newServer(t, failing, nil, resolvers.HandlerOptions{Logger: slog.New(slog.DiscardHandler)})
