@@ -91,10 +91,10 @@ func (t *tx) moveActor(o *graph.Actor, survivor string, to func(string) string, 
 	}
 	for _, k := range ks {
 		id := string(k[len(p):])
-		if err := t.del(k); err != nil {
+		if err := t.delIndex(k); err != nil {
 			return err
 		}
-		if err := t.set(claimSpeakerKey(survivor, id), nil); err != nil {
+		if err := t.setIndex(claimSpeakerKey(survivor, id), nil); err != nil {
 			return err
 		}
 		c := &graph.Claim{}
@@ -125,7 +125,7 @@ func (t *tx) moveActor(o *graph.Actor, survivor string, to func(string) string, 
 			return err
 		}
 		if e.Kind == graph.EdgeSays && e.From == o.ID {
-			if err := t.del(claimSpeakerKey(o.ID, e.Claim)); err != nil {
+			if err := t.delIndex(claimSpeakerKey(o.ID, e.Claim)); err != nil {
 				return err
 			}
 		}
@@ -156,15 +156,9 @@ func (t *tx) moveActor(o *graph.Actor, survivor string, to func(string) string, 
 			return err
 		}
 	}
-	for k := range actorNames(o) {
-		if v, ok, err := t.get(splitKey(k)); err != nil {
-			return err
-		} else if ok && string(v) == o.ID {
-			if err := t.del(splitKey(k)); err != nil {
-				return err
-			}
-		}
-	}
+	// Split markers naming o stay: through the redirect they now name the
+	// survivor, so a name split off and merged elsewhere is still not folded
+	// back into the actor it was split from.
 	if err := t.saveActor(o, nil); err != nil {
 		return err
 	}
@@ -263,10 +257,10 @@ func (t *tx) moveSpokenAs(from, to, k string) error {
 		if err := t.putNode(id, c); err != nil {
 			return err
 		}
-		if err := t.del(ck); err != nil {
+		if err := t.delIndex(ck); err != nil {
 			return err
 		}
-		if err := t.set(claimSpeakerKey(to, id), nil); err != nil {
+		if err := t.setIndex(claimSpeakerKey(to, id), nil); err != nil {
 			return err
 		}
 		eks, evs, err := t.entries(prefixOf(pEdgeClaim, id))

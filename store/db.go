@@ -83,7 +83,12 @@ func Open(dir string, opts Options) (*DB, error) {
 		// without a value log every value must fit in the LSM tree
 		maxValue = bo.ValueThreshold
 	}
-	return &DB{bdb: bdb, maxValue: maxValue}, nil
+	db := &DB{bdb: bdb, maxValue: maxValue}
+	if err := db.upgrade(); err != nil {
+		bdb.Close()
+		return nil, err
+	}
+	return db, nil
 }
 
 // Close flushes and releases the database.
@@ -214,6 +219,29 @@ func (t *tx) mustNode(prefix, what, id string, v any) error {
 	return nil
 }
 
+// setIndex sets the index key k, counting it in its group (see
+// indexGroup) when it is new.
+func (t *tx) setIndex(k, v []byte) error {
+	had, err := t.has(k)
+	if err != nil {
+		return err
+	}
+	if !had {
+		t.add(indexGroup(k), 1)
+	}
+	return t.set(k, v)
+}
+
+// delIndex deletes the index key k, if set, and uncounts it.
+func (t *tx) delIndex(k []byte) error {
+	had, err := t.has(k)
+	if err != nil || !had {
+		return err
+	}
+	t.add(indexGroup(k), -1)
+	return t.del(k)
+}
+
 // count returns a counter's stored value plus pending deltas.
 func (t *tx) count(name string) (int64, error) {
 	v, _, err := t.get(countKey(name))
@@ -235,7 +263,11 @@ func (t *tx) flushCounts() error {
 		if err != nil {
 			return err
 		}
-		if err := t.set(countKey(name), encodeCount(decodeCount(v)+d)); err != nil {
+		if n := decodeCount(v) + d; n != 0 {
+			if err := t.set(countKey(name), encodeCount(n)); err != nil {
+				return err
+			}
+		} else if err := t.del(countKey(name)); err != nil {
 			return err
 		}
 	}

@@ -53,10 +53,11 @@ func nodesOfType(idPrefix, counter string) selection {
 	return selection{prefix: nodeTypePrefix(idPrefix), idFrom: len(pNode), counter: counter}
 }
 
-// index selects the IDs ending the keys under prefixOf(prefix, parts...).
+// index selects the IDs ending the keys under prefixOf(prefix, parts...),
+// a counted index group.
 func index(prefix string, parts ...string) selection {
 	p := prefixOf(prefix, parts...)
-	return selection{prefix: p, idFrom: len(p)}
+	return selection{prefix: p, idFrom: len(p), counter: indexGroup(p)}
 }
 
 // and narrows s by another condition.

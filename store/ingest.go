@@ -198,7 +198,7 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 	}
 	t.add(cntArticles, 1)
 	if x.Article.Publisher != "" {
-		if err := t.set(publisherKey(x.Article.Publisher, art), nil); err != nil {
+		if err := t.setIndex(publisherKey(x.Article.Publisher, art), nil); err != nil {
 			return err
 		}
 	}
@@ -238,11 +238,11 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 		if err := t.putNode(c.ID, c); err != nil {
 			return err
 		}
-		if err := t.set(claimArticleKey(art, c.ID), nil); err != nil {
+		if err := t.setIndex(claimArticleKey(art, c.ID), nil); err != nil {
 			return err
 		}
 		if c.Speaker != "" {
-			if err := t.set(claimSpeakerKey(c.Speaker, c.ID), nil); err != nil {
+			if err := t.setIndex(claimSpeakerKey(c.Speaker, c.ID), nil); err != nil {
 				return err
 			}
 		}
@@ -266,14 +266,14 @@ func (t *tx) putEdge(e *graph.Edge) error {
 			return err
 		}
 	}
-	if err := t.set(claimKindKey(e.Kind, e.Claim), nil); err != nil {
+	if err := t.setIndex(claimKindKey(e.Kind, e.Claim), nil); err != nil {
 		return err
 	}
 	switch e.Kind {
 	case graph.EdgeSays:
-		return t.set(claimSpeakerKey(e.From, e.Claim), nil)
+		return t.setIndex(claimSpeakerKey(e.From, e.Claim), nil)
 	case graph.EdgeReports:
-		return t.set(claimSourceKey(e.From, e.Claim), nil)
+		return t.setIndex(claimSourceKey(e.From, e.Claim), nil)
 	}
 	return nil
 }
@@ -368,25 +368,25 @@ func (t *tx) saveActor(old, n *graph.Actor) error {
 	}
 	for k := range oldNames {
 		if _, ok := newNames[k]; !ok {
-			if err := t.del(actorNameKey(k, id)); err != nil {
+			if err := t.delIndex(actorNameKey(k, id)); err != nil {
 				return err
 			}
 		}
 	}
 	for k, f := range newNames {
 		if of, ok := oldNames[k]; !ok || of != f {
-			if err := t.set(actorNameKey(k, id), []byte{f}); err != nil {
+			if err := t.setIndex(actorNameKey(k, id), []byte{f}); err != nil {
 				return err
 			}
 		}
 	}
 	if old != nil && (n == nil || n.Kind != old.Kind) {
-		if err := t.del(actorKindKey(old.Kind, id)); err != nil {
+		if err := t.delIndex(actorKindKey(old.Kind, id)); err != nil {
 			return err
 		}
 	}
 	if n != nil && (old == nil || n.Kind != old.Kind) {
-		if err := t.set(actorKindKey(n.Kind, id), nil); err != nil {
+		if err := t.setIndex(actorKindKey(n.Kind, id), nil); err != nil {
 			return err
 		}
 	}
@@ -477,25 +477,25 @@ func (t *tx) saveSource(old, n *graph.Source) error {
 	oldNames, newNames := names(old), names(n)
 	for k := range oldNames {
 		if _, ok := newNames[k]; !ok {
-			if err := t.del(sourceNameKey(k, n.ID)); err != nil {
+			if err := t.delIndex(sourceNameKey(k, n.ID)); err != nil {
 				return err
 			}
 		}
 	}
 	for k, f := range newNames {
 		if of, ok := oldNames[k]; !ok || of != f {
-			if err := t.set(sourceNameKey(k, n.ID), []byte{f}); err != nil {
+			if err := t.setIndex(sourceNameKey(k, n.ID), []byte{f}); err != nil {
 				return err
 			}
 		}
 	}
 	if old == nil || old.Kind != n.Kind {
 		if old != nil {
-			if err := t.del(sourceKindKey(old.Kind, n.ID)); err != nil {
+			if err := t.delIndex(sourceKindKey(old.Kind, n.ID)); err != nil {
 				return err
 			}
 		}
-		if err := t.set(sourceKindKey(n.Kind, n.ID), nil); err != nil {
+		if err := t.setIndex(sourceKindKey(n.Kind, n.ID), nil); err != nil {
 			return err
 		}
 	}

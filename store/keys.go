@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strings"
 
@@ -47,7 +48,28 @@ const (
 	cntClaims   = "claims"
 	cntDocs     = "docs"
 	cntDocLen   = "doclen"
+	// cntFormat holds the format version of the database, formatVersion.
+	cntFormat = "format"
 )
+
+// formatVersion is the version of the key layout. Version 1 had no index
+// group counters; Open adds them.
+const formatVersion = 2
+
+// countedIndexes are the index prefixes whose groups are counted: every key
+// prefix + part + sep + id adds one to the counter indexGroup(key), so a
+// filtered list knows its size without iterating.
+var countedIndexes = []string{
+	pPublisher, pActorKind, pSourceKind, pActorName, pSourceName,
+	pClaimArticle, pClaimSpeaker, pClaimSource, pClaimKind,
+}
+
+// indexGroup names the counter of the group an index key belongs to: "#"
+// and the key up to its last separator, e.g. "#cs/act_…" for the claims of
+// one speaker.
+func indexGroup(k []byte) string {
+	return "#" + string(k[:bytes.LastIndexByte(k, 0)])
+}
 
 // key joins a prefix and parts into a fresh key.
 func key(prefix string, parts ...string) []byte {
