@@ -67,8 +67,9 @@ func pageInfo(tokens []string, p graph.Page, hasNext bool) *generated.PageInfo {
 	return pi
 }
 
-// limited applies a page of size First to a store list page: a First of 0
-// asks for no items (Page.Limit would default it to 20) but still counts.
+// zeroPage reports whether the client asked for no items (first: 0): the
+// page is then empty though the store, whose Page.Limit defaults 0 to 20,
+// was asked for one item to learn the total.
 func zeroPage(p graph.Page) bool { return p.First == 0 }
 
 func claimConnection(l *graph.ClaimList, p graph.Page) *generated.ClaimConnection {

@@ -13,37 +13,39 @@ import (
 	"github.com/claimgraph/claimgraph/graph"
 )
 
-// errorPresenter turns a resolver error into the GraphQL error a client
-// sees. An error carrying a graph code keeps its message and gets the code,
-// upper-cased, as extensions.code (INVALID, NOT_FOUND, …). gqlgen's own
-// errors (parse, validation, limits) pass through. Anything else is internal:
-// it is logged and the client sees only "internal error".
+// errorPresenter turns an error into the GraphQL error a client sees,
+// keeping gqlgen's path and locations. An error carrying a graph code keeps
+// its message and gets the code, upper-cased, as extensions.code (INVALID,
+// NOT_FOUND, …). gqlgen's own errors (parse, validation, limits, persisted
+// queries) pass through. Anything else, including every resolver error
+// without a code, is internal: it is logged and the client sees only
+// "internal error".
 func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
+		out := graphql.DefaultErrorPresenter(ctx, err)
 		var ge *graph.Error
 		if errors.As(err, &ge) && ge.Code != graph.EINTERNAL {
-			return &gqlerror.Error{
-				Message:    ge.Message,
-				Path:       graphql.GetPath(ctx),
-				Extensions: map[string]any{"code": strings.ToUpper(ge.Code)},
-				Err:        err,
-			}
+			out.Message = ge.Message
+			out.Extensions = map[string]any{"code": strings.ToUpper(ge.Code)}
+			return out
 		}
 		var qe *gqlerror.Error
-		if errors.As(err, &qe) && ge == nil && !wrapsForeign(qe) {
-			return graphql.DefaultErrorPresenter(ctx, err)
+		if ge == nil && errors.As(err, &qe) && !wrapsForeign(qe) {
+			return out
 		}
-		log.ErrorContext(ctx, "graphql: internal error", "path", graphql.GetPath(ctx).String(), "err", err)
+		log.ErrorContext(ctx, "graphql: internal error", "path", out.Path.String(), "err", err)
 		return &gqlerror.Error{
 			Message:    "internal error",
-			Path:       graphql.GetPath(ctx),
+			Path:       out.Path,
+			Locations:  out.Locations,
 			Extensions: map[string]any{"code": strings.ToUpper(graph.EINTERNAL)},
 		}
 	}
 }
 
-// wrapsForeign reports whether a gqlgen error carries a resolver error of
-// unknown origin (gqlgen wraps some resolver errors in a *gqlerror.Error).
+// wrapsForeign reports whether a gqlgen error carries an error of unknown
+// origin: gqlgen wraps resolver errors in a *gqlerror.Error to add the
+// field's location.
 func wrapsForeign(qe *gqlerror.Error) bool {
 	if qe.Err == nil {
 		return false

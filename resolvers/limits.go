@@ -38,8 +38,8 @@ func (d depthLimit) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 }
 
 // depth returns how deep fields nest in set; fragments count as the fields
-// they hold. Fragment cycles are rejected by validation before this runs;
-// seen guards against them anyway.
+// they hold. Validation rejects fragment cycles before this runs; guard
+// bounds the recursion anyway.
 func depth(set ast.SelectionSet, guard int) int {
 	if guard > 100 {
 		return guard

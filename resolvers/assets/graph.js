@@ -51,6 +51,9 @@
     ],
   });
 
+  // Exposed for debugging in the console and for the browser tests.
+  window.claimgraphView = cy;
+
   function addNode(n, seen) {
     if (seen[n.id]) { return; }
     seen[n.id] = true;
