@@ -67,128 +67,87 @@ func pageInfo(tokens []string, p graph.Page, hasNext bool) *generated.PageInfo {
 	return pi
 }
 
-// zeroPage reports whether the client asked for no items (first: 0): the
-// page is then empty though the store, whose Page.Limit defaults 0 to 20,
-// was asked for one item to learn the total.
-func zeroPage(p graph.Page) bool { return p.First == 0 }
+// window shapes one store page as the parts of a connection: edges with
+// cursors, nodes and page info. token gives an item's cursor token. A
+// request for no items (first: 0) gets an empty page whose hasNextPage says
+// whether there are any; the store was asked for one item (storePage) to
+// learn the total, since its Page.Limit turns 0 into the default.
+func window[N, E any](items []N, token func(N) string, edge func(cursor string, n N) E, p graph.Page, total int, hasNext bool) ([]E, []N, *generated.PageInfo) {
+	edges, nodes := []E{}, []N{}
+	var tokens []string
+	if p.First == 0 {
+		return edges, nodes, pageInfo(nil, p, total > 0)
+	}
+	for _, n := range items {
+		tok := token(n)
+		edges = append(edges, edge(encodeCursor(tok), n))
+		nodes = append(nodes, n)
+		tokens = append(tokens, tok)
+	}
+	return edges, nodes, pageInfo(tokens, p, hasNext)
+}
 
 func claimConnection(l *graph.ClaimList, p graph.Page) *generated.ClaimConnection {
-	c := &generated.ClaimConnection{TotalCount: l.TotalCount, Edges: []*generated.ClaimEdge{}, Nodes: []*graph.Claim{}}
-	var tokens []string
-	hasNext := l.HasNextPage
-	if zeroPage(p) {
-		hasNext = l.TotalCount > 0
-	} else {
-		for _, n := range l.Claims {
-			c.Edges = append(c.Edges, &generated.ClaimEdge{Cursor: encodeCursor(n.ID), Node: n})
-			c.Nodes = append(c.Nodes, n)
-			tokens = append(tokens, n.ID)
-		}
-	}
-	c.PageInfo = pageInfo(tokens, p, hasNext)
-	return c
+	e, n, pi := window(l.Claims, func(c *graph.Claim) string { return c.ID },
+		func(cur string, c *graph.Claim) *generated.ClaimEdge {
+			return &generated.ClaimEdge{Cursor: cur, Node: c}
+		},
+		p, l.TotalCount, l.HasNextPage)
+	return &generated.ClaimConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: l.TotalCount}
 }
 
 func actorConnection(l *graph.ActorList, p graph.Page) *generated.ActorConnection {
-	c := &generated.ActorConnection{TotalCount: l.TotalCount, Edges: []*generated.ActorEdge{}, Nodes: []*graph.Actor{}}
-	var tokens []string
-	hasNext := l.HasNextPage
-	if zeroPage(p) {
-		hasNext = l.TotalCount > 0
-	} else {
-		for _, n := range l.Actors {
-			c.Edges = append(c.Edges, &generated.ActorEdge{Cursor: encodeCursor(n.ID), Node: n})
-			c.Nodes = append(c.Nodes, n)
-			tokens = append(tokens, n.ID)
-		}
-	}
-	c.PageInfo = pageInfo(tokens, p, hasNext)
-	return c
+	e, n, pi := window(l.Actors, func(a *graph.Actor) string { return a.ID },
+		func(cur string, a *graph.Actor) *generated.ActorEdge {
+			return &generated.ActorEdge{Cursor: cur, Node: a}
+		},
+		p, l.TotalCount, l.HasNextPage)
+	return &generated.ActorConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: l.TotalCount}
 }
 
 func sourceConnection(l *graph.SourceList, p graph.Page) *generated.SourceConnection {
-	c := &generated.SourceConnection{TotalCount: l.TotalCount, Edges: []*generated.SourceEdge{}, Nodes: []*graph.Source{}}
-	var tokens []string
-	hasNext := l.HasNextPage
-	if zeroPage(p) {
-		hasNext = l.TotalCount > 0
-	} else {
-		for _, n := range l.Sources {
-			c.Edges = append(c.Edges, &generated.SourceEdge{Cursor: encodeCursor(n.ID), Node: n})
-			c.Nodes = append(c.Nodes, n)
-			tokens = append(tokens, n.ID)
-		}
-	}
-	c.PageInfo = pageInfo(tokens, p, hasNext)
-	return c
+	e, n, pi := window(l.Sources, func(s *graph.Source) string { return s.ID },
+		func(cur string, s *graph.Source) *generated.SourceEdge {
+			return &generated.SourceEdge{Cursor: cur, Node: s}
+		},
+		p, l.TotalCount, l.HasNextPage)
+	return &generated.SourceConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: l.TotalCount}
 }
 
 func articleConnection(l *graph.ArticleList, p graph.Page) *generated.ArticleConnection {
-	c := &generated.ArticleConnection{TotalCount: l.TotalCount, Edges: []*generated.ArticleEdge{}, Nodes: []*graph.Article{}}
-	var tokens []string
-	hasNext := l.HasNextPage
-	if zeroPage(p) {
-		hasNext = l.TotalCount > 0
-	} else {
-		for _, n := range l.Articles {
-			c.Edges = append(c.Edges, &generated.ArticleEdge{Cursor: encodeCursor(n.ID), Node: n})
-			c.Nodes = append(c.Nodes, n)
-			tokens = append(tokens, n.ID)
-		}
-	}
-	c.PageInfo = pageInfo(tokens, p, hasNext)
-	return c
+	e, n, pi := window(l.Articles, func(a *graph.Article) string { return a.ID },
+		func(cur string, a *graph.Article) *generated.ArticleEdge {
+			return &generated.ArticleEdge{Cursor: cur, Node: a}
+		},
+		p, l.TotalCount, l.HasNextPage)
+	return &generated.ArticleConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: l.TotalCount}
 }
 
+// Search hits page by hit ID (the store's After for Search).
 func searchConnection(l *graph.SearchList, p graph.Page) *generated.SearchConnection {
-	c := &generated.SearchConnection{TotalCount: l.TotalCount, Edges: []*generated.SearchEdge{}, Nodes: []*graph.SearchHit{}}
-	var tokens []string
-	hasNext := l.HasNextPage
-	if zeroPage(p) {
-		hasNext = l.TotalCount > 0
-	} else {
-		for _, n := range l.Hits {
-			c.Edges = append(c.Edges, &generated.SearchEdge{Cursor: encodeCursor(n.ID), Node: n})
-			c.Nodes = append(c.Nodes, n)
-			tokens = append(tokens, n.ID)
-		}
-	}
-	c.PageInfo = pageInfo(tokens, p, hasNext)
-	return c
+	e, n, pi := window(l.Hits, func(h *graph.SearchHit) string { return h.ID },
+		func(cur string, h *graph.SearchHit) *generated.SearchEdge {
+			return &generated.SearchEdge{Cursor: cur, Node: h}
+		},
+		p, l.TotalCount, l.HasNextPage)
+	return &generated.SearchConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: l.TotalCount}
 }
 
+// Edge lists page by graph.EdgeCursor.
 func accusationConnection(l *graph.EdgeList, p graph.Page) *generated.AccusationConnection {
-	c := &generated.AccusationConnection{TotalCount: l.TotalCount, Edges: []*generated.AccusationEdge{}, Nodes: []*graph.Edge{}}
-	var tokens []string
-	hasNext := l.HasNextPage
-	if zeroPage(p) {
-		hasNext = l.TotalCount > 0
-	} else {
-		for _, n := range l.Edges {
-			tok := edgeToken(n)
-			c.Edges = append(c.Edges, &generated.AccusationEdge{Cursor: encodeCursor(tok), Node: n})
-			c.Nodes = append(c.Nodes, n)
-			tokens = append(tokens, tok)
-		}
-	}
-	c.PageInfo = pageInfo(tokens, p, hasNext)
-	return c
+	e, n, pi := window(l.Edges, edgeToken,
+		func(cur string, x *graph.Edge) *generated.AccusationEdge {
+			return &generated.AccusationEdge{Cursor: cur, Node: x}
+		},
+		p, l.TotalCount, l.HasNextPage)
+	return &generated.AccusationConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: l.TotalCount}
 }
 
 func denialConnection(l *graph.EdgeList, p graph.Page) *generated.DenialConnection {
-	c := &generated.DenialConnection{TotalCount: l.TotalCount, Edges: []*generated.DenialEdge{}, Nodes: []*graph.Edge{}}
-	var tokens []string
-	hasNext := l.HasNextPage
-	if zeroPage(p) {
-		hasNext = l.TotalCount > 0
-	} else {
-		for _, n := range l.Edges {
-			tok := edgeToken(n)
-			c.Edges = append(c.Edges, &generated.DenialEdge{Cursor: encodeCursor(tok), Node: n})
-			c.Nodes = append(c.Nodes, n)
-			tokens = append(tokens, tok)
-		}
-	}
-	c.PageInfo = pageInfo(tokens, p, hasNext)
-	return c
+	e, n, pi := window(l.Edges, edgeToken,
+		func(cur string, x *graph.Edge) *generated.DenialEdge {
+			return &generated.DenialEdge{Cursor: cur, Node: x}
+		},
+		p, l.TotalCount, l.HasNextPage)
+	return &generated.DenialConnection{Edges: e, Nodes: n, PageInfo: pi, TotalCount: l.TotalCount}
 }

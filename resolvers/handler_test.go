@@ -391,6 +391,54 @@ func TestIngestAndRead(t *testing.T) {
 			t.Errorf("got %d of %d claims, next %v; want 4 of 6, true", len(cl.Claims.Nodes), cl.Claims.TotalCount, cl.Claims.PageInfo.HasNextPage)
 		}
 
+		// Edge connections page by edge cursors.
+		kabul := gid(graph.ActorID("Kabul"))
+		accused := map[string]int{}
+		var after2 *string
+		for i := 0; i < 5; i++ {
+			var ac struct {
+				Node struct {
+					Accusations struct {
+						TotalCount int
+						Edges      []struct {
+							Cursor string
+							Node   struct{ Claim struct{ ID string } }
+						}
+						PageInfo struct {
+							HasNextPage bool
+							EndCursor   *string
+						}
+					}
+				}
+			}
+			c.query(`query($id: ID!, $after: String) { node(id: $id) { ... on Actor { accusations(first: 1, after: $after) {
+  totalCount edges { cursor node { claim { id } } } pageInfo { hasNextPage endCursor } } } } }`,
+				map[string]any{"id": kabul, "after": after2}, &ac)
+			a := ac.Node.Accusations
+			if a.TotalCount != 3 || len(a.Edges) != 1 {
+				t.Fatalf("got %d edges of %d, want 1 of 3", len(a.Edges), a.TotalCount)
+			}
+			accused[a.Edges[0].Node.Claim.ID]++
+			if !a.PageInfo.HasNextPage {
+				break
+			}
+			after2 = a.PageInfo.EndCursor
+		}
+		if len(accused) != 3 {
+			t.Errorf("paging accusations one by one gave claims %v, want 3 different", accused)
+		}
+		var zero struct {
+			Claims struct {
+				TotalCount int
+				Nodes      []struct{ ID string }
+				PageInfo   struct{ HasNextPage bool }
+			}
+		}
+		c.query(`{ claims(first: 0) { totalCount nodes { id } pageInfo { hasNextPage } } }`, nil, &zero)
+		if zero.Claims.TotalCount != 6 || len(zero.Claims.Nodes) != 0 || !zero.Claims.PageInfo.HasNextPage {
+			t.Errorf("first: 0 gave %+v, want no nodes, total 6, hasNextPage", zero.Claims)
+		}
+
 		var sc struct {
 			Sources struct {
 				TotalCount int
