@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // This file finds attributions: a cue, its source and its content.
 
 // attribution is one found cue with its source and content.
@@ -123,14 +125,20 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	if t.upper && i != s.a {
 		return nil
 	}
-	// A bare form after a determiner is a noun: "a report", "A UN report",
-	// "his claim".
-	if low == cf.lemma && !cf.ing {
+	// A bare or -s form after a determiner is a noun: "a report", "A UN
+	// report", "his early-morning tweets".
+	if !cf.ing && !cf.part && !strings.HasSuffix(low, "ed") {
 		p := i - 1
-		if d.word(p) && d.toks[p].upper && !d.is(p, wPron) {
+		if low == cf.lemma && d.word(p) && d.toks[p].upper && !d.is(p, wPron) {
 			p--
 		}
-		if d.is(p, wDet) && !d.is(p, wPron) || d.low(p) == "'s" || d.low(p) == "his" || d.low(p) == "her" || d.low(p) == "their" || d.low(p) == "its" || d.low(p) == "our" {
+		if low == cf.lemma && d.is(p, wDet) && !d.is(p, wPron) {
+			return nil
+		}
+		for n := 0; n < 3 && d.word(p) && !d.toks[p].upper && d.nounish(p, s.a) && d.low(p) != "'s"; n++ {
+			p--
+		}
+		if isPossessiveDet(d.low(p)) {
 			return nil
 		}
 	}
@@ -268,6 +276,9 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 				return nil
 			}
 			e = cue1 + 1
+		}
+		if nx := e + 1; nx < s.b && d.word(nx) && !d.is(nx, wPrep|wTime|wAdv) && !d.isDayOrDate(nx) && !d.isLyAdverb(nx) {
+			return nil
 		}
 		at.src0, at.src1 = cue1+1, e
 		// Appositive after the inverted source.
@@ -445,6 +456,11 @@ func (d *doc) isNPStart(i int) bool {
 	return d.word(i) && (d.is(i, wDet) || d.toks[i].upper)
 }
 
+// isObjStart reports whether token i can start an object noun phrase.
+func (d *doc) isObjStart(i int) bool {
+	return d.isNPStart(i) || d.word(i) && (isPossessiveDet(d.low(i)) || d.isSubjectPronounObj(i) || d.nounish(i, 0))
+}
+
 // rightContentFrom sets the content starting at token r and running to the
 // end of the quote it opens, or of its clause.
 func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) bool {
@@ -477,7 +493,7 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 		return at.conEnd > at.conStart
 	}
 	if cf.flags&fWeak != 0 && !(t.low == "that" || cf.flags&fTo != 0 && t.low == "to" || at.recip0 >= 0 && cf.flags&fTo != 0 && t.low == "to" || cf.flags&fObj != 0 && at.target0 >= 0) {
-		if !(cf.flags&fObj != 0 && d.isNPStart(r) && cf.lemma != "call") && !(cf.lemma == "call" && (d.isNPStart(r) || d.word(r))) {
+		if !(cf.flags&fObj != 0 && d.isObjStart(r) && cf.lemma != "call") && !(cf.lemma == "call" && (d.isNPStart(r) || d.word(r))) {
 			return false
 		}
 	}
@@ -820,4 +836,13 @@ func (d *doc) dashCue(i int, s sentence) *attribution {
 	}
 	at := &attribution{cue0: i, cue1: i, src0: i + 1, src1: e, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
 	return d.leftContent(at, i-1, s)
+}
+
+// isPossessiveDet reports whether w is a possessive determiner.
+func isPossessiveDet(w string) bool {
+	switch w {
+	case "'s", "his", "her", "their", "its", "our", "my", "your":
+		return true
+	}
+	return false
 }

@@ -148,6 +148,21 @@ func (r *resolver) analyze(a, b int) *mention {
 	for k := a; k <= b; k++ {
 		if d.toks[k].low == "," && !d.listContext(k) || d.low(k) == "who" || d.low(k) == "which" || d.toks[k].low == "(" {
 			cut = k - 1
+			if d.toks[k].low == "," && d.namedAppositive(k+1, b) && !d.toks[k-1].upper {
+				// "The state's campaign chairman, Phil Lovas": the name is
+				// the appositive, the head its title.
+				e := k + 1
+				for e+1 <= b && d.toks[e+1].upper && d.toks[e+1].kind == tWord {
+					e++
+				}
+				nm := r.analyze(k+1, e)
+				if nm != nil && nm.kind == graph.ActorPerson {
+					if nm.title == "" {
+						nm.title = strings.TrimPrefix(strings.TrimPrefix(r.joinToks(a, k-1), "the "), "The ")
+					}
+					return nm
+				}
+			}
 			if d.toks[k].low == "," && k+1 <= b && d.is(k+1, wDet) {
 				// "X, a spokesman for Y": take the title from the appositive.
 				if ap := r.analyze(k+1, b); ap != nil && ap.nominal != "" {
@@ -647,4 +662,21 @@ func (d *doc) allTitles(a, b int) bool {
 		}
 	}
 	return a <= b
+}
+
+// namedAppositive reports whether tokens from x start a proper name that
+// runs to b or to the next comma.
+func (d *doc) namedAppositive(x, b int) bool {
+	n := 0
+	for k := x; k <= b; k++ {
+		t := d.toks[k]
+		if t.low == "," {
+			break
+		}
+		if t.kind != tWord || !t.upper || d.is(k, wStarter) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 4
 }

@@ -261,31 +261,27 @@ func (d *doc) subjectLeft(i, a int) (int, int) {
 		return j, j
 	}
 	if d.toks[j].low == "," {
-		// "X, a spokesman for Y, said" or "X, who …, said".
-		k := j - 1
-		for k >= a && d.toks[k].low != "," && d.toks[k].kind != tQuote && d.toks[k].low != ";" && d.toks[k].low != ":" {
-			k--
+		// "X, a spokesman for Y, said", "X, who …, said",
+		// "Jane Doe, of Springfield, Va., said".
+		k := j
+		for m := 0; m < 4; m++ {
+			p := k - 1
+			for p >= a && d.toks[p].low != "," && d.toks[p].kind != tQuote && d.toks[p].low != ";" && d.toks[p].low != ":" && d.toks[p].low != "—" {
+				p--
+			}
+			if p < a || d.toks[p].low != "," || p+1 >= k || !d.appositive(p+1, k-1) {
+				return -1, -1
+			}
+			s := d.npLeft(p-1, a)
+			for s >= 0 && s > a && d.low(s-1) == "," && d.listContext(s-1) {
+				s = d.npLeft(s-2, a)
+			}
+			if s >= 0 && (s == a || d.clauseEdge(s-1)) {
+				return s, j - 1
+			}
+			k = p
 		}
-		if k < a || d.toks[k].low != "," || k+1 >= j {
-			return -1, -1
-		}
-		first := k + 1
-		if !(d.is(first, wDet) || d.low(first) == "who" || d.low(first) == "which" || d.is(first, wTitle|wAnon) || !d.toks[first].upper && d.word(first)) {
-			return -1, -1
-		}
-		// Skip over a list of names inside the left part.
-		e := k - 1
-		s := d.npLeft(e, a)
-		for s >= 0 && s > a && d.low(s-1) == "," && d.listContext(s-1) {
-			s = d.npLeft(s-2, a)
-		}
-		if s < 0 {
-			return -1, -1
-		}
-		if s > a && !d.clauseEdge(s-1) {
-			return -1, -1
-		}
-		return s, j - 1
+		return -1, -1
 	}
 	s := d.npLeft(j, a)
 	if s < 0 {
@@ -306,4 +302,36 @@ func (d *doc) clauseEdge(k int) bool {
 		return true
 	}
 	return d.skipLeft(k, 0) < k
+}
+
+// appositive reports whether tokens [x, y] can sit between commas after a
+// speaker: a relative clause, or a short phrase without a finite verb.
+func (d *doc) appositive(x, y int) bool {
+	if d.low(x) == "who" || d.low(x) == "which" {
+		return true
+	}
+	if y-x > 30 {
+		return false
+	}
+	for k := x; k <= y; k++ {
+		t := d.toks[k]
+		if t.kind == tQuote {
+			return false
+		}
+		if k > x && (t.low == "that" || t.low == "who" || t.low == "which") {
+			return true
+		}
+		if t.kind == tWord && !t.upper && (d.is(k, wVerb) || d.isCueAt(k) && !d.is(k, wAnon|wDoc|wTitle)) {
+			if d.low(k) == "has" || d.low(k) == "was" || d.low(k) == "is" {
+				return false
+			}
+			if cf, ok := d.lx.cues[t.low]; ok && !cf.ing {
+				return false
+			}
+			if d.is(k, wVerb) && !strings.HasSuffix(t.low, "ed") && !strings.HasSuffix(t.low, "ing") {
+				return false
+			}
+		}
+	}
+	return true
 }
