@@ -51,7 +51,66 @@ func (d *doc) findAttributions() []*attribution {
 	}
 	out = d.dropNested(out)
 	d.extendQuotes(out)
+	d.participleSources(out)
 	return out
+}
+
+// participleSources gives a participial or coordinated cue ("…, saying …")
+// the subject of its main clause as source when no other attribution in
+// the sentence uses that subject.
+func (d *doc) participleSources(ats []*attribution) {
+	for _, at := range ats {
+		if !at.inherit || at.src0 >= 0 {
+			continue
+		}
+		s := d.sents[d.toks[at.cue0].sent]
+		a, e := d.clauseSubject(s)
+		if a < 0 || e >= at.cue0 {
+			continue
+		}
+		taken := false
+		for _, o := range ats {
+			if o == at {
+				continue
+			}
+			if o.src0 >= 0 && o.src0 <= e && o.src1 >= a || d.toks[a].start >= o.conStart && d.toks[a].start < o.conEnd {
+				taken = true
+				break
+			}
+		}
+		if !taken {
+			at.src0, at.src1 = a, e
+			at.inherit = false
+		}
+	}
+}
+
+// clauseSubject returns the noun phrase that opens sentence s, after an
+// opening adverbial ("Earlier,", "On Friday,") or conjunction.
+func (d *doc) clauseSubject(s sentence) (int, int) {
+	i := s.a
+	for k := s.a; k < s.b && k < s.a+8; k++ {
+		if d.toks[k].low == "," {
+			if d.is(s.a, wPrep|wAdv|wTime|wConj|wSub) || d.isDayOrDate(s.a) || d.isLyAdverb(s.a) {
+				i = k + 1
+			}
+			break
+		}
+	}
+	for i < s.b && (d.is(i, wConj) || d.toks[i].kind == tQuote) {
+		i++
+	}
+	if i >= s.b {
+		return -1, -1
+	}
+	if d.isSubjectPronoun(i) {
+		return i, i
+	}
+	e := d.npRight(i, s.b)
+	if e < 0 {
+		return -1, -1
+	}
+	return i, e
 }
 
 // trimEnd moves a content end back over spaces and punctuation that close
@@ -135,11 +194,13 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		if low == cf.lemma && d.is(p, wDet) && !d.is(p, wPron) {
 			return nil
 		}
-		for n := 0; n < 3 && d.word(p) && !d.toks[p].upper && d.nounish(p, s.a) && d.low(p) != "'s"; n++ {
-			p--
-		}
-		if isPossessiveDet(d.low(p)) {
-			return nil
+		if low != cf.lemma {
+			for n := 0; n < 3 && d.word(p) && !d.toks[p].upper && d.nounish(p, s.a) && d.low(p) != "'s" && !d.is(p, wAnon|wTitle|wOrg|wDoc); n++ {
+				p--
+			}
+			if isPossessiveDet(d.low(p)) {
+				return nil
+			}
 		}
 	}
 	if cf.lemma == "call" {
@@ -407,6 +468,12 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 			at.recip0, at.recip1 = r, e
 			r = e + 1
 		}
+	}
+	// A preposition that belongs to the cue: "spoke of", "talked about",
+	// "commented on", "warned against".
+	if at.recip0 < 0 && r < s.b && prepCue[cf.lemma+" "+d.low(r)] && r+1 < s.b && d.word(r+1) {
+		at.cue1 = r
+		return d.rightContentFrom(at, r+1, cueForm{lemma: cf.lemma, class: cf.class, flags: fObj | fThat | fQuote}, s)
 	}
 	start := r
 	// Adverbials before the content: "said on Monday", "stated before
@@ -845,4 +912,18 @@ func isPossessiveDet(w string) bool {
 		return true
 	}
 	return false
+}
+
+// prepCue lists verb + preposition pairs whose object is the content.
+var prepCue = map[string]bool{
+	"speak of": true, "speak about": true, "talk about": true, "talk of": true, "comment on": true,
+	"complain about": true, "complain of": true, "warn of": true, "warn about": true, "warn against": true,
+	"write about": true, "write of": true, "testify about": true, "joke about": true, "boast about": true,
+	"boast of": true, "brag about": true, "ask about": true, "ask for": true, "respond to": true,
+	"agree with": true, "disagree with": true, "argue for": true, "argue against": true, "point to": true,
+	"tweet about": true, "hint at": true, "remark on": true, "reflect on": true, "insist on": true,
+	"press for": true, "push for": true, "advocate for": true, "object to": true, "think about": true,
+	"know about": true, "learn of": true, "learn about": true, "hope for": true, "worry about": true,
+	"fear for": true, "vote for": true, "vote against": true, "question about": true, "speak out": true,
+	"demand of": true, "lash out": true, "elaborate on": true, "expand on": true, "reply to": true,
 }

@@ -175,8 +175,52 @@ oppose cognition obj weak
 endorse cognition obj
 favor cognition obj weak
 report report that quote inv
-show report that | showed shown
+show report that obj | showed shown
 find report that weak | found found
+cite speech obj weak
+attack speech obj weak
+question speech obj weak
+speak speech weak | spoke spoken
+talk speech weak
+echo speech obj weak
+liken speech obj weak
+express speech obj weak
+encourage speech recip to weak
+press speech recip to weak
+back cognition obj weak
+learn cognition that | learned learned
+detail speech obj weak
+label speech obj weak
+applaud speech obj weak
+welcome speech obj weak
+hail speech obj weak
+mock speech obj weak
+ridicule speech obj weak
+denounce speech obj
+decry speech obj
+lambaste speech obj
+discuss speech obj weak
+address speech obj weak
+raise speech obj weak
+voice speech obj weak
+advocate speech obj weak
+promote speech obj weak
+push speech recip to weak
+characterize speech obj weak
+dub speech obj weak | dubbed dubbed
+brand speech obj weak
+blame accuse recip obj
+predict speech that quote inv
+offer speech to obj weak
+decide cognition that to weak
+argue speech that quote inv
+agree speech that to weak
+respond speech that quote inv weak
+highlight speech obj weak
+acknowledge speech that quote inv obj
+recommend speech that to obj weak
+suggest speech that quote inv
+warn speech that quote inv recip to
 `
 
 // lexicon holds every word list, built once into read-only maps.

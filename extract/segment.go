@@ -322,7 +322,7 @@ func segment(text string, lx *lexicon) *doc {
 // "said Name" closing a quotation, so that "?" or "!" inside the quote does
 // not end the sentence.
 func (d *doc) attributionTail(j int) bool {
-	for k := j; k < len(d.toks) && k < j+8; k++ {
+	for k := j; k < len(d.toks) && k < j+6; k++ {
 		t := d.toks[k]
 		if t.kind != tWord {
 			return false
@@ -332,7 +332,7 @@ func (d *doc) attributionTail(j int) bool {
 				return true
 			}
 			nx := d.toks[k+1]
-			return nx.kind == tPunct || k == j || nx.upper || d.lx.sets[nx.low]&(wTime|wPrep|wAdv) != 0
+			return nx.kind == tPunct && nx.low != "(" || k == j || d.lx.sets[nx.low]&(wTime|wPrep|wAdv) != 0
 		}
 		if !(t.upper || d.lx.sets[t.low]&(wPron|wDet|wAdv|wAux|wTitle|wAnon) != 0 || t.low == "'s") {
 			return false
