@@ -278,3 +278,24 @@ func TestDetect(t *testing.T) {
 		t.Error("testdata/polnear: want a PolNeAR folder only")
 	}
 }
+
+func FuzzParseAnn(f *testing.F) {
+	f.Add("T1\tSource 0 5\tabcde\nE1\tCue:T1 Source:T1\n")
+	f.Add("T1\tCue 3 1;2\tx\n")
+	f.Fuzz(func(t *testing.T, ann string) {
+		as, err := ParseAnn(strings.NewReader(ann))
+		if err != nil {
+			return
+		}
+		// Whatever the spans, matching against any text must not panic.
+		text := NewText("a short text")
+		Match(as, as, text)
+	})
+}
+
+func FuzzSplitCommand(f *testing.F) {
+	f.Add(`a 'b c' "d \" e" f\ g`)
+	f.Fuzz(func(t *testing.T, s string) {
+		SplitCommand(s)
+	})
+}

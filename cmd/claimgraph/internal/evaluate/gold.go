@@ -100,6 +100,9 @@ func ReadGold(path string) (*Gold, error) {
 		Edges json.RawMessage `json:"edges"`
 	}
 	_ = json.Unmarshal(data, &raw)
+	if g.Article == "" {
+		return nil, fmt.Errorf("%s: no \"article\" file name", path)
+	}
 	if raw.Edges == nil {
 		return nil, fmt.Errorf("%s: no \"edges\" list", path)
 	}

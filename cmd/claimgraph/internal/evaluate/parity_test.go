@@ -105,17 +105,16 @@ func TestParityGold(t *testing.T) {
 }
 
 // TestParityPolNeAR scores the PolNeAR dev folder with score_polnear.py and
-// with RunPolNeAR on the same fake extraction and requires identical text
-// output (with 40 missed attributions shown) and identical JSON numbers.
+// with RunPolNeAR on the same fake extraction and requires identical output,
+// 40 missed attributions shown: the counts and the F1 scores to three
+// decimals.
 func TestParityPolNeAR(t *testing.T) {
 	eval := sharedEval(t)
 	cmdline := fakeCommand(t)
 	dir := filepath.Join(eval, "polnear-dev")
-	script := filepath.Join(eval, "score_polnear.py")
-	wantText := python(t, script, "--show", "40", cmdline, dir)
-	var want map[string]float64
-	if err := json.Unmarshal([]byte(python(t, script, "--json", cmdline, dir)), &want); err != nil {
-		t.Fatal(err)
+	want := python(t, filepath.Join(eval, "score_polnear.py"), "--show", "40", cmdline, dir)
+	if !strings.Contains(want, "F1  attribution") {
+		t.Fatalf("score_polnear.py printed no summary:\n%s", want)
 	}
 	r, err := RunPolNeAR(context.Background(), dir, fakeExtractor, Options{Jobs: 4})
 	if err != nil {
@@ -125,22 +124,14 @@ func TestParityPolNeAR(t *testing.T) {
 	if err := r.WriteText(&got, 40); err != nil {
 		t.Fatal(err)
 	}
-	if got.String() != wantText {
-		t.Errorf("output differs from score_polnear.py\ngot:\n%s\nwant:\n%s", got.String(), wantText)
-	}
-	for k, v := range map[string]float64{
-		"attribution": r.Attribution, "source": r.Source, "content": r.Content, "triple": r.Triple,
-		"documents": float64(r.Documents), "gold": float64(r.Total.Gold), "predicted": float64(r.Total.Predicted), "failed": float64(r.Failed),
-	} {
-		if want[k] != v {
-			t.Errorf("%s: got %v, want %v", k, v, want[k])
-		}
+	if got.String() != want {
+		t.Errorf("output differs from score_polnear.py\ngot:\n%s\nwant:\n%s", got.String(), want)
 	}
 	if r.Total.Attribution == 0 || r.Total.Triple == 0 || r.Total.Triple == r.Total.Attribution {
 		t.Errorf("fake extraction too trivial to test parity: %+v", r.Total)
 	}
-	t.Logf("score_polnear.py on %s:\n%s", dir, wantText[strings.LastIndex(wantText[:len(wantText)-1], "\n")+1:])
-	t.Logf("%+v", want)
+	lines := strings.Split(strings.TrimSpace(want), "\n")
+	t.Logf("score_polnear.py on %s:\n%s", dir, strings.Join(lines[max(0, len(lines)-2):], "\n"))
 }
 
 // TestParityFixtures runs both Python scorers on the hand-made fixtures
