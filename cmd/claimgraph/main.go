@@ -6,7 +6,7 @@
 //	claimgraph extract [--format json] FILE
 //	claimgraph ingest [--db DIR] PATH...
 //	claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo]
-//	claimgraph eval ...
+//	claimgraph eval [flags] DIR...
 package main
 
 import (
@@ -23,7 +23,7 @@ Usage:
   claimgraph extract [--format json] FILE   print what one article says, as JSON
   claimgraph ingest [--db DIR] PATH...      extract articles and store them
   claimgraph serve [--db DIR] [--addr A]    serve the GraphQL API and playground
-  claimgraph eval ...                       score extraction against gold files
+  claimgraph eval [flags] DIR...            score extraction against gold or PolNeAR folders
 
 Run "claimgraph COMMAND -h" for a command's flags.
 `
