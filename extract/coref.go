@@ -56,6 +56,9 @@ type resolver struct {
 	govNames map[string]string   // NameKey("taliban government") → alpha-2, read from the text
 	recent   []*entity           // speakers and named mentions, most recent last
 	govSeen  map[string][]string // alpha-2 → designations of its government seen in the text
+	scanned  int                 // tokens before this one have been scanned for names
+	lastSpk  *entity             // speaker of the last attribution
+	lastSent int                 // its sentence
 }
 
 func newResolver(d *doc) *resolver {
@@ -450,6 +453,15 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 		r.alias(e, m.surface)
 		return e
 	}
+	if m.nominal == "state" || m.nominal == "country" || m.nominal == "nation" || m.nominal == "neighbor" || m.nominal == "neighbour" {
+		// "the neighboring state": the last other country mentioned.
+		for k := len(r.recent) - 1; k >= 0 && !m.indef; k-- {
+			e := r.recent[k]
+			if e.country != "" && e != r.lastSpk && (r.lastSpk == nil || e != r.lastSpk.affil) {
+				return r.touch(e)
+			}
+		}
+	}
 	if m.kind == graph.ActorAnonymous && m.nominal != "" && !m.indef && !m.plural && m.affil == nil {
 		// "the spokesman", "the minister": the last person with that title.
 		for k := len(r.recent) - 1; k >= 0; k-- {
@@ -597,6 +609,42 @@ func (r *resolver) touch(e *entity) *entity {
 	return e
 }
 
+// scanTo registers the named people mentioned before token pos that no
+// attribution has registered, so that pronouns can refer to them.
+func (r *resolver) scanTo(pos int) {
+	d := r.d
+	i := r.scanned
+	if pos > len(d.toks) {
+		pos = len(d.toks)
+	}
+	for i < pos {
+		t := d.toks[i]
+		if t.kind != tWord || !t.upper || t.inq >= 0 || d.is(i, wStarter|wMonth|wTime) && (i == 0 || d.toks[i-1].sent != t.sent) {
+			i++
+			continue
+		}
+		j := i
+		for j+1 < pos && d.toks[j+1].kind == tWord && d.toks[j+1].upper && d.toks[j+1].inq < 0 {
+			j++
+		}
+		if d.is(i-1, wDet|wPrep) && !d.toks[i-1].upper && d.low(i-1) != "by" && d.low(i-1) != "with" {
+			i = j + 1
+			continue
+		}
+		if j > i || d.is(i-1, wTitle) && !d.toks[i-1].upper {
+			if m := r.analyze(i, j); m != nil && m.kind == graph.ActorPerson && !m.source && m.country == "" {
+				r.resolve(m, i)
+			}
+		} else if e := r.byKey[graph.NameKey(t.low)]; e != nil && e.person {
+			r.touch(e)
+		}
+		i = j + 1
+	}
+	if pos > r.scanned {
+		r.scanned = pos
+	}
+}
+
 // antecedent resolves a pronoun to the most recent compatible entity.
 func (r *resolver) antecedent(m *mention, pos int) *entity {
 	p := m.pinfo
@@ -605,6 +653,13 @@ func (r *resolver) antecedent(m *mention, pos int) *entity {
 	}
 	if p.first {
 		return nil
+	}
+	// "He added": the speaker of the last attribution, when it is near.
+	if e := r.lastSpk; e != nil && (p.male || p.female) && e.person && !e.plural && !(p.male && e.female || p.female && e.male) && r.d.toks[pos].sent-r.lastSent <= 2 {
+		return e
+	}
+	if e := r.lastSpk; e != nil && p.plural && (e.plural || e.kind == graph.ActorGroup || e.kind == graph.ActorOrganization || e.kind == graph.ActorGovernment) && r.d.toks[pos].sent-r.lastSent <= 1 {
+		return e
 	}
 	for k := len(r.recent) - 1; k >= 0 && k >= len(r.recent)-12; k-- {
 		e := r.recent[k]

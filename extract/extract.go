@@ -75,6 +75,11 @@ func (b *builder) add(at *attribution) {
 		Direct: at.direct,
 	}
 	var spk *entity
+	first := at.cue0
+	if at.src0 >= 0 && at.src0 < first {
+		first = at.src0
+	}
+	b.r.scanTo(first)
 	if at.src0 >= 0 {
 		c.SpeakerStart, c.SpeakerEnd = intp(d.toks[at.src0].start), intp(d.toks[at.src1].end)
 		spk = b.r.resolve(b.r.analyze(at.src0, at.src1), at.src0)
@@ -94,6 +99,7 @@ func (b *builder) add(at *attribution) {
 		spk.person = false
 	}
 	b.last, b.lastS = spk, d.toks[at.cue0].sent
+	b.r.lastSpk, b.r.lastSent = spk, b.lastS
 	b.claims = append(b.claims, c)
 	b.spk = append(b.spk, spk)
 	if spk.source {
