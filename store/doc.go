@@ -30,11 +30,16 @@
 //	ti/<term>\0<doc>                search postings (claims and actors); value: uvarint
 //	                                term frequency, uvarint document length
 //	k/<name>                        counters (8-byte big endian): articles, actors,
-//	                                sources, claims, docs, doclen
+//	                                sources, claims, docs, doclen, format (the
+//	                                layout version)
+//	k/#<index>/<part>               size of one index group, e.g. k/#cs/<speaker>
+//	                                counts the keys cs/<speaker>\0…
 //
 // Index keys carry no value unless said; lists page over them in key order
-// (so by ID within a prefix) and count a selection by iterating keys only,
-// never loading values. Unfiltered totals come from the counters.
+// (so by ID within a prefix). A list filtered by one field takes its total
+// from the group counter and an unfiltered one from the node counters; a
+// list filtered by several fields walks the keys of the first and checks
+// the others by point lookups, never loading values.
 //
 // Writes (Ingest, MergeActors, SplitAlias) are serialised by the DB and each
 // runs in one Badger transaction: it is applied whole or not at all.

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -103,4 +104,34 @@ func TestEdgeKeys(t *testing.T) {
 	if tf != 3 || dl != 17 {
 		t.Errorf("posting round trip: %d, %d", tf, dl)
 	}
+}
+
+func FuzzSnippet(f *testing.F) {
+	f.Add("Asif said the border would stay closed.", "border")
+	f.Add(strings.Repeat("ملی ", 100)+"border", "border")
+	f.Add("Pakistan’s accusations", "accusation")
+	f.Fuzz(func(t *testing.T, text, query string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		q := map[string]bool{}
+		for _, tok := range tokens(query) {
+			if tok.term != "" {
+				q[tok.term] = true
+			}
+		}
+		for _, tok := range tokens(text) {
+			if tok.start < 0 || tok.end > len(text) || tok.start >= tok.end {
+				t.Fatalf("token %q: bad offsets %d..%d", tok.term, tok.start, tok.end)
+			}
+		}
+		s := snippet(text, q)
+		if !utf8.ValidString(s) {
+			t.Fatalf("snippet %q of %q is not valid UTF-8", s, text)
+		}
+		plain := strings.TrimSuffix(strings.TrimPrefix(strings.ReplaceAll(s, "**", ""), "…"), "…")
+		if !strings.Contains(text, strings.TrimSpace(plain)) && !strings.Contains(text, "**") && !strings.Contains(text, "…") {
+			t.Fatalf("snippet %q is not a piece of %q", s, text)
+		}
+	})
 }
