@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // This file finds attributions: a cue, its source and its content.
 
@@ -59,6 +62,10 @@ func (d *doc) findAttributions() []*attribution {
 // the subject of its main clause as source when no other attribution in
 // the sentence uses that subject.
 func (d *doc) participleSources(ats []*attribution) {
+	bySent := map[int][]*attribution{}
+	for _, at := range ats {
+		bySent[d.toks[at.cue0].sent] = append(bySent[d.toks[at.cue0].sent], at)
+	}
 	for _, at := range ats {
 		if !at.inherit || at.src0 >= 0 {
 			continue
@@ -69,7 +76,7 @@ func (d *doc) participleSources(ats []*attribution) {
 			continue
 		}
 		taken := false
-		for _, o := range ats {
+		for _, o := range bySent[d.toks[at.cue0].sent] {
 			if o == at {
 				continue
 			}
@@ -800,10 +807,23 @@ func (d *doc) colonCue(i int, s sentence) *attribution {
 // dropNested removes attributions whose cue lies inside another's content
 // (PolNeAR annotates only the outermost attribution) and duplicates.
 func (d *doc) dropNested(in []*attribution) []*attribution {
+	// Candidates are in cue order and contents are local: compare each
+	// attribution with those whose cue lies within a window around it.
+	const window = 4096
+	bySpan := make([]*attribution, len(in))
+	copy(bySpan, in)
+	sort.Slice(bySpan, func(i, j int) bool { return bySpan[i].conStart < bySpan[j].conStart })
+	maxLen := 0
+	for _, a := range in {
+		maxLen = max(maxLen, a.conEnd-a.conStart)
+	}
 	out := in[:0]
 	for _, a := range in {
 		nested := false
-		for _, b := range in {
+		cs := d.toks[a.cue0].start
+		hi := sort.Search(len(bySpan), func(i int) bool { return bySpan[i].conStart > cs })
+		for k := hi - 1; k >= 0 && bySpan[k].conStart >= cs-maxLen-window; k-- {
+			b := bySpan[k]
 			if a == b {
 				continue
 			}

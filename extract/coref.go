@@ -26,6 +26,7 @@ type entity struct {
 	person  bool // a person (named or not)
 	order   int
 	id      string
+	keys    map[string]bool // NameKeys of the aliases
 }
 
 // mention is what a noun phrase says about its referent.
@@ -53,16 +54,17 @@ type resolver struct {
 	g        *gazetteer
 	ents     []*entity
 	byKey    map[string]*entity
-	govNames map[string]string   // NameKey("taliban government") → alpha-2, read from the text
-	recent   []*entity           // speakers and named mentions, most recent last
-	govSeen  map[string][]string // alpha-2 → designations of its government seen in the text
-	scanned  int                 // tokens before this one have been scanned for names
-	lastSpk  *entity             // speaker of the last attribution
-	lastSent int                 // its sentence
+	govNames map[string]string    // NameKey("taliban government") → alpha-2, read from the text
+	recent   []*entity            // speakers and named mentions, most recent last
+	govSeen  map[string][]string  // alpha-2 → designations of its government seen in the text
+	scanned  int                  // tokens before this one have been scanned for names
+	byLast   map[string][]*entity // people by the NameKey of their last name
+	lastSpk  *entity              // speaker of the last attribution
+	lastSent int                  // its sentence
 }
 
 func newResolver(d *doc) *resolver {
-	r := &resolver{d: d, g: buildGazetteer(), byKey: map[string]*entity{}, govNames: map[string]string{}, govSeen: map[string][]string{}}
+	r := &resolver{d: d, g: buildGazetteer(), byKey: map[string]*entity{}, govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: map[string][]*entity{}}
 	r.scanGovernments()
 	return r
 }
@@ -206,7 +208,7 @@ func (r *resolver) analyze(a, b int) *mention {
 	// Split off a prepositional phrase that is not part of a name.
 	pp := -1
 	for k := a + 1; k < b; k++ {
-		if d.inNPPrep(k) && !(d.low(k) == "of" && d.toks[k-1].upper && (d.toks[k+1].upper || d.is(k+1, wDet) && d.toks[k+2].upper)) {
+		if d.inNPPrep(k) && !(d.low(k) == "of" && d.toks[k-1].upper && d.is(k-1, wOrg|wGov|wTitle|wDoc|wMedia) && (d.toks[k+1].upper || d.is(k+1, wDet) && d.toks[k+2].upper)) {
 			pp = k
 			break
 		}
@@ -325,7 +327,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 		n--
 	}
 	nameStart := n + 1
-	titled := nameStart > lead && d.is(nameStart-1, wTitle)
+	titled := nameStart > lead && (d.is(nameStart-1, wTitle) || !d.toks[nameStart-1].upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
 	if nameStart <= b && (nameStart > lead || demo == "") && !(nameStart == lead && demo != "") {
 		hasOrg := false
 		for k := lead; k <= b; k++ {
@@ -455,7 +457,7 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 	}
 	if m.nominal == "state" || m.nominal == "country" || m.nominal == "nation" || m.nominal == "neighbor" || m.nominal == "neighbour" {
 		// "the neighboring state": the last other country mentioned.
-		for k := len(r.recent) - 1; k >= 0 && !m.indef; k-- {
+		for k := len(r.recent) - 1; k >= 0 && k >= len(r.recent)-30 && !m.indef; k-- {
 			e := r.recent[k]
 			if e.country != "" && e != r.lastSpk && (r.lastSpk == nil || e != r.lastSpk.affil) {
 				return r.touch(e)
@@ -464,9 +466,9 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 	}
 	if m.kind == graph.ActorAnonymous && m.nominal != "" && !m.indef && !m.plural && m.affil == nil {
 		// "the spokesman", "the minister": the last person with that title.
-		for k := len(r.recent) - 1; k >= 0; k-- {
+		for k := len(r.recent) - 1; k >= 0 && k >= len(r.recent)-40; k-- {
 			e := r.recent[k]
-			if e.person && e.kind == graph.ActorPerson && strings.Contains(strings.ToLower(e.title), m.nominal) {
+			if e.person && e.kind == graph.ActorPerson && e.title != "" && strings.Contains(strings.ToLower(e.title), m.nominal) {
 				return r.touch(e)
 			}
 		}
@@ -508,7 +510,7 @@ func (r *resolver) person(m *mention) *entity {
 	}
 	words := strings.Fields(key)
 	last := words[len(words)-1]
-	for _, e := range r.ents {
+	for _, e := range r.byLast[last] {
 		if e.kind != graph.ActorPerson || e.source {
 			continue
 		}
@@ -543,6 +545,7 @@ func (r *resolver) person(m *mention) *entity {
 	}
 	e := r.newEntity(key, m.name, graph.ActorPerson)
 	e.person = true
+	r.byLast[last] = append(r.byLast[last], e)
 	r.fill(e, m)
 	if len(words) > 1 {
 		r.alias(e, lastWord(m.name))
@@ -585,14 +588,16 @@ func (r *resolver) alias(e *entity, s string) {
 		s = strings.TrimPrefix(s, w)
 	}
 	k := graph.NameKey(s)
-	if k == "" || k == graph.NameKey(e.name) {
-		return
-	}
-	for _, al := range e.aliases {
-		if graph.NameKey(al) == k {
-			return
+	if e.keys == nil {
+		e.keys = map[string]bool{}
+		for _, al := range e.aliases {
+			e.keys[graph.NameKey(al)] = true
 		}
 	}
+	if k == "" || e.keys[k] || k == graph.NameKey(e.name) {
+		return
+	}
+	e.keys[k] = true
 	e.aliases = append(e.aliases, s)
 	if !e.source {
 		if _, taken := r.byKey[k]; !taken {

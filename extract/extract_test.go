@@ -1,0 +1,504 @@
+package extract
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// mustExtract runs Extract on text and checks the result is valid.
+func mustExtract(tb testing.TB, text string) *graph.Extraction {
+	tb.Helper()
+	x, err := Extract(graph.Article{Text: text, Title: "test"})
+	if err != nil {
+		tb.Fatalf("Extract: %v", err)
+	}
+	if err := x.Validate(); err != nil {
+		tb.Fatalf("Validate: %v", err)
+	}
+	return x
+}
+
+// wantClaim describes one expected claim. Empty fields are not checked.
+type wantClaim struct {
+	cue     string // the cue text
+	speaker string // name of the speaking actor or source
+	surface string // the speaker as written; "-" for none
+	text    string // a substring of the content
+	direct  *bool
+}
+
+var (
+	yes = true
+	no  = false
+)
+
+// findClaim returns the claim whose cue and content match w.
+func findClaim(x *graph.Extraction, w wantClaim) *graph.Claim {
+	for _, c := range x.Claims {
+		if w.cue != "" && c.Cue != w.cue {
+			continue
+		}
+		if w.text != "" && !strings.Contains(c.Text, w.text) {
+			continue
+		}
+		return c
+	}
+	return nil
+}
+
+// nameOf returns the name of the actor or source with the given ID.
+func nameOf(x *graph.Extraction, id string) string {
+	for _, a := range x.Actors {
+		if a.ID == id {
+			return a.Name
+		}
+	}
+	for _, s := range x.Sources {
+		if s.ID == id {
+			return s.Name
+		}
+	}
+	return ""
+}
+
+func describeClaims(x *graph.Extraction) string {
+	var b strings.Builder
+	for _, c := range x.Claims {
+		sp := "-"
+		if c.SpeakerStart != nil {
+			sp = x.Article.Text[*c.SpeakerStart:*c.SpeakerEnd]
+		}
+		b.WriteString("\n  cue=" + c.Cue + " speaker=" + nameOf(x, c.Speaker) + " surface=" + sp + " text=" + c.Text)
+	}
+	return b.String()
+}
+
+func TestClaims(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		claims []wantClaim
+	}{
+		{"QuoteSpeakerBefore", `Mayor Lena Ortiz said, "The bridge will reopen in May."`,
+			[]wantClaim{{cue: "said", speaker: "Lena Ortiz", surface: "Mayor Lena Ortiz", text: "The bridge will reopen in May", direct: &yes}}},
+		{"QuoteSpeakerAfterInverted", `"We are ready for the storm," said Tomas Brandt, a spokesman for the Harbor Authority.`,
+			[]wantClaim{{cue: "said", speaker: "Tomas Brandt", text: "We are ready for the storm", direct: &yes}}},
+		{"QuoteSpeakerAfter", `"We are ready for the storm," Brandt said on Tuesday.`,
+			[]wantClaim{{cue: "said", speaker: "Brandt", surface: "Brandt", text: "We are ready", direct: &yes}}},
+		{"SplitQuote", `"The port is safe," the harbor master said, "and the ships will sail at dawn."`,
+			[]wantClaim{{cue: "said", surface: "the harbor master", text: "and the ships will sail at dawn"}}},
+		{"MultiSentenceQuote", `"We lost power. We lost water. Nobody came," said resident Mara Lind.`,
+			[]wantClaim{{cue: "said", speaker: "Mara Lind", text: "We lost power. We lost water. Nobody came"}}},
+		{"QuestionInQuote", `"Who will pay for this?" Lind asked.`,
+			[]wantClaim{{cue: "asked", surface: "Lind", text: "Who will pay for this?"}}},
+		{"MultiParagraphQuote", "Ortiz said: \"The first phase is done.\n\n\"The second phase starts next week and will take a year.\"",
+			[]wantClaim{{cue: "said", surface: "Ortiz", text: "The second phase starts next week"}}},
+		{"IndirectThat", `Governor Ruth Kalder said that taxes would fall next year.`,
+			[]wantClaim{{cue: "said", speaker: "Ruth Kalder", text: "that taxes would fall next year", direct: &no}}},
+		{"IndirectBare", `Kalder told reporters the budget was balanced.`,
+			[]wantClaim{{cue: "told", speaker: "Kalder", text: "the budget was balanced"}}},
+		{"TrailingIndirect", `The budget is balanced, the treasurer said on Monday.`,
+			[]wantClaim{{cue: "said", surface: "the treasurer", text: "The budget is balanced"}}},
+		{"Belief", `The council believes that the new road will cut traffic.`,
+			[]wantClaim{{cue: "believes", surface: "The council", text: "the new road will cut traffic"}}},
+		{"Intention", `Kalder wants to lower the sales tax before the election.`,
+			[]wantClaim{{cue: "wants", surface: "Kalder", text: "to lower the sales tax"}}},
+		{"Warning", `The minister warned that prices would rise sharply.`,
+			[]wantClaim{{cue: "warned", surface: "The minister", text: "prices would rise sharply"}}},
+		{"AccordingToFirst", `According to the finance ministry, inflation fell to four percent.`,
+			[]wantClaim{{cue: "According to", text: "inflation fell to four percent"}}},
+		{"AccordingToLast", `Inflation fell to four percent, according to Reuters.`,
+			[]wantClaim{{cue: "according to", speaker: "Reuters", text: "Inflation fell to four percent"}}},
+		{"CalledOn", `The Red Cross called on both sides to open the road to aid convoys.`,
+			[]wantClaim{{cue: "called on", surface: "The Red Cross", text: "to open the road"}}},
+		{"CalledFor", `The union also called for "calm and patience" during the talks.`,
+			[]wantClaim{{cue: "called for", surface: "The union", text: "calm and patience"}}},
+		{"InAStatement", `The company said in a statement that the recall covers all models.`,
+			[]wantClaim{{cue: "said", surface: "The company", text: "that the recall covers all models"}}},
+		{"QuotedAsSaying", `Kalder was quoted as saying that the deal was dead.`,
+			[]wantClaim{{cue: "quoted as saying", surface: "Kalder", text: "the deal was dead"}}},
+		{"ItWasReported", `It was reported that the talks had collapsed overnight.`,
+			[]wantClaim{{cue: "reported", surface: "-", text: "the talks had collapsed"}}},
+		{"AsReportedBy", `The ferry service has resumed, as reported by the transport ministry.`,
+			[]wantClaim{{cue: "reported", surface: "the transport ministry", text: "The ferry service has resumed"}}},
+		{"RelativeWho", `Ortiz, who said the bridge was safe, left the meeting early.`,
+			[]wantClaim{{cue: "said", speaker: "Ortiz", surface: "who", text: "the bridge was safe"}}},
+		{"Participle", `Ortiz spoke for an hour, saying the budget was balanced.`,
+			[]wantClaim{{cue: "saying", speaker: "Ortiz", text: "the budget was balanced"}}},
+		{"CoordinatedVerb", `The agency did not comment on the leak but said that an inquiry had begun.`,
+			[]wantClaim{{cue: "said", text: "an inquiry had begun"}}},
+		{"Transcript", "Intro.\n\nMAREK: We will not retreat from the coast.",
+			[]wantClaim{{cue: ":", speaker: "MAREK", text: "We will not retreat"}}},
+		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
+			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
+		{"Publisher", `The Washington Post wrote that the audit found errors.`,
+			[]wantClaim{{cue: "wrote", speaker: "The Washington Post", text: "the audit found errors"}}},
+		{"DocumentSource", `A UN report stated that aid deliveries were blocked.`,
+			[]wantClaim{{cue: "stated", speaker: "UN report", text: "aid deliveries were blocked"}}},
+		{"Denial", `Kalder denied the report.`,
+			[]wantClaim{{cue: "denied", surface: "Kalder", text: "the report"}}},
+		{"AbbreviationsDoNotSplit", `Mr. Brandt of the U.S. Coast Guard said on Jan. 5 that the channel was clear.`,
+			[]wantClaim{{cue: "said", speaker: "Brandt", text: "the channel was clear"}}},
+		{"NestedOnlyOuter", `Ortiz said Kalder believes the plan will fail.`,
+			[]wantClaim{{cue: "said", text: "Kalder believes the plan will fail"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := mustExtract(t, tt.text)
+			for _, w := range tt.claims {
+				c := findClaim(x, w)
+				if c == nil {
+					t.Fatalf("no claim with cue %q and text containing %q; got:%s", w.cue, w.text, describeClaims(x))
+				}
+				if w.speaker != "" {
+					if got := nameOf(x, c.Speaker); got != w.speaker {
+						t.Errorf("speaker: got %q, want %q", got, w.speaker)
+					}
+				}
+				switch {
+				case w.surface == "-":
+					if c.SpeakerStart != nil {
+						t.Errorf("speaker span: got %q, want none", tt.text[*c.SpeakerStart:*c.SpeakerEnd])
+					}
+				case w.surface != "":
+					if c.SpeakerStart == nil {
+						t.Errorf("speaker span: got none, want %q", w.surface)
+					} else if got := tt.text[*c.SpeakerStart:*c.SpeakerEnd]; got != w.surface {
+						t.Errorf("speaker span: got %q, want %q", got, w.surface)
+					}
+				}
+				if w.direct != nil && c.Direct != *w.direct {
+					t.Errorf("direct: got %v, want %v", c.Direct, *w.direct)
+				}
+				if got := tt.text[c.Start:c.End]; got != c.Text {
+					t.Errorf("text[start:end] = %q, claim text %q", got, c.Text)
+				}
+				if got := tt.text[c.CueStart:c.CueEnd]; got != c.Cue {
+					t.Errorf("text[cueStart:cueEnd] = %q, cue %q", got, c.Cue)
+				}
+			}
+		})
+	}
+}
+
+func TestNoClaims(t *testing.T) {
+	tests := []struct{ name, text string }{
+		{"PlainNarrative", "The storm reached the coast on Friday. Roads were closed and schools stayed shut."},
+		{"NounReport", "A report on the storm was published on Friday."},
+		{"ScareQuotes", `The so-called "peace plan" was never published.`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := mustExtract(t, tt.text)
+			if len(x.Claims) != 0 {
+				t.Errorf("got %d claims, want none:%s", len(x.Claims), describeClaims(x))
+			}
+		})
+	}
+}
+
+// actorByName returns the actor with the given name or alias.
+func actorByName(x *graph.Extraction, name string) *graph.Actor {
+	k := graph.NameKey(name)
+	for _, a := range x.Actors {
+		if graph.NameKey(a.Name) == k {
+			return a
+		}
+		for _, al := range a.Aliases {
+			if graph.NameKey(al) == k {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+func TestActors(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		check func(t *testing.T, x *graph.Extraction)
+	}{
+		{"TitleAndAffiliation", `Iranian Deputy Foreign Minister Reza Tavani said the talks would resume.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Reza Tavani")
+			if a == nil {
+				t.Fatalf("no actor Reza Tavani; actors %v", names(x))
+			}
+			if a.Kind != graph.ActorPerson || a.Title != "Deputy Foreign Minister" {
+				t.Errorf("got kind %s title %q, want PERSON \"Deputy Foreign Minister\"", a.Kind, a.Title)
+			}
+			if aff := nameOf(x, a.Affiliation); aff != "Iran" {
+				t.Errorf("affiliation: got %q, want Iran", aff)
+			}
+		}},
+		{"SurnameAlias", `Reza Tavani said the talks would resume. Tavani added that the venue was not chosen.`, func(t *testing.T, x *graph.Extraction) {
+			a, b := actorByName(x, "Reza Tavani"), actorByName(x, "Tavani")
+			if a == nil || a != b {
+				t.Errorf("Tavani and Reza Tavani are not one actor; actors %v", names(x))
+			}
+			if len(x.Actors) != 1 {
+				t.Errorf("got %d actors, want 1: %v", len(x.Actors), names(x))
+			}
+		}},
+		{"PronounCoreference", `Defense Minister Ivo Marek visited the base on Monday. He said the army was ready.`, func(t *testing.T, x *graph.Extraction) {
+			c := findClaim(x, wantClaim{cue: "said"})
+			if c == nil || nameOf(x, c.Speaker) != "Ivo Marek" {
+				t.Fatalf("He not resolved to Ivo Marek:%s", describeClaims(x))
+			}
+		}},
+		{"PronounPrefersLastSpeaker", `A senior official in Riga said the border was quiet. He added that patrols had doubled.`, func(t *testing.T, x *graph.Extraction) {
+			c := findClaim(x, wantClaim{cue: "added"})
+			if c == nil || nameOf(x, c.Speaker) != "senior official in Riga" {
+				t.Fatalf("He not resolved to the official:%s", describeClaims(x))
+			}
+		}},
+		{"NominalCoreference", `Defense Ministry spokesman Ivo Marek said the drill was over. The spokesman added that no one was hurt.`, func(t *testing.T, x *graph.Extraction) {
+			c := findClaim(x, wantClaim{cue: "added"})
+			if c == nil || nameOf(x, c.Speaker) != "Ivo Marek" {
+				t.Fatalf("the spokesman not resolved to Ivo Marek:%s", describeClaims(x))
+			}
+		}},
+		{"Anonymous", `Local officials said the dam held. A senior official in Riga told reporters that the river was falling.`, func(t *testing.T, x *graph.Extraction) {
+			for _, n := range []string{"local officials", "senior official in Riga"} {
+				a := actorByName(x, n)
+				if a == nil || a.Kind != graph.ActorAnonymous {
+					t.Errorf("%s: got %v, want an ANONYMOUS actor; actors %v", n, a, names(x))
+				}
+			}
+			if actorByName(x, "senior official") == nil {
+				t.Errorf("senior official is not an alias; actors %v", names(x))
+			}
+		}},
+		{"CapitalMetonymy", `Islamabad said the border would stay closed. Pakistan also said trade would resume later.`, func(t *testing.T, x *graph.Extraction) {
+			a, b := actorByName(x, "Islamabad"), actorByName(x, "Pakistan")
+			if a == nil || a != b || a.Kind != graph.ActorGovernment {
+				t.Errorf("Islamabad and Pakistan: got %v and %v, want one GOVERNMENT actor", a, b)
+			}
+		}},
+		{"CapitalsStayApart", `Moscow said the talks failed. Kyiv said the talks never began.`, func(t *testing.T, x *graph.Extraction) {
+			a, b := actorByName(x, "Moscow"), actorByName(x, "Kyiv")
+			if a == nil || b == nil || a == b {
+				t.Errorf("Moscow and Kyiv: got %v and %v, want two actors", a, b)
+			}
+			if a != nil && a.Name != "Russia" {
+				t.Errorf("Moscow: got name %q, want Russia", a.Name)
+			}
+		}},
+		{"GovernmentDesignation", "The Kremlin said the drills were routine. Later, Russia said the drills would end.", func(t *testing.T, x *graph.Extraction) {
+			if a := actorByName(x, "Kremlin"); a == nil || a != actorByName(x, "Russia") {
+				t.Errorf("the Kremlin is not Russia's government; actors %v", names(x))
+			}
+		}},
+		{"LookAlikesApart", `Kabul accused the Pakistani Taliban of attacking a checkpoint. The Taliban government in Kabul said it would respond.`, func(t *testing.T, x *graph.Extraction) {
+			tg, pt := actorByName(x, "Taliban government"), actorByName(x, "Pakistani Taliban")
+			if tg == nil || pt == nil || tg == pt {
+				t.Errorf("Taliban government %v and Pakistani Taliban %v must be two actors", tg, pt)
+			}
+			if tg != actorByName(x, "Kabul") {
+				t.Errorf("the Taliban government in Kabul is not Kabul's government; actors %v", names(x))
+			}
+		}},
+		{"Possessive", `Kalder's campaign said the rally would go ahead.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Kalder campaign")
+			if a == nil {
+				t.Fatalf("no Kalder campaign actor; actors %v", names(x))
+			}
+			if nameOf(x, a.Affiliation) != "Kalder" {
+				t.Errorf("affiliation: got %q, want Kalder", nameOf(x, a.Affiliation))
+			}
+		}},
+		{"Organisation", `The Harbor Authority said the port was closed.`, func(t *testing.T, x *graph.Extraction) {
+			if a := actorByName(x, "Harbor Authority"); a == nil || a.Kind != graph.ActorOrganization {
+				t.Errorf("Harbor Authority: got %v, want an ORGANIZATION", a)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.check(t, mustExtract(t, tt.text))
+		})
+	}
+}
+
+func names(x *graph.Extraction) []string {
+	var out []string
+	for _, a := range x.Actors {
+		out = append(out, a.Name+" "+strings.Join(a.Aliases, "/"))
+	}
+	return out
+}
+
+// hasEdge reports whether x has an edge of kind from the named node to the
+// named node (or, with to == "", to any claim).
+func hasEdge(x *graph.Extraction, kind graph.EdgeKind, from, to string) bool {
+	for _, e := range x.Edges {
+		if e.Kind != kind || graph.NameKey(nameOf(x, e.From)) != graph.NameKey(from) {
+			continue
+		}
+		if to == "" || graph.NameKey(nameOf(x, e.To)) == graph.NameKey(to) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestEdges(t *testing.T) {
+	tests := []struct {
+		name     string
+		text     string
+		kind     graph.EdgeKind
+		from, to string
+		want     bool
+	}{
+		{"Says", `Ortiz said the bridge was safe.`, graph.EdgeSays, "Ortiz", "", true},
+		{"Accuses", `Ankara accused Damascus of shelling border villages.`, graph.EdgeAccuses, "Turkey", "Syria", true},
+		{"Blames", `The ministry blamed the rebels for the blackout.`, graph.EdgeAccuses, "ministry", "rebels", true},
+		{"HoldsResponsible", `On Friday, Kyiv held Moscow responsible for the strike.`, graph.EdgeAccuses, "Ukraine", "Russia", true},
+		{"NoAccusationInSpeech", `Ankara said Damascus had reopened the border.`, graph.EdgeAccuses, "Turkey", "Syria", false},
+		{"Denies", `Moscow denied the accusations.`, graph.EdgeDenies, "Russia", "", true},
+		{"DidNotConfirm", `Madrid did not confirm its role in the operation.`, graph.EdgeDenies, "Spain", "", true},
+		{"ReportsAgency", `A senior official told the French News Agency that talks had stalled.`, graph.EdgeReports, "Agence France-Presse", "", true},
+		{"ReportsAccordingTo", `Talks have stalled, according to Reuters.`, graph.EdgeReports, "Reuters", "", true},
+		{"ReportsDocument", `A UN report stated that aid deliveries were blocked.`, graph.EdgeReports, "UN report", "", true},
+		{"ReportsPublisher", `The Washington Post wrote that the audit found errors.`, graph.EdgeReports, "The Washington Post", "", true},
+		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := mustExtract(t, tt.text)
+			if got := hasEdge(x, tt.kind, tt.from, tt.to); got != tt.want {
+				var es []string
+				for _, e := range x.Edges {
+					es = append(es, string(e.Kind)+" "+nameOf(x, e.From)+" -> "+nameOf(x, e.To))
+				}
+				t.Errorf("%s edge %s -> %s: got %v, want %v; edges %v", tt.kind, tt.from, tt.to, got, tt.want, es)
+			}
+		})
+	}
+	t.Run("AgencyAlias", func(t *testing.T) {
+		x := mustExtract(t, `A senior official told the French News Agency that talks had stalled.`)
+		if len(x.Sources) != 1 || x.Sources[0].Kind != graph.SourceAgency || !slices.Contains(x.Sources[0].Aliases, "AFP") {
+			t.Errorf("got sources %+v, want one AGENCY with alias AFP", x.Sources)
+		}
+	})
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, text string
+		code       string
+	}{
+		{"Empty", "", graph.EINVALID},
+		{"Blank", " \n\t\n", graph.EINVALID},
+		{"Binary", "abc\x00def", graph.EINVALID},
+		{"InvalidUTF8", "caf\xe9 said", graph.EINVALID},
+		{"Oversize", strings.Repeat("a", graph.MaxArticleBytes+1), graph.ETOOLARGE},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, err := Extract(graph.Article{Text: tt.text})
+			if err == nil {
+				t.Fatalf("got extraction with %d claims, want error", len(x.Claims))
+			}
+			var ge *graph.Error
+			if !errors.As(err, &ge) || ge.Code != tt.code {
+				t.Errorf("got error %v, want code %s", err, tt.code)
+			}
+		})
+	}
+}
+
+func TestArticleMetadata(t *testing.T) {
+	a := graph.Article{Text: "Ortiz said the bridge was safe.", Title: "Bridge", URL: "https://example.com/b", Publisher: "Example News", PublishedAt: "2026-01-02"}
+	x, err := Extract(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := a
+	want.ID = graph.ArticleID(a.Text)
+	if x.Article != want {
+		t.Errorf("article: got %+v, want %+v", x.Article, want)
+	}
+	for _, c := range x.Claims {
+		if c.Article != want.ID || c.Speaker == "" {
+			t.Errorf("claim %s: article %q speaker %q, want article %q and a speaker", c.ID, c.Article, c.Speaker, want.ID)
+		}
+		if c.ID != graph.ClaimID(want.ID, c.Start, c.End, c.CueStart) {
+			t.Errorf("claim id %s is not graph.ClaimID of its offsets", c.ID)
+		}
+	}
+	for _, e := range x.Edges {
+		if e.Article != want.ID {
+			t.Errorf("edge %s: article %q, want %q", e.Kind, e.Article, want.ID)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	text := "Headline Without A Period\nSecond Line\n\nMr. Ortiz met Dr. Kalder in the U.S. on Jan. 5. \"Is it safe?\" she asked. They left.\nA wrapped line\ncontinues here."
+	d := segment(text, buildLexicon())
+	var got []string
+	for _, s := range d.sents {
+		got = append(got, text[s.start:s.end])
+	}
+	want := []string{
+		"Headline Without A Period",
+		"Second Line",
+		"Mr. Ortiz met Dr. Kalder in the U.S. on Jan. 5.",
+		"\"Is it safe?\" she asked.",
+		"They left.",
+		"A wrapped line\ncontinues here.",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentences:\ngot  %q\nwant %q", got, want)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	text := sampleArticle
+	a := mustExtract(t, text)
+	for i := 0; i < 5; i++ {
+		b := mustExtract(t, text)
+		if len(a.Actors) != len(b.Actors) || len(a.Claims) != len(b.Claims) || len(a.Edges) != len(b.Edges) {
+			t.Fatalf("run %d differs: %d/%d/%d vs %d/%d/%d", i, len(a.Actors), len(a.Claims), len(a.Edges), len(b.Actors), len(b.Claims), len(b.Edges))
+		}
+		for k := range a.Actors {
+			if a.Actors[k].ID != b.Actors[k].ID {
+				t.Fatalf("run %d: actor %d is %s, was %s", i, k, b.Actors[k].Name, a.Actors[k].Name)
+			}
+		}
+		for k := range a.Edges {
+			if *a.Edges[k] != *b.Edges[k] {
+				t.Fatalf("run %d: edge %d differs", i, k)
+			}
+		}
+	}
+}
+
+// sampleArticle is a made-up news story used by tests and the benchmark.
+const sampleArticle = `Valdoria Accuses Morland of Border Shelling
+
+Harbor City - Valdoria's Defense Ministry said on Sunday that artillery fire from across the river had hit two villages, as reported by the ministry to the French News Agency.
+
+Defense Ministry spokesman Piet Arnaud said, "Our forces will respond to any further violation of our territory."
+
+He added, "The shelling was carried out by the Morland army, and we hold its commanders responsible."
+
+Morland denied the accusations, instead accusing Valdoria of staging the attack.
+
+A senior official in the Morland capital, who asked not to be named, told Reuters that "no shells were fired from our side."
+
+Local officials in the river towns reported that hundreds of families had fled.
+
+Foreign Minister Ida Sorel of the neighboring republic called on both governments to "exercise restraint," noting that the region could not afford another war.
+
+"We are watching closely," Sorel said. "Our embassies remain open."
+
+According to a UN report released in March, the border has seen more than forty incidents this year.
+
+Arnaud later told the state broadcaster that the army was ready. The spokesman said the ministry would publish its evidence.
+`
