@@ -183,6 +183,20 @@ func TestWalk_HTML(t *testing.T) {
 	}
 }
 
+func TestWalk_HTMLLegacyCharset(t *testing.T) {
+	page := "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9 owners protest</title></head><body><article>" +
+		strings.Repeat("<p>The caf\xe9 owners' association of S\xe3o Rem said the new tax would close dozens of shops, according to its chair, Jos\xe9 Alvar\xe9z. The finance ministry denied that any increase was planned this year.</p>", 4) +
+		"</article></body></html>"
+	p := write(t, filepath.Join(t.TempDir(), "latin1.html"), []byte(page))
+	it := only(t, collect(t, []string{p}, nil))
+	if it.Err != nil {
+		t.Fatal(it.Err)
+	}
+	if !strings.Contains(it.Article.Text, "café owners' association of São Rem") || it.Article.Title != "Café owners protest" {
+		t.Errorf("legacy charset not decoded: title %q text %q", it.Article.Title, it.Article.Text[:80])
+	}
+}
+
 func TestWalk_JSONL(t *testing.T) {
 	items := collect(t, []string{"testdata/articles.jsonl"}, nil)
 	want := []string{
