@@ -497,3 +497,49 @@ func ExampleWalk() {
 	// -:1: "Talks to resume"
 	// -:2: article has no "text" field
 }
+
+// benchCorpus writes n articles of about 4 KB as .txt files and as one
+// JSON Lines file.
+func benchCorpus(b *testing.B, n int) (dir, jsonl string, size int64) {
+	b.Helper()
+	dir = b.TempDir()
+	para := strings.Repeat("The Velsan Harbour Authority denied on Tuesday that its dredging plan would flood Ostrava Bay, according to chief engineer Marta Kellendorf. ", 28)
+	var jl bytes.Buffer
+	for i := range n {
+		text := fmt.Sprintf("Article %d\n\n%s\n", i, para)
+		size += int64(len(text))
+		p := filepath.Join(dir, "txt", fmt.Sprintf("%03d", i/1000), fmt.Sprintf("%06d.txt", i))
+		if i%1000 == 0 {
+			os.MkdirAll(filepath.Dir(p), 0o755)
+		}
+		os.WriteFile(p, []byte(text), 0o644)
+		fmt.Fprintf(&jl, "{\"text\": %q}\n", text)
+	}
+	jsonl = filepath.Join(dir, "all.jsonl")
+	os.WriteFile(jsonl, jl.Bytes(), 0o644)
+	return filepath.Join(dir, "txt"), jsonl, size
+}
+
+func BenchmarkWalk(b *testing.B) {
+	const n = 2000
+	txt, jsonl, size := benchCorpus(b, n)
+	for name, path := range map[string]string{"Txt": txt, "JSONL": jsonl} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				count := 0
+				input.Walk(context.Background(), []string{path}, nil, func(it input.Item) error {
+					if it.Err != nil {
+						b.Fatal(it.Err)
+					}
+					count++
+					return nil
+				})
+				if count != n {
+					b.Fatalf("got %d articles, want %d", count, n)
+				}
+			}
+			b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
+}
