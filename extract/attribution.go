@@ -182,6 +182,9 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			return nil
 		}
 	default:
+		if !t.cue {
+			return nil
+		}
 		var ok bool
 		cf, ok = d.lx.cues[low]
 		if !ok {
@@ -371,8 +374,7 @@ func isBe(w string) bool {
 }
 
 func (d *doc) isCueAt(i int) bool {
-	_, ok := d.lx.cues[d.low(i)]
-	return ok
+	return i >= 0 && i < len(d.toks) && d.toks[i].cue
 }
 
 func (at *attribution) recipEnd(def int) int {
@@ -608,7 +610,7 @@ func (d *doc) contentEnd(r int, s sentence) int {
 			for n < s.b && (d.is(n, wAdv) && !d.toks[n].upper || d.isLyAdverb(n)) {
 				n++
 			}
-			if cf, ok := d.lx.cues[d.low(n)]; ok && cf.ing && !d.toks[n].upper {
+			if cf, ok := d.cueAt(n); ok && cf.ing && !d.toks[n].upper {
 				e = k
 				break
 			}
@@ -627,7 +629,7 @@ func (d *doc) contentEnd(r int, s sentence) int {
 			for n < s.b && (d.is(n, wAdv|wAux|wNeg) && !d.toks[n].upper || d.isLyAdverb(n)) {
 				n++
 			}
-			if cf, ok := d.lx.cues[d.low(n)]; ok && !cf.ing && !d.toks[n].upper && cf.flags&fWeak == 0 || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
+			if cf, ok := d.cueAt(n); ok && !cf.ing && !d.toks[n].upper && cf.flags&fWeak == 0 || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
 				e = k
 				break
 			}
@@ -650,7 +652,7 @@ func (d *doc) subjectLeftAt(n int, s sentence) (int, int) {
 	for c < s.b && (d.is(c, wAux|wAdv) && !d.toks[c].upper) {
 		c++
 	}
-	cf, ok := d.lx.cues[d.low(c)]
+	cf, ok := d.cueAt(c)
 	if !ok || cf.ing || cf.flags&fInv == 0 || d.toks[c].upper {
 		return -1, -1
 	}
@@ -946,4 +948,13 @@ var prepCue = map[string]bool{
 	"know about": true, "learn of": true, "learn about": true, "hope for": true, "worry about": true,
 	"fear for": true, "vote for": true, "vote against": true, "question about": true, "speak out": true,
 	"demand of": true, "lash out": true, "elaborate on": true, "expand on": true, "reply to": true,
+}
+
+// cueAt returns the lexicon entry of token i when it is a cue form.
+func (d *doc) cueAt(i int) (cueForm, bool) {
+	if i < 0 || i >= len(d.toks) || !d.toks[i].cue {
+		return cueForm{}, false
+	}
+	cf, ok := d.lx.cues[d.toks[i].low]
+	return cf, ok
 }

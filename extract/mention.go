@@ -15,7 +15,7 @@ func (d *doc) low(i int) string {
 }
 
 func (d *doc) is(i int, bits uint32) bool {
-	return d.word(i) && d.lx.sets[d.toks[i].low]&bits != 0
+	return i >= 0 && i < len(d.toks) && d.toks[i].bits&bits != 0
 }
 
 // isLyAdverb reports whether a lower-case word looks like a manner adverb.
@@ -79,7 +79,7 @@ func (d *doc) nounish(i, a int) bool {
 		if d.is(i, wPron) && t.low != "i" {
 			return false
 		}
-		if _, cue := d.lx.cues[t.low]; cue && i == a {
+		if t.cue && i == a {
 			return false
 		}
 		return true
@@ -87,7 +87,7 @@ func (d *doc) nounish(i, a int) bool {
 	if d.is(i, wVerb|wSub|wPron|wAux|wConj|wPrep|wNeg|wDet) || d.isLyAdverb(i) {
 		return false
 	}
-	if _, cue := d.lx.cues[t.low]; cue && !d.is(i, wAnon|wDoc|wOrg|wTitle) {
+	if t.cue && !d.is(i, wAnon|wDoc|wOrg|wTitle) {
 		return false
 	}
 	if strings.HasSuffix(t.low, "ed") && !d.is(i, wAnon|wTitle|wOrg) {

@@ -34,6 +34,8 @@ type token struct {
 	q          uint8  // quote role
 	quote      int    // index into doc.quotes of the quote this mark delimits, or -1
 	inq        int    // index into doc.quotes of the quote this token is inside, or -1
+	bits       uint32 // lexicon word-set bits of low
+	cue        bool   // low is a cue verb form
 }
 
 // sentence is a run of tokens [a, b) with its byte span.
@@ -267,6 +269,12 @@ func segment(text string, lx *lexicon) *doc {
 	d := &doc{text: text, lx: lx}
 	d.toks = tokenize(text, lx)
 	toks := d.toks
+	for i := range toks {
+		if toks[i].kind == tWord {
+			toks[i].bits = lx.sets[toks[i].low]
+			_, toks[i].cue = lx.cues[toks[i].low]
+		}
+	}
 	n := len(toks)
 	sent, para := 0, 0
 	start := 0
@@ -298,7 +306,7 @@ func segment(text string, lx *lexicon) *doc {
 				continue
 			}
 		}
-		if t.kind == tWord && strings.HasSuffix(t.low, ".") && i+1 < n && toks[i+1].nl == 0 && strings.Count(t.low, ".") > 1 && toks[i+1].upper && lx.has(toks[i+1].low, wStarter) && toks[i+1].low != "a" {
+		if t.kind == tWord && strings.HasSuffix(t.low, ".") && i+1 < n && toks[i+1].nl == 0 && strings.Count(t.low, ".") > 1 && toks[i+1].upper && toks[i+1].bits&wStarter != 0 && toks[i+1].low != "a" {
 			d.sents = append(d.sents, sentence{a: start, b: i + 1, para: para})
 			sent++
 			start = i + 1
@@ -332,9 +340,9 @@ func (d *doc) attributionTail(j int) bool {
 				return true
 			}
 			nx := d.toks[k+1]
-			return nx.kind == tPunct && nx.low != "(" || k == j || d.lx.sets[nx.low]&(wTime|wPrep|wAdv) != 0
+			return nx.kind == tPunct && nx.low != "(" || k == j || nx.bits&(wTime|wPrep|wAdv) != 0
 		}
-		if !(t.upper || d.lx.sets[t.low]&(wPron|wDet|wAdv|wAux|wTitle|wAnon) != 0 || t.low == "'s") {
+		if !(t.upper || t.bits&(wPron|wDet|wAdv|wAux|wTitle|wAnon) != 0 || t.low == "'s") {
 			return false
 		}
 	}
