@@ -217,9 +217,11 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 				rep.printf("%s: %s\n", o.loc, describe(o.err))
 			case o.created:
 				sum.New++
-				sum.Claims += len(o.x.Claims)
-				for _, a := range o.x.Actors {
-					actors[a.ID] = struct{}{}
+				if o.x != nil {
+					sum.Claims += len(o.x.Claims)
+					for _, a := range o.x.Actors {
+						actors[a.ID] = struct{}{}
+					}
 				}
 			default:
 				sum.Present++
