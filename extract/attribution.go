@@ -194,6 +194,20 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	if t.upper && i != s.a {
 		return nil
 	}
+	if isPossessiveDet(d.low(i-1)) && !cf.part && !strings.HasSuffix(low, "ed") {
+		return nil // "Editor's note", "his claim"
+	}
+	if cf.partOnly && !d.auxBefore(i, s) {
+		return nil // "a group known as …"
+	}
+	if cf.noun {
+		n := cue1 + 1
+		if !(d.low(n) == "that" || d.toks[min(n, len(d.toks)-1)].kind == tQuote || d.low(n) == ":" || d.low(n) == "," && n+1 < len(d.toks) && d.toks[n+1].kind == tQuote || cf.flags&fTo != 0 && d.low(n) == "to" || cf.lemma == "call" || cf.flags&fRecip != 0 && d.isObjStart(n) && d.subjectPronounBefore(i, s)) {
+			if s0, _ := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !d.toks[s0].upper {
+				return nil
+			}
+		}
+	}
 	// A bare or -s form after a determiner is a noun: "a report", "A UN
 	// report", "his early-morning tweets".
 	if !cf.ing && !cf.part && !strings.HasSuffix(low, "ed") {
@@ -957,4 +971,21 @@ func (d *doc) cueAt(i int) (cueForm, bool) {
 	}
 	cf, ok := d.lx.cues[d.toks[i].low]
 	return cf, ok
+}
+
+// auxBefore reports whether an auxiliary (have, be) precedes token i,
+// skipping adverbs and negation.
+func (d *doc) auxBefore(i int, s sentence) bool {
+	p := i - 1
+	for p >= s.a && (d.is(p, wAdv|wNeg) && !d.toks[p].upper || d.isLyAdverb(p)) {
+		p--
+	}
+	return p >= s.a && d.is(p, wAux)
+}
+
+// subjectPronounBefore reports whether a subject pronoun directly precedes
+// the cue at i (skipping auxiliaries and adverbs).
+func (d *doc) subjectPronounBefore(i int, s sentence) bool {
+	p := d.skipLeft(i-1, s.a)
+	return p >= s.a && d.isSubjectPronoun(p)
 }

@@ -40,7 +40,18 @@ type cueForm struct {
 	flags int
 	ing   bool // the -ing form
 	part  bool // a past participle (may be passive)
+	// partOnly marks a participle that is not also the past tense
+	// ("known", "written"): without an auxiliary it is an adjective.
+	partOnly bool
+	// noun marks bare and -s forms that are also common nouns ("states",
+	// "report", "show"): they need a that-clause, quote, colon or
+	// to-infinitive to count as cues.
+	noun bool
 }
+
+// nounLemmas are cue verbs whose bare and -s forms are common nouns.
+const nounLemmas = "state show stress note claim question signal advocate back attack report post plan support comment answer request demand hope fear doubt call tweet promise offer address voice detail label brand welcome echo push press express raise cite charge find concern estimate reply respond counter release issue pledge vow warn remark mention joke quip boast complain praise blast slam"
+
 
 // cueTable lists the cue verbs: lemma, class, frames and, after a bar,
 // irregular forms (past, participle).
@@ -153,7 +164,7 @@ expect cognition that to
 hope cognition that to
 fear cognition that
 worry cognition that
-feel cognition that | felt felt
+feel cognition that weak | felt felt
 know cognition that | knew known
 understand cognition that | understood understood
 suspect cognition that
@@ -306,6 +317,10 @@ var buildLexicon = sync.OnceValue(func() *lexicon {
 			lx.sets[w] |= ws.bits
 		}
 	}
+	nounSet := map[string]bool{}
+	for _, w := range strings.Fields(nounLemmas) {
+		nounSet[w] = true
+	}
 	for _, w := range strings.Fields(abbrevList) {
 		lx.sets["."+w] |= wAbbrev
 	}
@@ -350,19 +365,20 @@ var buildLexicon = sync.OnceValue(func() *lexicon {
 		if irr := strings.Fields(irr); len(irr) == 2 {
 			past, part = irr[0], irr[1]
 		}
-		add := func(form string, ing, isPart bool) {
+		isNoun := nounSet[lemma]
+		add := func(form string, ing, isPart, partOnly, noun bool) {
 			if _, ok := lx.cues[form]; ok && !isPart && !ing {
 				return
 			}
-			lx.cues[form] = cueForm{lemma: lemma, class: l.class, flags: l.flags, ing: ing, part: isPart}
+			lx.cues[form] = cueForm{lemma: lemma, class: l.class, flags: l.flags, ing: ing, part: isPart, partOnly: partOnly, noun: noun}
 		}
-		add(lemma, false, false)
-		add(thirdPerson(lemma), false, false)
-		add(past, false, past == part)
+		add(lemma, false, false, false, isNoun)
+		add(thirdPerson(lemma), false, false, false, isNoun)
+		add(past, false, past == part, false, false)
 		if part != past {
-			add(part, false, true)
+			add(part, false, true, true, false)
 		}
-		add(gerund(lemma), true, false)
+		add(gerund(lemma), true, false, false, false)
 	}
 	return lx
 })
