@@ -554,6 +554,9 @@ func (d *doc) isObjStart(i int) bool {
 // rightContentFrom sets the content starting at token r and running to the
 // end of the quote it opens, or of its clause.
 func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) bool {
+	if r < s.b && d.toks[r].low == "," && r == at.cue1+1 && r+1 < s.b && d.toks[r+1].kind != tQuote {
+		return false // "…," she said, clapping.
+	}
 	for r < s.b && (d.toks[r].low == ":" || d.toks[r].low == "," || d.toks[r].low == "—") {
 		r++
 	}
@@ -599,6 +602,15 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 	e := d.contentEnd(r, s)
 	if e < r {
 		return false
+	}
+	if cf.flags&fThat == 0 && t.low != "to" && t.kind == tWord {
+		// A noun-phrase object ends before a trailing adverbial.
+		for k := r + 1; k <= e; k++ {
+			if d.toks[k].low == "," || d.toks[k].inq < 0 && trailingPrep[d.low(k)] && !d.toks[k].upper {
+				e = d.lastContentTok(r, k)
+				break
+			}
+		}
 	}
 	at.con0, at.con1 = r, e
 	at.conStart, at.conEnd = d.trimSpan(d.toks[r].start, d.toks[e].end)
@@ -741,7 +753,7 @@ func (d *doc) splitQuote(at *attribution, s sentence) {
 			_, at.conEnd = d.trimSpan(at.conStart, q.end)
 			return
 		}
-		if t.kind == tWord || t.kind == tPunct && t.low != "," && !isTerminal(t.low) {
+		if t.kind == tWord || t.kind == tPunct && t.low != "," {
 			if t.kind == tWord && (k <= at.src1 || d.is(k, wTime|wAdv|wPrep) || d.isDayOrDate(k)) {
 				k++
 				continue
@@ -988,4 +1000,10 @@ func (d *doc) auxBefore(i int, s sentence) bool {
 func (d *doc) subjectPronounBefore(i int, s sentence) bool {
 	p := d.skipLeft(i-1, s.a)
 	return p >= s.a && d.isSubjectPronoun(p)
+}
+
+// trailingPrep open adverbials that end a noun-phrase object.
+var trailingPrep = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "since": true, "after": true, "before": true,
+	"amid": true, "while": true, "when": true, "following": true, "last": true, "this": true, "earlier": true,
 }

@@ -52,7 +52,6 @@ type cueForm struct {
 // nounLemmas are cue verbs whose bare and -s forms are common nouns.
 const nounLemmas = "state show stress note claim question signal advocate back attack report post plan support comment answer request demand hope fear doubt call tweet promise offer address voice detail label brand welcome echo push press express raise cite charge find concern estimate reply respond counter release issue pledge vow warn remark mention joke quip boast complain praise blast slam"
 
-
 // cueTable lists the cue verbs: lemma, class, frames and, after a bar,
 // irregular forms (past, participle).
 const cueTable = `

@@ -87,7 +87,7 @@ func (d *doc) nounish(i, a int) bool {
 	if d.is(i, wVerb|wSub|wPron|wAux|wConj|wPrep|wNeg|wDet) || d.isLyAdverb(i) {
 		return false
 	}
-	if t.cue && !d.is(i, wAnon|wDoc|wOrg|wTitle) {
+	if t.cue && !d.is(i, wAnon|wDoc|wOrg|wTitle) && !(i > 0 && (d.is(i-1, wDet) || isPossessiveDet(d.low(i-1)))) {
 		return false
 	}
 	if strings.HasSuffix(t.low, "ed") && !d.is(i, wAnon|wTitle|wOrg) {
