@@ -96,11 +96,15 @@ func (d *doc) participleSources(ats []*attribution) {
 // opening adverbial ("Earlier,", "On Friday,") or conjunction.
 func (d *doc) clauseSubject(s sentence) (int, int) {
 	i := s.a
-	for k := s.a; k < s.b && k < s.a+8; k++ {
+	for k := s.a; k < s.b && k < s.a+16; k++ {
 		if d.toks[k].low == "," {
-			if d.is(s.a, wPrep|wAdv|wTime|wConj|wSub) || d.isDayOrDate(s.a) || d.isLyAdverb(s.a) {
+			f := d.toks[s.a]
+			if d.is(s.a, wPrep|wAdv|wTime|wConj|wSub|wStarter) || d.isDayOrDate(s.a) || d.isLyAdverb(s.a) || strings.HasSuffix(f.low, "ed") || strings.HasSuffix(f.low, "ing") {
 				i = k + 1
 			}
+			break
+		}
+		if d.toks[k].kind == tQuote || d.isCueAt(k) {
 			break
 		}
 	}

@@ -267,7 +267,7 @@ var wordSets = []struct {
 	words string
 }{
 	{wAux, "has have had having is are was were be been being will would could can may might should must shall do does did 's 've 'd 'll am"},
-	{wAdv, "also later previously repeatedly recently often already still again then reportedly publicly privately once just even only first now quickly strongly clearly openly falsely further frequently initially subsequently separately similarly likewise additionally allegedly instead simply bluntly flatly firmly angrily calmly confidently emphatically explicitly directly earlier since yet ultimately essentially apparently immediately long generally usually always consistently specifically actually really largely widely last"},
+	{wAdv, "however though meanwhile moreover nevertheless nonetheless indeed furthermore also later previously repeatedly recently often already still again then reportedly publicly privately once just even only first now quickly strongly clearly openly falsely further frequently initially subsequently separately similarly likewise additionally allegedly instead simply bluntly flatly firmly angrily calmly confidently emphatically explicitly directly earlier since yet ultimately essentially apparently immediately long generally usually always consistently specifically actually really largely widely last"},
 	{wNeg, "not never n't no"},
 	{wDet, "the a an some many several most few all both each every any other another these those this that's two three four five six seven eight nine ten dozens hundreds thousands numerous various more certain"},
 	{wPron, "he she they it we i you who which him her them us me his its their our my your whom"},

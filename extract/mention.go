@@ -73,7 +73,10 @@ func (d *doc) nounish(i, a int) bool {
 		return true
 	}
 	if t.upper {
-		if i == a && d.is(i, wStarter) {
+		if i == a && (d.is(i, wStarter|wPrep|wSub|wAdv|wConj) || len(t.low) > 4 && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing"))) {
+			return false
+		}
+		if i > 0 && d.toks[i-1].sent != t.sent && d.is(i, wStarter|wPrep|wSub|wAdv|wConj) {
 			return false
 		}
 		if d.is(i, wPron) && t.low != "i" {
