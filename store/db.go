@@ -119,7 +119,8 @@ func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) err
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	err := db.bdb.Update(func(txn *badger.Txn) error {
-		t := &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue}
+		t := &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue,
+			fresh: map[string]bool{}, set1: map[string]bool{}}
 		if err := fn(t); err != nil {
 			return err
 		}
@@ -136,6 +137,11 @@ type tx struct {
 	txn    *badger.Txn
 	ctx    context.Context
 	counts map[string]int64 // counter deltas, written at the end of an update
+	// fresh holds the IDs of nodes created in this transaction: no index
+	// key ending in one of them was stored before, so setIndex need not
+	// look; set records the index keys written for them.
+	fresh map[string]bool
+	set1  map[string]bool
 	// maxValue is the largest value Badger takes; larger ones are ETOOLARGE.
 	maxValue int64
 }
@@ -222,6 +228,13 @@ func (t *tx) mustNode(prefix, what, id string, v any) error {
 // setIndex sets the index key k, counting it in its group (see
 // indexGroup) when it is new.
 func (t *tx) setIndex(k, v []byte) error {
+	if t.fresh[lastPart(k, 0)] {
+		if !t.set1[string(k)] {
+			t.set1[string(k)] = true
+			t.add(indexGroup(k), 1)
+		}
+		return t.set(k, v)
+	}
 	had, err := t.has(k)
 	if err != nil {
 		return err
@@ -234,6 +247,15 @@ func (t *tx) setIndex(k, v []byte) error {
 
 // delIndex deletes the index key k, if set, and uncounts it.
 func (t *tx) delIndex(k []byte) error {
+	if t.fresh[lastPart(k, 0)] {
+		// only written, if at all, in this transaction
+		if !t.set1[string(k)] {
+			return nil
+		}
+		delete(t.set1, string(k))
+		t.add(indexGroup(k), -1)
+		return t.del(k)
+	}
 	had, err := t.has(k)
 	if err != nil || !had {
 		return err

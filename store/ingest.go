@@ -193,6 +193,7 @@ func flag(v []byte) byte {
 // writeExtraction writes a resolved extraction whose article is new.
 func (t *tx) writeExtraction(x *graph.Extraction) error {
 	art := x.Article.ID
+	t.fresh[art] = true
 	if err := t.putNode(art, &x.Article); err != nil {
 		return err
 	}
@@ -230,6 +231,7 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 			return err
 		}
 		if !existed {
+			t.fresh[c.ID] = true
 			t.add(cntClaims, 1)
 			if err := t.reindex(c.ID, "", claimDoc(c)); err != nil {
 				return err
@@ -366,6 +368,9 @@ func (t *tx) saveActor(old, n *graph.Actor) error {
 	default:
 		return nil
 	}
+	if old == nil {
+		t.fresh[id] = true
+	}
 	for k := range oldNames {
 		if _, ok := newNames[k]; !ok {
 			if err := t.delIndex(actorNameKey(k, id)); err != nil {
@@ -475,6 +480,9 @@ func (t *tx) saveSource(old, n *graph.Source) error {
 		return out
 	}
 	oldNames, newNames := names(old), names(n)
+	if old == nil {
+		t.fresh[n.ID] = true
+	}
 	for k := range oldNames {
 		if _, ok := newNames[k]; !ok {
 			if err := t.delIndex(sourceNameKey(k, n.ID)); err != nil {
