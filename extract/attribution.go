@@ -29,7 +29,7 @@ func (d *doc) findAttributions() []*attribution {
 		for i := s.a; i < s.b; i++ {
 			t := d.toks[i]
 			if t.inq >= 0 {
-				continue
+				continue // nested in a quotation
 			}
 			if t.kind != tWord {
 				if t.low == ":" {

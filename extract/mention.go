@@ -260,6 +260,9 @@ func (d *doc) subjectLeft(i, a int) (int, int) {
 	if j < a {
 		return -1, -1
 	}
+	if d.low(j) == "whom" && d.low(j-1) == "of" && j-2 >= a {
+		return j - 2, j // "many of whom say"
+	}
 	if d.isSubjectPronoun(j) {
 		return j, j
 	}

@@ -433,6 +433,23 @@ func (d *doc) pairQuotes() {
 	if open >= 0 {
 		d.addQuote(open, -1, len(toks)-1)
 	}
+	// An opening mark never closed, whose next paragraph does not open a
+	// quotation (the multi-paragraph convention), is a stray mark: the
+	// paragraph is not quoted speech.
+	for qi := range d.quotes {
+		q := &d.quotes[qi]
+		if q.close >= 0 {
+			continue
+		}
+		nx := q.last + 1
+		if nx < len(toks) && toks[nx].kind == tQuote && toks[nx].q == qOpen {
+			continue
+		}
+		for k := q.first; k <= q.last; k++ {
+			toks[k].inq = -1
+		}
+		toks[q.open].quote = -1
+	}
 }
 
 func (d *doc) quoteRole(i int) uint8 {
