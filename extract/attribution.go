@@ -204,7 +204,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	if cf.partOnly && !d.auxBefore(i, s) {
 		return nil // "a group known as …"
 	}
-	if cf.noun {
+	if cf.noun && !d.auxBefore(i, s) && d.low(i-1) != "to" {
 		n := cue1 + 1
 		if !(d.low(n) == "that" || d.toks[min(n, len(d.toks)-1)].kind == tQuote || d.low(n) == ":" || d.low(n) == "," && n+1 < len(d.toks) && d.toks[n+1].kind == tQuote || cf.flags&fTo != 0 && d.low(n) == "to" || cf.lemma == "call" || cf.flags&fRecip != 0 && d.isObjStart(n) && d.subjectPronounBefore(i, s)) {
 			if s0, _ := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !d.toks[s0].upper {
@@ -589,7 +589,9 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 		}
 		return at.conEnd > at.conStart
 	}
-	if cf.flags&fWeak != 0 && !(t.low == "that" || cf.flags&fTo != 0 && t.low == "to" || at.recip0 >= 0 && cf.flags&fTo != 0 && t.low == "to" || cf.flags&fObj != 0 && at.target0 >= 0) {
+	if cf.flags&fWeak != 0 && cf.flags&fThat != 0 && d.bareClause(r, s) {
+		// "One study found Trump would raise taxes."
+	} else if cf.flags&fWeak != 0 && !(t.low == "that" || cf.flags&fTo != 0 && t.low == "to" || at.recip0 >= 0 && cf.flags&fTo != 0 && t.low == "to" || cf.flags&fObj != 0 && at.target0 >= 0) {
 		if !(cf.flags&fObj != 0 && d.isObjStart(r) && cf.lemma != "call") && !(cf.lemma == "call" && (d.isNPStart(r) || d.word(r))) {
 			return false
 		}
@@ -1010,4 +1012,17 @@ func (d *doc) subjectPronounBefore(i int, s sentence) bool {
 var trailingPrep = map[string]bool{
 	"in": true, "on": true, "at": true, "during": true, "since": true, "after": true, "before": true,
 	"amid": true, "while": true, "when": true, "following": true, "last": true, "this": true, "earlier": true,
+}
+
+// bareClause reports whether a clause without "that" starts at r: a
+// subject noun phrase or pronoun followed by an auxiliary or modal.
+func (d *doc) bareClause(r int, s sentence) bool {
+	e := r
+	if !d.isSubjectPronoun(r) {
+		e = d.npRight(r, s.b)
+		if e < 0 {
+			return false
+		}
+	}
+	return d.is(e+1, wAux) && d.low(e+1) != "'s"
 }

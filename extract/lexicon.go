@@ -138,8 +138,7 @@ affirm speech that quote inv
 predict speech that quote inv
 continue speech quote inv weak
 tout speech that obj weak
-praise speech obj weak
-criticize speech obj
+pcriticize speech obj
 criticise speech obj
 condemn speech obj
 slam speech obj weak | slammed slammed
@@ -211,7 +210,6 @@ decry speech obj
 lambaste speech obj
 discuss speech obj weak
 address speech obj weak
-raise speech obj weak
 voice speech obj weak
 advocate speech obj weak
 promote speech obj weak

@@ -331,7 +331,7 @@ func (d *doc) appositive(x, y int) bool {
 			if d.low(k) == "has" || d.low(k) == "was" || d.low(k) == "is" {
 				return false
 			}
-			if cf, ok := d.lx.cues[t.low]; ok && !cf.ing {
+			if cf, ok := d.lx.cues[t.low]; ok && !cf.ing && !cf.noun && !cf.partOnly {
 				return false
 			}
 			if d.is(k, wVerb) && !strings.HasSuffix(t.low, "ed") && !strings.HasSuffix(t.low, "ing") {
