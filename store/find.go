@@ -246,8 +246,8 @@ func (db *DB) FindSources(ctx context.Context, f graph.SourceFilter) (*graph.Sou
 
 // FindClaims returns a page of claims ordered by ID. Each filter has an
 // index (claims by speaker, by reporting source, by article, by edge kind):
-// the first one set drives the scan and the others are checked by point
-// lookups. Returns EINVALID for an unknown edge kind.
+// the smallest of those set drives the scan and the others are checked by
+// point lookups. Returns EINVALID for an unknown edge kind.
 func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.ClaimList, error) {
 	if f.Kind != "" && !f.Kind.Valid() {
 		return nil, graph.Errorf(graph.EINVALID, "unknown edge kind %q", f.Kind)
@@ -265,14 +265,35 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 			{f.Article != "", index(pClaimArticle, f.Article), func(id string) []byte { return claimArticleKey(f.Article, id) }},
 			{f.Kind != "", index(pClaimKind, string(f.Kind)), func(id string) []byte { return claimKindKey(f.Kind, id) }},
 		}
-		s := nodesOfType(graph.PrefixClaim, cntClaims)
-		driven := false
+		// The smallest group (by its counter) drives; the others are
+		// checked per claim.
+		var set []cond
 		for _, c := range conds {
-			if !c.set {
-				continue
+			if c.set {
+				set = append(set, c)
 			}
-			if !driven {
-				s, driven = c.sel, true
+		}
+		s := nodesOfType(graph.PrefixClaim, cntClaims)
+		if len(set) > 1 {
+			sizes := make([]int64, len(set))
+			for i, c := range set {
+				n, err := t.count(c.sel.counter)
+				if err != nil {
+					return err
+				}
+				sizes[i] = n
+			}
+			best := 0
+			for i := range set {
+				if sizes[i] < sizes[best] {
+					best = i
+				}
+			}
+			set[0], set[best] = set[best], set[0]
+		}
+		for i, c := range set {
+			if i == 0 {
+				s = c.sel
 				continue
 			}
 			s.and(t.hasKey(c.key))

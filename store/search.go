@@ -176,8 +176,9 @@ func sameFreqs(a, b map[string]int) bool {
 }
 
 // Search ranks claims (by text) and actors (by name and aliases) against a
-// free-text query with BM25 over the inverted index written at ingest; no
-// claim is scanned. Hits are ordered by score, then ID; p.After is the ID of
+// free-text query with BM25 over the inverted index written at ingest, each
+// score scaled by the share of query words the hit contains; no claim is
+// scanned. Hits are ordered by score, then ID; p.After is the ID of
 // the last hit of the previous page. Words are matched after folding case,
 // apostrophes and English plurals; stopwords are ignored. Each hit has a
 // snippet around its first match with matched words in **bold**. Returns
@@ -208,11 +209,17 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 			return nil
 		}
 		avg := float64(totalLen) / float64(docs)
-		scores := map[string]float64{}
+		acc := map[string]*match{}
 		for _, w := range terms {
-			if err := t.score(w, float64(docs), avg, scores); err != nil {
+			if err := t.score(w, float64(docs), avg, acc); err != nil {
 				return err
 			}
+		}
+		// Coordination: a hit matching k of n query words keeps k/n of its
+		// score, so hits with every word come first.
+		scores := make(map[string]float64, len(acc))
+		for id, m := range acc {
+			scores[id] = m.score * float64(m.terms) / float64(len(terms))
 		}
 		out.TotalCount = len(scores)
 		after, ok := scores[p.After]
@@ -245,9 +252,15 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 	return out, nil
 }
 
-// score adds the BM25 contribution of term w to the score of every
-// document in its posting list.
-func (t *tx) score(w string, docs, avgLen float64, scores map[string]float64) error {
+// match accumulates one document's score over the query words.
+type match struct {
+	score float64
+	terms int
+}
+
+// score adds the BM25 contribution of term w to every document in its
+// posting list.
+func (t *tx) score(w string, docs, avgLen float64, acc map[string]*match) error {
 	pre := prefixOf(pPosting, w)
 	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: pre})
 	defer it.Close()
@@ -271,7 +284,13 @@ func (t *tx) score(w string, docs, avgLen float64, scores map[string]float64) er
 	idf := math.Log(1 + (docs-df+0.5)/(df+0.5))
 	for _, p := range posts {
 		f := float64(p.tf)
-		scores[p.doc] += idf * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float64(p.len)/avgLen))
+		m := acc[p.doc]
+		if m == nil {
+			m = &match{}
+			acc[p.doc] = m
+		}
+		m.score += idf * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float64(p.len)/avgLen))
+		m.terms++
 	}
 	return t.ctx.Err()
 }

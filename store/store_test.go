@@ -289,3 +289,32 @@ func TestFindEdgesAfterClaim(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchPrefersAllWords checks that a hit with every query word ranks
+// above a short one that repeats a single word, even when the other word is
+// common.
+func TestSearchPrefersAllWords(t *testing.T) {
+	db, ctx := MustOpenMemory(t), context.Background()
+	text := "Guards said \"border, border, border!\" Officials said the border talks resumed after a long pause in the mountain region.\n"
+	for i := range 6 {
+		text += fmt.Sprintf("Envoy %d said the talks went well.\n", i)
+	}
+	a := storetest.NewArticle("A", "P", text)
+	g, o := a.Actor("Guards", graph.ActorGroup), a.Actor("Officials", graph.ActorGroup)
+	one := a.Says(g, "Guards", "said", "border, border, border!")
+	both := a.Says(o, "Officials", "said", "the border talks resumed after a long pause in the mountain region")
+	for i := range 6 {
+		e := a.Actor(fmt.Sprintf("Envoy %d", i), graph.ActorPerson)
+		a.Says(e, e.Name, "said", fmt.Sprintf("%d said the talks went well", i))
+	}
+	if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Search(ctx, "border talks", graph.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 8 || res.Hits[0].ID != both.ID || res.Hits[1].ID != one.ID {
+		t.Errorf("hits %+v, want %s (both words) first, then %s", res.Hits, both.ID, one.ID)
+	}
+}
