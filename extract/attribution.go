@@ -226,7 +226,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			for n := 0; n < 3 && d.word(p) && !d.toks[p].upper && d.nounish(p, s.a) && d.low(p) != "'s" && !d.is(p, wAnon|wTitle|wOrg|wDoc); n++ {
 				p--
 			}
-			if isPossessiveDet(d.low(p)) {
+			if isPossessiveDet(d.low(p)) && (d.low(p) != "'s" || p == i-1) {
 				return nil
 			}
 		}
@@ -259,7 +259,24 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		for p >= s.a && (d.is(p, wAdv) && !d.toks[p].upper || d.isLyAdverb(p)) {
 			p--
 		}
+		nx := d.toks[min(cue1+1, len(d.toks)-1)]
+		quoteNext := nx.kind == tQuote || nx.low == ":" || nx.low == "," && cue1+2 < len(d.toks) && d.toks[cue1+2].kind == tQuote
 		switch {
+		case quoteNext && p >= s.a && d.nounish(p, s.a) && d.toks[p].kind == tWord:
+			// "footage of Hillary Clinton asking, "…""
+			if st := d.npLeft(p, s.a); st >= 0 {
+				at.src0, at.src1 = st, p
+				if d.rightContent(at, cf, s) {
+					return at
+				}
+			}
+			return nil
+		case p >= s.a && (d.low(p) == "before" || d.low(p) == "after" || d.low(p) == "while" || d.low(p) == "by" || d.low(p) == "when"):
+			at.inherit = true
+			if !d.rightContent(at, cf, s) {
+				return nil
+			}
+			return at
 		case p >= s.a && (d.toks[p].low == "," || d.toks[p].low == "and" || d.toks[p].low == "—" || d.toks[p].kind == tQuote && d.toks[p].q == qClose):
 			at.inherit = true
 			if !d.rightContent(at, cf, s) {
@@ -301,6 +318,14 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			}
 			if d.low(at.recipEnd(e)+1) == "that" && d.rightContentFrom(at, at.recipEnd(e)+1, cf, s) {
 				return at
+			}
+			// "The story was first reported by The Washington Post."
+			if d.is(p, wAux) {
+				if s0, s1 := d.subjectLeft(p+1, s.a); s0 >= 0 && !d.isSubjectPronoun(s0) {
+					at.con0, at.con1 = s0, s1
+					at.conStart, at.conEnd = d.trimSpan(d.toks[s0].start, d.toks[s1].end)
+					return at
+				}
 			}
 			return nil
 		}
@@ -591,6 +616,8 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 	}
 	if cf.flags&fWeak != 0 && cf.flags&fThat != 0 && d.bareClause(r, s) {
 		// "One study found Trump would raise taxes."
+	} else if cf.flags&fWeak != 0 && whWord(t.low) && cf.flags&(fThat|fObj) != 0 {
+		// "questioned what kind of person …"
 	} else if cf.flags&fWeak != 0 && !(t.low == "that" || cf.flags&fTo != 0 && t.low == "to" || at.recip0 >= 0 && cf.flags&fTo != 0 && t.low == "to" || cf.flags&fObj != 0 && at.target0 >= 0) {
 		if !(cf.flags&fObj != 0 && d.isObjStart(r) && cf.lemma != "call") && !(cf.lemma == "call" && (d.isNPStart(r) || d.word(r))) {
 			return false
@@ -1025,4 +1052,12 @@ func (d *doc) bareClause(r int, s sentence) bool {
 		}
 	}
 	return d.is(e+1, wAux) && d.low(e+1) != "'s"
+}
+
+func whWord(w string) bool {
+	switch w {
+	case "what", "whether", "why", "how", "if", "who", "where", "when", "which":
+		return true
+	}
+	return false
 }

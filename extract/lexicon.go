@@ -138,7 +138,7 @@ affirm speech that quote inv
 predict speech that quote inv
 continue speech quote inv weak
 tout speech that obj weak
-pcriticize speech obj
+criticize speech obj
 criticise speech obj
 condemn speech obj
 slam speech obj weak | slammed slammed
