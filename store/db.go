@@ -88,6 +88,10 @@ func Open(dir string, opts Options) (*DB, error) {
 		bdb.Close()
 		return nil, err
 	}
+	if err := db.finishCuration(context.Background()); err != nil {
+		bdb.Close()
+		return nil, fmt.Errorf("finish interrupted merges and splits: %w", err)
+	}
 	return db, nil
 }
 
@@ -305,6 +309,32 @@ func (t *tx) keys(prefix []byte) ([][]byte, error) {
 		out = append(out, it.Item().KeyCopy(nil))
 	}
 	return out, t.ctx.Err()
+}
+
+// keysN returns up to n keys under prefix, in order.
+func (t *tx) keysN(prefix []byte, n int) ([][]byte, error) {
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	var out [][]byte
+	for it.Seek(prefix); it.ValidForPrefix(prefix) && len(out) < n; it.Next() {
+		out = append(out, it.Item().KeyCopy(nil))
+	}
+	return out, t.ctx.Err()
+}
+
+// entriesN returns up to n keys and values under prefix, in order.
+func (t *tx) entriesN(prefix []byte, n int) (ks, vs [][]byte, err error) {
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+	defer it.Close()
+	for it.Seek(prefix); it.ValidForPrefix(prefix) && len(ks) < n; it.Next() {
+		v, err := it.Item().ValueCopy(nil)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read %q: %w", it.Item().Key(), err)
+		}
+		ks = append(ks, it.Item().KeyCopy(nil))
+		vs = append(vs, v)
+	}
+	return ks, vs, t.ctx.Err()
 }
 
 // entries returns every key and value under prefix, in order.

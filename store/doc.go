@@ -27,6 +27,8 @@
 //	af/<affiliation>\0<actor>       actors by affiliation
 //	mg/<actor>                      merged away: value is the actor it was folded into
 //	sp/<NameKey>                    split marker: value is the actor split off under that name
+//	ps/<actor>                      split whose claims are still moving: value is
+//	                                <old actor>\0<NameKey>
 //	ti/<term>\0<doc>                search postings (claims and actors); value: uvarint
 //	                                term frequency, uvarint document length
 //	k/<name>                        counters (8-byte big endian): articles, actors,
@@ -41,6 +43,8 @@
 // list filtered by several fields walks the keys of the first and checks
 // the others by point lookups, never loading values.
 //
-// Writes (Ingest, MergeActors, SplitAlias) are serialised by the DB and each
-// runs in one Badger transaction: it is applied whole or not at all.
+// Writes are serialised by the DB. Ingest is one Badger transaction: applied
+// whole or not at all. MergeActors and SplitAlias change names in one
+// transaction, then move claims and edges in bounded ones; Open finishes a
+// move that a crash interrupted (mg/ keys with links left, ps/ keys).
 package store

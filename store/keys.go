@@ -26,6 +26,7 @@ const (
 	pAffiliation  = "af/"
 	pMerged       = "mg/"
 	pSplit        = "sp/"
+	pPendingSplit = "ps/"
 	pPosting      = "ti/"
 	pCount        = "k/"
 )
@@ -143,6 +144,7 @@ func sourceNameKey(nameKey, id string) []byte      { return key(pSourceName, nam
 func affiliationKey(affiliation, id string) []byte { return key(pAffiliation, affiliation, id) }
 func mergedKey(id string) []byte                   { return key(pMerged, id) }
 func splitKey(nameKey string) []byte               { return key(pSplit, nameKey) }
+func pendingSplitKey(id string) []byte             { return key(pPendingSplit, id) }
 func postingKey(term, doc string) []byte           { return key(pPosting, term, doc) }
 func countKey(name string) []byte                  { return key(pCount, name) }
 
