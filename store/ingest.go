@@ -13,7 +13,8 @@ import (
 // validates x (EINVALID, or ETOOLARGE for an oversized article), resolves
 // its actors and sources against the stored ones by name and alias (see
 // graph.Resolve, with merges and splits made by MergeActors and SplitAlias
-// honoured), folds new aliases, titles and affiliations into stored actors,
+// honoured, and anonymous actors kept apart from other articles' even when
+// their IDs collide), folds new aliases, titles and affiliations into stored actors,
 // and writes nodes, edges, indexes and search postings. An article already
 // stored is left alone: Created is false and Extraction holds what is
 // stored. Returns ETOOLARGE when the extraction does not fit one Badger
@@ -54,7 +55,9 @@ func (db *DB) Ingest(ctx context.Context, x *graph.Extraction) (*graph.IngestRes
 
 // resolve maps x's actors and sources onto stored nodes: graph.Resolve by
 // name and alias first, then actor IDs that were merged away are redirected
-// to the actor they were folded into.
+// to the actor they were folded into. Anonymous actors are never resolved to
+// a stored one: when their ID is taken by another article's, they get an ID
+// of their own, graph.ActorID(name + " " + article ID).
 func (t *tx) resolve(x *graph.Extraction) error {
 	var lerr error
 	keep := func(id string, err error) string {
@@ -71,6 +74,23 @@ func (t *tx) resolve(x *graph.Extraction) error {
 	}
 	remap := map[string]string{}
 	for _, a := range x.Actors {
+		if a.Kind == graph.ActorAnonymous {
+			// "a senior official" of another article need not be this
+			// one: an ID already taken gets scoped to this article.
+			taken, err := t.has(nodeKey(a.ID))
+			if err != nil {
+				return err
+			}
+			if !taken {
+				if taken, err = t.has(mergedKey(a.ID)); err != nil {
+					return err
+				}
+			}
+			if taken {
+				remap[a.ID] = graph.ActorID(a.Name + " " + x.Article.ID)
+			}
+			continue
+		}
 		c, err := t.canonical(a.ID)
 		if err != nil {
 			return err

@@ -24,6 +24,7 @@ func RunStoreContract(t *testing.T, open func(t *testing.T) graph.Store) {
 		{"Reingest", testReingest},
 		{"ResolveAcrossArticles", testResolveAcrossArticles},
 		{"LookAlikesStayApart", testLookAlikes},
+		{"AnonymousStayApart", testAnonymous},
 		{"Pagination", testPagination},
 		{"Filters", testFilters},
 		{"Edges", testEdges},
@@ -777,4 +778,41 @@ func testInvalid(t *testing.T, open func(*testing.T) graph.Store) {
 	_, err = s.FindArticleByID(ctx, f.border.Article.ID)
 	wantCode(t, "rejected article", err, graph.ENOTFOUND)
 	equal(t, "asif aliases after rejected ingests", mustActor(t, s, f.asif).Aliases, []string{"Asif"})
+}
+
+func testAnonymous(t *testing.T, open func(*testing.T) graph.Store) {
+	s, ctx := open(t), context.Background()
+	var speakers []string
+	for _, text := range []string{
+		"A senior official said the talks had failed.\n",
+		"A senior official said the road would reopen.\n",
+	} {
+		a := NewArticle("A", "P", text)
+		o := a.Actor("a senior official", graph.ActorAnonymous)
+		c := a.Says(o, "A senior official", "said", strings.TrimSuffix(strings.SplitN(text, "said ", 2)[1], ".\n"))
+		res := mustIngest(t, s, a.Extraction())
+		stored, err := s.FindClaimByID(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Extraction.Actors) != 1 || res.Extraction.Actors[0].ID != stored.Speaker {
+			t.Errorf("ingest result actors %v, stored speaker %s; want the same one", res.Extraction.Actors, stored.Speaker)
+		}
+		speakers = append(speakers, stored.Speaker)
+	}
+	if speakers[0] == speakers[1] {
+		t.Errorf("the anonymous officials of two articles are one actor %s; want two", speakers[0])
+	}
+	l, err := s.FindActors(ctx, graph.ActorFilter{Name: "A Senior Official"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.TotalCount != 2 {
+		t.Errorf("actors named a senior official: %d, want 2", l.TotalCount)
+	}
+	for _, id := range speakers {
+		if a := mustActor(t, s, id); a.Kind != graph.ActorAnonymous || a.Name != "a senior official" {
+			t.Errorf("actor %s: %+v, want an anonymous senior official", id, a)
+		}
+	}
 }
