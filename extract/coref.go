@@ -59,12 +59,13 @@ type resolver struct {
 	govSeen  map[string][]string  // alpha-2 → designations of its government seen in the text
 	scanned  int                  // tokens before this one have been scanned for names
 	byLast   map[string][]*entity // people by the NameKey of their last name
+	keyMemo  map[string]string    // NameKey results
 	lastSpk  *entity              // speaker of the last attribution
 	lastSent int                  // its sentence
 }
 
 func newResolver(d *doc) *resolver {
-	r := &resolver{d: d, g: buildGazetteer(), byKey: map[string]*entity{}, govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: map[string][]*entity{}}
+	r := &resolver{d: d, g: buildGazetteer(), byKey: map[string]*entity{}, govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: map[string][]*entity{}, keyMemo: map[string]string{}}
 	r.scanGovernments()
 	return r
 }
@@ -100,10 +101,10 @@ func (r *resolver) scanGovernments() {
 			continue
 		}
 		name := d.text[d.toks[s+1].start:d.toks[i].end]
-		r.govNames[graph.NameKey(name)] = code
+		r.govNames[r.key(name)] = code
 		prefix := d.text[d.toks[s+1].start:d.toks[i-1].end]
 		for _, g := range []string{" government", " authorities", " administration", " regime"} {
-			r.govNames[graph.NameKey(prefix+g)] = code
+			r.govNames[r.key(prefix+g)] = code
 		}
 		r.govSeen[code] = append(r.govSeen[code], name)
 	}
@@ -266,7 +267,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
 		return
 	}
-	if code := r.govNames[graph.NameKey(full)]; code != "" {
+	if code := r.govNames[r.key(full)]; code != "" {
 		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
 		return
 	}
@@ -443,7 +444,7 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 		return r.touch(e)
 	}
 	if m.source {
-		key := "src:" + graph.NameKey(m.name)
+		key := "src:" + r.key(m.name)
 		e := r.byKey[key]
 		if e == nil {
 			e = r.newEntity(key, m.name, "")
@@ -479,7 +480,7 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 	if m.name == "" {
 		return nil
 	}
-	key := graph.NameKey(m.name)
+	key := r.key(m.name)
 	e := r.byKey[key]
 	if e == nil {
 		e = r.newEntity(key, m.name, m.kind)
@@ -503,7 +504,7 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 // alone ("Asif") joins the full name seen before, and a full name seen after
 // a surname takes the entity over.
 func (r *resolver) person(m *mention) *entity {
-	key := graph.NameKey(m.name)
+	key := r.key(m.name)
 	if e := r.byKey[key]; e != nil {
 		r.fill(e, m)
 		return e
@@ -514,7 +515,7 @@ func (r *resolver) person(m *mention) *entity {
 		if e.kind != graph.ActorPerson || e.source {
 			continue
 		}
-		ek := strings.Fields(graph.NameKey(e.name))
+		ek := strings.Fields(r.key(e.name))
 		if len(ek) == 0 {
 			continue
 		}
@@ -587,14 +588,14 @@ func (r *resolver) alias(e *entity, s string) {
 	for _, w := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
 		s = strings.TrimPrefix(s, w)
 	}
-	k := graph.NameKey(s)
+	k := r.key(s)
 	if e.keys == nil {
 		e.keys = map[string]bool{}
 		for _, al := range e.aliases {
-			e.keys[graph.NameKey(al)] = true
+			e.keys[r.key(al)] = true
 		}
 	}
-	if k == "" || e.keys[k] || k == graph.NameKey(e.name) {
+	if k == "" || e.keys[k] || k == r.key(e.name) {
 		return
 	}
 	e.keys[k] = true
@@ -640,7 +641,7 @@ func (r *resolver) scanTo(pos int) {
 			if m := r.analyze(i, j); m != nil && m.kind == graph.ActorPerson && !m.source && m.country == "" {
 				r.resolve(m, i)
 			}
-		} else if e := r.byKey[graph.NameKey(t.low)]; e != nil && e.person {
+		} else if e := r.byKey[r.key(t.low)]; e != nil && e.person {
 			r.touch(e)
 		}
 		i = j + 1
@@ -739,4 +740,14 @@ func (d *doc) namedAppositive(x, b int) bool {
 		n++
 	}
 	return n >= 2 && n <= 4
+}
+
+// key returns graph.NameKey(s), memoised for the article.
+func (r *resolver) key(s string) string {
+	if k, ok := r.keyMemo[s]; ok {
+		return k
+	}
+	k := graph.NameKey(s)
+	r.keyMemo[s] = k
+	return k
 }

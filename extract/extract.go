@@ -289,7 +289,7 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 		if ids[e.id] != e {
 			continue
 		}
-		aliases := graph.MergeNames(e.name, nil, e.aliases)
+		aliases := b.mergeNames(e)
 		if e.source {
 			x.Sources = append(x.Sources, &graph.Source{ID: e.id, Name: e.name, Kind: e.skind, Aliases: aliases})
 			continue
@@ -326,4 +326,24 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 		x.Edges = append(x.Edges, &e)
 	}
 	return x
+}
+
+// mergeNames returns the aliases of e that differ from its name and from
+// each other (by NameKey), sorted, as graph.MergeNames does.
+func (b *builder) mergeNames(e *entity) []string {
+	if len(e.aliases) == 0 {
+		return nil
+	}
+	seen := map[string]bool{b.r.key(e.name): true}
+	var out []string
+	for _, s := range e.aliases {
+		k := b.r.key(s)
+		if k == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
 }

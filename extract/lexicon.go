@@ -235,6 +235,14 @@ warn speech that quote inv recip to
 type lexicon struct {
 	cues map[string]cueForm
 	sets map[string]uint32
+	// info joins sets and cues for the one lookup per token.
+	info map[string]wordInfo
+}
+
+// wordInfo is what the lexicon knows about one lower-case word.
+type wordInfo struct {
+	bits uint32
+	cue  bool
 }
 
 // word-set bits of lexicon.sets.
@@ -376,6 +384,15 @@ var buildLexicon = sync.OnceValue(func() *lexicon {
 			add(part, false, true, true, false)
 		}
 		add(gerund(lemma), true, false, false, false)
+	}
+	lx.info = make(map[string]wordInfo, len(lx.sets)+len(lx.cues))
+	for w, b := range lx.sets {
+		lx.info[w] = wordInfo{bits: b}
+	}
+	for w := range lx.cues {
+		wi := lx.info[w]
+		wi.cue = true
+		lx.info[w] = wi
 	}
 	return lx
 })

@@ -69,7 +69,7 @@ func isSpaceByte(c byte) bool {
 
 // tokenize splits text into tokens in one pass over its bytes.
 func tokenize(text string, lx *lexicon) []token {
-	toks := make([]token, 0, len(text)/5+8)
+	toks := make([]token, 0, len(text)/4+8)
 	nl := 0
 	i := 0
 	n := len(text)
@@ -271,8 +271,9 @@ func segment(text string, lx *lexicon) *doc {
 	toks := d.toks
 	for i := range toks {
 		if toks[i].kind == tWord {
-			toks[i].bits = lx.sets[toks[i].low]
-			_, toks[i].cue = lx.cues[toks[i].low]
+			if wi, ok := lx.info[toks[i].low]; ok {
+				toks[i].bits, toks[i].cue = wi.bits, wi.cue
+			}
 		}
 	}
 	n := len(toks)
