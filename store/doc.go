@@ -40,8 +40,8 @@
 // Index keys carry no value unless said; lists page over them in key order
 // (so by ID within a prefix). A list filtered by one field takes its total
 // from the group counter and an unfiltered one from the node counters; a
-// list filtered by several fields walks the keys of the first and checks
-// the others by point lookups, never loading values.
+// list filtered by several fields walks the keys of its smallest group and
+// checks the others by point lookups, never loading values.
 //
 // Writes are serialised by the DB. Ingest is one Badger transaction: applied
 // whole or not at all. MergeActors and SplitAlias change names in one

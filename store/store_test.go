@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 
@@ -316,5 +317,24 @@ func TestSearchPrefersAllWords(t *testing.T) {
 	}
 	if len(res.Hits) != 8 || res.Hits[0].ID != both.ID || res.Hits[1].ID != one.ID {
 		t.Errorf("hits %+v, want %s (both words) first, then %s", res.Hits, both.ID, one.ID)
+	}
+}
+
+// TestLogger checks that Badger's messages reach Options.Logger.
+func TestLogger(t *testing.T) {
+	var buf strings.Builder
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	db, err := store.Open(t.TempDir(), store.Options{Logger: logger})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "component=badger") {
+		t.Errorf("log %q has no badger message", buf.String())
+	}
+	if strings.Contains(buf.String(), "\\n\"") {
+		t.Errorf("log %q keeps Badger's trailing newlines", buf.String())
 	}
 }
