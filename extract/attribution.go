@@ -198,6 +198,18 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	if t.upper && i != s.a {
 		return nil
 	}
+	if t.upper && i == s.a && low == "said" {
+		// "Said Ellis: "…""
+		e := d.npRight(i+1, s.b)
+		if e < 0 || e+1 >= s.b || d.toks[e+1].low != ":" && d.toks[e+1].low != "," {
+			return nil
+		}
+		at := &attribution{cue0: i, cue1: i, src0: i + 1, src1: e, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
+		if d.rightContentFrom(at, e+2, cueForm{lemma: "say", flags: fThat | fQuote}, s) {
+			return at
+		}
+		return nil
+	}
 	if isPossessiveDet(d.low(i-1)) && !cf.part && !strings.HasSuffix(low, "ed") {
 		return nil // "Editor's note", "his claim"
 	}
@@ -376,8 +388,16 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			}
 		}
 		if cf.flags&fInv != 0 && d.endsClause(rr, s) {
-			if s0-1 >= s.a && (d.toks[s0-1].low == "," || d.toks[s0-1].kind == tQuote && d.toks[s0-1].q == qClose || d.toks[s0-1].low == "—") {
-				return d.leftContent(at, s0-1, s)
+			b := s0
+			for n := 0; n < 2 && b-1 > s.a && d.word(b-1) && !d.toks[b-1].upper && !d.is(b-1, wSub|wConj|wPrep|wPron|wAux); n++ {
+				b-- // "…," retired general Lloyd Newton said.
+			}
+			if b != s0 && !(d.toks[b-1].low == "," || d.toks[b-1].kind == tQuote) {
+				b = s0
+			}
+			if b-1 >= s.a && (d.toks[b-1].low == "," || d.toks[b-1].kind == tQuote && d.toks[b-1].q == qClose || d.toks[b-1].low == "—") {
+				at.src0 = b
+				return d.leftContent(at, b-1, s)
 			}
 		}
 		return nil
@@ -682,6 +702,13 @@ func (d *doc) contentEnd(r int, s sentence) int {
 				e = k
 				break
 			}
+		}
+		if (t.low == "and" || t.low == "but" || t.low == "though" || t.low == "although" || t.low == "while" || t.low == "whereas") && t.kind == tWord && d.clauseCueAfter(k+1, s) {
+			e = k
+			if d.toks[k-1].low == "," {
+				e = k - 1
+			}
+			break
 		}
 		if (t.low == "and" || t.low == "but") && t.kind == tWord {
 			n := k + 1
@@ -1060,4 +1087,22 @@ func whWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// clauseCueAfter reports whether a new clause with its own speaker and cue
+// starts at n: "… but he said that …", "… and officials noted …".
+func (d *doc) clauseCueAfter(n int, s sentence) bool {
+	e := n
+	if !d.isSubjectPronoun(n) || d.low(n) == "it" {
+		e = d.npRight(n, s.b)
+		if e < 0 || e-n > 5 || !d.toks[n].upper && !d.is(e, wAnon) {
+			return false
+		}
+	}
+	c := e + 1
+	for c < s.b && (d.is(c, wAux|wAdv|wNeg) && !d.toks[c].upper || d.isLyAdverb(c)) {
+		c++
+	}
+	cf, ok := d.cueAt(c)
+	return ok && !cf.ing && !cf.partOnly && cf.flags&(fThat|fQuote) != 0 && cf.flags&fWeak == 0 && !d.toks[c].upper
 }
