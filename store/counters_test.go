@@ -51,6 +51,15 @@ func checkCounters(t *testing.T, db *DB) {
 				_, dl := parsePosting(v)
 				docLen[lastPart(k, len(pPosting))] = dl
 			}
+			if e, ok := edgeFromKey(k); ok && strings.HasPrefix(s, pEdge) {
+				g := edgeGroups(e)
+				want[g[0]]++
+				want[g[1]]++
+			} else if ok && strings.HasPrefix(s, pRev) {
+				g := edgeGroups(e)
+				want[g[2]]++
+				want[g[3]]++
+			}
 			for _, p := range countedIndexes {
 				if strings.HasPrefix(s, p) && bytes.IndexByte(k, 0) >= 0 {
 					want[indexGroup(k)]++

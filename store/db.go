@@ -232,39 +232,51 @@ func (t *tx) mustNode(prefix, what, id string, v any) error {
 // setIndex sets the index key k, counting it in its group (see
 // indexGroup) when it is new.
 func (t *tx) setIndex(k, v []byte) error {
-	if t.fresh[lastPart(k, 0)] {
-		if !t.set1[string(k)] {
-			t.set1[string(k)] = true
-			t.add(indexGroup(k), 1)
-		}
-		return t.set(k, v)
-	}
-	had, err := t.has(k)
-	if err != nil {
-		return err
-	}
-	if !had {
-		t.add(indexGroup(k), 1)
-	}
-	return t.set(k, v)
+	return t.setCounted(k, v, indexGroup(k))
 }
 
 // delIndex deletes the index key k, if set, and uncounts it.
 func (t *tx) delIndex(k []byte) error {
+	return t.delCounted(k, indexGroup(k))
+}
+
+// setCounted sets k and, when it is new, adds one to each of the counters
+// groups.
+func (t *tx) setCounted(k, v []byte, groups ...string) error {
+	isNew := false
+	if t.fresh[lastPart(k, 0)] {
+		isNew = !t.set1[string(k)]
+		t.set1[string(k)] = true
+	} else {
+		had, err := t.has(k)
+		if err != nil {
+			return err
+		}
+		isNew = !had
+	}
+	if isNew {
+		for _, g := range groups {
+			t.add(g, 1)
+		}
+	}
+	return t.set(k, v)
+}
+
+// delCounted deletes k, if set, and takes one from each of the counters
+// groups.
+func (t *tx) delCounted(k []byte, groups ...string) error {
 	if t.fresh[lastPart(k, 0)] {
 		// only written, if at all, in this transaction
 		if !t.set1[string(k)] {
 			return nil
 		}
 		delete(t.set1, string(k))
-		t.add(indexGroup(k), -1)
-		return t.del(k)
-	}
-	had, err := t.has(k)
-	if err != nil || !had {
+	} else if had, err := t.has(k); err != nil || !had {
 		return err
 	}
-	t.add(indexGroup(k), -1)
+	for _, g := range groups {
+		t.add(g, -1)
+	}
 	return t.del(k)
 }
 

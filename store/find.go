@@ -318,7 +318,10 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 // edges, ordered as the forward index. Other fields narrow the selection.
 // After is a cursor made by graph.EdgeCursor; any other non-empty After is
 // taken as a claim ID and the page continues after the first edge read from
-// that claim. Keys only are read, except the article of each edge returned.
+// that claim. With only From or only To (and Kind) set, the total comes
+// from a counter and the page is read from the cursor on; otherwise the
+// selection's keys are walked, reading only the article of each edge
+// returned.
 // Returns EINVALID when none of From, To and Claim is set, or for an
 // unknown edge kind.
 func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeList, error) {
@@ -354,6 +357,48 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	}
 	limit := f.Limit()
 	out := &graph.EdgeList{}
+	// From or To alone (with or without Kind) is a counted group: the page
+	// starts at the cursor and the total comes from the counter.
+	if f.Claim == "" && (f.From == "") != (f.To == "") && (f.After == "" || cursor != nil) {
+		err := db.view(ctx, func(t *tx) error {
+			n, err := t.count("#" + string(prefix[:len(prefix)-1]))
+			if err != nil {
+				return err
+			}
+			out.TotalCount = int(n)
+			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+			defer it.Close()
+			seek := prefix
+			if string(cursor) > string(prefix) {
+				seek = cursor
+			}
+			for it.Seek(seek); it.ValidForPrefix(prefix); it.Next() {
+				item := it.Item()
+				if cursor != nil && string(item.Key()) <= string(cursor) {
+					continue
+				}
+				if len(out.Edges) == limit {
+					out.HasNextPage = true
+					break
+				}
+				e, ok := edgeFromKey(item.Key())
+				if !ok {
+					continue
+				}
+				v, err := item.ValueCopy(nil)
+				if err != nil {
+					return fmt.Errorf("read edge: %w", err)
+				}
+				e.Article = string(v)
+				out.Edges = append(out.Edges, e)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return out, nil
+	}
 	err := db.view(ctx, func(t *tx) error {
 		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 		defer it.Close()

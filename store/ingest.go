@@ -283,7 +283,10 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 // implies.
 func (t *tx) putEdge(e *graph.Edge) error {
 	a := []byte(e.Article)
-	for _, k := range [][]byte{edgeKey(e), revKey(e), edgeClaimKey(e)} {
+	if err := t.setCounted(edgeKey(e), a, edgeGroups(e)...); err != nil {
+		return err
+	}
+	for _, k := range [][]byte{revKey(e), edgeClaimKey(e)} {
 		if err := t.set(k, a); err != nil {
 			return err
 		}
@@ -303,7 +306,10 @@ func (t *tx) putEdge(e *graph.Edge) error {
 // delEdge removes an edge's three keys (claim indexes are the caller's
 // business).
 func (t *tx) delEdge(e *graph.Edge) error {
-	for _, k := range [][]byte{edgeKey(e), revKey(e), edgeClaimKey(e)} {
+	if err := t.delCounted(edgeKey(e), edgeGroups(e)...); err != nil {
+		return err
+	}
+	for _, k := range [][]byte{revKey(e), edgeClaimKey(e)} {
 		if err := t.del(k); err != nil {
 			return err
 		}

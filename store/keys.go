@@ -54,8 +54,8 @@ const (
 )
 
 // formatVersion is the version of the key layout. Version 1 had no index
-// group counters; Open adds them.
-const formatVersion = 2
+// group counters, version 2 no edge counters; Open adds them.
+const formatVersion = 3
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a
@@ -70,6 +70,17 @@ var countedIndexes = []string{
 // one speaker.
 func indexGroup(k []byte) string {
 	return "#" + string(k[:bytes.LastIndexByte(k, 0)])
+}
+
+// edgeGroups names the counters an edge counts in: the edges from its
+// start ("#e/<from>"), from its start of its kind ("#e/<from>\0<kind>"),
+// and the same for its end ("#r/<to>", "#r/<to>\0<kind>"). FindEdges takes
+// its totals from them.
+func edgeGroups(e *graph.Edge) []string {
+	return []string{
+		"#" + pEdge + e.From, "#" + pEdge + e.From + sep + string(e.Kind),
+		"#" + pRev + e.To, "#" + pRev + e.To + sep + string(e.Kind),
+	}
 }
 
 // key joins a prefix and parts into a fresh key.

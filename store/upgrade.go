@@ -11,7 +11,7 @@ import (
 )
 
 // upgrade brings a database written with an older key layout to
-// formatVersion: version 1 lacked the index group counters, which are
+// formatVersion: versions 1 and 2 lacked some group counters, which are all
 // counted afresh. A new database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
@@ -50,8 +50,8 @@ func (db *DB) upgrade() error {
 	return nil
 }
 
-// recountIndexes counts every counted index group and queues the counters,
-// replacing any stored ones, on wb.
+// recountIndexes counts every counted index group and edge group and
+// queues the counters, replacing any stored ones, on wb.
 func (db *DB) recountIndexes(wb *badger.WriteBatch) error {
 	counts := map[string]int64{}
 	var stale [][]byte
@@ -61,6 +61,22 @@ func (db *DB) recountIndexes(wb *badger.WriteBatch) error {
 			for it.Seek([]byte(p)); it.ValidForPrefix([]byte(p)); it.Next() {
 				if k := it.Item().Key(); bytes.IndexByte(k, 0) >= 0 {
 					counts[indexGroup(k)]++
+				}
+			}
+			it.Close()
+		}
+		for _, p := range []string{pEdge, pRev} {
+			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: []byte(p)})
+			for it.Seek([]byte(p)); it.ValidForPrefix([]byte(p)); it.Next() {
+				if e, ok := edgeFromKey(it.Item().Key()); ok {
+					g := edgeGroups(e)
+					if p == pEdge {
+						counts[g[0]]++
+						counts[g[1]]++
+					} else {
+						counts[g[2]]++
+						counts[g[3]]++
+					}
 				}
 			}
 			it.Close()

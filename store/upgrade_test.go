@@ -44,6 +44,10 @@ func TestUpgrade(t *testing.T) {
 	if err != nil || l.TotalCount != 2 || len(l.Claims) != 2 {
 		t.Errorf("claims by speaker after upgrade: %+v, %v; want 2", l, err)
 	}
+	e, err := db.FindEdges(ctx, graph.EdgeFilter{From: k.ID, Kind: graph.EdgeSays})
+	if err != nil || e.TotalCount != 2 || len(e.Edges) != 2 {
+		t.Errorf("edges from the speaker after upgrade: %+v, %v; want 2", e, err)
+	}
 	p, err := db.FindArticles(ctx, graph.ArticleFilter{Publisher: "example times"})
 	if err != nil || p.TotalCount != 1 {
 		t.Errorf("articles by publisher after upgrade: %+v, %v; want 1", p, err)
