@@ -18,7 +18,8 @@ import (
 // nothing.
 type Options struct {
 	// InMemory keeps everything in memory (Badger's in-memory mode); dir
-	// must then be "". Meant for tests and benchmarks.
+	// must then be "". Meant for tests and benchmarks. Without a value log
+	// no record may exceed 1 MiB, so larger articles fail with ETOOLARGE.
 	InMemory bool
 	// Logger receives Badger's warnings and errors (its chatty info and
 	// debug messages go to the Debug level). Nil logs nothing.

@@ -20,6 +20,10 @@ const (
 	bm25B  = 0.75
 )
 
+// maxQueryTerms bounds the words of a query that are looked up; the rest
+// are ignored (each word reads one posting list).
+const maxQueryTerms = 32
+
 // snippetBytes is the rough length of a search snippet.
 const snippetBytes = 200
 
@@ -180,7 +184,8 @@ func sameFreqs(a, b map[string]int) bool {
 // score scaled by the share of query words the hit contains; no claim is
 // scanned. Hits are ordered by score, then ID; p.After is the ID of
 // the last hit of the previous page. Words are matched after folding case,
-// apostrophes and English plurals; stopwords are ignored. Each hit has a
+// apostrophes and English plurals; stopwords, and words past the 32nd, are
+// ignored. Each hit has a
 // snippet around its first match with matched words in **bold**. Returns
 // EINVALID for a query with no searchable word.
 func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.SearchList, error) {
@@ -194,6 +199,9 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 	}
 	if len(terms) == 0 {
 		return nil, graph.Errorf(graph.EINVALID, "search query %q has no searchable word", query)
+	}
+	if len(terms) > maxQueryTerms {
+		terms = terms[:maxQueryTerms]
 	}
 	out := &graph.SearchList{}
 	err := db.view(ctx, func(t *tx) error {
