@@ -397,6 +397,17 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			}
 			if b-1 >= s.a && (d.toks[b-1].low == "," || d.toks[b-1].kind == tQuote && d.toks[b-1].q == qClose || d.toks[b-1].low == "—") {
 				at.src0 = b
+				// Parenthetical "…, X said, …": the content goes on after it.
+				if d.low(rr) == "," && rr+1 < s.b && d.toks[rr+1].kind == tWord && s.b-rr > 5 && !d.isCueAt(rr+1) {
+					last := d.lastContentTok(rr+1, s.b)
+					if d.is(s.a, wPrep|wSub|wAdv|wTime) || d.isDayOrDate(s.a) {
+						at.con0, at.con1 = rr+1, last // "During …, Mr. Obama said, a majority …"
+					} else {
+						at.con0, at.con1 = s.a, last
+					}
+					at.conStart, at.conEnd = d.trimSpan(d.toks[at.con0].start, d.toks[last].end)
+					return at
+				}
 				return d.leftContent(at, b-1, s)
 			}
 		}
@@ -495,11 +506,8 @@ func (d *doc) endsClause(r int, s sentence) bool {
 		if d.is(k, wSub) && t.low != "after" && t.low != "before" && t.low != "as" && t.low != "since" && t.low != "when" && t.low != "while" {
 			return false
 		}
-		if _, ok := d.lx.cues[t.low]; ok && !d.is(k, wDoc|wAnon) {
-			cf := d.lx.cues[t.low]
-			if !cf.ing {
-				return false
-			}
+		if cf, ok := d.cueAt(k); ok && !t.upper && !d.is(k, wDoc|wAnon) && !cf.ing && !(k > 0 && (d.is(k-1, wDet) || isPossessiveDet(d.low(k-1)))) {
+			return false
 		}
 	}
 	return true

@@ -203,8 +203,8 @@ func scanWord(text string, i int, lx *lexicon) int {
 		}
 		break
 	}
-	// Acronyms with periods: U.S., U.N., a.m.
-	if j < n && text[j] == '.' && j-i <= 2 {
+	// Acronyms with periods: U.S., U.N., a.m., D-N.C.
+	if j < n && text[j] == '.' && (j-i <= 2 || j-i <= 4 && strings.IndexByte(text[i:j], '-') > 0) {
 		k := j
 		for k+2 < n && text[k] == '.' && isWordByte(text[k+1]) && (text[k+2] == '.') {
 			k += 2
