@@ -767,7 +767,7 @@ func (d *doc) leftContent(at *attribution, q int, s sentence) *attribution {
 	} else if q-1 >= 0 && d.toks[q].low == "," && q+1 < len(d.toks) && d.toks[q+1].kind == tQuote && d.toks[q+1].q == qClose {
 		e = q + 1
 	}
-	if d.toks[e].kind == tQuote && d.toks[e].q == qClose && d.toks[e].quote >= 0 {
+	if d.toks[e].kind == tQuote && d.toks[e].q == qClose && d.toks[e].quote >= 0 && d.quoteOpensClause(d.quotes[d.toks[e].quote].open, s) {
 		qs := d.quotes[d.toks[e].quote]
 		at.direct = true
 		at.con0, at.con1 = qs.open, e
@@ -1113,4 +1113,15 @@ func (d *doc) clauseCueAfter(n int, s sentence) bool {
 	}
 	cf, ok := d.cueAt(c)
 	return ok && !cf.ing && !cf.partOnly && cf.flags&(fThat|fQuote) != 0 && cf.flags&fWeak == 0 && !d.toks[c].upper
+}
+
+// quoteOpensClause reports whether the quotation mark at o opens its
+// sentence or clause (or an earlier sentence), so that the quote alone is
+// the content; otherwise the quote is part of a longer paraphrase.
+func (d *doc) quoteOpensClause(o int, s sentence) bool {
+	if o <= s.a {
+		return true
+	}
+	p := o - 1
+	return d.toks[p].low == ":" || d.toks[p].low == ";" || d.toks[p].kind == tQuote || d.toks[p].low == "—" || p == s.a && d.is(p, wConj|wAdv)
 }
