@@ -194,7 +194,7 @@ func (r *resolver) analyze(a, b int) *mention {
 			if owner != nil && rest.country == "" {
 				rest.affil = owner
 				if rest.nominal != "" && owner.name != "" {
-					rest.name = owner.name + " " + rest.nominal
+					rest.name = owner.name + " " + strings.TrimSpace(rest.surface)
 					rest.nominal = ""
 					if rest.kind == graph.ActorAnonymous && !d.is(b, wOrg) {
 						rest.personal = true
