@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -319,7 +320,8 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 // After is a cursor made by graph.EdgeCursor; any other non-empty After is
 // taken as a claim ID and the page continues after the first edge read from
 // that claim. With only From or only To (and Kind) set, the total comes
-// from a counter and the page is read from the cursor on; otherwise the
+// from a counter and the page is read from the cursor on (except for edges
+// to a claim, which are few); otherwise the
 // selection's keys are walked, reading only the article of each edge
 // returned.
 // Returns EINVALID when none of From, To and Claim is set, or for an
@@ -357,9 +359,11 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	}
 	limit := f.Limit()
 	out := &graph.EdgeList{}
-	// From or To alone (with or without Kind) is a counted group: the page
-	// starts at the cursor and the total comes from the counter.
-	if f.Claim == "" && (f.From == "") != (f.To == "") && (f.After == "" || cursor != nil) {
+	// From or To alone (with or without Kind) is a counted group, unless To
+	// is a claim: the page starts at the cursor and the total comes from
+	// the counter.
+	counted := f.From != "" || !strings.HasPrefix(f.To, graph.PrefixClaim)
+	if counted && f.Claim == "" && (f.From == "") != (f.To == "") && (f.After == "" || cursor != nil) {
 		err := db.view(ctx, func(t *tx) error {
 			n, err := t.count("#" + string(prefix[:len(prefix)-1]))
 			if err != nil {

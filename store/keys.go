@@ -54,8 +54,9 @@ const (
 )
 
 // formatVersion is the version of the key layout. Version 1 had no index
-// group counters, version 2 no edge counters; Open adds them.
-const formatVersion = 3
+// group counters, version 2 no edge counters, version 3 counted edges to
+// claims too; Open recounts.
+const formatVersion = 4
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a
@@ -74,13 +75,21 @@ func indexGroup(k []byte) string {
 
 // edgeGroups names the counters an edge counts in: the edges from its
 // start ("#e/<from>"), from its start of its kind ("#e/<from>\0<kind>"),
-// and the same for its end ("#r/<to>", "#r/<to>\0<kind>"). FindEdges takes
-// its totals from them.
+// and the same for its end ("#r/<to>", "#r/<to>\0<kind>") unless that is
+// a claim, which has few edges. FindEdges takes its totals from them.
 func edgeGroups(e *graph.Edge) []string {
-	return []string{
-		"#" + pEdge + e.From, "#" + pEdge + e.From + sep + string(e.Kind),
-		"#" + pRev + e.To, "#" + pRev + e.To + sep + string(e.Kind),
+	return append(edgeFromGroups(e), edgeToGroups(e)...)
+}
+
+func edgeFromGroups(e *graph.Edge) []string {
+	return []string{"#" + pEdge + e.From, "#" + pEdge + e.From + sep + string(e.Kind)}
+}
+
+func edgeToGroups(e *graph.Edge) []string {
+	if strings.HasPrefix(e.To, graph.PrefixClaim) {
+		return nil
 	}
+	return []string{"#" + pRev + e.To, "#" + pRev + e.To + sep + string(e.Kind)}
 }
 
 // key joins a prefix and parts into a fresh key.

@@ -69,13 +69,12 @@ func (db *DB) recountIndexes(wb *badger.WriteBatch) error {
 			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: []byte(p)})
 			for it.Seek([]byte(p)); it.ValidForPrefix([]byte(p)); it.Next() {
 				if e, ok := edgeFromKey(it.Item().Key()); ok {
-					g := edgeGroups(e)
-					if p == pEdge {
-						counts[g[0]]++
-						counts[g[1]]++
-					} else {
-						counts[g[2]]++
-						counts[g[3]]++
+					g := edgeFromGroups(e)
+					if p == pRev {
+						g = edgeToGroups(e)
+					}
+					for _, name := range g {
+						counts[name]++
 					}
 				}
 			}
