@@ -80,9 +80,15 @@ func (b *builder) add(at *attribution) {
 		first = at.src0
 	}
 	b.r.scanTo(first)
+	var more []*entity
 	if at.src0 >= 0 {
 		c.SpeakerStart, c.SpeakerEnd = intp(d.toks[at.src0].start), intp(d.toks[at.src1].end)
-		spk = b.r.resolve(b.r.analyze(at.src0, at.src1), at.src0)
+		if parts := b.compound(at.src0, at.src1); len(parts) > 1 {
+			// "Kyiv and Warsaw called for calm": each one says it.
+			spk, more = parts[0], parts[1:]
+		} else {
+			spk = b.r.resolve(b.r.analyze(at.src0, at.src1), at.src0)
+		}
 		if spk == nil && d.is(at.src0, wPron) && (d.low(at.src0) == "i" || d.low(at.src0) == "we") {
 			spk = b.last
 		}
@@ -106,6 +112,11 @@ func (b *builder) add(at *attribution) {
 		b.edges = append(b.edges, pendingEdge{kind: graph.EdgeReports, from: spk, toClaim: true, claim: c})
 	} else {
 		b.edges = append(b.edges, pendingEdge{kind: graph.EdgeSays, from: spk, toClaim: true, claim: c})
+	}
+	for _, o := range more {
+		if !o.source && o != spk {
+			b.edges = append(b.edges, pendingEdge{kind: graph.EdgeSays, from: o, toClaim: true, claim: c})
+		}
 	}
 	if at.recip0 >= 0 {
 		if m := b.r.analyze(at.recip0, at.recip1); m != nil && m.source && m.skind != graph.SourceDocument {
@@ -345,5 +356,56 @@ func (b *builder) mergeNames(e *entity) []string {
 		out = append(out, s)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// compound splits a speaker such as "Kyiv and Warsaw" or "Google, Apple and
+// Amazon" into the entities it names. It returns nil unless every part is
+// a capitalised name.
+func (b *builder) compound(a, z int) []*entity {
+	d := b.d
+	var cuts []int
+	for k := a + 1; k < z; k++ {
+		if d.low(k) == "and" || d.toks[k].low == "," {
+			cuts = append(cuts, k)
+		}
+		if d.toks[k].low == "," && d.low(k+1) == "and" {
+			k++
+			cuts = append(cuts, k)
+		}
+	}
+	if len(cuts) == 0 {
+		return nil
+	}
+	if m := b.r.analyze(a, z); m != nil && (m.source || m.country != "") {
+		return nil // a known name such as "Procter and Gamble"
+	}
+	var parts [][2]int
+	start := a
+	for _, c := range append(cuts, z+1) {
+		if c > start {
+			parts = append(parts, [2]int{start, c - 1})
+		}
+		start = c + 1
+	}
+	var out []*entity
+	for _, p := range parts {
+		s := p[0]
+		if d.is(s, wDet) && s < p[1] {
+			s++
+		}
+		if !d.toks[s].upper || d.toks[s].kind != tWord {
+			return nil
+		}
+		m := b.r.analyze(p[0], p[1])
+		if m == nil || m.pronoun || m.kind == graph.ActorAnonymous && !m.source {
+			return nil
+		}
+		e := b.r.resolve(m, p[0])
+		if e == nil {
+			return nil
+		}
+		out = append(out, e)
+	}
 	return out
 }

@@ -355,6 +355,8 @@ func TestEdges(t *testing.T) {
 		want     bool
 	}{
 		{"Says", `Ortiz said the bridge was safe.`, graph.EdgeSays, "Ortiz", "", true},
+		{"CompoundSpeakerFirst", `Kyiv and Warsaw called for calm on the border.`, graph.EdgeSays, "Ukraine", "", true},
+		{"CompoundSpeakerSecond", `Kyiv and Warsaw called for calm on the border.`, graph.EdgeSays, "Poland", "", true},
 		{"Accuses", `Ankara accused Damascus of shelling border villages.`, graph.EdgeAccuses, "Turkey", "Syria", true},
 		{"Blames", `The ministry blamed the rebels for the blackout.`, graph.EdgeAccuses, "ministry", "rebels", true},
 		{"HoldsResponsible", `On Friday, Kyiv held Moscow responsible for the strike.`, graph.EdgeAccuses, "Ukraine", "Russia", true},
