@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -336,5 +337,58 @@ func TestLogger(t *testing.T) {
 	}
 	if strings.Contains(buf.String(), "\\n\"") {
 		t.Errorf("log %q keeps Badger's trailing newlines", buf.String())
+	}
+}
+
+// TestConcurrentIngest ingests overlapping articles from several goroutines
+// while others read, and checks that every actor is still one node.
+func TestConcurrentIngest(t *testing.T) {
+	db, ctx := MustOpenMemory(t), context.Background()
+	c := newCorpus(7)
+	arts := make([]*graph.Extraction, 40)
+	for i := range arts {
+		arts[i] = c.article(i)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(arts); i += 2 { // each article twice
+				if _, err := db.Ingest(ctx, arts[i%len(arts)]); err != nil {
+					errs <- err
+				}
+				if _, err := db.Search(ctx, c.words[0], graph.Page{}); err != nil {
+					errs <- err
+				}
+				if _, err := db.FindActors(ctx, graph.ActorFilter{Kind: graph.ActorPerson}); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	l, err := db.FindArticles(ctx, graph.ArticleFilter{})
+	if err != nil || l.TotalCount != len(arts) {
+		t.Errorf("articles: %v, %v; want %d", l, err, len(arts))
+	}
+	seen := map[string]bool{}
+	for _, x := range arts {
+		for _, a := range x.Actors {
+			seen[a.ID] = true
+		}
+	}
+	al, err := db.FindActors(ctx, graph.ActorFilter{Page: graph.Page{First: graph.MaxPage}})
+	if err != nil || al.TotalCount != len(seen) {
+		t.Errorf("actors: %d, %v; want %d", al.TotalCount, err, len(seen))
+	}
+	cl, err := db.FindClaims(ctx, graph.ClaimFilter{})
+	if err != nil || cl.TotalCount != len(arts)*claimsPer {
+		t.Errorf("claims: %d, %v; want %d", cl.TotalCount, err, len(arts)*claimsPer)
 	}
 }
