@@ -292,6 +292,35 @@ func (r *resolver) classify(m *mention, a, b int) {
 		m.source, m.skind, m.name, m.aliases = true, graph.SourcePublisher, e.name, e.aliases
 		return
 	}
+	// "state news agency IRNA", "the Qatari broadcaster Al Jazeera": a
+	// known agency or publisher after a description.
+	for k := a + 1; k <= b; k++ {
+		if !d.toks[k].upper || d.toks[k-1].upper {
+			continue
+		}
+		tail := strings.ToLower(r.joinToks(k, b))
+		if e := g.agency[tail]; e != nil {
+			m.source, m.skind, m.name, m.aliases = true, graph.SourceAgency, e.name, e.aliases
+			return
+		}
+		if e := g.media[tail]; e != nil {
+			m.source, m.skind, m.name, m.aliases = true, graph.SourcePublisher, e.name, e.aliases
+			return
+		}
+	}
+	// "state media", "state television", "the official news agency".
+	switch d.low(b) {
+	case "media", "television", "tv", "radio", "newspaper", "broadcaster", "daily", "outlet":
+		if !d.toks[b].upper {
+			m.source, m.skind = true, graph.SourcePublisher
+			return
+		}
+	case "agency":
+		if d.low(b-1) == "news" || d.low(b-1) == "press" {
+			m.source, m.skind = true, graph.SourceAgency
+			return
+		}
+	}
 	allCap := true
 	anyCap := false
 	for k := a; k <= b; k++ {

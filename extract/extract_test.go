@@ -367,6 +367,8 @@ func TestEdges(t *testing.T) {
 		{"ReportsAccordingTo", `Talks have stalled, according to Reuters.`, graph.EdgeReports, "Reuters", "", true},
 		{"ReportsDocument", `A UN report stated that aid deliveries were blocked.`, graph.EdgeReports, "UN report", "", true},
 		{"ReportsPublisher", `The Washington Post wrote that the audit found errors.`, graph.EdgeReports, "The Washington Post", "", true},
+		{"ReportsDescribedAgency", `State news agency IRNA reported that the talks would resume.`, graph.EdgeReports, "Islamic Republic News Agency", "", true},
+		{"ReportsStateMedia", `State media said the drills had ended.`, graph.EdgeReports, "State media", "", true},
 		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
 	}
 	for _, tt := range tests {

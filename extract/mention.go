@@ -83,7 +83,9 @@ func (d *doc) nounish(i, a int) bool {
 			return false
 		}
 		if t.cue && i == a {
-			return false
+			if cf, _ := d.cueAt(i); !cf.noun {
+				return false
+			}
 		}
 		return true
 	}
