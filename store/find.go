@@ -139,7 +139,7 @@ func (t *tx) hasKey(k func(id string) []byte) func(string) (bool, error) {
 	return func(id string) (bool, error) { return t.has(k(id)) }
 }
 
-// loadNodes decodes the nodes with ids, in order; new makes an empty one.
+// loadNodes decodes the nodes with ids, in order, skipping any not found.
 func loadNodes[T any](t *tx, ids []string) ([]*T, error) {
 	out := make([]*T, 0, len(ids))
 	for _, id := range ids {
