@@ -50,7 +50,7 @@ type cueForm struct {
 }
 
 // nounLemmas are cue verbs whose bare and -s forms are common nouns.
-const nounLemmas = "state show stress note claim question signal advocate back attack report post plan support comment answer request demand hope fear doubt call tweet promise offer address voice detail label brand welcome echo push press express raise cite charge find concern estimate reply respond counter release issue pledge vow warn remark mention joke quip boast complain praise blast slam"
+const nounLemmas = "rule order brief challenge view outline frame appeal regret guarantee fault notice smile laugh sigh text message email cry state show stress note claim question signal advocate back attack report post plan support comment answer request demand hope fear doubt call tweet promise offer address voice detail label brand welcome echo push press express raise cite charge find concern estimate reply respond counter release issue pledge vow warn remark mention joke quip boast complain praise blast slam"
 
 // cueTable lists the cue verbs: lemma, class, frames and, after a bar,
 // irregular forms (past, participle).
@@ -229,6 +229,58 @@ acknowledge speech that quote inv obj
 recommend speech that to obj weak
 suggest speech that quote inv
 warn speech that quote inv recip to
+rule report that weak
+determine report that weak
+order speech that recip to weak
+advise speech that recip to weak
+appeal speech to weak
+plead speech that to weak
+swear speech that to weak | swore sworn
+guarantee speech that weak
+reassure speech that recip weak
+notify speech that recip weak
+brief speech that recip weak
+clarify speech that weak
+recount speech that quote inv weak
+portray speech obj weak
+summarize speech that weak
+outline speech obj weak
+speculate cognition that
+theorize cognition that
+inquire speech quote inv weak
+challenge speech obj weak
+confess speech that quote inv
+regret cognition that weak | regretted regretted
+apologize speech quote inv weak
+commend speech obj weak
+congratulate speech recip weak
+assail speech obj weak
+chastise speech obj weak
+rebuke speech obj weak
+fault speech obj weak
+deem cognition obj weak
+anticipate cognition that weak
+imagine cognition that weak
+envision cognition that weak
+remember cognition that weak
+forget cognition that weak | forgot forgotten
+discover cognition that weak
+notice cognition that weak
+accept cognition that weak
+dread cognition that to weak
+see cognition that weak | saw seen
+laugh speech quote inv weak
+smile speech quote inv weak
+sigh speech quote inv weak
+exclaim speech quote inv
+muse speech quote inv
+mutter speech quote inv
+whisper speech quote inv
+scream speech quote inv
+cry speech quote inv weak | cried cried
+email speech that weak
+text speech that weak
+message speech that weak
 `
 
 // lexicon holds every word list, built once into read-only maps.
