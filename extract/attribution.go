@@ -217,6 +217,14 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		return nil // "a group known as …"
 	}
 	if cf.noun && !d.auxBefore(i, s) && d.low(i-1) != "to" {
+		// A modifier before the word makes it a noun: "a court order",
+		// "new emissions rules" (a plural subject takes the bare verb).
+		if p := i - 1; p >= s.a && d.word(p) && !d.toks[p].upper && !d.is(p, wPron|wAux|wAdv|wNeg|wConj|wPrep|wSub) && !d.isLyAdverb(p) {
+			plural := strings.HasSuffix(d.low(p), "s") && !strings.HasSuffix(d.low(p), "ss")
+			if low == cf.lemma && !plural || low != cf.lemma && plural && !d.is(p, wAnon|wOrg|wDoc) {
+				return nil
+			}
+		}
 		n := cue1 + 1
 		if !(d.low(n) == "that" || d.toks[min(n, len(d.toks)-1)].kind == tQuote || d.low(n) == ":" || d.low(n) == "," && n+1 < len(d.toks) && d.toks[n+1].kind == tQuote || cf.flags&fTo != 0 && d.low(n) == "to" || cf.lemma == "call" || cf.flags&fRecip != 0 && d.isObjStart(n) && d.subjectPronounBefore(i, s)) {
 			if s0, _ := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !d.toks[s0].upper {
