@@ -28,7 +28,7 @@ func (d *doc) findAttributions() []*attribution {
 		s := d.sents[si]
 		for i := s.a; i < s.b; i++ {
 			t := d.toks[i]
-			if t.inq >= 0 {
+			if int(t.inq) >= 0 {
 				continue // nested in a quotation
 			}
 			if t.kind != tWord {
@@ -64,19 +64,19 @@ func (d *doc) findAttributions() []*attribution {
 func (d *doc) participleSources(ats []*attribution) {
 	bySent := map[int][]*attribution{}
 	for _, at := range ats {
-		bySent[d.toks[at.cue0].sent] = append(bySent[d.toks[at.cue0].sent], at)
+		bySent[int(d.toks[at.cue0].sent)] = append(bySent[int(d.toks[at.cue0].sent)], at)
 	}
 	for _, at := range ats {
 		if !at.inherit || at.src0 >= 0 {
 			continue
 		}
-		s := d.sents[d.toks[at.cue0].sent]
+		s := d.sents[int(d.toks[at.cue0].sent)]
 		a, e := d.clauseSubject(s)
 		if a < 0 || e >= at.cue0 {
 			continue
 		}
 		taken := false
-		for _, o := range bySent[d.toks[at.cue0].sent] {
+		for _, o := range bySent[int(d.toks[at.cue0].sent)] {
 			if o == at {
 				continue
 			}
@@ -155,7 +155,7 @@ func (d *doc) lastContentTok(b, e int) int {
 		if t.kind == tWord || t.kind == tQuote && t.q == qClose {
 			return k
 		}
-		if t.kind == tPunct && (t.low == "?" || t.low == "!") && d.toks[k].inq >= 0 {
+		if t.kind == tPunct && (t.low == "?" || t.low == "!") && int(d.toks[k].inq) >= 0 {
 			return k
 		}
 		k--
@@ -632,8 +632,8 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 	if t.kind == tPunct && isTerminal(t.low) {
 		return false
 	}
-	if t.kind == tQuote && t.q == qOpen && t.quote >= 0 {
-		q := d.quotes[t.quote]
+	if t.kind == tQuote && t.q == qOpen && int(t.quote) >= 0 {
+		q := d.quotes[int(t.quote)]
 		at.direct = true
 		at.con0 = r
 		at.con1 = q.last
@@ -675,7 +675,7 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 	if cf.flags&fThat == 0 && t.low != "to" && t.kind == tWord {
 		// A noun-phrase object ends before a trailing adverbial.
 		for k := r + 1; k <= e; k++ {
-			if d.toks[k].low == "," || d.toks[k].inq < 0 && trailingPrep[d.low(k)] && !d.toks[k].upper {
+			if d.toks[k].low == "," || int(d.toks[k].inq) < 0 && trailingPrep[d.low(k)] && !d.toks[k].upper {
 				e = d.lastContentTok(r, k)
 				break
 			}
@@ -693,7 +693,7 @@ func (d *doc) contentEnd(r int, s sentence) int {
 	e := s.b
 	for k := r + 1; k < s.b; k++ {
 		t := d.toks[k]
-		if t.inq >= 0 {
+		if int(t.inq) >= 0 {
 			continue
 		}
 		if t.low == ";" {
@@ -775,8 +775,8 @@ func (d *doc) leftContent(at *attribution, q int, s sentence) *attribution {
 	} else if q-1 >= 0 && d.toks[q].low == "," && q+1 < len(d.toks) && d.toks[q+1].kind == tQuote && d.toks[q+1].q == qClose {
 		e = q + 1
 	}
-	if d.toks[e].kind == tQuote && d.toks[e].q == qClose && d.toks[e].quote >= 0 && d.quoteOpensClause(d.quotes[d.toks[e].quote].open, s) {
-		qs := d.quotes[d.toks[e].quote]
+	if d.toks[e].kind == tQuote && d.toks[e].q == qClose && int(d.toks[e].quote) >= 0 && d.quoteOpensClause(d.quotes[int(d.toks[e].quote)].open, s) {
+		qs := d.quotes[int(d.toks[e].quote)]
 		at.direct = true
 		at.con0, at.con1 = qs.open, e
 		at.conStart, at.conEnd = d.trimSpan(qs.start, qs.end)
@@ -817,10 +817,10 @@ func (d *doc) splitQuote(at *attribution, s sentence) {
 	if at.src1 > k {
 		k = at.src1 + 1
 	}
-	for k < len(d.toks) && d.toks[k].para == d.toks[at.cue0].para && k < at.cue1+30 {
+	for k < len(d.toks) && int(d.toks[k].para) == int(d.toks[at.cue0].para) && k < at.cue1+30 {
 		t := d.toks[k]
-		if t.kind == tQuote && t.q == qOpen && t.quote >= 0 {
-			q := d.quotes[t.quote]
+		if t.kind == tQuote && t.q == qOpen && int(t.quote) >= 0 {
+			q := d.quotes[int(t.quote)]
 			end := q.last
 			if q.close >= 0 {
 				end = q.close
@@ -896,7 +896,7 @@ func (d *doc) colonCue(i int, s sentence) *attribution {
 	at := &attribution{cue0: i, cue1: i, src0: s.a, src1: i - 1, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
 	// The content runs to the end of the paragraph.
 	end := s.b
-	for end < len(d.toks) && d.toks[end].para == d.toks[i].para {
+	for end < len(d.toks) && int(d.toks[end].para) == int(d.toks[i].para) {
 		end++
 	}
 	last := d.lastContentTok(i+1, end)
@@ -952,44 +952,44 @@ func (d *doc) extendQuotes(ats []*attribution) {
 	}
 	cueAt := map[int]bool{}
 	for _, a := range ats {
-		cueAt[d.toks[a.cue0].sent] = true
+		cueAt[int(d.toks[a.cue0].sent)] = true
 		if a.con0 >= 0 && a.con0 < len(d.toks) {
-			cueAt[d.toks[a.con0].sent] = true
-			cueAt[d.toks[a.con1].sent] = true
+			cueAt[int(d.toks[a.con0].sent)] = true
+			cueAt[int(d.toks[a.con1].sent)] = true
 		}
 	}
 	for _, a := range ats {
 		if !a.direct {
 			continue
 		}
-		last := d.toks[a.con1].sent
-		lastPara := d.toks[a.con1].para
+		last := int(d.toks[a.con1].sent)
+		lastPara := int(d.toks[a.con1].para)
 		for si := last + 1; si < len(d.sents) && si <= last+12; si++ {
 			s := d.sents[si]
 			if cueAt[si] {
 				break
 			}
 			first := d.toks[s.a]
-			if first.kind != tQuote || first.q != qOpen || first.quote < 0 {
+			if first.kind != tQuote || first.q != qOpen || int(first.quote) < 0 {
 				break
 			}
 			if s.para > lastPara+1 {
 				break
 			}
-			q := d.quotes[first.quote]
+			q := d.quotes[int(first.quote)]
 			end := q.last
 			if q.close >= 0 {
 				end = q.close
 			}
 			// The whole quote must be the sentence (or run to the paragraph end).
-			if end < s.b-2 && d.toks[end].sent == si {
+			if end < s.b-2 && int(d.toks[end].sent) == si {
 				break
 			}
 			_, ce := d.trimSpan(a.conStart, q.end)
 			a.conEnd = ce
 			a.con1 = end
 			lastPara = s.para
-			si = d.toks[end].sent
+			si = int(d.toks[end].sent)
 		}
 	}
 }
@@ -1010,7 +1010,7 @@ func (d *doc) dashCue(i int, s sentence) *attribution {
 		return nil
 	}
 	p := d.toks[i-1]
-	if p.kind != tQuote || p.q != qClose || p.quote < 0 || !d.toks[i+1].upper || d.toks[i+1].kind != tWord {
+	if p.kind != tQuote || p.q != qClose || int(p.quote) < 0 || !d.toks[i+1].upper || d.toks[i+1].kind != tWord {
 		return nil
 	}
 	e := d.npRight(i+1, len(d.toks))
@@ -1019,7 +1019,7 @@ func (d *doc) dashCue(i int, s sentence) *attribution {
 	}
 	// The tag runs to the end of its paragraph.
 	end := e
-	for end+1 < len(d.toks) && d.toks[end+1].para == d.toks[i].para && d.toks[end+1].nl == 0 {
+	for end+1 < len(d.toks) && int(d.toks[end+1].para) == int(d.toks[i].para) && d.toks[end+1].nl == 0 {
 		end++
 	}
 	if end-i > 25 {

@@ -654,12 +654,12 @@ func (r *resolver) scanTo(pos int) {
 	}
 	for i < pos {
 		t := d.toks[i]
-		if t.kind != tWord || !t.upper || t.inq >= 0 || d.is(i, wStarter|wMonth|wTime) && (i == 0 || d.toks[i-1].sent != t.sent) {
+		if t.kind != tWord || !t.upper || int(t.inq) >= 0 || d.is(i, wStarter|wMonth|wTime) && (i == 0 || int(d.toks[i-1].sent) != int(t.sent)) {
 			i++
 			continue
 		}
 		j := i
-		for j+1 < pos && d.toks[j+1].kind == tWord && d.toks[j+1].upper && d.toks[j+1].inq < 0 {
+		for j+1 < pos && d.toks[j+1].kind == tWord && d.toks[j+1].upper && int(d.toks[j+1].inq) < 0 {
 			j++
 		}
 		if d.is(i-1, wDet|wPrep) && !d.toks[i-1].upper && d.low(i-1) != "by" && d.low(i-1) != "with" {
@@ -690,10 +690,10 @@ func (r *resolver) antecedent(m *mention, pos int) *entity {
 		return nil
 	}
 	// "He added": the speaker of the last attribution, when it is near.
-	if e := r.lastSpk; e != nil && (p.male || p.female) && e.person && !e.plural && !(p.male && e.female || p.female && e.male) && r.d.toks[pos].sent-r.lastSent <= 2 {
+	if e := r.lastSpk; e != nil && (p.male || p.female) && e.person && !e.plural && !(p.male && e.female || p.female && e.male) && int(r.d.toks[pos].sent)-r.lastSent <= 2 {
 		return e
 	}
-	if e := r.lastSpk; e != nil && p.plural && (e.plural || e.kind == graph.ActorGroup || e.kind == graph.ActorOrganization || e.kind == graph.ActorGovernment) && r.d.toks[pos].sent-r.lastSent <= 1 {
+	if e := r.lastSpk; e != nil && p.plural && (e.plural || e.kind == graph.ActorGroup || e.kind == graph.ActorOrganization || e.kind == graph.ActorGovernment) && int(r.d.toks[pos].sent)-r.lastSent <= 1 {
 		return e
 	}
 	for k := len(r.recent) - 1; k >= 0 && k >= len(r.recent)-12; k-- {
@@ -736,7 +736,7 @@ func (r *resolver) relative(pos int) *entity {
 	if k < 0 {
 		return nil
 	}
-	a := d.sents[d.toks[pos].sent].a
+	a := d.sents[int(d.toks[pos].sent)].a
 	s := d.npLeft(k, a)
 	if s < 0 {
 		return nil

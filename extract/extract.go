@@ -60,10 +60,10 @@ func (b *builder) add(at *attribution) {
 		return
 	}
 	b.seen[id] = true
-	sentA, sentB := d.toks[at.cue0].sent, d.toks[at.cue0].sent
+	sentA, sentB := int(d.toks[at.cue0].sent), int(d.toks[at.cue0].sent)
 	for _, k := range []int{at.con0, at.con1, at.src0, at.src1} {
 		if k >= 0 && k < len(d.toks) {
-			s := d.toks[k].sent
+			s := int(d.toks[k].sent)
 			sentA, sentB = min(sentA, s), max(sentB, s)
 		}
 	}
@@ -94,17 +94,17 @@ func (b *builder) add(at *attribution) {
 		}
 	}
 	if spk == nil && at.inherit {
-		if b.last != nil && b.lastS == d.toks[at.cue0].sent {
+		if b.last != nil && b.lastS == int(d.toks[at.cue0].sent) {
 			spk = b.last
 		} else {
-			spk = b.subjectOf(d.toks[at.cue0].sent)
+			spk = b.subjectOf(int(d.toks[at.cue0].sent))
 		}
 	}
 	if spk == nil {
 		spk = b.r.get("anon:unnamed", "unnamed source", graph.ActorAnonymous)
 		spk.person = false
 	}
-	b.last, b.lastS = spk, d.toks[at.cue0].sent
+	b.last, b.lastS = spk, int(d.toks[at.cue0].sent)
 	b.r.lastSpk, b.r.lastSent = spk, b.lastS
 	b.claims = append(b.claims, c)
 	b.spk = append(b.spk, spk)

@@ -76,7 +76,7 @@ func (d *doc) nounish(i, a int) bool {
 		if i == a && (d.is(i, wStarter|wPrep|wSub|wAdv|wConj) || len(t.low) > 4 && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing"))) {
 			return false
 		}
-		if i > 0 && d.toks[i-1].sent != t.sent && d.is(i, wStarter|wPrep|wSub|wAdv|wConj) {
+		if i > 0 && int(d.toks[i-1].sent) != int(t.sent) && d.is(i, wStarter|wPrep|wSub|wAdv|wConj) {
 			return false
 		}
 		if d.is(i, wPron) && t.low != "i" {

@@ -25,17 +25,17 @@ const (
 // token is one word or mark with its byte span in the text.
 type token struct {
 	start, end int
-	kind       tokKind
 	low        string // lower case, curly apostrophes straightened
-	upper      bool   // starts with an upper-case letter
-	nl         int    // newlines between the previous token and this one
-	sent       int    // sentence index
-	para       int    // paragraph index
-	q          uint8  // quote role
-	quote      int    // index into doc.quotes of the quote this mark delimits, or -1
-	inq        int    // index into doc.quotes of the quote this token is inside, or -1
+	sent       int32  // sentence index
+	para       int32  // paragraph index
+	quote      int32  // index into doc.quotes of the quote this mark delimits, or -1
+	inq        int32  // index into doc.quotes of the quote this token is inside, or -1
 	bits       uint32 // lexicon word-set bits of low
-	cue        bool   // low is a cue verb form
+	nl         int32  // newlines between the previous token and this one
+	kind       tokKind
+	q          uint8 // quote role
+	upper      bool  // starts with an upper-case letter
+	cue        bool  // low is a cue verb form
 }
 
 // sentence is a run of tokens [a, b) with its byte span.
@@ -95,18 +95,18 @@ func tokenize(text string, lx *lexicon) []token {
 				k = tQuote
 			}
 			if (c == '\'' && i+1 < n && text[i+1] == '\'') || (c == '`' && i+1 < n && text[i+1] == '`') {
-				toks = append(toks, token{start: i, end: i + 2, kind: tQuote, low: text[i : i+2], nl: nl})
+				toks = append(toks, token{start: i, end: i + 2, kind: tQuote, low: text[i : i+2], nl: int32(nl)})
 				nl = 0
 				i += 2
 				continue
 			}
 			if c == '\'' && i+1 < n && (text[i+1] == 's' || text[i+1] == 'S') && (i+2 >= n || !isWordRuneAt(text, i+2)) && len(toks) > 0 && toks[len(toks)-1].end == i {
-				toks = append(toks, token{start: i, end: i + 2, kind: tWord, low: "'s", nl: nl})
+				toks = append(toks, token{start: i, end: i + 2, kind: tWord, low: "'s", nl: int32(nl)})
 				nl = 0
 				i += 2
 				continue
 			}
-			toks = append(toks, token{start: i, end: i + 1, kind: k, low: text[i : i+1], nl: nl})
+			toks = append(toks, token{start: i, end: i + 1, kind: k, low: text[i : i+1], nl: int32(nl)})
 			nl = 0
 			i++
 			continue
@@ -129,7 +129,7 @@ func tokenize(text string, lx *lexicon) []token {
 			i = j
 			continue
 		case r == '\u2019' && len(toks) > 0 && toks[len(toks)-1].end == i && i+size < n && (text[i+size] == 's' || text[i+size] == 'S') && (i+size+1 >= n || !isWordRuneAt(text, i+size+1)):
-			toks = append(toks, token{start: i, end: i + size + 1, kind: tWord, low: "'s", nl: nl})
+			toks = append(toks, token{start: i, end: i + size + 1, kind: tWord, low: "'s", nl: int32(nl)})
 			nl = 0
 			i += size + 1
 			continue
@@ -142,7 +142,7 @@ func tokenize(text string, lx *lexicon) []token {
 		case '\u2014', '\u2013', '\u2015':
 			low = "—"
 		}
-		toks = append(toks, token{start: i, end: i + size, kind: k, low: low, nl: nl})
+		toks = append(toks, token{start: i, end: i + size, kind: k, low: low, nl: int32(nl)})
 		nl = 0
 		i += size
 	}
@@ -232,7 +232,7 @@ func isPossessive(text string, i int) bool {
 
 func makeWord(text string, i, j, nl int) token {
 	w := text[i:j]
-	t := token{start: i, end: j, kind: tWord, nl: nl}
+	t := token{start: i, end: j, kind: tWord, nl: int32(nl)}
 	c := w[0]
 	simple := true
 	for k := 0; k < len(w); k++ {
@@ -289,7 +289,7 @@ func segment(text string, lx *lexicon) *doc {
 		} else if i == start && i > 0 && t.nl > 0 {
 			para++
 		}
-		t.sent, t.para = sent, para
+		t.sent, t.para = int32(sent), int32(para)
 		if t.kind == tPunct && isTerminal(t.low) && t.low != ";" {
 			// Attach closing quotes and brackets.
 			j := i + 1
@@ -298,7 +298,7 @@ func segment(text string, lx *lexicon) *doc {
 			}
 			if j >= n || toks[j].nl > 0 || d.startsSentence(j) && !(j > i+1 && d.attributionTail(j)) {
 				for k := i + 1; k < j; k++ {
-					toks[k].sent, toks[k].para = sent, para
+					toks[k].sent, toks[k].para = int32(sent), int32(para)
 				}
 				d.sents = append(d.sents, sentence{a: start, b: j, para: para})
 				sent++
@@ -320,7 +320,7 @@ func segment(text string, lx *lexicon) *doc {
 		s := &d.sents[k]
 		s.start, s.end = toks[s.a].start, toks[s.b-1].end
 		for i := s.a; i < s.b; i++ {
-			toks[i].sent, toks[i].para = k, s.para
+			toks[i].sent, toks[i].para = int32(k), int32(s.para)
 		}
 	}
 	d.pairQuotes()
@@ -398,7 +398,7 @@ func (d *doc) pairQuotes() {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		t.quote, t.inq = -1, -1
-		if open >= 0 && i > 0 && t.para != toks[open].para {
+		if open >= 0 && i > 0 && int(t.para) != int(toks[open].para) {
 			d.addQuote(open, -1, i-1)
 			open = -1
 		}
@@ -477,7 +477,7 @@ func (d *doc) quoteRole(i int) uint8 {
 
 func (d *doc) addQuote(open, close, last int) {
 	toks := d.toks
-	q := quoteSpan{open: open, close: close, para: toks[open].para, first: open + 1, last: last}
+	q := quoteSpan{open: open, close: close, para: int(toks[open].para), first: open + 1, last: last}
 	q.start = toks[open].end
 	if close >= 0 {
 		q.end = toks[close].start
@@ -490,11 +490,11 @@ func (d *doc) addQuote(open, close, last int) {
 	}
 	idx := len(d.quotes)
 	d.quotes = append(d.quotes, q)
-	toks[open].quote = idx
+	toks[open].quote = int32(idx)
 	if close >= 0 {
-		toks[close].quote = idx
+		toks[close].quote = int32(idx)
 	}
 	for k := q.first; k <= q.last; k++ {
-		toks[k].inq = idx
+		toks[k].inq = int32(idx)
 	}
 }
