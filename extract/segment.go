@@ -68,8 +68,15 @@ func isSpaceByte(c byte) bool {
 }
 
 // tokenize splits text into tokens in one pass over its bytes.
+// interner hands out one lower-case string per distinct word.
+type interner struct {
+	m   map[string]string
+	buf [64]byte
+}
+
 func tokenize(text string, lx *lexicon) []token {
-	toks := make([]token, 0, len(text)/4+8)
+	toks := make([]token, 0, len(text)/5+16)
+	in := &interner{m: make(map[string]string, 64)}
 	nl := 0
 	i := 0
 	n := len(text)
@@ -85,7 +92,7 @@ func tokenize(text string, lx *lexicon) []token {
 			}
 			if isWordByte(c) {
 				j := scanWord(text, i, lx)
-				toks = append(toks, makeWord(text, i, j, nl))
+				toks = append(toks, makeWord(text, i, j, nl, in))
 				nl = 0
 				i = j
 				continue
@@ -124,7 +131,7 @@ func tokenize(text string, lx *lexicon) []token {
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanWord(text, i, lx)
-			toks = append(toks, makeWord(text, i, j, nl))
+			toks = append(toks, makeWord(text, i, j, nl, in))
 			nl = 0
 			i = j
 			continue
@@ -230,21 +237,42 @@ func isPossessive(text string, i int) bool {
 	return i < len(text) && (text[i] == 's' || text[i] == 'S') && !isWordRuneAt(text, i+1)
 }
 
-func makeWord(text string, i, j, nl int) token {
+func makeWord(text string, i, j, nl int, in *interner) token {
 	w := text[i:j]
 	t := token{start: i, end: j, kind: tWord, nl: int32(nl)}
 	c := w[0]
-	simple := true
+	simple, ascii := true, true
 	for k := 0; k < len(w); k++ {
 		b := w[k]
-		if b >= 'A' && b <= 'Z' || b >= utf8.RuneSelf {
+		if b >= 'A' && b <= 'Z' {
 			simple = false
+		} else if b >= utf8.RuneSelf {
+			simple, ascii = false, false
 			break
 		}
 	}
-	if simple {
+	switch {
+	case simple:
 		t.low = w
-	} else {
+	case ascii && len(w) <= len(in.buf):
+		// Lower-case into a buffer and intern: one string per distinct
+		// capitalised word.
+		b := in.buf[:len(w)]
+		for k := 0; k < len(w); k++ {
+			ch := w[k]
+			if ch >= 'A' && ch <= 'Z' {
+				ch += 'a' - 'A'
+			}
+			b[k] = ch
+		}
+		if s, ok := in.m[string(b)]; ok {
+			t.low = s
+		} else {
+			s := string(b)
+			in.m[s] = s
+			t.low = s
+		}
+	default:
 		t.low = strings.ReplaceAll(strings.ToLower(w), "\u2019", "'")
 	}
 	if c >= 'A' && c <= 'Z' {
