@@ -45,7 +45,13 @@ type DB struct {
 	// mu serialises writes so read-modify-write of indexes and counters
 	// never conflicts.
 	mu sync.Mutex
+	// counters caches committed counter values for writers (guarded by mu),
+	// sparing a read of each counter an update changes.
+	counters map[string]int64
 }
+
+// counterCache bounds DB.counters; past it the cache starts over.
+const counterCache = 1 << 16
 
 var _ graph.Store = (*DB)(nil)
 
@@ -123,9 +129,13 @@ func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) err
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	if db.counters == nil {
+		db.counters = map[string]int64{}
+	}
+	var t *tx
 	err := db.bdb.Update(func(txn *badger.Txn) error {
-		t := &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue,
-			fresh: map[string]bool{}, set1: map[string]bool{}}
+		t = &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue,
+			fresh: map[string]bool{}, set1: map[string]bool{}, cache: db.counters}
 		if err := fn(t); err != nil {
 			return err
 		}
@@ -134,7 +144,16 @@ func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) err
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return graph.Errorf(graph.ETOOLARGE, "%s is too large for one transaction; nothing was written", what)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	if len(db.counters)+len(t.flushed) > counterCache {
+		clear(db.counters)
+	}
+	for name, n := range t.flushed {
+		db.counters[name] = n
+	}
+	return nil
 }
 
 // tx wraps a Badger transaction with the small helpers the store needs.
@@ -147,6 +166,9 @@ type tx struct {
 	// look; set records the index keys written for them.
 	fresh map[string]bool
 	set1  map[string]bool
+	// cache holds committed counter values known to the DB; flushed the
+	// values this update writes, cached once it commits.
+	cache, flushed map[string]int64
 	// maxValue is the largest value Badger takes; larger ones are ETOOLARGE.
 	maxValue int64
 }
@@ -294,15 +316,22 @@ func (t *tx) count(name string) (int64, error) {
 func (t *tx) add(name string, delta int64) { t.counts[name] += delta }
 
 func (t *tx) flushCounts() error {
+	t.flushed = make(map[string]int64, len(t.counts))
 	for name, d := range t.counts {
 		if d == 0 {
 			continue
 		}
-		v, _, err := t.get(countKey(name))
-		if err != nil {
-			return err
+		base, ok := t.cache[name]
+		if !ok {
+			v, _, err := t.get(countKey(name))
+			if err != nil {
+				return err
+			}
+			base = decodeCount(v)
 		}
-		if n := decodeCount(v) + d; n != 0 {
+		n := base + d
+		t.flushed[name] = n
+		if n != 0 {
 			if err := t.set(countKey(name), encodeCount(n)); err != nil {
 				return err
 			}

@@ -364,12 +364,22 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	// the counter.
 	counted := f.From != "" || !strings.HasPrefix(f.To, graph.PrefixClaim)
 	if counted && f.Claim == "" && (f.From == "") != (f.To == "") && (f.After == "" || cursor != nil) {
+		node, pre := f.From, pEdge
+		if node == "" {
+			node, pre = f.To, pRev
+		}
+		kinds := graph.EdgeKinds
+		if f.Kind != "" {
+			kinds = []graph.EdgeKind{f.Kind}
+		}
 		err := db.view(ctx, func(t *tx) error {
-			n, err := t.count("#" + string(prefix[:len(prefix)-1]))
-			if err != nil {
-				return err
+			for _, k := range kinds {
+				n, err := t.count(edgeGroup(pre, node, k))
+				if err != nil {
+					return err
+				}
+				out.TotalCount += int(n)
 			}
-			out.TotalCount = int(n)
 			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 			defer it.Close()
 			seek := prefix

@@ -54,9 +54,9 @@ const (
 )
 
 // formatVersion is the version of the key layout. Version 1 had no index
-// group counters, version 2 no edge counters, version 3 counted edges to
-// claims too; Open recounts.
-const formatVersion = 4
+// group counters, version 2 no edge counters, versions 3 and 4 other edge
+// counters; Open recounts.
+const formatVersion = 5
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a
@@ -73,23 +73,29 @@ func indexGroup(k []byte) string {
 	return "#" + string(k[:bytes.LastIndexByte(k, 0)])
 }
 
-// edgeGroups names the counters an edge counts in: the edges from its
-// start ("#e/<from>"), from its start of its kind ("#e/<from>\0<kind>"),
-// and the same for its end ("#r/<to>", "#r/<to>\0<kind>") unless that is
-// a claim, which has few edges. FindEdges takes its totals from them.
+// edgeGroups names the counters an edge counts in: the edges of its kind
+// from its start ("#e/<from>\0<kind>") and, unless its end is a claim
+// (which has few edges), to its end ("#r/<to>\0<kind>"). FindEdges takes
+// its totals from them, summing the kinds when none is asked for.
 func edgeGroups(e *graph.Edge) []string {
 	return append(edgeFromGroups(e), edgeToGroups(e)...)
 }
 
 func edgeFromGroups(e *graph.Edge) []string {
-	return []string{"#" + pEdge + e.From, "#" + pEdge + e.From + sep + string(e.Kind)}
+	return []string{edgeGroup(pEdge, e.From, e.Kind)}
 }
 
 func edgeToGroups(e *graph.Edge) []string {
 	if strings.HasPrefix(e.To, graph.PrefixClaim) {
 		return nil
 	}
-	return []string{"#" + pRev + e.To, "#" + pRev + e.To + sep + string(e.Kind)}
+	return []string{edgeGroup(pRev, e.To, e.Kind)}
+}
+
+// edgeGroup names the counter of the edges of one kind from (pEdge) or to
+// (pRev) a node.
+func edgeGroup(prefix, node string, kind graph.EdgeKind) string {
+	return "#" + prefix + node + sep + string(kind)
 }
 
 // key joins a prefix and parts into a fresh key.
