@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -76,6 +77,9 @@ func (r *resolver) scanGovernments() {
 	d := r.d
 	for i := 0; i+1 < len(d.toks); i++ {
 		if !d.toks[i].upper || d.toks[i].kind != tWord {
+			continue
+		}
+		if !r.g.govFirst[d.low(i)] {
 			continue
 		}
 		two := d.low(i) + " " + d.low(i+1)
@@ -776,7 +780,40 @@ func (r *resolver) key(s string) string {
 	if k, ok := r.keyMemo[s]; ok {
 		return k
 	}
-	k := graph.NameKey(s)
+	k := foldKey(s)
 	r.keyMemo[s] = k
 	return k
+}
+
+// foldKey folds a name for lookups inside one article, as graph.NameKey
+// does: lower case, punctuation dropped, spaces folded, a leading "the "
+// and a trailing "'s" removed. ASCII names take a fast path.
+func foldKey(name string) string {
+	buf := make([]byte, 0, len(name))
+	space := false
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return graph.NameKey(name)
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			fallthrough
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			if space && len(buf) > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, c)
+			space = false
+		case c == '\'':
+			buf = append(buf, c)
+			space = false
+		default:
+			space = true
+		}
+	}
+	k := string(buf)
+	k = strings.TrimSuffix(k, "'s")
+	k = strings.Trim(k, "'")
+	return strings.TrimPrefix(k, "the ")
 }

@@ -374,7 +374,7 @@ func (b *builder) compound(a, z int) []*entity {
 			cuts = append(cuts, k)
 		}
 	}
-	if len(cuts) == 0 {
+	if len(cuts) == 0 || d.low(cuts[len(cuts)-1]) != "and" {
 		return nil
 	}
 	if m := b.r.analyze(a, z); m != nil && (m.source || m.country != "") {

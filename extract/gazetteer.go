@@ -14,6 +14,7 @@ type gazetteer struct {
 	capital  map[string]string // capital city → alpha-2
 	demonym  map[string]string // demonym → alpha-2
 	govAlias map[string]string // "kremlin", "islamic emirate" → alpha-2
+	govFirst map[string]bool   // first words of govAlias keys
 	name     map[string]string // alpha-2 → the common English name
 	agency   map[string]*mediaEntry
 	media    map[string]*mediaEntry
@@ -194,8 +195,10 @@ var buildGazetteer = sync.OnceValue(func() *gazetteer {
 	for k, v := range capitalAliases {
 		g.capital[k] = v
 	}
+	g.govFirst = map[string]bool{}
 	for k, v := range govAliases {
 		g.govAlias[k] = v
+		g.govFirst[strings.Fields(k)[0]] = true
 	}
 	for _, item := range strings.FieldsFunc(demonymTable, func(r rune) bool { return r == '|' || r == '\n' }) {
 		f := strings.Fields(item)
