@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -56,10 +57,11 @@ type resolver struct {
 	ents     []*entity
 	byKey    map[string]*entity
 	govNames map[string]string    // NameKey("taliban government") → alpha-2, read from the text
-	recent   []*entity            // speakers and named mentions, most recent last
+	recent   []mentionRef         // speakers and named mentions, most recent last
 	govSeen  map[string][]string  // alpha-2 → designations of its government seen in the text
 	scanned  int                  // tokens before this one have been scanned for names
 	byLast   map[string][]*entity // people by the NameKey of their last name
+	pos      int                  // token position of the mention being resolved
 	keyMemo  map[string]string    // NameKey results
 	lastSpk  *entity              // speaker of the last attribution
 	lastSent int                  // its sentence
@@ -467,6 +469,7 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 	if m == nil {
 		return nil
 	}
+	r.pos = pos
 	if m.pronoun {
 		return r.antecedent(m, pos)
 	}
@@ -491,8 +494,10 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 	}
 	if m.nominal == "state" || m.nominal == "country" || m.nominal == "nation" || m.nominal == "neighbor" || m.nominal == "neighbour" {
 		// "the neighboring state": the last other country mentioned.
-		for k := len(r.recent) - 1; k >= 0 && k >= len(r.recent)-30 && !m.indef; k-- {
-			e := r.recent[k]
+		for _, e := range r.before(pos, 30) {
+			if m.indef {
+				break
+			}
 			if e.country != "" && e != r.lastSpk && (r.lastSpk == nil || e != r.lastSpk.affil) {
 				return r.touch(e)
 			}
@@ -500,8 +505,7 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 	}
 	if m.kind == graph.ActorAnonymous && m.nominal != "" && !m.indef && !m.plural && m.affil == nil {
 		// "the spokesman", "the minister": the last person with that title.
-		for k := len(r.recent) - 1; k >= 0 && k >= len(r.recent)-40; k-- {
-			e := r.recent[k]
+		for _, e := range r.before(pos, 40) {
 			if e.person && e.kind == graph.ActorPerson && e.title != "" && strings.Contains(strings.ToLower(e.title), m.nominal) {
 				return r.touch(e)
 			}
@@ -640,12 +644,46 @@ func (r *resolver) alias(e *entity, s string) {
 	}
 }
 
-// touch records e as recently mentioned and returns it.
+// touch records e as mentioned at r.pos and returns it.
 func (r *resolver) touch(e *entity) *entity {
 	if e != nil {
-		r.recent = append(r.recent, e)
+		r.recent = append(r.recent, mentionRef{e: e, pos: r.pos})
 	}
 	return e
+}
+
+// mentionRef is one recorded mention of an entity.
+type mentionRef struct {
+	e   *entity
+	pos int
+}
+
+// before returns up to n distinct entities mentioned before token pos, the
+// most recent first. Names in the text before pos are scanned first, so
+// that people mentioned only in passing can be antecedents.
+func (r *resolver) before(pos, n int) []*entity {
+	saved := r.pos
+	r.scanTo(pos)
+	r.pos = saved
+	var refs []mentionRef
+	for k := len(r.recent) - 1; k >= 0 && len(refs) < 4*n && k >= len(r.recent)-8*n; k-- {
+		if r.recent[k].pos < pos {
+			refs = append(refs, r.recent[k])
+		}
+	}
+	sort.SliceStable(refs, func(i, j int) bool { return refs[i].pos > refs[j].pos })
+	out := make([]*entity, 0, n)
+	seen := map[*entity]bool{}
+	for _, ref := range refs {
+		if !seen[ref.e] {
+			seen[ref.e] = true
+			out = append(out, ref.e)
+			if len(out) == n {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // scanTo registers the named people mentioned before token pos that no
@@ -700,8 +738,7 @@ func (r *resolver) antecedent(m *mention, pos int) *entity {
 	if e := r.lastSpk; e != nil && p.plural && (e.plural || e.kind == graph.ActorGroup || e.kind == graph.ActorOrganization || e.kind == graph.ActorGovernment) && int(r.d.toks[pos].sent)-r.lastSent <= 1 {
 		return e
 	}
-	for k := len(r.recent) - 1; k >= 0 && k >= len(r.recent)-12; k-- {
-		e := r.recent[k]
+	for _, e := range r.before(pos, 12) {
 		switch {
 		case p.male || p.female:
 			if !e.person || e.plural {

@@ -75,11 +75,6 @@ func (b *builder) add(at *attribution) {
 		Direct: at.direct,
 	}
 	var spk *entity
-	first := at.cue0
-	if at.src0 >= 0 && at.src0 < first {
-		first = at.src0
-	}
-	b.r.scanTo(first)
 	var more []*entity
 	if at.src0 >= 0 {
 		c.SpeakerStart, c.SpeakerEnd = intp(d.toks[at.src0].start), intp(d.toks[at.src1].end)
