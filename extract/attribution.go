@@ -62,7 +62,7 @@ func (d *doc) findAttributions() []*attribution {
 // the subject of its main clause as source when no other attribution in
 // the sentence uses that subject.
 func (d *doc) participleSources(ats []*attribution) {
-	bySent := map[int][]*attribution{}
+	bySent := make(map[int][]*attribution, len(ats))
 	for _, at := range ats {
 		bySent[int(d.toks[at.cue0].sent)] = append(bySent[int(d.toks[at.cue0].sent)], at)
 	}
@@ -950,7 +950,7 @@ func (d *doc) extendQuotes(ats []*attribution) {
 	if len(ats) == 0 {
 		return
 	}
-	cueAt := map[int]bool{}
+	cueAt := make(map[int]bool, 2*len(ats))
 	for _, a := range ats {
 		cueAt[int(d.toks[a.cue0].sent)] = true
 		if a.con0 >= 0 && a.con0 < len(d.toks) {

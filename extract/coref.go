@@ -68,7 +68,7 @@ type resolver struct {
 }
 
 func newResolver(d *doc) *resolver {
-	r := &resolver{d: d, g: buildGazetteer(), byKey: map[string]*entity{}, govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: map[string][]*entity{}, keyMemo: map[string]string{}}
+	r := &resolver{d: d, g: buildGazetteer(), byKey: make(map[string]*entity, 64), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 32), keyMemo: make(map[string]string, 128)}
 	r.scanGovernments()
 	return r
 }
@@ -627,7 +627,7 @@ func (r *resolver) alias(e *entity, s string) {
 	}
 	k := r.key(s)
 	if e.keys == nil {
-		e.keys = map[string]bool{}
+		e.keys = make(map[string]bool, 4)
 		for _, al := range e.aliases {
 			e.keys[r.key(al)] = true
 		}

@@ -21,7 +21,7 @@ func Extract(a graph.Article) (*graph.Extraction, error) {
 	ats := d.findAttributions()
 	sort.SliceStable(ats, func(i, j int) bool { return d.toks[ats[i].cue0].start < d.toks[ats[j].cue0].start })
 	r := newResolver(d)
-	b := &builder{d: d, r: r, art: a.ID, seen: map[string]bool{}}
+	b := &builder{d: d, r: r, art: a.ID, seen: make(map[string]bool, len(ats))}
 	for _, at := range ats {
 		b.add(at)
 	}
@@ -248,7 +248,7 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 	if x.Claims == nil {
 		x.Claims = []*graph.Claim{}
 	}
-	used := map[*entity]bool{}
+	used := make(map[*entity]bool, len(b.r.ents))
 	for _, e := range b.spk {
 		used[e] = true
 	}
@@ -274,7 +274,7 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 		}
 	}
 	sort.Slice(ents, func(i, j int) bool { return ents[i].order < ents[j].order })
-	ids := map[string]*entity{}
+	ids := make(map[string]*entity, len(b.r.ents))
 	for _, e := range ents {
 		if e.source {
 			e.id = graph.SourceID(e.name)
@@ -313,7 +313,7 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 	for i, c := range b.claims {
 		c.Speaker = b.spk[i].id
 	}
-	seen := map[graph.Edge]bool{}
+	seen := make(map[graph.Edge]bool, len(b.edges))
 	for _, pe := range b.edges {
 		ed := graph.Edge{Kind: pe.kind, From: pe.from.id, Claim: pe.claim.ID, Article: b.art}
 		if pe.toClaim {
