@@ -125,6 +125,22 @@ func (r *resolver) span(a, b int) string {
 
 // joinToks returns the text of tokens [a, b] with single spaces.
 func (r *resolver) joinToks(a, b int) string {
+	if a > b {
+		return ""
+	}
+	// Fast path: the text already reads that way.
+	same := true
+	for k := a + 1; k <= b && same; k++ {
+		t, p := r.d.toks[k], r.d.toks[k-1]
+		if t.low != "'s" && !(t.kind == tPunct && t.low != "&") {
+			same = t.start == p.end+1 && r.d.text[p.end] == ' '
+		} else {
+			same = t.start == p.end
+		}
+	}
+	if same {
+		return r.d.text[r.d.toks[a].start:r.d.toks[b].end]
+	}
 	var sb strings.Builder
 	for k := a; k <= b; k++ {
 		t := r.d.toks[k]
