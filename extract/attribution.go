@@ -262,6 +262,9 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		default:
 			// "called Trump a liar", "called the charges "baseless"".
 			e := d.npRight(i+1, s.b)
+			if d.isSubjectPronounObj(i + 1) {
+				e = i + 1
+			}
 			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.toks[e+1].kind == tQuote || d.word(e+1) && !d.toks[e+1].upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
 				return nil
 			}
@@ -291,6 +294,13 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 				}
 			}
 			return nil
+		case p >= s.a && d.nounish(p, s.a) && d.toks[p].kind == tWord && d.withSubject(p, s) >= 0:
+			// "…, with Kremlin spokesman Dmitry Peskov calling them …"
+			at.src0, at.src1 = d.withSubject(p, s), p
+			if d.rightContent(at, cf, s) {
+				return at
+			}
+			return nil
 		case p >= s.a && (d.low(p) == "before" || d.low(p) == "after" || d.low(p) == "while" || d.low(p) == "by" || d.low(p) == "when"):
 			at.inherit = true
 			if !d.rightContent(at, cf, s) {
@@ -308,6 +318,9 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		default:
 			// "called Trump a liar", "called the charges "baseless"".
 			e := d.npRight(i+1, s.b)
+			if d.isSubjectPronounObj(i + 1) {
+				e = i + 1
+			}
 			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.toks[e+1].kind == tQuote || d.word(e+1) && !d.toks[e+1].upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
 				return nil
 			}
@@ -559,8 +572,10 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 	}
 	// A preposition that belongs to the cue: "spoke of", "talked about",
 	// "commented on", "warned against".
-	if at.recip0 < 0 && r < s.b && prepCue[cf.lemma+" "+d.low(r)] && r+1 < s.b && d.word(r+1) {
-		at.cue1 = r
+	if r < s.b && prepCue[cf.lemma+" "+d.low(r)] && r+1 < s.b && d.word(r+1) {
+		if at.recip0 < 0 {
+			at.cue1 = r
+		}
 		return d.rightContentFrom(at, r+1, cueForm{lemma: cf.lemma, class: cf.class, flags: fObj | fThat | fQuote}, s)
 	}
 	start := r
@@ -1132,4 +1147,14 @@ func (d *doc) quoteOpensClause(o int, s sentence) bool {
 	}
 	p := o - 1
 	return d.toks[p].low == ":" || d.toks[p].low == ";" || d.toks[p].kind == tQuote || d.toks[p].low == "—" || p == s.a && d.is(p, wConj|wAdv)
+}
+
+// withSubject returns the start of the noun phrase ending at p when "with"
+// introduces it ("with X saying …"), or -1.
+func (d *doc) withSubject(p int, s sentence) int {
+	st := d.npLeft(p, s.a)
+	if st <= s.a || d.low(st-1) != "with" {
+		return -1
+	}
+	return st
 }

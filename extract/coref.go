@@ -343,6 +343,12 @@ func (r *resolver) classify(m *mention, a, b int) {
 			return
 		}
 	}
+	if a == b && d.is(a, wAnon) && (a == 0 || d.toks[a-1].sent != d.toks[a].sent) {
+		// "Analysts said": a common noun capitalised at the sentence start.
+		m.kind, m.nominal, m.personal = graph.ActorAnonymous, d.low(a), true
+		m.plural = strings.HasSuffix(d.low(a), "s")
+		return
+	}
 	allCap := true
 	anyCap := false
 	for k := a; k <= b; k++ {
@@ -371,6 +377,9 @@ func (r *resolver) classify(m *mention, a, b int) {
 	demo := ""
 	if code := g.demonym[d.low(a)]; code != "" && a < b {
 		demo = code
+		lead = a + 1
+	} else if code := g.country[d.low(a)]; code != "" && a < b && !d.is(a+1, wGov) {
+		demo = code // "U.S. officials"
 		lead = a + 1
 	}
 	// The trailing run of name words.

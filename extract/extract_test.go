@@ -143,6 +143,12 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "denied", surface: "Kalder", text: "the report"}}},
 		{"AbbreviationsDoNotSplit", `Mr. Brandt of the U.S. Coast Guard said on Jan. 5 that the channel was clear.`,
 			[]wantClaim{{cue: "said", speaker: "Brandt", text: "the channel was clear"}}},
+		{"WithParticiple", `Moscow criticized the drills, with Kremlin spokesman Ivo Marek calling them "reckless."`,
+			[]wantClaim{{cue: "calling", speaker: "Ivo Marek", surface: "Kremlin spokesman Ivo Marek", text: "reckless"}}},
+		{"WarnedAgainst", `The ministry on Monday warned Valdoria against further strikes, saying its patience was over.`,
+			[]wantClaim{{cue: "warned", surface: "The ministry", text: "further strikes"}, {cue: "saying", surface: "-", text: "its patience was over"}}},
+		{"TrailingWithRecipient", `"The talks are over," the envoy told a news conference in Geneva.`,
+			[]wantClaim{{cue: "told", surface: "the envoy", text: "The talks are over"}}},
 		{"NestedOnlyOuter", `Ortiz said Kalder believes the plan will fail.`,
 			[]wantClaim{{cue: "said", text: "Kalder believes the plan will fail"}}},
 	}

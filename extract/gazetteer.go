@@ -158,7 +158,6 @@ The New Yorker
 Mother Jones
 National Review
 Time magazine
-SadaNews
 `
 
 var buildGazetteer = sync.OnceValue(func() *gazetteer {

@@ -22,7 +22,17 @@ func (d *doc) is(i int, bits uint32) bool {
 func (d *doc) isLyAdverb(i int) bool {
 	t := d.toks[i]
 	return t.kind == tWord && !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") &&
-		!d.is(i, wAnon|wOrg|wTitle|wDoc) && t.low != "family" && t.low != "rally" && t.low != "assembly" && t.low != "supply" && t.low != "italy"
+		!d.is(i, wAnon|wOrg|wTitle|wDoc) && !lyNotAdverb[t.low]
+}
+
+// lyNotAdverb are words ending in -ly that are nouns or adjectives.
+var lyNotAdverb = map[string]bool{
+	"family": true, "rally": true, "assembly": true, "supply": true, "italy": true, "weekly": true,
+	"daily": true, "monthly": true, "yearly": true, "hourly": true, "nightly": true, "quarterly": true,
+	"early": true, "likely": true, "elderly": true, "friendly": true, "lonely": true, "costly": true,
+	"deadly": true, "holy": true, "ugly": true, "silly": true, "timely": true, "lively": true,
+	"orderly": true, "unlikely": true, "bully": true, "ally": true, "belly": true, "jelly": true,
+	"reply": true, "apply": true, "comply": true, "anomaly": true, "monopoly": true, "homily": true,
 }
 
 // isDayOrDate reports whether token i is a weekday, month or date number.
@@ -93,7 +103,13 @@ func (d *doc) nounish(i, a int) bool {
 		return false
 	}
 	if t.cue && !d.is(i, wAnon|wDoc|wOrg|wTitle) && !(i > 0 && (d.is(i-1, wDet) || isPossessiveDet(d.low(i-1)))) {
-		return false
+		// A noun-like cue word after an adjective is a noun: "a televised
+		// address".
+		cf, _ := d.cueAt(i)
+		p := i - 1
+		if !cf.noun || p < 0 || d.toks[p].kind != tWord || d.toks[p].upper || d.is(p, wPron|wAux|wNeg|wConj|wPrep|wSub|wAdv) {
+			return false
+		}
 	}
 	if strings.HasSuffix(t.low, "ed") && !d.is(i, wAnon|wTitle|wOrg) {
 		return false
@@ -159,7 +175,7 @@ func (d *doc) npLeft(j, a int) int {
 				continue
 			}
 		}
-		if t.low == "-" || t.low == "." && k > a && strings.HasSuffix(d.low(k-1), ".") {
+		if t.low == "." && k > a && strings.HasSuffix(d.low(k-1), ".") {
 			continue
 		}
 		return s
@@ -239,6 +255,9 @@ func (d *doc) npRight(i, b int) int {
 		if d.nounish(k, i) || t.upper && k == i {
 			e = k
 			continue
+		}
+		if strings.HasSuffix(t.low, "ed") && k+1 < b && d.nounish(k+1, i) && (k == i || d.is(k-1, wDet) || e >= 0) {
+			continue // "a televised address", "the alleged plot"
 		}
 		break
 	}
