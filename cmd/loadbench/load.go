@@ -60,13 +60,18 @@ type loadConfig struct {
 	clients  int
 	requests int
 	duration time.Duration
-	seed     uint64
+	// rate, when positive, paces the clients to send that many requests a
+	// second in all (open loop); 0 lets each send as soon as its last
+	// answer came (closed loop).
+	rate float64
+	seed uint64
 }
 
 // result is what one load case measured.
 type result struct {
 	Kind     string        `json:"kind"`
 	Clients  int           `json:"clients"`
+	Rate     float64       `json:"rate,omitempty"`
 	Requests int           `json:"requests"`
 	Errors   int           `json:"errors"`
 	Empty    int           `json:"empty"`
@@ -126,8 +131,9 @@ func cursor(token string) string {
 }
 
 // runLoad sends requests of one kind from cfg.clients goroutines, each
-// waiting for its answer before sending the next, until cfg.requests have
-// been sent or cfg.duration has passed, whichever comes first.
+// waiting for its answer before sending the next (and, with cfg.rate, for
+// the request's due time), until cfg.requests have been sent or
+// cfg.duration has passed, whichever comes first.
 func runLoad(ctx context.Context, client *http.Client, w *world, cfg loadConfig) (*result, error) {
 	text, ok := queries[cfg.kind]
 	if !ok {
@@ -155,12 +161,26 @@ func runLoad(ctx context.Context, client *http.Client, w *world, cfg loadConfig)
 			own := make([]time.Duration, 0, cfg.requests/cfg.clients+1)
 			ownErrs, ownEmpty := 0, 0
 			var ownFirst string
-			for ctx.Err() == nil && time.Now().Before(deadline) && issued.Add(1) <= int64(cfg.requests) {
+			for ctx.Err() == nil && time.Now().Before(deadline) {
+				i := issued.Add(1)
+				if i > int64(cfg.requests) {
+					break
+				}
 				body, err := json.Marshal(map[string]any{"query": text, "variables": w.variables(cfg.kind, r)})
 				if err != nil {
 					panic(err) // plain maps of strings always marshal
 				}
 				t0 := time.Now()
+				if cfg.rate > 0 {
+					// Request i is due at start + (i-1)/rate. Latency counts
+					// from then, so a server falling behind is charged for
+					// the wait too (no coordinated omission).
+					t0 = start.Add(time.Duration(float64(i-1) / cfg.rate * float64(time.Second)))
+					if !t0.Before(deadline) {
+						break
+					}
+					time.Sleep(time.Until(t0))
+				}
 				n, err := send(ctx, client, cfg.url, body)
 				d := time.Since(t0)
 				if ctx.Err() != nil {
@@ -196,6 +216,7 @@ func runLoad(ctx context.Context, client *http.Client, w *world, cfg loadConfig)
 	return &result{
 		Kind:       cfg.kind,
 		Clients:    cfg.clients,
+		Rate:       cfg.rate,
 		Requests:   len(lat),
 		Errors:     errs,
 		Empty:      empty,

@@ -117,6 +117,7 @@ func TestFlags(t *testing.T) {
 		{"-clients", "1,x"},
 		{"-requests", "0"},
 		{"-claims", "5"},
+		{"-rate", "-1"},
 		{"extra"},
 	} {
 		if _, err := parseFlags(args, &bytes.Buffer{}); err == nil {
@@ -137,5 +138,27 @@ func TestPercentile(t *testing.T) {
 		if got := percentile(d, c.p); got != c.want {
 			t.Errorf("percentile(1..100, %v): got %v, want %v", c.p, got, c.want)
 		}
+	}
+}
+
+// TestRate checks that -rate paces the clients: 40 requests at 200 a second
+// take about 200 ms.
+func TestRate(t *testing.T) {
+	args := []string{"-claims", "100", "-query", "says", "-clients", "4", "-requests", "40",
+		"-rate", "200", "-warmup", "0"}
+	var out, errb bytes.Buffer
+	results, err := runBench(context.Background(), args, &out, &errb)
+	if err != nil {
+		t.Fatalf("run: %v\n%s", err, &errb)
+	}
+	r := results[0]
+	if r.Requests != 40 || r.Errors != 0 {
+		t.Fatalf("got %d requests, %d errors; want 40 and 0", r.Requests, r.Errors)
+	}
+	if r.Elapsed < 190*time.Millisecond || r.RPS > 220 {
+		t.Errorf("40 requests at 200/s took %v (%.0f req/s), want about 200ms", r.Elapsed, r.RPS)
+	}
+	if !strings.Contains(out.String(), "paced to 200 req/s") {
+		t.Errorf("output does not say the load was paced:\n%s", &out)
 	}
 }

@@ -7,12 +7,19 @@
 // Usage:
 //
 //	loadbench [-claims 100000] [-db DIR] [-query page,says,search] [-clients 1,32]
-//	          [-requests 20000] [-duration 20s] [-warmup 200] [-seed 1] [-cpuprofile FILE]
+//	          [-requests 20000] [-duration 20s] [-warmup 200] [-rate 0] [-seed 1] [-cpuprofile FILE]
 //
 // Query kinds: page is a 1-hop page of 20 claims of one speaker (with
 // speakers and reporting sources) through Query.claims; says is the same
 // page through an actor's says field; search is a ranked search of one or
 // two words. Speakers, pages and words vary from request to request.
+//
+// Each client sends its next request when the last one is answered (closed
+// loop), or, with -rate, when it falls due on a schedule of -rate requests a
+// second across all clients (open loop: latency counts from the due time).
+// Besides latency, each case reports the CPU time the process (server and
+// clients together) spent per request, which depends little on other load
+// on the machine.
 //
 // With -db, the graph is built once and reused by later runs asking for no
 // more claims (the generator is deterministic, so an interrupted build
@@ -58,6 +65,7 @@ type options struct {
 	requests   int
 	duration   time.Duration
 	warmup     int
+	rate       float64
 	seed       uint64
 	cpuprofile string
 }
@@ -74,6 +82,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.IntVar(&o.requests, "requests", 20000, "most requests per case")
 	fs.DurationVar(&o.duration, "duration", 20*time.Second, "longest time per case")
 	fs.IntVar(&o.warmup, "warmup", 200, "requests per query kind sent before measuring")
+	fs.Float64Var(&o.rate, "rate", 0, "total requests per second to pace the clients to (open loop); 0 sends as fast as answers come")
 	fs.Uint64Var(&o.seed, "seed", 1, "seed of the graph and of the requests")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the measured cases to this file")
 	if err := fs.Parse(args); err != nil {
@@ -91,6 +100,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, fmt.Errorf("-duration must be positive")
 	case o.warmup < 0:
 		return nil, fmt.Errorf("-warmup must not be negative")
+	case o.rate < 0:
+		return nil, fmt.Errorf("-rate must not be negative")
 	}
 	for _, k := range strings.Split(kinds, ",") {
 		if _, ok := queries[k]; !ok {
@@ -208,13 +219,17 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) ([]*
 		defer pprof.StopCPUProfile()
 	}
 
-	fmt.Fprintf(stdout, "load: %s, GOMAXPROCS %d, up to %d requests or %v per case\n", url, runtime.GOMAXPROCS(0), o.requests, o.duration)
+	pacing := "closed loop"
+	if o.rate > 0 {
+		pacing = fmt.Sprintf("paced to %g req/s", o.rate)
+	}
+	fmt.Fprintf(stdout, "load: %s, GOMAXPROCS %d, up to %d requests or %v per case, %s\n", url, runtime.GOMAXPROCS(0), o.requests, o.duration, pacing)
 	const row = "%-7s %7s %8s %6s %6s %8s %8s %8s %8s %8s %10s\n"
 	fmt.Fprintf(stdout, row, "query", "clients", "requests", "errors", "empty", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "cpu ms/req")
 	var results []*result
 	for _, k := range o.kinds {
 		for _, c := range o.clients {
-			res, err := runLoad(ctx, client, w, loadConfig{url: url, kind: k, clients: c, requests: o.requests, duration: o.duration, seed: o.seed})
+			res, err := runLoad(ctx, client, w, loadConfig{url: url, kind: k, clients: c, requests: o.requests, duration: o.duration, rate: o.rate, seed: o.seed})
 			if err != nil {
 				return nil, err
 			}
