@@ -408,7 +408,8 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 				rr = e + 1
 			}
 		}
-		if cf.flags&fInv != 0 && d.endsClause(rr, s) {
+		quoteBefore := s0 > s.a && d.toks[s0-1].kind == tQuote && d.toks[s0-1].q == qClose
+		if (cf.flags&fInv != 0 || quoteBefore && cf.class == classSpeech) && d.endsClause(rr, s) {
 			b := s0
 			for n := 0; n < 2 && b-1 > s.a && d.word(b-1) && !d.toks[b-1].upper && !d.is(b-1, wSub|wConj|wPrep|wPron|wAux); n++ {
 				b-- // "…," retired general Lloyd Newton said.
@@ -936,23 +937,38 @@ func (d *doc) dropNested(in []*attribution) []*attribution {
 	for _, a := range in {
 		maxLen = max(maxLen, a.conEnd-a.conStart)
 	}
-	out := in[:0]
-	for _, a := range in {
-		nested := false
-		cs := d.toks[a.cue0].start
-		hi := sort.Search(len(bySpan), func(i int) bool { return bySpan[i].conStart > cs })
-		for k := hi - 1; k >= 0 && bySpan[k].conStart >= cs-maxLen-window; k-- {
-			b := bySpan[k]
-			if a == b {
-				continue
-			}
+	// An attribution is nested when its cue lies inside the content of
+	// another attribution that is not itself nested; iterate to a fixed
+	// point so that "A said B wants C but pledged D" keeps "pledged".
+	nested := make(map[*attribution]bool, len(in))
+	for round := 0; round < 4; round++ {
+		changed := false
+		for _, a := range in {
 			cs := d.toks[a.cue0].start
-			if cs >= b.conStart && cs < b.conEnd && !(d.toks[b.cue0].start >= a.conStart && d.toks[b.cue0].start < a.conEnd) {
-				nested = true
-				break
+			hi := sort.Search(len(bySpan), func(i int) bool { return bySpan[i].conStart > cs })
+			isNested := false
+			for k := hi - 1; k >= 0 && bySpan[k].conStart >= cs-maxLen-window; k-- {
+				b := bySpan[k]
+				if a == b || nested[b] {
+					continue
+				}
+				if cs >= b.conStart && cs < b.conEnd && !(d.toks[b.cue0].start >= a.conStart && d.toks[b.cue0].start < a.conEnd) {
+					isNested = true
+					break
+				}
+			}
+			if isNested != nested[a] {
+				nested[a] = isNested
+				changed = true
 			}
 		}
-		if !nested {
+		if !changed {
+			break
+		}
+	}
+	out := in[:0]
+	for _, a := range in {
+		if !nested[a] {
 			out = append(out, a)
 		}
 	}

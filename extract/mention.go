@@ -65,6 +65,8 @@ func (d *doc) skipLeft(i, a int) int {
 		case d.isDayOrDate(j) && (t.upper || d.is(j, wTime)) && !d.is(j-1, wDet|wPrep) || d.isDayOrDate(j) && d.is(j-1, wPrep|wAdv):
 		case (t.low == "on" || t.low == "this" || t.low == "last" || t.low == "in" || t.low == "early" || t.low == "late" || t.low == "next" || t.low == "earlier") && d.isDayOrDate(j+1):
 		case d.is(j, wTime) && (d.low(j-1) == "this" || d.low(j-1) == "last" || d.low(j-1) == "next"):
+		case (t.low == "all" || t.low == "both" || t.low == "each" || t.low == "themselves" || t.low == "himself" || t.low == "herself") && j > a && (d.toks[j-1].upper || d.toks[j-1].low == ")" || d.is(j-1, wAnon)):
+			// a floating quantifier: "the senators all said"
 		default:
 			return j
 		}
