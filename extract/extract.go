@@ -102,7 +102,6 @@ func (b *builder) add(at *attribution) {
 	b.last, b.lastS = spk, int(d.toks[at.cue0].sent)
 	b.r.lastSpk, b.r.lastSent = spk, b.lastS
 	b.claims = append(b.claims, c)
-	b.spk = append(b.spk, spk)
 	if spk.source {
 		b.edges = append(b.edges, pendingEdge{kind: graph.EdgeReports, from: spk, toClaim: true, claim: c})
 	} else {
@@ -119,10 +118,21 @@ func (b *builder) add(at *attribution) {
 			b.edges = append(b.edges, pendingEdge{kind: graph.EdgeReports, from: src, toClaim: true, claim: c})
 		}
 	}
+	defer func() { b.spk = append(b.spk, spk) }()
 	switch at.class {
 	case classDeny:
 		if !spk.source {
 			b.edges = append(b.edges, pendingEdge{kind: graph.EdgeDenies, from: spk, toClaim: true, claim: c})
+			// "Kabul denies these accusations": the accuser is the last
+			// other speaker, when the denied thing is their statement.
+			if refersToStatement(c.Text) {
+				for k := len(b.spk) - 1; k >= 0 && k >= len(b.spk)-4; k-- {
+					if o := b.spk[k]; o != spk && !o.source && o.kind != graph.ActorAnonymous {
+						b.edges = append(b.edges, pendingEdge{kind: graph.EdgeDenies, from: spk, to: o, claim: c})
+						break
+					}
+				}
+			}
 		}
 	case classAccuse:
 		if at.target0 >= 0 && !spk.source {
@@ -403,4 +413,19 @@ func (b *builder) compound(a, z int) []*entity {
 		out = append(out, e)
 	}
 	return out
+}
+
+// refersToStatement reports whether a denied content is a reference to
+// someone's statement ("these accusations", "the claims", "the report").
+func refersToStatement(text string) bool {
+	t := strings.ToLower(text)
+	if len(t) > 60 {
+		return false
+	}
+	for _, w := range []string{"accusation", "allegation", "claim", "charge", "report", "statement", "remarks", "comments", "assertion"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
