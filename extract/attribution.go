@@ -716,6 +716,10 @@ func (d *doc) contentEnd(r int, s sentence) int {
 			e = k
 			break
 		}
+		if t.low == "," && (d.low(k+1) == "but" || d.low(k+1) == "although" || d.low(k+1) == "though" || d.low(k+1) == "especially" || d.low(k+1) == "while") {
+			e = k // "…, but he has also …": the speaker's clause ends here
+			break
+		}
 		if t.low == "," || t.low == "—" {
 			n := k + 1
 			for n < s.b && (d.is(n, wAdv) && !d.toks[n].upper || d.isLyAdverb(n)) {
