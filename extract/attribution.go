@@ -397,6 +397,18 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			return nil
 		}
 		at.src0, at.src1 = s0, s1
+		// Split quote: ""A," he said, "B."": both halves, joined.
+		if s0 > s.a && d.toks[s0-1].kind == tQuote && d.toks[s0-1].q == qClose && cf.flags&fInv != 0 {
+			n := cue1 + 1
+			if d.toks[n].low == "," {
+				n++
+			}
+			if n < s.b && d.toks[n].kind == tQuote && d.toks[n].q == qOpen {
+				if res := d.leftContent(at, s0-1, s); res != nil {
+					return res
+				}
+			}
+		}
 		if d.rightContent(at, cf, s) {
 			return at
 		}
