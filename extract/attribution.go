@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // This file finds attributions: a cue, its source and its content.
 
@@ -943,15 +940,14 @@ func (d *doc) colonCue(i int, s sentence) *attribution {
 // dropNested removes attributions whose cue lies inside another's content
 // (PolNeAR annotates only the outermost attribution) and duplicates.
 func (d *doc) dropNested(in []*attribution) []*attribution {
-	// Candidates are in cue order and contents are local: compare each
-	// attribution with those whose cue lies within a window around it.
-	const window = 4096
-	bySpan := make([]*attribution, len(in))
-	copy(bySpan, in)
-	sort.Slice(bySpan, func(i, j int) bool { return bySpan[i].conStart < bySpan[j].conStart })
-	maxLen := 0
+	// Index each attribution under every paragraph its content touches, so
+	// that a cue is compared only with contents in its own paragraph.
+	byPara := make(map[int32][]*attribution, len(in))
 	for _, a := range in {
-		maxLen = max(maxLen, a.conEnd-a.conStart)
+		p0, p1 := d.toks[a.con0].para, d.toks[min(a.con1, len(d.toks)-1)].para
+		for p := p0; p <= p1; p++ {
+			byPara[p] = append(byPara[p], a)
+		}
 	}
 	// An attribution is nested when its cue lies inside the content of
 	// another attribution that is not itself nested; iterate to a fixed
@@ -961,10 +957,8 @@ func (d *doc) dropNested(in []*attribution) []*attribution {
 		changed := false
 		for _, a := range in {
 			cs := d.toks[a.cue0].start
-			hi := sort.Search(len(bySpan), func(i int) bool { return bySpan[i].conStart > cs })
 			isNested := false
-			for k := hi - 1; k >= 0 && bySpan[k].conStart >= cs-maxLen-window; k-- {
-				b := bySpan[k]
+			for _, b := range byPara[d.toks[a.cue0].para] {
 				if a == b || nested[b] {
 					continue
 				}
