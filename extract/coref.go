@@ -698,14 +698,16 @@ func (r *resolver) before(pos, n int) []*entity {
 	}
 	sort.SliceStable(refs, func(i, j int) bool { return refs[i].pos > refs[j].pos })
 	out := make([]*entity, 0, n)
-	seen := map[*entity]bool{}
+next:
 	for _, ref := range refs {
-		if !seen[ref.e] {
-			seen[ref.e] = true
-			out = append(out, ref.e)
-			if len(out) == n {
-				break
+		for _, e := range out {
+			if e == ref.e {
+				continue next
 			}
+		}
+		out = append(out, ref.e)
+		if len(out) == n {
+			break
 		}
 	}
 	return out
