@@ -15,7 +15,6 @@ type attribution struct {
 	inherit          bool // the speaker is not written here: take it from context
 	target0, target1 int  // accused noun phrase, or -1
 	recip0, recip1   int  // recipient noun phrase ("told the French News Agency"), or -1
-	cueText          string
 }
 
 // findAttributions scans every sentence for cues.

@@ -230,6 +230,3 @@ var buildGazetteer = sync.OnceValue(func() *gazetteer {
 	load(publisherTable, g.media)
 	return g
 })
-
-// countryOf returns the alpha-2 code of a country named by key, or "".
-func (g *gazetteer) countryOf(key string) string { return g.country[key] }

@@ -484,6 +484,3 @@ func gerund(w string) string {
 	}
 	return w + "ing"
 }
-
-// has reports whether word w (lower case) is in any of the sets in bits.
-func (lx *lexicon) has(w string, bits uint32) bool { return lx.sets[w]&bits != 0 }
