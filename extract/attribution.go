@@ -902,6 +902,13 @@ func (d *doc) accordingTo(i int, s sentence) *attribution {
 	if d.toks[p].low != "," && d.toks[p].low != "—" && d.toks[p].low != "(" {
 		return nil
 	}
+	// "The plan, according to officials, would cost …": both sides.
+	if d.toks[p].low == "," && d.low(e+1) == "," && e+2 < s.b && d.word(e+2) {
+		last := d.lastContentTok(e+2, s.b)
+		at.con0, at.con1 = s.a, last
+		at.conStart, at.conEnd = d.trimSpan(d.toks[s.a].start, d.toks[last].end)
+		return at
+	}
 	return d.leftContent(at, p, s)
 }
 

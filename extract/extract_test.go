@@ -113,6 +113,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "According to", text: "inflation fell to four percent"}}},
 		{"AccordingToLast", `Inflation fell to four percent, according to Reuters.`,
 			[]wantClaim{{cue: "according to", speaker: "Reuters", text: "Inflation fell to four percent"}}},
+		{"AccordingToMiddle", `The new bridge, according to city engineers, will cost twice the estimate.`,
+			[]wantClaim{{cue: "according to", surface: "city engineers", text: "will cost twice the estimate"}}},
 		{"CalledOn", `The Red Cross called on both sides to open the road to aid convoys.`,
 			[]wantClaim{{cue: "called on", surface: "The Red Cross", text: "to open the road"}}},
 		{"CalledFor", `The union also called for "calm and patience" during the talks.`,
