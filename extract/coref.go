@@ -48,6 +48,8 @@ type mention struct {
 	aliases  []string
 	indef    bool
 	personal bool
+	male     bool
+	female   bool
 }
 
 // resolver holds the entities of one article.
@@ -416,8 +418,18 @@ func (r *resolver) classify(m *mention, a, b int) {
 				m.personal = false
 			}
 			switch d.low(nameStart - 1) {
-			case "mrs.", "ms.", "mrs", "ms", "madam":
-				m.title = ""
+			case "mrs.", "ms.", "mrs", "ms", "madam", "mme.":
+				m.title, m.female = "", true
+			case "mr.", "mr", "sir":
+				m.title, m.male = "", true
+			}
+			if nameStart < b {
+				switch firstNames[d.low(nameStart)] {
+				case 'f':
+					m.female = true
+				case 'm':
+					m.male = true
+				}
 			}
 			return
 		}
@@ -617,6 +629,12 @@ func (r *resolver) person(m *mention) *entity {
 }
 
 func (r *resolver) fill(e *entity, m *mention) {
+	if m.male && !e.female {
+		e.male = true
+	}
+	if m.female && !e.male {
+		e.female = true
+	}
 	if e.title == "" && m.title != "" {
 		e.title = m.title
 	}
@@ -881,3 +899,16 @@ func foldKey(name string) string {
 	k = strings.Trim(k, "'")
 	return strings.TrimPrefix(k, "the ")
 }
+
+// firstNames marks common given names as female ('f') or male ('m'), so
+// that "she" and "he" pick the right antecedent.
+var firstNames = func() map[string]byte {
+	m := map[string]byte{}
+	for _, n := range strings.Fields("mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy angela shirley anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary nikki kamala nancy angela theresa ursula christine marine giorgia sanna jacinda mette ivanka melania michelle") {
+		m[n] = 'f'
+	}
+	for _, n := range strings.Fields("james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie mitch chuck ted marco rand mike tim jeb bill vladimir emmanuel boris olaf xi recep narendra benjamin volodymyr abbas khawaja imran shehbaz ali mohammed muhammad ahmed hassan hussein omar abdul") {
+		m[n] = 'm'
+	}
+	return m
+}()

@@ -258,6 +258,12 @@ func TestActors(t *testing.T) {
 				t.Fatalf("He not resolved to Ivo Marek:%s", describeClaims(x))
 			}
 		}},
+		{"PronounGender", `Senator Mary Kalder spoke after Governor John Brandt. She said the deal was fair.`, func(t *testing.T, x *graph.Extraction) {
+			c := findClaim(x, wantClaim{cue: "said"})
+			if c == nil || nameOf(x, c.Speaker) != "Mary Kalder" {
+				t.Fatalf("She not resolved to Mary Kalder:%s", describeClaims(x))
+			}
+		}},
 		{"PronounPrefersLastSpeaker", `A senior official in Riga said the border was quiet. He added that patrols had doubled.`, func(t *testing.T, x *graph.Extraction) {
 			c := findClaim(x, wantClaim{cue: "added"})
 			if c == nil || nameOf(x, c.Speaker) != "senior official in Riga" {
