@@ -5,22 +5,74 @@ import "context"
 // MaxPage is the largest page a list call returns.
 const MaxPage = 100
 
-// Page selects a window of a list ordered by ID: up to First items whose
-// IDs sort after After ("" for the start).
+// Page selects a window of a list in its order. Forward (the default): up
+// to First items after the item whose ID is After ("" for the start).
+// Backward, when Last or Before is set: up to Last items before the item
+// whose ID is Before ("" for the end), returned in list order. Cursors are
+// item IDs in every order (edges: EdgeCursor; search: hit IDs).
 type Page struct {
 	First int
 	After string
+	// Last and Before page backward from the end of the list.
+	Last   int
+	Before string
 }
 
-// Limit returns the page size, clamped to 1..MaxPage (default 20).
+// Backward reports whether p pages backward (Last or Before set).
+func (p Page) Backward() bool { return p.Last > 0 || p.Before != "" }
+
+// Limit returns the page size, clamped to 1..MaxPage (default 20): Last
+// when paging backward, else First.
 func (p Page) Limit() int {
+	n := p.First
+	if p.Backward() {
+		n = p.Last
+	}
 	switch {
-	case p.First <= 0:
+	case n <= 0:
 		return 20
-	case p.First > MaxPage:
+	case n > MaxPage:
 		return MaxPage
 	}
-	return p.First
+	return n
+}
+
+// Cursor returns the ID the page starts from: Before when paging backward,
+// else After ("" for an end of the list).
+func (p Page) Cursor() string {
+	if p.Backward() {
+		return p.Before
+	}
+	return p.After
+}
+
+// OrderField names what a list is sorted by.
+type OrderField string
+
+// Order fields. Lists sort by ID unless told otherwise.
+const (
+	OrderByID OrderField = "ID"
+	// OrderByPublishedAt sorts by the publication time of the article (a
+	// claim's article), then by ID; undated articles come first.
+	OrderByPublishedAt OrderField = "PUBLISHED_AT"
+)
+
+// Order says how a list is sorted. The zero value is by ID, ascending.
+type Order struct {
+	Field OrderField
+	Desc  bool
+}
+
+// ByDate reports whether o sorts by publication time.
+func (o Order) ByDate() bool { return o.Field == OrderByPublishedAt }
+
+// Validate returns EINVALID for an unknown field.
+func (o Order) Validate() error {
+	switch o.Field {
+	case "", OrderByID, OrderByPublishedAt:
+		return nil
+	}
+	return Errorf(EINVALID, "unknown order field %q", o.Field)
 }
 
 // ActorFilter selects actors. Zero fields do not filter.
@@ -42,7 +94,24 @@ type SourceFilter struct {
 // ArticleFilter selects articles. Zero fields do not filter.
 type ArticleFilter struct {
 	Publisher string
+	// PublishedAfter and PublishedBefore bound the publication time (see
+	// DateRange: on or after, strictly before); RFC 3339 or YYYY-MM-DD.
+	// Undated articles are left out when either is set.
+	PublishedAfter  string
+	PublishedBefore string
+	Order           Order
 	Page
+}
+
+// Dates returns the filter's publication window.
+func (f ArticleFilter) Dates() DateRange { return DateRange{f.PublishedAfter, f.PublishedBefore} }
+
+// Validate returns EINVALID for a bad date or order.
+func (f ArticleFilter) Validate() error {
+	if _, _, err := f.Dates().Keys(); err != nil {
+		return err
+	}
+	return f.Order.Validate()
 }
 
 // ClaimFilter selects claims. Zero fields do not filter.
@@ -55,7 +124,35 @@ type ClaimFilter struct {
 	Article string
 	// Source is a source ID: claims it reports.
 	Source string
+	// Target is an actor ID: claims that accuse or deny it.
+	Target string
+	// Publisher keeps claims of articles from this publisher (compared by
+	// NameKey).
+	Publisher string
+	// PublishedAfter and PublishedBefore bound the publication time of the
+	// claim's article, as in ArticleFilter.
+	PublishedAfter  string
+	PublishedBefore string
+	// Text keeps claims whose text holds every searchable word of it
+	// (matched as Search matches them), read from the search index.
+	Text  string
+	Order Order
 	Page
+}
+
+// Dates returns the filter's publication window.
+func (f ClaimFilter) Dates() DateRange { return DateRange{f.PublishedAfter, f.PublishedBefore} }
+
+// Validate returns EINVALID for an unknown kind, a bad date or order.
+// (Whether Text has a searchable word is the store's to say.)
+func (f ClaimFilter) Validate() error {
+	if f.Kind != "" && !f.Kind.Valid() {
+		return Errorf(EINVALID, "unknown edge kind %q", f.Kind)
+	}
+	if _, _, err := f.Dates().Keys(); err != nil {
+		return err
+	}
+	return f.Order.Validate()
 }
 
 // EdgeFilter selects edges. At least one of From, To or Claim must be set.
@@ -72,6 +169,9 @@ type ActorList struct {
 	Actors      []*Actor
 	TotalCount  int
 	HasNextPage bool
+	// HasPreviousPage is true when items precede the page: after a
+	// forward page's After, or more before a backward page.
+	HasPreviousPage bool
 }
 
 // SourceList is one page of sources and the size of the whole selection.
@@ -79,6 +179,9 @@ type SourceList struct {
 	Sources     []*Source
 	TotalCount  int
 	HasNextPage bool
+	// HasPreviousPage is true when items precede the page: after a
+	// forward page's After, or more before a backward page.
+	HasPreviousPage bool
 }
 
 // ArticleList is one page of articles and the size of the whole selection.
@@ -86,6 +189,9 @@ type ArticleList struct {
 	Articles    []*Article
 	TotalCount  int
 	HasNextPage bool
+	// HasPreviousPage is true when items precede the page: after a
+	// forward page's After, or more before a backward page.
+	HasPreviousPage bool
 }
 
 // ClaimList is one page of claims and the size of the whole selection.
@@ -93,6 +199,9 @@ type ClaimList struct {
 	Claims      []*Claim
 	TotalCount  int
 	HasNextPage bool
+	// HasPreviousPage is true when items precede the page: after a
+	// forward page's After, or more before a backward page.
+	HasPreviousPage bool
 }
 
 // EdgeList is one page of edges and the size of the whole selection.
@@ -100,6 +209,9 @@ type EdgeList struct {
 	Edges       []*Edge
 	TotalCount  int
 	HasNextPage bool
+	// HasPreviousPage is true when items precede the page: after a
+	// forward page's After, or more before a backward page.
+	HasPreviousPage bool
 }
 
 // IngestResult tells what one ingest did. Extraction holds the records as
@@ -131,17 +243,21 @@ type Store interface {
 	// FindClaimByID returns ENOTFOUND if no claim has that ID.
 	FindClaimByID(ctx context.Context, id string) (*Claim, error)
 
-	// FindArticles returns a page of articles ordered by ID.
+	// FindArticles returns a page of articles ordered by f.Order (by ID
+	// unless told otherwise). Returns EINVALID for a bad date or order.
 	FindArticles(ctx context.Context, f ArticleFilter) (*ArticleList, error)
 	// FindActors returns a page of actors ordered by ID.
 	FindActors(ctx context.Context, f ActorFilter) (*ActorList, error)
 	// FindSources returns a page of sources ordered by ID.
 	FindSources(ctx context.Context, f SourceFilter) (*SourceList, error)
-	// FindClaims returns a page of claims ordered by ID.
+	// FindClaims returns a page of claims ordered by f.Order (by ID unless
+	// told otherwise). Returns EINVALID for an unknown kind, a bad date or
+	// order, or a Text with no searchable word.
 	FindClaims(ctx context.Context, f ClaimFilter) (*ClaimList, error)
 	// FindEdges returns a page of edges ordered by (from, kind, to, claim)
-	// or, when only To is set, by (to, kind, from, claim). Returns EINVALID
-	// when none of From, To and Claim is set.
+	// or, when only To is set, by (to, kind, from, claim); Page cursors are
+	// EdgeCursor values. Returns EINVALID when none of From, To and Claim
+	// is set.
 	FindEdges(ctx context.Context, f EdgeFilter) (*EdgeList, error)
 
 	// Search ranks claims (by text) and actors (by name and aliases)
@@ -179,4 +295,7 @@ type SearchList struct {
 	Hits        []*SearchHit
 	TotalCount  int
 	HasNextPage bool
+	// HasPreviousPage is true when items precede the page: after a
+	// forward page's After, or more before a backward page.
+	HasPreviousPage bool
 }

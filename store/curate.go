@@ -138,10 +138,14 @@ func (t *tx) moveSome(o, survivor string, limit int) (int, error) {
 	}
 	for _, k := range ks {
 		id := string(k[len(p):])
-		if err := t.delIndex(k); err != nil {
+		if err := t.delSpeaker(o, id); err != nil {
 			return 0, err
 		}
-		if err := t.setIndex(claimSpeakerKey(survivor, id), nil); err != nil {
+		d, _, err := t.claimDate(id)
+		if err != nil {
+			return 0, err
+		}
+		if err := t.setSpeaker(survivor, id, d); err != nil {
 			return 0, err
 		}
 		c := &graph.Claim{}
@@ -173,10 +177,11 @@ func (t *tx) moveSome(o, survivor string, limit int) (int, error) {
 			return 0, err
 		}
 		if e.Kind == graph.EdgeSays {
-			if err := t.delIndex(claimSpeakerKey(e.From, e.Claim)); err != nil {
+			if err := t.delSpeaker(e.From, e.Claim); err != nil {
 				return 0, err
 			}
 		}
+		oldTo := e.To
 		for _, end := range []*string{&e.From, &e.To} {
 			if strings.HasPrefix(*end, graph.PrefixActor) {
 				c, err := t.canonical(*end)
@@ -184,6 +189,11 @@ func (t *tx) moveSome(o, survivor string, limit int) (int, error) {
 					return 0, err
 				}
 				*end = c
+			}
+		}
+		if isTargetEdge(e) && e.To != oldTo {
+			if err := t.delIndex(claimTargetKey(oldTo, e.Claim)); err != nil {
+				return 0, err
 			}
 		}
 		if err := t.putEdge(e); err != nil {
@@ -371,10 +381,14 @@ func (t *tx) moveClaim(id, from, to string) error {
 	if err := t.putNode(id, c); err != nil {
 		return err
 	}
-	if err := t.delIndex(claimSpeakerKey(from, id)); err != nil {
+	if err := t.delSpeaker(from, id); err != nil {
 		return err
 	}
-	if err := t.setIndex(claimSpeakerKey(to, id), nil); err != nil {
+	d, err := t.articleDate(c.Article)
+	if err != nil {
+		return err
+	}
+	if err := t.setSpeaker(to, id, d); err != nil {
 		return err
 	}
 	eks, evs, err := t.entries(prefixOf(pEdgeClaim, id))

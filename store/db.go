@@ -171,6 +171,8 @@ type tx struct {
 	cache, flushed map[string]int64
 	// maxValue is the largest value Badger takes; larger ones are ETOOLARGE.
 	maxValue int64
+	// dates caches article date keys read or written (articleDate).
+	dates map[string]string
 }
 
 // get returns the value at k, or ok=false when there is none.

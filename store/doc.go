@@ -18,6 +18,14 @@
 //	cs/<speaker>\0<claim>           claims by speaker (Claim.Speaker and says edges)
 //	cr/<source>\0<claim>            claims by reporting source (reports edges)
 //	ck/<edge kind>\0<claim>         claims carrying an edge of that kind
+//	cg/<actor>\0<claim>             claims accusing or denying an actor (accuses and
+//	                                denies edges to actors)
+//	cp/<NameKey(publisher)>\0<claim> claims by the publisher of their article
+//	cd/<date>\0<claim>              claims by the publication time of their article
+//	ct/<speaker>\0<date>\0<claim>   claims by speaker by date: a speaker's timeline, kept
+//	                                with cs/ (and counted by its counter)
+//	ad/<date>\0<article>            articles by publication time
+//	at/<article>                    an article's date (value), when it has one
 //	ap/<NameKey(publisher)>\0<art>  articles by publisher
 //	ak/<kind>\0<actor>              actors by kind
 //	sk/<kind>\0<source>             sources by kind
@@ -37,11 +45,18 @@
 //	k/#<index>/<part>               size of one index group, e.g. k/#cs/<speaker>
 //	                                counts the keys cs/<speaker>\0…
 //
+// A <date> is graph.DateKey of the article's publishedAt: UTC to the
+// second, fixed width, so keys sort by time; "" (sorting first) when the
+// article has no date that reads as RFC 3339 or YYYY-MM-DD.
+//
 // Index keys carry no value unless said; lists page over them in key order
 // (so by ID within a prefix). A list filtered by one field takes its total
 // from the group counter and an unfiltered one from the node counters; a
 // list filtered by several fields walks the keys of its smallest group and
-// checks the others by point lookups, never loading values.
+// checks the others by point lookups, never loading values. Lists ordered by
+// date walk cd/, ct/<speaker> or ad/ (a date range is a key range there),
+// unless a filter selects a much smaller group: that group is then read and
+// sorted by date. Backward pages walk the same keys in reverse.
 //
 // Writes are serialised by the DB. Ingest is one Badger transaction: applied
 // whole or not at all. MergeActors and SplitAlias change names in one

@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -38,102 +40,6 @@ func (db *DB) FindClaimByID(ctx context.Context, id string) (*graph.Claim, error
 	return c, db.view(ctx, func(t *tx) error { return t.mustNode(graph.PrefixClaim, "claim", id, c) })
 }
 
-// selection is a list to page over: keys under prefix whose remainder after
-// idFrom bytes is a node ID, optionally narrowed by keep (point lookups in
-// other indexes). counter, when set and keep is nil, names the counter
-// holding the selection's size.
-type selection struct {
-	prefix  []byte
-	idFrom  int
-	keep    func(id string) (bool, error)
-	counter string
-}
-
-// nodesOfType selects every node whose ID has idPrefix.
-func nodesOfType(idPrefix, counter string) selection {
-	return selection{prefix: nodeTypePrefix(idPrefix), idFrom: len(pNode), counter: counter}
-}
-
-// index selects the IDs ending the keys under prefixOf(prefix, parts...),
-// a counted index group.
-func index(prefix string, parts ...string) selection {
-	p := prefixOf(prefix, parts...)
-	return selection{prefix: p, idFrom: len(p), counter: indexGroup(p)}
-}
-
-// and narrows s by another condition.
-func (s *selection) and(keep func(id string) (bool, error)) {
-	prev := s.keep
-	if prev == nil {
-		s.keep = keep
-		return
-	}
-	s.keep = func(id string) (bool, error) {
-		if ok, err := prev(id); err != nil || !ok {
-			return ok, err
-		}
-		return keep(id)
-	}
-}
-
-// page returns the IDs of one page of s, the size of the whole selection,
-// and whether more follow the page. Keys only are read.
-func (t *tx) page(s selection, p graph.Page) (ids []string, total int, more bool, err error) {
-	limit := p.Limit()
-	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: s.prefix})
-	defer it.Close()
-	seek := s.prefix
-	if p.After != "" {
-		if k := append(append([]byte{}, s.prefix[:s.idFrom]...), p.After...); string(k) > string(seek) {
-			seek = k
-		}
-	}
-	if s.keep == nil && s.counter != "" {
-		n, err := t.count(s.counter)
-		if err != nil {
-			return nil, 0, false, err
-		}
-		for it.Seek(seek); it.ValidForPrefix(s.prefix); it.Next() {
-			id := string(it.Item().Key()[s.idFrom:])
-			if p.After != "" && id <= p.After {
-				continue
-			}
-			if len(ids) == limit {
-				more = true
-				break
-			}
-			ids = append(ids, id)
-		}
-		return ids, int(n), more, nil
-	}
-	n := 0
-	for it.Seek(s.prefix); it.ValidForPrefix(s.prefix); it.Next() {
-		if n++; n%1024 == 0 {
-			if err := t.ctx.Err(); err != nil {
-				return nil, 0, false, err
-			}
-		}
-		id := string(it.Item().Key()[s.idFrom:])
-		if s.keep != nil {
-			if ok, err := s.keep(id); err != nil {
-				return nil, 0, false, err
-			} else if !ok {
-				continue
-			}
-		}
-		total++
-		if p.After != "" && id <= p.After {
-			continue
-		}
-		if len(ids) < limit {
-			ids = append(ids, id)
-		} else {
-			more = true
-		}
-	}
-	return ids, total, more, nil
-}
-
 // hasKey returns a condition true when the key made for an ID exists.
 func (t *tx) hasKey(k func(id string) []byte) func(string) (bool, error) {
 	return func(id string) (bool, error) { return t.has(k(id)) }
@@ -153,20 +59,44 @@ func loadNodes[T any](t *tx, ids []string) ([]*T, error) {
 	return out, nil
 }
 
-// FindArticles returns a page of articles ordered by ID, optionally those of
-// one publisher (compared by graph.NameKey).
+// FindArticles returns a page of articles, optionally those of one
+// publisher (compared by graph.NameKey) and those published in a date
+// window. By ID the publisher index drives (the date checked per article)
+// or, with only a window, the window's range of the date index is read and
+// sorted by ID; by date (f.Order) the date index drives, a window being a
+// key range, unless the publisher has far fewer articles: those are then
+// read and sorted by date. Returns EINVALID for a bad date or order.
 func (db *DB) FindArticles(ctx context.Context, f graph.ArticleFilter) (*graph.ArticleList, error) {
-	s := nodesOfType(graph.PrefixArticle, cntArticles)
-	if f.Publisher != "" {
-		s = index(pPublisher, graph.NameKey(f.Publisher))
+	if err := f.Validate(); err != nil {
+		return nil, err
 	}
+	lo, hi, _ := f.Dates().Keys()
 	out := &graph.ArticleList{}
 	err := db.view(ctx, func(t *tx) error {
-		ids, total, more, err := t.page(s, f.Page)
+		date := func(id string) (string, bool, error) {
+			if ok, err := t.has(nodeKey(id)); err != nil || !ok || !strings.HasPrefix(id, graph.PrefixArticle) {
+				return "", false, err
+			}
+			d, err := t.articleDate(id)
+			return d, err == nil, err
+		}
+		var conds []cond
+		if f.Publisher != "" {
+			pk := graph.NameKey(f.Publisher)
+			conds = append(conds, cond{sel: index(pPublisher, pk), key: func(id string) []byte { return publisherKey(f.Publisher, id) }})
+		}
+		s, err := t.plan(conds, f.Order, lo, hi,
+			nodesOfType(graph.PrefixArticle, cntArticles),
+			func() selection { return byDate(pArticleDate, nil, lo, hi, date) },
+			cntArticles, date)
 		if err != nil {
 			return err
 		}
-		out.TotalCount, out.HasNextPage = total, more
+		ids, total, next, prev, err := t.page(s, f.Page)
+		if err != nil {
+			return err
+		}
+		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
 		out.Articles, err = loadNodes[graph.Article](t, ids)
 		return err
 	})
@@ -197,11 +127,11 @@ func (db *DB) FindActors(ctx context.Context, f graph.ActorFilter) (*graph.Actor
 		default:
 			s = nodesOfType(graph.PrefixActor, cntActors)
 		}
-		ids, total, more, err := t.page(s, f.Page)
+		ids, total, next, prev, err := t.page(s, f.Page)
 		if err != nil {
 			return err
 		}
-		out.TotalCount, out.HasNextPage = total, more
+		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
 		out.Actors, err = loadNodes[graph.Actor](t, ids)
 		return err
 	})
@@ -231,11 +161,11 @@ func (db *DB) FindSources(ctx context.Context, f graph.SourceFilter) (*graph.Sou
 		default:
 			s = nodesOfType(graph.PrefixSource, cntSources)
 		}
-		ids, total, more, err := t.page(s, f.Page)
+		ids, total, next, prev, err := t.page(s, f.Page)
 		if err != nil {
 			return err
 		}
-		out.TotalCount, out.HasNextPage = total, more
+		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
 		out.Sources, err = loadNodes[graph.Source](t, ids)
 		return err
 	})
@@ -245,65 +175,65 @@ func (db *DB) FindSources(ctx context.Context, f graph.SourceFilter) (*graph.Sou
 	return out, nil
 }
 
-// FindClaims returns a page of claims ordered by ID. Each filter has an
-// index (claims by speaker, by reporting source, by article, by edge kind):
-// the smallest of those set drives the scan and the others are checked by
-// point lookups. Returns EINVALID for an unknown edge kind.
+// FindClaims returns a page of claims. Each filter has an index (claims by
+// speaker, reporting source, article, edge kind, target, publisher; the
+// search postings of each word of Text): by ID the smallest of those set
+// drives the scan and the others are checked by point lookups, a date
+// window too (the claim's article date); with a window alone its range of
+// the date index is read and sorted by ID. By date (f.Order) the date index
+// drives (a speaker's timeline when Speaker is set), a window being a key
+// range, unless a filter selects far fewer claims: those are then read and
+// sorted by date. Returns EINVALID for an unknown edge kind, a bad date or
+// order, or a Text with no searchable word.
 func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.ClaimList, error) {
-	if f.Kind != "" && !f.Kind.Valid() {
-		return nil, graph.Errorf(graph.EINVALID, "unknown edge kind %q", f.Kind)
+	if err := f.Validate(); err != nil {
+		return nil, err
 	}
+	terms := searchTerms(f.Text)
+	if f.Text != "" && len(terms) == 0 {
+		return nil, graph.Errorf(graph.EINVALID, "text %q has no searchable word", f.Text)
+	}
+	lo, hi, _ := f.Dates().Keys()
 	out := &graph.ClaimList{}
 	err := db.view(ctx, func(t *tx) error {
-		type cond struct {
-			set bool
-			sel selection
-			key func(id string) []byte
+		date := func(id string) (string, bool, error) {
+			if !strings.HasPrefix(id, graph.PrefixClaim) {
+				return "", false, nil
+			}
+			return t.claimDate(id)
 		}
-		conds := []cond{
-			{f.Speaker != "", index(pClaimSpeaker, f.Speaker), func(id string) []byte { return claimSpeakerKey(f.Speaker, id) }},
-			{f.Source != "", index(pClaimSource, f.Source), func(id string) []byte { return claimSourceKey(f.Source, id) }},
-			{f.Article != "", index(pClaimArticle, f.Article), func(id string) []byte { return claimArticleKey(f.Article, id) }},
-			{f.Kind != "", index(pClaimKind, string(f.Kind)), func(id string) []byte { return claimKindKey(f.Kind, id) }},
-		}
-		// The smallest group (by its counter) drives; the others are
-		// checked per claim.
-		var set []cond
-		for _, c := range conds {
-			if c.set {
-				set = append(set, c)
+		var conds []cond
+		add := func(set bool, sel selection, key func(id string) []byte) {
+			if set {
+				conds = append(conds, cond{sel: sel, key: key})
 			}
 		}
-		s := nodesOfType(graph.PrefixClaim, cntClaims)
-		if len(set) > 1 {
-			sizes := make([]int64, len(set))
-			for i, c := range set {
-				n, err := t.count(c.sel.counter)
-				if err != nil {
-					return err
-				}
-				sizes[i] = n
-			}
-			best := 0
-			for i := range set {
-				if sizes[i] < sizes[best] {
-					best = i
-				}
-			}
-			set[0], set[best] = set[best], set[0]
+		// The speaker comes first: by date it drives as the timeline.
+		add(f.Speaker != "", index(pClaimSpeaker, f.Speaker), func(id string) []byte { return claimSpeakerKey(f.Speaker, id) })
+		add(f.Source != "", index(pClaimSource, f.Source), func(id string) []byte { return claimSourceKey(f.Source, id) })
+		add(f.Article != "", index(pClaimArticle, f.Article), func(id string) []byte { return claimArticleKey(f.Article, id) })
+		add(f.Kind != "", index(pClaimKind, string(f.Kind)), func(id string) []byte { return claimKindKey(f.Kind, id) })
+		add(f.Target != "", index(pClaimTarget, f.Target), func(id string) []byte { return claimTargetKey(f.Target, id) })
+		add(f.Publisher != "", index(pClaimPub, graph.NameKey(f.Publisher)), func(id string) []byte { return claimPubKey(f.Publisher, id) })
+		for _, w := range terms {
+			add(true, postings(w, graph.PrefixClaim), func(id string) []byte { return postingKey(w, id) })
 		}
-		for i, c := range set {
-			if i == 0 {
-				s = c.sel
-				continue
-			}
-			s.and(t.hasKey(c.key))
+		dated := func() selection { return byDate(pClaimDate, nil, lo, hi, date) }
+		counter := cntClaims
+		if f.Speaker != "" && f.Order.ByDate() {
+			dated = func() selection { return byDate(pTimeline, []string{f.Speaker}, lo, hi, date) }
+			counter = conds[0].sel.counter
+			conds[0].drives = true
 		}
-		ids, total, more, err := t.page(s, f.Page)
+		s, err := t.plan(conds, f.Order, lo, hi, nodesOfType(graph.PrefixClaim, cntClaims), dated, counter, date)
 		if err != nil {
 			return err
 		}
-		out.TotalCount, out.HasNextPage = total, more
+		ids, total, next, prev, err := t.page(s, f.Page)
+		if err != nil {
+			return err
+		}
+		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
 		out.Claims, err = loadNodes[graph.Claim](t, ids)
 		return err
 	})
@@ -313,16 +243,132 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 	return out, nil
 }
 
+// cond is one filter of a list: the index group it selects and the key
+// whose presence says an ID is in it. drives marks the condition a
+// date-ordered index already applies (a speaker's timeline).
+type cond struct {
+	sel    selection
+	key    func(id string) []byte
+	drives bool
+}
+
+// materialiseRatio: a date-ordered list whose smallest filter group is
+// this many times smaller than the date index reads and sorts that group
+// rather than walking the index.
+const materialiseRatio = 8
+
+// plan chooses how to read a filtered list. all selects every item by ID;
+// dated the date-ordered index (date window applied, desc to be set);
+// counter names the size of dated's walk; date gives an item's date key.
+// By ID, the smallest condition group drives (by its counter; posting lists
+// are counted up to that size) and the rest, date window included, become
+// point lookups; a date window alone is read from the date index and
+// sorted. By date, the date index drives unless the smallest group is far
+// smaller (materialiseRatio), which is then read and sorted by date.
+func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dated func() selection, counter string, date func(id string) (string, bool, error)) (selection, error) {
+	window := lo != "" || hi != ""
+	inWindow := func(id string) (bool, error) {
+		d, ok, err := date(id)
+		return ok && d != "" && d >= lo && (hi == "" || d < hi), err
+	}
+	// the smallest condition group (posting lists, uncounted, are counted
+	// up to the smallest size so far)
+	best, bestN := -1, int64(-1)
+	for i, c := range conds {
+		if c.drives {
+			continue
+		}
+		var n int64
+		var err error
+		if c.sel.counter != "" {
+			n, err = t.count(c.sel.counter)
+		} else {
+			limit := int64(1) << 62
+			if bestN >= 0 {
+				limit = bestN
+			}
+			n, err = t.countUpTo(c.sel.prefix, limit)
+		}
+		if err != nil {
+			return selection{}, err
+		}
+		if best < 0 || n < bestN {
+			best, bestN = i, n
+		}
+	}
+	narrow := func(s *selection, skip int) {
+		for i, c := range conds {
+			// a driving condition is the dated index itself (skip < 0)
+			if i != skip && !(skip < 0 && c.drives) {
+				s.and(t.hasKey(c.key))
+			}
+		}
+		if window && skip >= 0 {
+			s.and(inWindow)
+		}
+	}
+	if !o.ByDate() {
+		var s selection
+		switch {
+		case best >= 0:
+			s = conds[best].sel
+			narrow(&s, best)
+		case window:
+			m, err := t.materialise(dated(), func(id string) ([]byte, error) { return []byte(id), nil })
+			if err != nil {
+				return selection{}, err
+			}
+			s = m
+		default:
+			s = all
+		}
+		s.desc = o.Desc
+		return s, nil
+	}
+	s := dated()
+	s.desc = o.Desc
+	size, err := t.count(counter)
+	if err != nil {
+		return selection{}, err
+	}
+	if best >= 0 && bestN*materialiseRatio < size {
+		g := conds[best].sel
+		narrow(&g, best)
+		m, err := t.materialise(g, func(id string) ([]byte, error) {
+			d, ok, err := date(id)
+			if err != nil || !ok {
+				return nil, err
+			}
+			return []byte(d + sep + id), nil
+		})
+		if err != nil {
+			return selection{}, err
+		}
+		m.desc = o.Desc
+		m.pos = func(id string) ([]byte, bool, error) {
+			d, ok, err := date(id)
+			if err != nil || !ok {
+				return nil, ok, err
+			}
+			return []byte(d + sep + id), true, nil
+		}
+		return m, nil
+	}
+	narrow(&s, -1)
+	return s, nil
+}
+
 // FindEdges returns a page of edges. With From set it reads the forward
 // index, ordered by (from, kind, to, claim); with only To set the reverse
 // index, ordered by (to, kind, from, claim); with only Claim the claim's
 // edges, ordered as the forward index. Other fields narrow the selection.
-// After is a cursor made by graph.EdgeCursor; any other non-empty After is
-// taken as a claim ID and the page continues after the first edge read from
-// that claim. With only From or only To (and Kind) set, the total comes
-// from a counter and the page is read from the cursor on (except for edges
-// to a claim, which are few); otherwise the
-// selection's keys are walked, reading only the article of each edge
+// The page's cursor (After, or Before paging backward) is a cursor made by
+// graph.EdgeCursor; any other non-empty cursor is taken as a claim ID and
+// the page continues after (or ends before) the first edge read from that
+// claim. With only From or only To (and Kind) set, the total comes from a
+// counter and the page is read from the cursor on, in reverse for a
+// backward page (except for edges to a claim, which are few); otherwise
+// the selection's keys are walked, reading only the article of each edge
 // returned.
 // Returns EINVALID when none of From, To and Claim is set, or for an
 // unknown edge kind.
@@ -348,22 +394,34 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 		// For one claim, (claim, from, kind, to) orders as the forward index.
 		prefix, order = prefixOf(pEdgeClaim, f.Claim), edgeClaimKey
 	}
+	back := f.Backward()
+	curArg := f.Cursor()
 	var cursor []byte
-	if c, ok := graph.ParseEdgeCursor(f.After); ok {
+	if c, ok := graph.ParseEdgeCursor(curArg); ok {
 		cursor = order(c)
 	}
-	afterClaim := f.After != "" && cursor == nil
+	claimCursor := curArg != "" && cursor == nil
 	match := func(e *graph.Edge) bool {
 		return (f.From == "" || e.From == f.From) && (f.To == "" || e.To == f.To) &&
 			(f.Claim == "" || e.Claim == f.Claim) && (f.Kind == "" || e.Kind == f.Kind)
 	}
 	limit := f.Limit()
 	out := &graph.EdgeList{}
+	// finish puts a page read in walk order into list order and sets its
+	// flags: more says whether items lie beyond it in the walk's direction.
+	finish := func(more bool) {
+		if back {
+			slices.Reverse(out.Edges)
+			out.HasPreviousPage, out.HasNextPage = more, curArg != ""
+		} else {
+			out.HasNextPage, out.HasPreviousPage = more, curArg != ""
+		}
+	}
 	// From or To alone (with or without Kind) is a counted group, unless To
 	// is a claim: the page starts at the cursor and the total comes from
 	// the counter.
 	counted := f.From != "" || !strings.HasPrefix(f.To, graph.PrefixClaim)
-	if counted && f.Claim == "" && (f.From == "") != (f.To == "") && (f.After == "" || cursor != nil) {
+	if counted && f.Claim == "" && (f.From == "") != (f.To == "") && !claimCursor {
 		node, pre := f.From, pEdge
 		if node == "" {
 			node, pre = f.To, pRev
@@ -380,19 +438,25 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 				}
 				out.TotalCount += int(n)
 			}
-			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix, Reverse: back})
 			defer it.Close()
 			seek := prefix
-			if string(cursor) > string(prefix) {
+			if back {
+				seek = append(slices.Clone(prefix), 0xff)
+				if cursor != nil && string(cursor) < string(seek) {
+					seek = cursor
+				}
+			} else if string(cursor) > string(prefix) {
 				seek = cursor
 			}
+			more := false
 			for it.Seek(seek); it.ValidForPrefix(prefix); it.Next() {
 				item := it.Item()
-				if cursor != nil && string(item.Key()) <= string(cursor) {
+				if cursor != nil && ((!back && string(item.Key()) <= string(cursor)) || (back && string(item.Key()) >= string(cursor))) {
 					continue
 				}
 				if len(out.Edges) == limit {
-					out.HasNextPage = true
+					more = true
 					break
 				}
 				e, ok := edgeFromKey(item.Key())
@@ -406,6 +470,7 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 				e.Article = string(v)
 				out.Edges = append(out.Edges, e)
 			}
+			finish(more)
 			return nil
 		})
 		if err != nil {
@@ -413,38 +478,70 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 		}
 		return out, nil
 	}
+	// Otherwise walk every key of the selection (for the total), keep the
+	// matching ones and cut the page from them.
 	err := db.view(ctx, func(t *tx) error {
 		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
 		defer it.Close()
+		type hit struct {
+			key  []byte
+			edge *graph.Edge
+		}
+		var hits []hit
 		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			item := it.Item()
-			e, ok := edgeFromKey(item.Key())
+			e, ok := edgeFromKey(it.Item().Key())
 			if !ok || !match(e) {
 				continue
 			}
-			if out.TotalCount++; out.TotalCount%1024 == 0 {
+			if len(hits)%1024 == 1023 {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 			}
-			switch {
-			case afterClaim:
-				afterClaim = e.Claim != f.After
-				continue
-			case cursor != nil && string(item.Key()) <= string(cursor):
-				continue
-			}
-			if len(out.Edges) == limit {
-				out.HasNextPage = true
-				continue
-			}
-			v, err := item.ValueCopy(nil)
-			if err != nil {
-				return fmt.Errorf("read edge: %w", err)
-			}
-			e.Article = string(v)
-			out.Edges = append(out.Edges, e)
+			hits = append(hits, hit{it.Item().KeyCopy(nil), e})
 		}
+		out.TotalCount = len(hits)
+		// [from, to) of hits lies in the cursor's direction
+		from, to := 0, len(hits)
+		switch {
+		case claimCursor:
+			i := slices.IndexFunc(hits, func(h hit) bool { return h.edge.Claim == curArg })
+			switch {
+			case i < 0:
+				from, to = 0, 0 // the claim is gone: nothing follows it
+			case back:
+				to = i
+			default:
+				from = i + 1
+			}
+		case cursor != nil && back:
+			to, _ = slices.BinarySearchFunc(hits, cursor, func(h hit, c []byte) int { return bytes.Compare(h.key, c) })
+		case cursor != nil:
+			from, _ = slices.BinarySearchFunc(hits, cursor, func(h hit, c []byte) int { return bytes.Compare(h.key, c) })
+			if from < len(hits) && bytes.Equal(hits[from].key, cursor) {
+				from++
+			}
+		}
+		window := hits[from:to]
+		more := len(window) > limit
+		if more && back {
+			window = window[len(window)-limit:]
+		} else if more {
+			window = window[:limit]
+		}
+		for _, h := range window {
+			v, _, err := t.get(h.key)
+			if err != nil {
+				return err
+			}
+			h.edge.Article = string(v)
+			out.Edges = append(out.Edges, h.edge)
+		}
+		if back {
+			// finish reverses a page read backward; this one is in order
+			slices.Reverse(out.Edges)
+		}
+		finish(more)
 		return nil
 	})
 	if err != nil {

@@ -223,6 +223,10 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 			return err
 		}
 	}
+	date, err := t.putArticleDate(&x.Article)
+	if err != nil {
+		return err
+	}
 	for i, a := range x.Actors {
 		stored, err := t.upsertActor(a)
 		if err != nil {
@@ -256,6 +260,9 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 			if err := t.reindex(c.ID, "", claimDoc(c)); err != nil {
 				return err
 			}
+			if err := t.putClaimIndexes(&x.Article, date, c.ID); err != nil {
+				return err
+			}
 		}
 		if err := t.putNode(c.ID, c); err != nil {
 			return err
@@ -264,7 +271,7 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 			return err
 		}
 		if c.Speaker != "" {
-			if err := t.setIndex(claimSpeakerKey(c.Speaker, c.ID), nil); err != nil {
+			if err := t.setSpeaker(c.Speaker, c.ID, date); err != nil {
 				return err
 			}
 		}
@@ -280,7 +287,7 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 }
 
 // putEdge writes an edge in its three orders and the claim indexes it
-// implies.
+// implies (kind, speaker and timeline, source, target).
 func (t *tx) putEdge(e *graph.Edge) error {
 	a := []byte(e.Article)
 	if err := t.setCounted(edgeKey(e), a, edgeGroups(e)...); err != nil {
@@ -294,9 +301,18 @@ func (t *tx) putEdge(e *graph.Edge) error {
 	if err := t.setIndex(claimKindKey(e.Kind, e.Claim), nil); err != nil {
 		return err
 	}
+	if isTargetEdge(e) {
+		if err := t.setIndex(claimTargetKey(e.To, e.Claim), nil); err != nil {
+			return err
+		}
+	}
 	switch e.Kind {
 	case graph.EdgeSays:
-		return t.setIndex(claimSpeakerKey(e.From, e.Claim), nil)
+		d, err := t.articleDate(e.Article)
+		if err != nil {
+			return err
+		}
+		return t.setSpeaker(e.From, e.Claim, d)
 	case graph.EdgeReports:
 		return t.setIndex(claimSourceKey(e.From, e.Claim), nil)
 	}

@@ -18,6 +18,12 @@ const (
 	pClaimSpeaker = "cs/"
 	pClaimSource  = "cr/"
 	pClaimKind    = "ck/"
+	pClaimTarget  = "cg/"
+	pClaimPub     = "cp/"
+	pClaimDate    = "cd/"
+	pTimeline     = "ct/"
+	pArticleDate  = "ad/"
+	pArticleWhen  = "at/"
 	pPublisher    = "ap/"
 	pActorKind    = "ak/"
 	pSourceKind   = "sk/"
@@ -55,15 +61,17 @@ const (
 
 // formatVersion is the version of the key layout. Version 1 had no index
 // group counters, version 2 no edge counters, versions 3 and 4 other edge
-// counters; Open recounts.
-const formatVersion = 5
+// counters; Open recounts. Version 5 lacked the date, timeline, target and
+// publisher indexes of claims and articles; Open builds them
+// (buildIndexes6).
+const formatVersion = 6
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a
 // filtered list knows its size without iterating.
 var countedIndexes = []string{
 	pPublisher, pActorKind, pSourceKind, pActorName, pSourceName,
-	pClaimArticle, pClaimSpeaker, pClaimSource, pClaimKind,
+	pClaimArticle, pClaimSpeaker, pClaimSource, pClaimKind, pClaimTarget, pClaimPub,
 }
 
 // indexGroup names the counter of the group an index key belongs to: "#"
@@ -158,6 +166,14 @@ func claimSourceKey(source, claim string) []byte   { return key(pClaimSource, so
 func claimKindKey(kind graph.EdgeKind, claim string) []byte {
 	return key(pClaimKind, string(kind), claim)
 }
+func claimTargetKey(target, claim string) []byte { return key(pClaimTarget, target, claim) }
+func claimPubKey(publisher, claim string) []byte {
+	return key(pClaimPub, graph.NameKey(publisher), claim)
+}
+func claimDateKey(date, claim string) []byte         { return key(pClaimDate, date, claim) }
+func timelineKey(speaker, date, claim string) []byte { return key(pTimeline, speaker, date, claim) }
+func articleDateKey(date, article string) []byte     { return key(pArticleDate, date, article) }
+func articleWhenKey(article string) []byte           { return key(pArticleWhen, article) }
 func publisherKey(publisher, article string) []byte {
 	return key(pPublisher, graph.NameKey(publisher), article)
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -183,25 +184,23 @@ func sameFreqs(a, b map[string]int) bool {
 // free-text query with BM25 over the inverted index written at ingest, each
 // score scaled by the share of query words the hit contains; no claim is
 // scanned. Hits are ordered by score, then ID; p.After is the ID of
-// the last hit of the previous page. Words are matched after folding case,
+// the last hit of the previous page (p.Before, paging backward, the first
+// of the next). Words are matched after folding case,
 // apostrophes and English plurals; stopwords, and words past the 32nd, are
 // ignored. Each hit has a
 // snippet around its first match with matched words in **bold**. Returns
 // EINVALID for a query with no searchable word.
 func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.SearchList, error) {
-	q := map[string]bool{}
-	var terms []string
-	for _, tok := range tokens(query) {
-		if tok.term != "" && !q[tok.term] {
-			q[tok.term] = true
-			terms = append(terms, tok.term)
-		}
-	}
+	terms := searchTerms(query)
 	if len(terms) == 0 {
 		return nil, graph.Errorf(graph.EINVALID, "search query %q has no searchable word", query)
 	}
-	if len(terms) > maxQueryTerms {
-		terms = terms[:maxQueryTerms]
+	// the snippet bolds every query word, even past the 32nd
+	q := map[string]bool{}
+	for _, tok := range tokens(query) {
+		if tok.term != "" {
+			q[tok.term] = true
+		}
 	}
 	out := &graph.SearchList{}
 	err := db.view(ctx, func(t *tx) error {
@@ -230,11 +229,18 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 			scores[id] = m.score * float64(m.terms) / float64(len(terms))
 		}
 		out.TotalCount = len(scores)
-		after, ok := scores[p.After]
-		if p.After != "" && !ok {
-			return nil // a cursor no longer in the results: nothing follows it
+		cur := p.Cursor()
+		at, ok := scores[cur]
+		if cur != "" && !ok {
+			return nil // a cursor no longer in the results: nothing is beside it
 		}
-		out.Hits, out.HasNextPage = topHits(scores, p.Limit(), p.After, after)
+		if p.Backward() {
+			out.Hits, out.HasPreviousPage = hitsBefore(scores, p.Limit(), cur, at)
+			out.HasNextPage = cur != ""
+		} else {
+			out.Hits, out.HasNextPage = topHits(scores, p.Limit(), cur, at)
+			out.HasPreviousPage = cur != ""
+		}
 		for _, h := range out.Hits {
 			var text string
 			if h.Kind == "actor" {
@@ -342,6 +348,30 @@ func topHits(scores map[string]float64, limit int, after string, afterScore floa
 		}
 	}
 	return out, more
+}
+
+// hitsBefore returns the limit hits ranking just before the hit (before,
+// beforeScore) (the worst-ranked hits when before is ""), best first, and
+// whether better hits precede them.
+func hitsBefore(scores map[string]float64, limit int, before string, beforeScore float64) ([]*graph.SearchHit, bool) {
+	var hits []*graph.SearchHit
+	for id, s := range scores {
+		if before == "" || ranksBefore(s, id, beforeScore, before) {
+			hits = append(hits, &graph.SearchHit{ID: id, Score: s})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return ranksBefore(hits[i].Score, hits[i].ID, hits[j].Score, hits[j].ID) })
+	more := len(hits) > limit
+	if more {
+		hits = hits[len(hits)-limit:]
+	}
+	for _, hit := range hits {
+		hit.Kind = "claim"
+		if strings.HasPrefix(hit.ID, graph.PrefixActor) {
+			hit.Kind = "actor"
+		}
+	}
+	return hits, more
 }
 
 // hitHeap is a min-heap of hits: the worst-ranked hit on top.

@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -12,7 +14,8 @@ import (
 
 // upgrade brings a database written with an older key layout to
 // formatVersion: versions 1 and 2 lacked some group counters, which are all
-// counted afresh. A new database is only stamped.
+// counted afresh; versions before 6 lacked the indexes buildIndexes6
+// writes. A new database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
 	var empty bool
@@ -33,6 +36,11 @@ func (db *DB) upgrade() error {
 		return nil
 	case version > formatVersion:
 		return graph.Errorf(graph.EINVALID, "the database has format %d, newer than this claimgraph's %d", version, formatVersion)
+	}
+	if !empty && version < 6 {
+		if err := db.buildIndexes6(); err != nil {
+			return fmt.Errorf("build the date, timeline, target and publisher indexes: %w", err)
+		}
 	}
 	wb := db.bdb.NewWriteBatch()
 	defer wb.Cancel()
@@ -109,4 +117,100 @@ func (t *tx) firstKey(prefix []byte) ([]byte, error) {
 		return nil, nil
 	}
 	return it.Item().KeyCopy(nil), nil
+}
+
+// buildIndexes6 writes the indexes format 6 added, from the stored data:
+// article dates (at/, ad/), claims by date (cd/) and publisher (cp/), the
+// speaker timelines (ct/, from cs/) and claims by target (cg/, from the
+// reverse edges). Their counters are left to recountIndexes. It holds the
+// date of every dated claim in memory while it runs.
+func (db *DB) buildIndexes6() error {
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	set := func(k, v []byte) error {
+		if err := wb.Set(k, v); err != nil {
+			return fmt.Errorf("write index: %w", err)
+		}
+		return nil
+	}
+	type meta struct{ date, publisher string }
+	arts := map[string]meta{}
+	claims := map[string]string{} // dated claims only
+	err := db.view(context.Background(), func(t *tx) error {
+		p := nodeTypePrefix(graph.PrefixArticle)
+		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p})
+		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+			var a struct{ ID, Publisher, PublishedAt string }
+			err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &a) })
+			if err != nil {
+				it.Close()
+				return fmt.Errorf("decode article: %w", err)
+			}
+			m := meta{graph.DateKey(a.PublishedAt), a.Publisher}
+			arts[a.ID] = m
+			if m.date != "" {
+				if err := set(articleWhenKey(a.ID), []byte(m.date)); err != nil {
+					it.Close()
+					return err
+				}
+			}
+			if err := set(articleDateKey(m.date, a.ID), nil); err != nil {
+				it.Close()
+				return err
+			}
+		}
+		it.Close()
+		walk := func(prefix string, fn func(parts []string) error) error {
+			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: []byte(prefix)})
+			defer it.Close()
+			for it.Seek([]byte(prefix)); it.ValidForPrefix([]byte(prefix)); it.Next() {
+				if err := fn(strings.Split(string(it.Item().Key()[len(prefix):]), sep)); err != nil {
+					return err
+				}
+			}
+			return t.ctx.Err()
+		}
+		err := walk(pClaimArticle, func(f []string) error {
+			if len(f) != 2 {
+				return nil
+			}
+			m := arts[f[0]]
+			if m.date != "" {
+				claims[f[1]] = m.date
+			}
+			if err := set(claimDateKey(m.date, f[1]), nil); err != nil {
+				return err
+			}
+			if m.publisher != "" && graph.NameKey(m.publisher) != "" {
+				return set(claimPubKey(m.publisher, f[1]), nil)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = walk(pClaimSpeaker, func(f []string) error {
+			if len(f) != 2 {
+				return nil
+			}
+			return set(timelineKey(f[0], claims[f[1]], f[1]), nil)
+		})
+		if err != nil {
+			return err
+		}
+		return walk(pRev, func(f []string) error {
+			if len(f) != 4 {
+				return nil
+			}
+			e := &graph.Edge{To: f[0], Kind: graph.EdgeKind(f[1]), From: f[2], Claim: f[3]}
+			if !isTargetEdge(e) {
+				return nil
+			}
+			return set(claimTargetKey(e.To, e.Claim), nil)
+		})
+	})
+	if err != nil {
+		return err
+	}
+	return wb.Flush()
 }

@@ -63,3 +63,77 @@ func TestUpgrade(t *testing.T) {
 		t.Error("Open of a newer format succeeded")
 	}
 }
+
+// TestUpgradeBuildsIndexes checks that a format 5 database, without the
+// date, timeline, target and publisher indexes, gets them on open.
+func TestUpgradeBuildsIndexes(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kabul, isl string
+	for i, date := range []string{"2026-03-02", "2026-03-01"} {
+		text := "Kabul said talks were over on day " + string(rune('A'+i)) + ". Kabul accused Islamabad of shelling.\n"
+		a := storetest.NewArticle("A", "Example Times", text)
+		a.Extraction().Article.PublishedAt = date
+		k := a.Actor("Kabul", graph.ActorGovernment)
+		il := a.Actor("Islamabad", graph.ActorGovernment)
+		kabul, isl = k.ID, il.ID
+		a.Says(k, "Kabul", "said", "talks were over on day "+string(rune('A'+i)))
+		acc := a.Says(k, "Kabul", "accused", "Islamabad of shelling")
+		a.Accuses(k, il, acc)
+		if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := db.FindClaims(ctx, graph.ClaimFilter{Speaker: kabul, Order: graph.Order{Field: graph.OrderByPublishedAt}})
+	if err != nil || len(want.Claims) != 4 {
+		t.Fatalf("timeline before the downgrade: %+v, %v", want, err)
+	}
+	// Back to format 5: none of the indexes format 6 added.
+	if err := db.bdb.DropPrefix([]byte(pClaimTarget), []byte(pClaimPub), []byte(pClaimDate), []byte(pTimeline),
+		[]byte(pArticleDate), []byte(pArticleWhen), countKey("#"+pClaimTarget), countKey("#"+pClaimPub)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(countKey(cntFormat), encodeCount(5)) }); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := db.FindClaims(ctx, graph.ClaimFilter{Target: isl}); err != nil || l.TotalCount != 0 {
+		t.Fatalf("without the target index: %+v, %v; the test needs 0", l, err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	db, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	l, err := db.FindClaims(ctx, graph.ClaimFilter{Speaker: kabul, Order: graph.Order{Field: graph.OrderByPublishedAt}})
+	if err != nil || len(l.Claims) != 4 || l.TotalCount != 4 {
+		t.Fatalf("timeline after upgrade: %+v, %v; want 4 claims", l, err)
+	}
+	for i := range l.Claims {
+		if l.Claims[i].ID != want.Claims[i].ID {
+			t.Errorf("timeline after upgrade: claim %d is %s, want %s", i, l.Claims[i].ID, want.Claims[i].ID)
+		}
+	}
+	if l.Claims[0].Article == l.Claims[3].Article {
+		t.Error("timeline after upgrade: the first and last claims share an article")
+	}
+	if l, err := db.FindClaims(ctx, graph.ClaimFilter{Target: isl}); err != nil || l.TotalCount != 2 || len(l.Claims) != 2 {
+		t.Errorf("claims against Islamabad after upgrade: %+v, %v; want 2", l, err)
+	}
+	if l, err := db.FindClaims(ctx, graph.ClaimFilter{Publisher: "example times"}); err != nil || l.TotalCount != 4 {
+		t.Errorf("claims by publisher after upgrade: %+v, %v; want 4", l, err)
+	}
+	if l, err := db.FindClaims(ctx, graph.ClaimFilter{PublishedBefore: "2026-03-02"}); err != nil || l.TotalCount != 2 {
+		t.Errorf("claims before March 2 after upgrade: %+v, %v; want 2", l, err)
+	}
+	a, err := db.FindArticles(ctx, graph.ArticleFilter{Order: graph.Order{Field: graph.OrderByPublishedAt}})
+	if err != nil || len(a.Articles) != 2 || a.Articles[0].PublishedAt != "2026-03-01" {
+		t.Errorf("articles by date after upgrade: %+v, %v", a, err)
+	}
+}

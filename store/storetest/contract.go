@@ -27,6 +27,7 @@ func RunStoreContract(t *testing.T, open func(t *testing.T) graph.Store) {
 		{"AnonymousStayApart", testAnonymous},
 		{"Pagination", testPagination},
 		{"Filters", testFilters},
+		{"OrderAndWindow", testOrderAndWindow},
 		{"Edges", testEdges},
 		{"Search", testSearch},
 		{"MergeSurvivesReingest", testMerge},
