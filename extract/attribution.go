@@ -222,6 +222,13 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			}
 		}
 		n := cue1 + 1
+		if low == cf.lemma && !d.subjectPronounBefore(i, s) {
+			// A bare form needs a plural subject: "officials state", not
+			// "Battleground state Florida".
+			if s0, s1 := d.subjectLeft(i, s.a); s0 < 0 || !strings.HasSuffix(d.low(s1), "s") && !d.hasAnd(s0, s1) {
+				return nil
+			}
+		}
 		if !(d.low(n) == "that" || d.toks[min(n, len(d.toks)-1)].kind == tQuote || d.low(n) == ":" || d.low(n) == "," && n+1 < len(d.toks) && d.toks[n+1].kind == tQuote || cf.flags&fTo != 0 && d.low(n) == "to" || cf.lemma == "call" || cf.flags&fRecip != 0 && d.isObjStart(n) && d.subjectPronounBefore(i, s)) {
 			if s0, _ := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !d.toks[s0].upper {
 				return nil
@@ -232,7 +239,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	// report", "his early-morning tweets".
 	if !cf.ing && !cf.part && !strings.HasSuffix(low, "ed") {
 		p := i - 1
-		if low == cf.lemma && d.word(p) && d.toks[p].upper && !d.is(p, wPron) {
+		if low == cf.lemma && d.word(p) && d.toks[p].upper && !d.is(p, wPron|wDet) {
 			p--
 		}
 		if low == cf.lemma && d.is(p, wDet) && !d.is(p, wPron) {
@@ -269,7 +276,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	}
 	at := &attribution{cue0: i, cue1: cue1, src0: -1, src1: -1, class: cf.class, target0: -1, target1: -1, recip0: -1, recip1: -1}
 	// Negation of confirm / acknowledge reads as denial.
-	if (cf.lemma == "confirm" || cf.lemma == "acknowledge" || cf.lemma == "admit") && (d.low(i-1) == "not" || d.low(i-1) == "n't" || d.low(i-2) == "not" && d.is(i-1, wAdv)) {
+	if (cf.lemma == "confirm" || cf.lemma == "acknowledge" || cf.lemma == "admit") && (d.low(i-1) == "not" || strings.HasSuffix(d.low(i-1), "n't") || d.low(i-1) == "never" || (d.low(i-2) == "not" || strings.HasSuffix(d.low(i-2), "n't")) && d.is(i-1, wAdv)) {
 		at.class = classDeny
 	}
 	// Participles: ", saying …", "…, instead accusing X of …".
@@ -533,7 +540,7 @@ func (d *doc) endsClause(r int, s sentence) bool {
 		if k == r && !(d.is(k, wPrep|wTime|wAdv) || d.isDayOrDate(k) || d.isLyAdverb(k)) {
 			return false
 		}
-		if d.is(k, wSub) && t.low != "after" && t.low != "before" && t.low != "as" && t.low != "since" && t.low != "when" && t.low != "while" {
+		if d.is(k, wSub) && t.low != "after" && t.low != "before" && t.low != "as" && t.low != "since" && t.low != "when" && t.low != "while" && !(t.low == "that" && d.is(k-1, wPrep)) {
 			return false
 		}
 		if cf, ok := d.cueAt(k); ok && !t.upper && !d.is(k, wDoc|wAnon) && !cf.ing && !(k > 0 && (d.is(k-1, wDet) || isPossessiveDet(d.low(k-1)))) {
@@ -1189,4 +1196,14 @@ func (d *doc) withSubject(p int, s sentence) int {
 		return -1
 	}
 	return st
+}
+
+// hasAnd reports whether tokens [a, b] hold a conjunction ("X and Y").
+func (d *doc) hasAnd(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if d.low(k) == "and" {
+			return true
+		}
+	}
+	return false
 }

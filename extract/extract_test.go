@@ -377,6 +377,7 @@ func TestEdges(t *testing.T) {
 		{"NoAccusationInSpeech", `Ankara said Damascus had reopened the border.`, graph.EdgeAccuses, "Turkey", "Syria", false},
 		{"Denies", `Moscow denied the accusations.`, graph.EdgeDenies, "Russia", "", true},
 		{"DeniesAccuser", `Ankara accused Damascus of shelling the border. Damascus denied the accusations.`, graph.EdgeDenies, "Syria", "Turkey", true},
+		{"DidNotConfirmContracted", `Madrid didn't confirm its role in the operation.`, graph.EdgeDenies, "Spain", "", true},
 		{"DidNotConfirm", `Madrid did not confirm its role in the operation.`, graph.EdgeDenies, "Spain", "", true},
 		{"ReportsAgency", `A senior official told the French News Agency that talks had stalled.`, graph.EdgeReports, "Agence France-Presse", "", true},
 		{"ReportsAccordingTo", `Talks have stalled, according to Reuters.`, graph.EdgeReports, "Reuters", "", true},

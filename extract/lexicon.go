@@ -57,7 +57,7 @@ const nounLemmas = "rule order brief challenge view outline frame appeal regret 
 const cueTable = `
 say speech that quote inv | said said
 tell speech that quote inv recip | told told
-add speech that quote inv
+add speech that quote inv weak
 state speech that quote inv
 note speech that quote inv
 insist speech that quote inv
@@ -324,7 +324,7 @@ var wordSets = []struct {
 	bits  uint32
 	words string
 }{
-	{wAux, "has have had having is are was were be been being will would could can may might should must shall do does did 's 've 'd 'll am"},
+	{wAux, "has have had having is are was were be been being will would could can may might should must shall do does did 's 've 'd 'll am don't doesn't didn't won't can't wouldn't isn't aren't wasn't weren't hasn't haven't hadn't shouldn't couldn't mustn't"},
 	{wAdv, "however though meanwhile moreover nevertheless nonetheless indeed furthermore also later previously repeatedly recently often already still again then reportedly publicly privately once just even only first now quickly strongly clearly openly falsely further frequently initially subsequently separately similarly likewise additionally allegedly instead simply bluntly flatly firmly angrily calmly confidently emphatically explicitly directly earlier since yet ultimately essentially apparently immediately long generally usually always consistently specifically actually really largely widely last"},
 	{wNeg, "not never n't no"},
 	{wDet, "the a an some many several most few all both each every any other another these those this that's two three four five six seven eight nine ten dozens hundreds thousands numerous various more certain"},
