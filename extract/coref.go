@@ -248,7 +248,10 @@ func (r *resolver) analyze(a, b int) *mention {
 	m.surface = r.joinToks(a, b)
 	r.classify(m, a, b)
 	if ppm != nil {
-		if m.kind == graph.ActorAnonymous && m.name != "" {
+		if m.source && m.skind == graph.SourceDocument {
+			m.name += " " + ppText // "statement from the ministry"
+		}
+		if m.kind == graph.ActorAnonymous && m.name != "" && !m.source {
 			m.aliases = append(m.aliases, m.name)
 			m.name += " " + ppText
 		}

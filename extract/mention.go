@@ -245,7 +245,7 @@ func (d *doc) npRight(i, b int) int {
 		if t.low == "'s" {
 			continue
 		}
-		if d.inNPPrep(k) && e >= 0 && k+1 < b && (d.toks[k+1].upper || d.is(k+1, wDet) && k+2 < b && d.toks[k+2].upper) {
+		if d.inNPPrep(k) && e >= 0 && k+1 < b && (d.toks[k+1].upper || d.is(k+1, wDet) && k+2 < b && (d.toks[k+2].upper || d.nounish(k+2, i) && d.is(e, wDoc|wAnon))) {
 			if d.is(k+1, wDet) {
 				k++
 			}
