@@ -197,7 +197,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	if t.upper && i == s.a && low == "said" {
 		// "Said Ellis: "…""
 		e := d.npRight(i+1, s.b)
-		if e < 0 || e+1 >= s.b || d.toks[e+1].low != ":" && d.toks[e+1].low != "," {
+		if e < 0 || e+1 >= s.b || d.tok(e+1).low != ":" && d.tok(e+1).low != "," {
 			return nil
 		}
 		at := &attribution{cue0: i, cue1: i, src0: i + 1, src1: e, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
@@ -229,7 +229,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 				return nil
 			}
 		}
-		if !(d.low(n) == "that" || d.toks[min(n, len(d.toks)-1)].kind == tQuote || d.low(n) == ":" || d.low(n) == "," && n+1 < len(d.toks) && d.toks[n+1].kind == tQuote || cf.flags&fTo != 0 && d.low(n) == "to" || cf.lemma == "call" || cf.flags&fRecip != 0 && d.isObjStart(n) && d.subjectPronounBefore(i, s)) {
+		if !(d.low(n) == "that" || d.toks[min(n, len(d.toks)-1)].kind == tQuote || d.low(n) == ":" || d.low(n) == "," && n+1 < len(d.toks) && d.tok(n+1).kind == tQuote || cf.flags&fTo != 0 && d.low(n) == "to" || cf.lemma == "call" || cf.flags&fRecip != 0 && d.isObjStart(n) && d.subjectPronounBefore(i, s)) {
 			if s0, _ := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !d.toks[s0].upper {
 				return nil
 			}
@@ -268,7 +268,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			if d.isSubjectPronounObj(i + 1) {
 				e = i + 1
 			}
-			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.toks[e+1].kind == tQuote || d.word(e+1) && !d.toks[e+1].upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
+			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.tok(e+1).kind == tQuote || d.word(e+1) && !d.tok(e+1).upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
 				return nil
 			}
 			cf.flags = fObj
@@ -286,7 +286,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			p--
 		}
 		nx := d.toks[min(cue1+1, len(d.toks)-1)]
-		quoteNext := nx.kind == tQuote || nx.low == ":" || nx.low == "," && cue1+2 < len(d.toks) && d.toks[cue1+2].kind == tQuote
+		quoteNext := nx.kind == tQuote || nx.low == ":" || nx.low == "," && cue1+2 < len(d.toks) && d.tok(cue1+2).kind == tQuote
 		switch {
 		case quoteNext && p >= s.a && d.nounish(p, s.a) && d.toks[p].kind == tWord:
 			// "footage of Hillary Clinton asking, "…""
@@ -324,7 +324,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			if d.isSubjectPronounObj(i + 1) {
 				e = i + 1
 			}
-			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.toks[e+1].kind == tQuote || d.word(e+1) && !d.toks[e+1].upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
+			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.tok(e+1).kind == tQuote || d.word(e+1) && !d.tok(e+1).upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
 				return nil
 			}
 			cf.flags = fObj
@@ -403,10 +403,10 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		// Split quote: ""A," he said, "B."": both halves, joined.
 		if s0 > s.a && d.toks[s0-1].kind == tQuote && d.toks[s0-1].q == qClose && cf.flags&fInv != 0 {
 			n := cue1 + 1
-			if d.toks[n].low == "," {
+			if d.tok(n).low == "," {
 				n++
 			}
-			if n < s.b && d.toks[n].kind == tQuote && d.toks[n].q == qOpen {
+			if n < s.b && d.tok(n).kind == tQuote && d.tok(n).q == qOpen {
 				if res := d.leftContent(at, s0-1, s); res != nil {
 					return res
 				}
@@ -435,7 +435,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			if b-1 >= s.a && (d.toks[b-1].low == "," || d.toks[b-1].kind == tQuote && d.toks[b-1].q == qClose || d.toks[b-1].low == "—") {
 				at.src0 = b
 				// Parenthetical "…, X said, …": the content goes on after it.
-				if d.low(rr) == "," && rr+1 < s.b && d.toks[rr+1].kind == tWord && s.b-rr > 5 && !d.isCueAt(rr+1) {
+				if d.low(rr) == "," && rr+1 < s.b && d.tok(rr+1).kind == tWord && s.b-rr > 5 && !d.isCueAt(rr+1) {
 					last := d.lastContentTok(rr+1, s.b)
 					if d.is(s.a, wPrep|wSub|wAdv|wTime) || d.isDayOrDate(s.a) {
 						at.con0, at.con1 = rr+1, last // "During …, Mr. Obama said, a majority …"
@@ -464,7 +464,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		}
 		at.src0, at.src1 = cue1+1, e
 		// Appositive after the inverted source.
-		if d.low(e+1) == "," && (d.is(e+2, wDet|wTitle) || d.word(e+2) && !d.toks[e+2].upper && !d.isCueAt(e+2)) {
+		if d.low(e+1) == "," && (d.is(e+2, wDet|wTitle) || d.word(e+2) && !d.tok(e+2).upper && !d.isCueAt(e+2)) {
 			k := e + 2
 			for k < s.b && d.toks[k].low != "," && !(d.toks[k].kind == tPunct && isTerminal(d.toks[k].low)) {
 				k++
@@ -618,7 +618,7 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 		}
 		break
 	}
-	if k > r && k < s.b && (d.low(k) == "that" || d.toks[k].kind == tQuote && d.toks[k].q == qOpen || d.toks[k].low == ":" || d.toks[k].low == "," && d.toks[k+1].kind == tQuote || cf.flags&fTo != 0 && d.low(k) == "to") {
+	if k > r && k < s.b && (d.low(k) == "that" || d.toks[k].kind == tQuote && d.toks[k].q == qOpen || d.toks[k].low == ":" || d.toks[k].low == "," && d.tok(k+1).kind == tQuote || cf.flags&fTo != 0 && d.low(k) == "to") {
 		start = k
 	} else if k > r {
 		// Adverbials followed by a bare clause or nothing: the adverbials
@@ -650,7 +650,7 @@ func (d *doc) isObjStart(i int) bool {
 // rightContentFrom sets the content starting at token r and running to the
 // end of the quote it opens, or of its clause.
 func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) bool {
-	if r < s.b && d.toks[r].low == "," && r == at.cue1+1 && r+1 < s.b && d.toks[r+1].kind != tQuote {
+	if r < s.b && d.toks[r].low == "," && r == at.cue1+1 && r+1 < s.b && d.tok(r+1).kind != tQuote {
 		return false // "…," she said, clapping.
 	}
 	for r < s.b && (d.toks[r].low == ":" || d.toks[r].low == "," || d.toks[r].low == "—") {
@@ -737,10 +737,10 @@ func (d *doc) contentEnd(r int, s sentence) int {
 		}
 		if t.low == "," || t.low == "—" {
 			n := k + 1
-			for n < s.b && (d.is(n, wAdv) && !d.toks[n].upper || d.isLyAdverb(n)) {
+			for n < s.b && (d.is(n, wAdv) && !d.tok(n).upper || d.isLyAdverb(n)) {
 				n++
 			}
-			if cf, ok := d.cueAt(n); ok && cf.ing && !d.toks[n].upper {
+			if cf, ok := d.cueAt(n); ok && cf.ing && !d.tok(n).upper {
 				e = k
 				break
 			}
@@ -763,10 +763,10 @@ func (d *doc) contentEnd(r int, s sentence) int {
 		}
 		if (t.low == "and" || t.low == "but") && t.kind == tWord {
 			n := k + 1
-			for n < s.b && (d.is(n, wAdv|wAux|wNeg) && !d.toks[n].upper || d.isLyAdverb(n)) {
+			for n < s.b && (d.is(n, wAdv|wAux|wNeg) && !d.tok(n).upper || d.isLyAdverb(n)) {
 				n++
 			}
-			if cf, ok := d.cueAt(n); ok && !cf.ing && !d.toks[n].upper && cf.flags&fWeak == 0 || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
+			if cf, ok := d.cueAt(n); ok && !cf.ing && !d.tok(n).upper && cf.flags&fWeak == 0 || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
 				e = k
 				break
 			}
@@ -807,7 +807,7 @@ func (d *doc) leftContent(at *attribution, q int, s sentence) *attribution {
 		// fine: q closes the quote
 	} else if q-1 >= 0 && d.toks[q-1].kind == tQuote && d.toks[q-1].q == qClose {
 		e = q - 1
-	} else if q-1 >= 0 && d.toks[q].low == "," && q+1 < len(d.toks) && d.toks[q+1].kind == tQuote && d.toks[q+1].q == qClose {
+	} else if q-1 >= 0 && d.toks[q].low == "," && q+1 < len(d.toks) && d.tok(q+1).kind == tQuote && d.tok(q+1).q == qClose {
 		e = q + 1
 	}
 	if d.toks[e].kind == tQuote && d.toks[e].q == qClose && int(d.toks[e].quote) >= 0 && d.quoteOpensClause(d.quotes[int(d.toks[e].quote)].open, s) {
@@ -900,8 +900,8 @@ func (d *doc) accordingTo(i int, s sentence) *attribution {
 			return nil
 		}
 		at.con0, at.con1 = r+1, last
-		at.conStart, at.conEnd = d.trimSpan(d.toks[r+1].start, d.toks[last].end)
-		if d.toks[r+1].kind == tQuote {
+		at.conStart, at.conEnd = d.trimSpan(d.tok(r+1).start, d.toks[last].end)
+		if d.tok(r+1).kind == tQuote {
 			at.direct = true
 		}
 		return at
@@ -943,7 +943,7 @@ func (d *doc) colonCue(i int, s sentence) *attribution {
 	}
 	last := d.lastContentTok(i+1, end)
 	at.con0, at.con1 = i+1, last
-	at.conStart, at.conEnd = d.trimSpan(d.toks[i+1].start, d.toks[last].end)
+	at.conStart, at.conEnd = d.trimSpan(d.tok(i+1).start, d.toks[last].end)
 	if at.conEnd <= at.conStart {
 		return nil
 	}
@@ -1064,7 +1064,7 @@ func (d *doc) dashCue(i int, s sentence) *attribution {
 		return nil
 	}
 	p := d.toks[i-1]
-	if p.kind != tQuote || p.q != qClose || int(p.quote) < 0 || !d.toks[i+1].upper || d.toks[i+1].kind != tWord {
+	if p.kind != tQuote || p.q != qClose || int(p.quote) < 0 || !d.tok(i+1).upper || d.tok(i+1).kind != tWord {
 		return nil
 	}
 	e := d.npRight(i+1, len(d.toks))
@@ -1073,7 +1073,7 @@ func (d *doc) dashCue(i int, s sentence) *attribution {
 	}
 	// The tag runs to the end of its paragraph.
 	end := e
-	for end+1 < len(d.toks) && int(d.toks[end+1].para) == int(d.toks[i].para) && d.toks[end+1].nl == 0 {
+	for end+1 < len(d.toks) && int(d.tok(end+1).para) == int(d.toks[i].para) && d.tok(end+1).nl == 0 {
 		end++
 	}
 	if end-i > 25 {
@@ -1165,7 +1165,7 @@ func (d *doc) clauseCueAfter(n int, s sentence) bool {
 	e := n
 	if !d.isSubjectPronoun(n) || d.low(n) == "it" {
 		e = d.npRight(n, s.b)
-		if e < 0 || e-n > 5 || !d.toks[n].upper && !d.is(e, wAnon) {
+		if e < 0 || e-n > 5 || !d.tok(n).upper && !d.is(e, wAnon) {
 			return false
 		}
 	}

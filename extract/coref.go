@@ -108,9 +108,9 @@ func (r *resolver) scanGovernments() {
 		if s+1 > i-1 {
 			continue
 		}
-		name := d.text[d.toks[s+1].start:d.toks[i].end]
+		name := d.text[d.tok(s+1).start:d.toks[i].end]
 		r.govNames[r.key(name)] = code
-		prefix := d.text[d.toks[s+1].start:d.toks[i-1].end]
+		prefix := d.text[d.tok(s+1).start:d.toks[i-1].end]
 		for _, g := range []string{" government", " authorities", " administration", " regime"} {
 			r.govNames[r.key(prefix+g)] = code
 		}
@@ -182,7 +182,7 @@ func (r *resolver) analyze(a, b int) *mention {
 				// "The state's campaign chairman, Phil Lovas": the name is
 				// the appositive, the head its title.
 				e := k + 1
-				for e+1 <= b && d.toks[e+1].upper && d.toks[e+1].kind == tWord {
+				for e+1 <= b && d.tok(e+1).upper && d.tok(e+1).kind == tWord {
 					e++
 				}
 				nm := r.analyze(k+1, e)
@@ -233,7 +233,7 @@ func (r *resolver) analyze(a, b int) *mention {
 	// Split off a prepositional phrase that is not part of a name.
 	pp := -1
 	for k := a + 1; k < b; k++ {
-		if d.inNPPrep(k) && !(d.low(k) == "of" && d.toks[k-1].upper && d.is(k-1, wOrg|wGov|wTitle|wDoc|wMedia) && (d.toks[k+1].upper || d.is(k+1, wDet) && d.toks[k+2].upper)) {
+		if d.inNPPrep(k) && !(d.low(k) == "of" && d.toks[k-1].upper && d.is(k-1, wOrg|wGov|wTitle|wDoc|wMedia) && (d.tok(k+1).upper || d.is(k+1, wDet) && d.tok(k+2).upper)) {
 			pp = k
 			break
 		}
@@ -389,7 +389,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 	}
 	// The trailing run of name words.
 	n := b
-	for n >= lead && d.toks[n].upper && d.toks[n].kind == tWord && !d.is(n, wTitle|wOrg|wGov) && g.demonym[d.low(n)] == "" {
+	for n >= lead && d.tok(n).upper && d.tok(n).kind == tWord && !d.is(n, wTitle|wOrg|wGov) && g.demonym[d.low(n)] == "" {
 		n--
 	}
 	nameStart := n + 1
@@ -749,7 +749,7 @@ func (r *resolver) scanTo(pos int) {
 			continue
 		}
 		j := i
-		for j+1 < pos && d.toks[j+1].kind == tWord && d.toks[j+1].upper && int(d.toks[j+1].inq) < 0 {
+		for j+1 < pos && d.tok(j+1).kind == tWord && d.tok(j+1).upper && int(d.tok(j+1).inq) < 0 {
 			j++
 		}
 		if d.is(i-1, wDet|wPrep) && !d.toks[i-1].upper && d.low(i-1) != "by" && d.low(i-1) != "with" {

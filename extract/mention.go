@@ -154,7 +154,7 @@ func (d *doc) npLeft(j, a int) int {
 				return k
 			case d.inNPPrep(k) && k-1 >= a && d.nounish(k-1, a) && s == k+1:
 				continue
-			case (t.low == "and" || t.low == "&") && k-1 >= a && (d.toks[k-1].upper || d.toks[k-1].low == ",") && d.toks[k+1].upper:
+			case (t.low == "and" || t.low == "&") && k-1 >= a && (d.toks[k-1].upper || d.toks[k-1].low == ",") && d.tok(k+1).upper:
 				continue
 			case d.nounish(k, a):
 				s = k
@@ -162,7 +162,7 @@ func (d *doc) npLeft(j, a int) int {
 			}
 			return s
 		}
-		if t.low == "," && k-1 >= a && d.toks[k-1].upper && d.toks[k-1].kind == tWord && (d.toks[k+1].upper || d.low(k+1) == "and") && d.listContext(k) {
+		if t.low == "," && k-1 >= a && d.toks[k-1].upper && d.toks[k-1].kind == tWord && (d.tok(k+1).upper || d.low(k+1) == "and") && d.listContext(k) {
 			continue
 		}
 		if t.low == ")" {
@@ -223,7 +223,7 @@ func (d *doc) npRight(i, b int) int {
 	for ; k < b && k-i < 30; k++ {
 		t := d.toks[k]
 		if t.kind != tWord {
-			if t.low == "," && e >= 0 && d.toks[e].upper && k+1 < b && d.toks[k+1].upper && d.listContext(k) {
+			if t.low == "," && e >= 0 && d.toks[e].upper && k+1 < b && d.tok(k+1).upper && d.listContext(k) {
 				continue
 			}
 			if t.low == "-" || t.low == "&" {
@@ -245,13 +245,13 @@ func (d *doc) npRight(i, b int) int {
 		if t.low == "'s" {
 			continue
 		}
-		if d.inNPPrep(k) && e >= 0 && k+1 < b && (d.toks[k+1].upper || d.is(k+1, wDet) && k+2 < b && (d.toks[k+2].upper || d.nounish(k+2, i) && d.is(e, wDoc|wAnon))) {
+		if d.inNPPrep(k) && e >= 0 && k+1 < b && (d.tok(k+1).upper || d.is(k+1, wDet) && k+2 < b && (d.tok(k+2).upper || d.nounish(k+2, i) && d.is(e, wDoc|wAnon))) {
 			if d.is(k+1, wDet) {
 				k++
 			}
 			continue
 		}
-		if (t.low == "and" || t.low == "&") && e >= 0 && d.toks[e].upper && k+1 < b && (d.toks[k+1].upper || d.nounish(k+1, i) && k+2 < b && d.toks[k+2].upper) {
+		if (t.low == "and" || t.low == "&") && e >= 0 && d.toks[e].upper && k+1 < b && (d.tok(k+1).upper || d.nounish(k+1, i) && k+2 < b && d.tok(k+2).upper) {
 			continue
 		}
 		if d.nounish(k, i) || t.upper && k == i {
@@ -363,4 +363,13 @@ func (d *doc) appositive(x, y int) bool {
 		}
 	}
 	return true
+}
+
+// tok returns token i, or a zero token (no word, no mark) when i is out of
+// range, so that look-ahead never indexes past the text.
+func (d *doc) tok(i int) token {
+	if i < 0 || i >= len(d.toks) {
+		return token{start: len(d.text), end: len(d.text), kind: tPunct, quote: -1, inq: -1}
+	}
+	return d.toks[i]
 }
