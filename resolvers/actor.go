@@ -30,17 +30,10 @@ func (r *actorResolver) Affiliation(ctx context.Context, a *graph.Actor) (*graph
 	return b, err
 }
 
-// Says resolves Actor.says.
-func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, first *int, after *string) (*generated.ClaimConnection, error) {
-	p, err := pageArgs(first, after)
-	if err != nil {
-		return nil, err
-	}
-	l, err := r.store.FindClaims(ctx, graph.ClaimFilter{Speaker: a.ID, Page: storePage(p)})
-	if err != nil {
-		return nil, err
-	}
-	return claimConnection(l, p), nil
+// Says resolves Actor.says: the actor's claims, narrowed by filter (whose
+// speaker is the actor).
+func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, filter *graph.ClaimFilter, first *int, after *string) (*generated.ClaimConnection, error) {
+	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Speaker = a.ID }, first, after)
 }
 
 // Accusations resolves Actor.accusations.

@@ -32,15 +32,8 @@ func (r *articleResolver) PublishedAt(ctx context.Context, a *graph.Article) (*s
 	return optional(a.PublishedAt), nil
 }
 
-// Claims resolves Article.claims.
-func (r *articleResolver) Claims(ctx context.Context, a *graph.Article, first *int, after *string) (*generated.ClaimConnection, error) {
-	p, err := pageArgs(first, after)
-	if err != nil {
-		return nil, err
-	}
-	l, err := r.store.FindClaims(ctx, graph.ClaimFilter{Article: a.ID, Page: storePage(p)})
-	if err != nil {
-		return nil, err
-	}
-	return claimConnection(l, p), nil
+// Claims resolves Article.claims: the article's claims, narrowed by filter
+// (whose article is this one).
+func (r *articleResolver) Claims(ctx context.Context, a *graph.Article, filter *graph.ClaimFilter, first *int, after *string) (*generated.ClaimConnection, error) {
+	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Article = a.ID }, first, after)
 }

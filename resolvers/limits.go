@@ -71,12 +71,13 @@ func depth(set ast.SelectionSet, guard int) int {
 func complexity() generated.ComplexityRoot {
 	var c generated.ComplexityRoot
 	conn := func(child int, first *int, _ *string) int { return 1 + child*pageSize(first) }
-	c.Actor.Says = conn
+	claims := func(child int, _ *graph.ClaimFilter, first *int, after *string) int { return conn(child, first, after) }
+	c.Actor.Says = claims
 	c.Actor.Accusations = conn
 	c.Actor.AccusedBy = conn
 	c.Actor.Denials = conn
-	c.Article.Claims = conn
-	c.Source.Reports = conn
+	c.Article.Claims = claims
+	c.Source.Reports = claims
 	// Lists whose length the store bounds but the query cannot: priced as a
 	// short page.
 	const short = 5

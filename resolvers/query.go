@@ -40,19 +40,57 @@ func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, f
 	if err != nil {
 		return nil, err
 	}
+	f, err := claimFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	f.Page = storePage(p)
+	l, err := r.store.FindClaims(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return claimConnection(l, p), nil
+}
+
+// claimFilter turns a ClaimFilter argument, whose IDs are global IDs, into
+// the store's filter; nil selects everything. Returns INVALID for an ID of
+// the wrong type.
+func claimFilter(in *graph.ClaimFilter) (graph.ClaimFilter, error) {
 	var f graph.ClaimFilter
-	if filter != nil {
-		f.Kind = filter.Kind
-		if f.Speaker, err = optionalID(filter.Speaker, graph.PrefixActor); err != nil {
-			return nil, err
-		}
-		if f.Article, err = optionalID(filter.Article, graph.PrefixArticle); err != nil {
-			return nil, err
-		}
-		if f.Source, err = optionalID(filter.Source, graph.PrefixSource); err != nil {
-			return nil, err
+	if in == nil {
+		return f, nil
+	}
+	f = *in
+	var err error
+	for _, id := range []struct {
+		v      *string
+		prefix string
+	}{
+		{&f.Speaker, graph.PrefixActor},
+		{&f.Article, graph.PrefixArticle},
+		{&f.Source, graph.PrefixSource},
+		{&f.Target, graph.PrefixActor},
+	} {
+		if *id.v, err = optionalID(*id.v, id.prefix); err != nil {
+			return f, err
 		}
 	}
+	return f, nil
+}
+
+// nestedClaims reads a page of the claims of one node (an actor's says, an
+// article's or a source's claims): filter narrows them, and set pins the
+// node's own field of the filter.
+func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, set func(*graph.ClaimFilter), first *int, after *string) (*generated.ClaimConnection, error) {
+	p, err := pageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
+	f, err := claimFilter(filter)
+	if err != nil {
+		return nil, err
+	}
+	set(&f)
 	f.Page = storePage(p)
 	l, err := r.store.FindClaims(ctx, f)
 	if err != nil {

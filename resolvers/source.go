@@ -12,15 +12,8 @@ func (r *sourceResolver) ID(ctx context.Context, s *graph.Source) (string, error
 	return globalID(s.ID), nil
 }
 
-// Reports resolves Source.reports.
-func (r *sourceResolver) Reports(ctx context.Context, s *graph.Source, first *int, after *string) (*generated.ClaimConnection, error) {
-	p, err := pageArgs(first, after)
-	if err != nil {
-		return nil, err
-	}
-	l, err := r.store.FindClaims(ctx, graph.ClaimFilter{Source: s.ID, Page: storePage(p)})
-	if err != nil {
-		return nil, err
-	}
-	return claimConnection(l, p), nil
+// Reports resolves Source.reports: the claims the source carried, narrowed
+// by filter (whose source is this one).
+func (r *sourceResolver) Reports(ctx context.Context, s *graph.Source, filter *graph.ClaimFilter, first *int, after *string) (*generated.ClaimConnection, error) {
+	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Source = s.ID }, first, after)
 }

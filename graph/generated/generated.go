@@ -79,7 +79,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Name             func(childComplexity int) int
-		Says             func(childComplexity int, first *int, after *string) int
+		Says             func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
 		Title            func(childComplexity int) int
 	}
 
@@ -96,7 +96,7 @@ type ComplexityRoot struct {
 	}
 
 	Article struct {
-		Claims      func(childComplexity int, first *int, after *string) int
+		Claims      func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
 		ID          func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Publisher   func(childComplexity int) int
@@ -237,7 +237,7 @@ type ComplexityRoot struct {
 		ID      func(childComplexity int) int
 		Kind    func(childComplexity int) int
 		Name    func(childComplexity int) int
-		Reports func(childComplexity int, first *int, after *string) int
+		Reports func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
 	}
 
 	SourceConnection struct {
@@ -277,7 +277,7 @@ type ActorResolver interface {
 
 	Title(ctx context.Context, obj *graph.Actor) (*string, error)
 	Affiliation(ctx context.Context, obj *graph.Actor) (*graph.Actor, error)
-	Says(ctx context.Context, obj *graph.Actor, first *int, after *string) (*ClaimConnection, error)
+	Says(ctx context.Context, obj *graph.Actor, filter *graph.ClaimFilter, first *int, after *string) (*ClaimConnection, error)
 	Accusations(ctx context.Context, obj *graph.Actor, first *int, after *string) (*AccusationConnection, error)
 	AccusedBy(ctx context.Context, obj *graph.Actor, first *int, after *string) (*AccusationConnection, error)
 	Denials(ctx context.Context, obj *graph.Actor, first *int, after *string) (*DenialConnection, error)
@@ -290,7 +290,7 @@ type ArticleResolver interface {
 	Publisher(ctx context.Context, obj *graph.Article) (*string, error)
 	PublishedAt(ctx context.Context, obj *graph.Article) (*string, error)
 
-	Claims(ctx context.Context, obj *graph.Article, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *graph.Article, filter *graph.ClaimFilter, first *int, after *string) (*ClaimConnection, error)
 }
 type ClaimResolver interface {
 	ID(ctx context.Context, obj *graph.Claim) (string, error)
@@ -338,7 +338,7 @@ type SearchHitResolver interface {
 type SourceResolver interface {
 	ID(ctx context.Context, obj *graph.Source) (string, error)
 
-	Reports(ctx context.Context, obj *graph.Source, first *int, after *string) (*ClaimConnection, error)
+	Reports(ctx context.Context, obj *graph.Source, filter *graph.ClaimFilter, first *int, after *string) (*ClaimConnection, error)
 }
 type SubscriptionResolver interface {
 	ClaimAdded(ctx context.Context) (<-chan *graph.Claim, error)
@@ -517,7 +517,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Says(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actor.Says(childComplexity, args["filter"].(*graph.ClaimFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Actor.title":
 		if e.ComplexityRoot.Actor.Title == nil {
 			break
@@ -573,7 +573,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Claims(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Article.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.ID == nil {
 			break
@@ -1169,7 +1169,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Source.Reports(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Source.Reports(childComplexity, args["filter"].(*graph.ClaimFilter), args["first"].(*int), args["after"].(*string)), true
 
 	case "SourceConnection.edges":
 		if e.ComplexityRoot.SourceConnection.Edges == nil {
@@ -1366,6 +1366,8 @@ type Actor implements Node {
   affiliation: Actor
   "The claims this actor made."
   says(
+    "Keeps only the claims that match; its ` + "`" + `speaker` + "`" + ` is this actor."
+    filter: ClaimFilter
     "How many claims to return: default 20, at most 100."
     first: Int
     "Returns the claims after this cursor."
@@ -1523,6 +1525,8 @@ type Article implements Node {
   text: String!
   "The claims found in this article."
   claims(
+    "Keeps only the claims that match; its ` + "`" + `article` + "`" + ` is this article."
+    filter: ClaimFilter
     "How many claims to return: default 20, at most 100."
     first: Int
     "Returns the claims after this cursor."
@@ -1532,8 +1536,16 @@ type Article implements Node {
 
 "Article selection. Fields left out do not filter."
 input ArticleFilter {
-  "Keeps only articles from this publisher."
+  "Keeps only articles from this publisher, ignoring case and punctuation."
   publisher: String
+  """
+  Keeps only articles published at or after this time: RFC 3339
+  (2026-03-01T12:00:00Z) or a day (2026-03-01, midnight UTC). Undated
+  articles are left out. Returns INVALID for anything else.
+  """
+  publishedAfter: String
+  "Keeps only articles published strictly before this time, written as for ` + "`" + `publishedAfter` + "`" + `."
+  publishedBefore: String
 }
 
 "A page of articles."
@@ -1649,6 +1661,27 @@ input ClaimFilter {
   article: ID
   "The global ID of a source: claims it carried."
   source: ID
+  "The global ID of an actor: claims that accuse it or deny it (or its accusations)."
+  target: ID
+  "Claims of articles from this publisher, ignoring case and punctuation."
+  publisher: String
+  """
+  Claims whose article was published at or after this time: RFC 3339
+  (2026-03-01T12:00:00Z) or a day (2026-03-01, midnight UTC). Claims of
+  undated articles are left out. Returns INVALID for anything else.
+  """
+  publishedAfter: String
+  """
+  Claims whose article was published strictly before this time, written as
+  for ` + "`" + `publishedAfter` + "`" + `. Claims of undated articles are left out.
+  """
+  publishedBefore: String
+  """
+  Claims whose text holds every word of this one, matched as ` + "`" + `search` + "`" + `
+  matches them (case, plurals and apostrophes folded, stopwords ignored), read
+  from the search index. Returns INVALID when it has no searchable word.
+  """
+  text: String
 }
 
 "A page of claims."
@@ -1903,6 +1936,8 @@ type Source implements Node {
   aliases: [String!]!
   "The claims this source carried."
   reports(
+    "Keeps only the claims that match; its ` + "`" + `source` + "`" + ` is this source."
+    filter: ClaimFilter
     "How many claims to return: default 20, at most 100."
     first: Int
     "Returns the claims after this cursor."
@@ -2522,44 +2557,60 @@ func (ec *executionContext) field_Actor_denials_args(ctx context.Context, rawArg
 func (ec *executionContext) field_Actor_says_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.ClaimFilter, error) {
+			return ec.unmarshalOClaimFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClaimFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
 func (ec *executionContext) field_Article_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.ClaimFilter, error) {
+			return ec.unmarshalOClaimFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClaimFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -2824,22 +2875,30 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 func (ec *executionContext) field_Source_reports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.ClaimFilter, error) {
+			return ec.unmarshalOClaimFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClaimFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -3431,7 +3490,7 @@ func (ec *executionContext) _Actor_says(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Says(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Actor().Says(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -3951,7 +4010,7 @@ func (ec *executionContext) _Article_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Claims(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Article().Claims(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -6427,7 +6486,7 @@ func (ec *executionContext) _Source_reports(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Source().Reports(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Source().Reports(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -7864,7 +7923,7 @@ func (ec *executionContext) unmarshalInputArticleFilter(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"publisher"}
+	fieldsInOrder := [...]string{"publisher", "publishedAfter", "publishedBefore"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7878,6 +7937,20 @@ func (ec *executionContext) unmarshalInputArticleFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Publisher = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
 		}
 	}
 	return it, nil
@@ -7906,7 +7979,7 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"speaker", "kind", "article", "source"}
+	fieldsInOrder := [...]string{"speaker", "kind", "article", "source", "target", "publisher", "publishedAfter", "publishedBefore", "text"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -7941,6 +8014,41 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Source = data
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "publisher":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publisher"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Publisher = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		case "text":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("text"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Text = data
 		}
 	}
 	return it, nil

@@ -1,0 +1,168 @@
+package resolvers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/resolvers"
+)
+
+// Publication times of the fixture articles in these tests.
+const (
+	borderClashDate = "2026-03-01"
+	riverTalksDate  = "2026-03-05T09:30:00+01:00"
+)
+
+// ingestDated ingests a with a publication time.
+func (c *client) ingestDated(a articleSpec, publishedAt string) {
+	c.t.Helper()
+	c.query(ingestMutation, map[string]any{"in": map[string]any{
+		"title": a.title, "publisher": a.publisher, "text": a.text, "publishedAt": publishedAt,
+	}}, nil)
+}
+
+// datedServer serves a store holding borderClash and riverTalks, dated.
+func datedServer(t *testing.T) *client {
+	c, _ := newServer(t, mustOpenStore(t), extractor(borderClash, riverTalks), resolvers.HandlerOptions{})
+	c.ingestDated(borderClash, borderClashDate)
+	c.ingestDated(riverTalks, riverTalksDate)
+	return c
+}
+
+// claimTexts is the shape of a claim list read by these tests.
+type claimTexts struct {
+	TotalCount int
+	Nodes      []struct{ Text string }
+	PageInfo   struct {
+		HasNextPage, HasPreviousPage bool
+		StartCursor, EndCursor       *string
+	}
+}
+
+func (l claimTexts) texts() []string {
+	out := make([]string, len(l.Nodes))
+	for i, n := range l.Nodes {
+		out[i] = n.Text
+	}
+	return out
+}
+
+const claimFields = `totalCount nodes { text } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`
+
+// claims runs Query.claims with the given arguments (GraphQL text).
+func (c *client) claims(args string, vars map[string]any) claimTexts {
+	c.t.Helper()
+	var d struct{ Claims claimTexts }
+	q := `{ claims(` + args + `) { ` + claimFields + ` } }`
+	if len(vars) > 0 {
+		var decl []string
+		for name := range vars {
+			typ := "String"
+			if name == "id" {
+				typ = "ID"
+			}
+			decl = append(decl, "$"+name+": "+typ)
+		}
+		q = `query(` + strings.Join(decl, ", ") + `) { claims(` + args + `) { ` + claimFields + ` } }`
+	}
+	c.query(q, vars, &d)
+	return d.Claims
+}
+
+func TestClaimFilters(t *testing.T) {
+	c := datedServer(t)
+	islamabad, kabul := gid(graph.ActorID("Islamabad")), gid(graph.ActorID("Kabul"))
+	tests := []struct {
+		name, args string
+		vars       map[string]any
+		want       []string // texts, in any order
+	}{
+		{"Target", `filter: {target: $id}`, map[string]any{"id": islamabad},
+			[]string{"Islamabad of shelling border villages on Tuesday", "Islamabad of blocking the river talks"}},
+		{"TargetOfDenial", `filter: {target: $id}`, map[string]any{"id": kabul}, []string{"the accusations"}},
+		{"Publisher", `filter: {publisher: "harbor DAILY"}`, nil,
+			[]string{"Islamabad of blocking the river talks", "the talks would resume in spring"}},
+		{"PublishedAfter", `filter: {publishedAfter: "2026-03-02"}`, nil,
+			[]string{"Islamabad of blocking the river talks", "the talks would resume in spring"}},
+		{"PublishedBeforeInstant", `filter: {publishedBefore: "2026-03-05T08:30:00Z"}`, nil,
+			[]string{"Islamabad of shelling border villages on Tuesday", "Our forces responded to the attacks within the hour.",
+				"the accusations", "the Northern Front of smuggling weapons across the pass"}},
+		{"Window", `filter: {publishedAfter: "2026-03-05T08:30:00Z", publishedBefore: "2026-03-06"}`, nil,
+			[]string{"Islamabad of blocking the river talks", "the talks would resume in spring"}},
+		{"Text", `filter: {text: "River TALK"}`, nil, []string{"Islamabad of blocking the river talks"}},
+		{"TextAndSpeaker", `filter: {text: "talks", speaker: $id}`, map[string]any{"id": kabul},
+			[]string{"Islamabad of blocking the river talks"}},
+		{"KindAndPublisher", `filter: {kind: ACCUSES, publisher: "The Valley Courier"}`, nil,
+			[]string{"Islamabad of shelling border villages on Tuesday", "the Northern Front of smuggling weapons across the pass"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := c.with(t).claims(tt.args, tt.vars)
+			got := l.texts()
+			if l.TotalCount != len(tt.want) || !sameSet(got, tt.want) {
+				t.Errorf("got %d %q, want %q", l.TotalCount, got, tt.want)
+			}
+		})
+	}
+
+	t.Run("Nested", func(t *testing.T) {
+		c := c.with(t)
+		var d struct {
+			Node struct {
+				Says claimTexts
+			}
+		}
+		c.query(`query($id: ID!) { node(id: $id) { ... on Actor { says(filter: {kind: ACCUSES, publishedAfter: "2026-03-02"}) { `+claimFields+` } } } }`,
+			map[string]any{"id": kabul}, &d)
+		if got := d.Node.Says.texts(); !sameSet(got, []string{"Islamabad of blocking the river talks"}) {
+			t.Errorf("Kabul's accusations after March 2: got %q", got)
+		}
+		var a struct {
+			Articles struct {
+				TotalCount int
+				Nodes      []struct {
+					Title  string
+					Claims claimTexts
+				}
+			}
+		}
+		c.query(`{ articles(filter: {publishedBefore: "2026-03-02"}) { totalCount nodes { title claims(filter: {text: "forces"}) { `+claimFields+` } } } }`, nil, &a)
+		if a.Articles.TotalCount != 1 || a.Articles.Nodes[0].Title != borderClash.title || a.Articles.Nodes[0].Claims.TotalCount != 1 {
+			t.Errorf("articles before March 2 and their claims about forces: got %+v", a.Articles)
+		}
+	})
+
+	t.Run("Errors", func(t *testing.T) {
+		for _, tt := range []struct{ name, query, message string }{
+			{"BadDate", `{ claims(filter: {publishedAfter: "last Tuesday"}) { totalCount } }`, `publishedAfter "last Tuesday" is not a date`},
+			{"BadArticleDate", `{ articles(filter: {publishedBefore: "2026-02-30"}) { totalCount } }`, `publishedBefore "2026-02-30" is not a date`},
+			{"NoWord", `{ claims(filter: {text: "the of"}) { totalCount } }`, "has no searchable word"},
+			{"TargetNotActor", `{ claims(filter: {target: "` + gid(graph.SourceID("Valley Press Agency")) + `"}) { totalCount } }`, "is not the ID of an actor"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				res := c.with(t).queryErr(tt.query, nil)
+				if res.code() != "INVALID" || !strings.Contains(res.Errors[0].Message, tt.message) {
+					t.Errorf("got %+v, want INVALID containing %q", res.Errors, tt.message)
+				}
+			})
+		}
+	})
+}
+
+// sameSet reports whether a and b hold the same strings, in any order.
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	n := map[string]int{}
+	for _, s := range a {
+		n[s]++
+	}
+	for _, s := range b {
+		if n[s]--; n[s] < 0 {
+			return false
+		}
+	}
+	return true
+}
