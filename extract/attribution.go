@@ -401,7 +401,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		}
 		at.src0, at.src1 = s0, s1
 		// Split quote: ""A," he said, "B."": both halves, joined.
-		if s0 > s.a && d.toks[s0-1].kind == tQuote && d.toks[s0-1].q == qClose && cf.flags&fInv != 0 {
+		if s0 > s.a && d.tok(s0-1).kind == tQuote && d.tok(s0-1).q == qClose && cf.flags&fInv != 0 {
 			n := cue1 + 1
 			if d.tok(n).low == "," {
 				n++
@@ -423,16 +423,16 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 				rr = e + 1
 			}
 		}
-		quoteBefore := s0 > s.a && d.toks[s0-1].kind == tQuote && d.toks[s0-1].q == qClose
+		quoteBefore := s0 > s.a && d.tok(s0-1).kind == tQuote && d.tok(s0-1).q == qClose
 		if (cf.flags&fInv != 0 || quoteBefore && cf.class == classSpeech) && d.endsClause(rr, s) {
 			b := s0
-			for n := 0; n < 2 && b-1 > s.a && d.word(b-1) && !d.toks[b-1].upper && !d.is(b-1, wSub|wConj|wPrep|wPron|wAux); n++ {
+			for n := 0; n < 2 && b-1 > s.a && d.word(b-1) && !d.tok(b-1).upper && !d.is(b-1, wSub|wConj|wPrep|wPron|wAux); n++ {
 				b-- // "…," retired general Lloyd Newton said.
 			}
-			if b != s0 && !(d.toks[b-1].low == "," || d.toks[b-1].kind == tQuote) {
+			if b != s0 && !(d.tok(b-1).low == "," || d.tok(b-1).kind == tQuote) {
 				b = s0
 			}
-			if b-1 >= s.a && (d.toks[b-1].low == "," || d.toks[b-1].kind == tQuote && d.toks[b-1].q == qClose || d.toks[b-1].low == "—") {
+			if b-1 >= s.a && (d.tok(b-1).low == "," || d.tok(b-1).kind == tQuote && d.tok(b-1).q == qClose || d.tok(b-1).low == "—") {
 				at.src0 = b
 				// Parenthetical "…, X said, …": the content goes on after it.
 				if d.low(rr) == "," && rr+1 < s.b && d.tok(rr+1).kind == tWord && s.b-rr > 5 && !d.isCueAt(rr+1) {
@@ -523,7 +523,7 @@ func (d *doc) compoundSubject(q int, s sentence) bool {
 		return false
 	}
 	st := d.npLeft(q-1, s.a)
-	return st >= 0 && (st == s.a || d.clauseEdge(st-1)) && d.toks[q-1].upper
+	return st >= 0 && (st == s.a || d.clauseEdge(st-1)) && d.tok(q-1).upper
 }
 
 // endsClause reports whether nothing but adverbials, recipients or
@@ -756,7 +756,7 @@ func (d *doc) contentEnd(r int, s sentence) int {
 		}
 		if (t.low == "and" || t.low == "but" || t.low == "though" || t.low == "although" || t.low == "while" || t.low == "whereas") && t.kind == tWord && d.clauseCueAfter(k+1, s) {
 			e = k
-			if d.toks[k-1].low == "," {
+			if d.tok(k-1).low == "," {
 				e = k - 1
 			}
 			break
@@ -805,7 +805,7 @@ func (d *doc) leftContent(at *attribution, q int, s sentence) *attribution {
 	e := q
 	if d.toks[q].kind == tQuote && d.toks[q].q == qClose {
 		// fine: q closes the quote
-	} else if q-1 >= 0 && d.toks[q-1].kind == tQuote && d.toks[q-1].q == qClose {
+	} else if q-1 >= 0 && d.tok(q-1).kind == tQuote && d.tok(q-1).q == qClose {
 		e = q - 1
 	} else if q-1 >= 0 && d.toks[q].low == "," && q+1 < len(d.toks) && d.tok(q+1).kind == tQuote && d.tok(q+1).q == qClose {
 		e = q + 1
@@ -1063,7 +1063,7 @@ func (d *doc) dashCue(i int, s sentence) *attribution {
 	if i == 0 || i+1 >= len(d.toks) {
 		return nil
 	}
-	p := d.toks[i-1]
+	p := d.tok(i - 1)
 	if p.kind != tQuote || p.q != qClose || int(p.quote) < 0 || !d.tok(i+1).upper || d.tok(i+1).kind != tWord {
 		return nil
 	}

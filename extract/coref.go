@@ -110,7 +110,7 @@ func (r *resolver) scanGovernments() {
 		}
 		name := d.text[d.tok(s+1).start:d.toks[i].end]
 		r.govNames[r.key(name)] = code
-		prefix := d.text[d.tok(s+1).start:d.toks[i-1].end]
+		prefix := d.text[d.tok(s+1).start:d.tok(i-1).end]
 		for _, g := range []string{" government", " authorities", " administration", " regime"} {
 			r.govNames[r.key(prefix+g)] = code
 		}
@@ -133,7 +133,7 @@ func (r *resolver) joinToks(a, b int) string {
 	// Fast path: the text already reads that way.
 	same := true
 	for k := a + 1; k <= b && same; k++ {
-		t, p := r.d.toks[k], r.d.toks[k-1]
+		t, p := r.d.toks[k], r.d.tok(k-1)
 		if t.low != "'s" && !(t.kind == tPunct && t.low != "&") {
 			same = t.start == p.end+1 && r.d.text[p.end] == ' '
 		} else {
@@ -178,7 +178,7 @@ func (r *resolver) analyze(a, b int) *mention {
 	for k := a; k <= b; k++ {
 		if d.toks[k].low == "," && !d.listContext(k) || d.low(k) == "who" || d.low(k) == "which" || d.toks[k].low == "(" {
 			cut = k - 1
-			if d.toks[k].low == "," && d.namedAppositive(k+1, b) && !d.toks[k-1].upper {
+			if d.toks[k].low == "," && d.namedAppositive(k+1, b) && !d.tok(k-1).upper {
 				// "The state's campaign chairman, Phil Lovas": the name is
 				// the appositive, the head its title.
 				e := k + 1
@@ -233,7 +233,7 @@ func (r *resolver) analyze(a, b int) *mention {
 	// Split off a prepositional phrase that is not part of a name.
 	pp := -1
 	for k := a + 1; k < b; k++ {
-		if d.inNPPrep(k) && !(d.low(k) == "of" && d.toks[k-1].upper && d.is(k-1, wOrg|wGov|wTitle|wDoc|wMedia) && (d.tok(k+1).upper || d.is(k+1, wDet) && d.tok(k+2).upper)) {
+		if d.inNPPrep(k) && !(d.low(k) == "of" && d.tok(k-1).upper && d.is(k-1, wOrg|wGov|wTitle|wDoc|wMedia) && (d.tok(k+1).upper || d.is(k+1, wDet) && d.tok(k+2).upper)) {
 			pp = k
 			break
 		}
@@ -322,7 +322,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 	// "state news agency IRNA", "the Qatari broadcaster Al Jazeera": a
 	// known agency or publisher after a description.
 	for k := a + 1; k <= b; k++ {
-		if !d.toks[k].upper || d.toks[k-1].upper {
+		if !d.toks[k].upper || d.tok(k-1).upper {
 			continue
 		}
 		tail := strings.ToLower(r.joinToks(k, b))
@@ -348,7 +348,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 			return
 		}
 	}
-	if a == b && d.is(a, wAnon) && (a == 0 || d.toks[a-1].sent != d.toks[a].sent) {
+	if a == b && d.is(a, wAnon) && (a == 0 || d.tok(a-1).sent != d.toks[a].sent) {
 		// "Analysts said": a common noun capitalised at the sentence start.
 		m.kind, m.nominal, m.personal = graph.ActorAnonymous, d.low(a), true
 		m.plural = strings.HasSuffix(d.low(a), "s")
@@ -393,7 +393,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 		n--
 	}
 	nameStart := n + 1
-	titled := nameStart > lead && (d.is(nameStart-1, wTitle) || !d.toks[nameStart-1].upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
+	titled := nameStart > lead && (d.is(nameStart-1, wTitle) || !d.tok(nameStart-1).upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
 	if nameStart <= b && (nameStart > lead || demo == "") && !(nameStart == lead && demo != "") {
 		hasOrg := false
 		for k := lead; k <= b; k++ {
@@ -744,7 +744,7 @@ func (r *resolver) scanTo(pos int) {
 	}
 	for i < pos {
 		t := d.toks[i]
-		if t.kind != tWord || !t.upper || int(t.inq) >= 0 || d.is(i, wStarter|wMonth|wTime) && (i == 0 || int(d.toks[i-1].sent) != int(t.sent)) {
+		if t.kind != tWord || !t.upper || int(t.inq) >= 0 || d.is(i, wStarter|wMonth|wTime) && (i == 0 || int(d.tok(i-1).sent) != int(t.sent)) {
 			i++
 			continue
 		}
@@ -752,11 +752,11 @@ func (r *resolver) scanTo(pos int) {
 		for j+1 < pos && d.tok(j+1).kind == tWord && d.tok(j+1).upper && int(d.tok(j+1).inq) < 0 {
 			j++
 		}
-		if d.is(i-1, wDet|wPrep) && !d.toks[i-1].upper && d.low(i-1) != "by" && d.low(i-1) != "with" {
+		if d.is(i-1, wDet|wPrep) && !d.tok(i-1).upper && d.low(i-1) != "by" && d.low(i-1) != "with" {
 			i = j + 1
 			continue
 		}
-		if j > i || d.is(i-1, wTitle) && !d.toks[i-1].upper {
+		if j > i || d.is(i-1, wTitle) && !d.tok(i-1).upper {
 			if m := r.analyze(i, j); m != nil && m.kind == graph.ActorPerson && !m.source && m.country == "" {
 				r.resolve(m, i)
 			}

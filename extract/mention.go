@@ -65,7 +65,7 @@ func (d *doc) skipLeft(i, a int) int {
 		case d.isDayOrDate(j) && (t.upper || d.is(j, wTime)) && !d.is(j-1, wDet|wPrep) || d.isDayOrDate(j) && d.is(j-1, wPrep|wAdv):
 		case (t.low == "on" || t.low == "this" || t.low == "last" || t.low == "in" || t.low == "early" || t.low == "late" || t.low == "next" || t.low == "earlier") && d.isDayOrDate(j+1):
 		case d.is(j, wTime) && (d.low(j-1) == "this" || d.low(j-1) == "last" || d.low(j-1) == "next"):
-		case (t.low == "all" || t.low == "both" || t.low == "each" || t.low == "themselves" || t.low == "himself" || t.low == "herself") && j > a && (d.toks[j-1].upper || d.toks[j-1].low == ")" || d.is(j-1, wAnon)):
+		case (t.low == "all" || t.low == "both" || t.low == "each" || t.low == "themselves" || t.low == "himself" || t.low == "herself") && j > a && (d.tok(j-1).upper || d.tok(j-1).low == ")" || d.is(j-1, wAnon)):
 			// a floating quantifier: "the senators all said"
 		default:
 			return j
@@ -88,7 +88,7 @@ func (d *doc) nounish(i, a int) bool {
 		if i == a && (d.is(i, wStarter|wPrep|wSub|wAdv|wConj) || len(t.low) > 4 && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing"))) {
 			return false
 		}
-		if i > 0 && int(d.toks[i-1].sent) != int(t.sent) && d.is(i, wStarter|wPrep|wSub|wAdv|wConj) {
+		if i > 0 && int(d.tok(i-1).sent) != int(t.sent) && d.is(i, wStarter|wPrep|wSub|wAdv|wConj) {
 			return false
 		}
 		if d.is(i, wPron) && t.low != "i" {
@@ -128,7 +128,7 @@ func (d *doc) npLeft(j, a int) int {
 		for o > a && j-o < 10 && d.toks[o].low != "(" {
 			o--
 		}
-		if d.toks[o].low == "(" && o > a && d.toks[o-1].upper {
+		if d.toks[o].low == "(" && o > a && d.tok(o-1).upper {
 			return d.npLeft(o-1, a)
 		}
 		return -1
@@ -154,7 +154,7 @@ func (d *doc) npLeft(j, a int) int {
 				return k
 			case d.inNPPrep(k) && k-1 >= a && d.nounish(k-1, a) && s == k+1:
 				continue
-			case (t.low == "and" || t.low == "&") && k-1 >= a && (d.toks[k-1].upper || d.toks[k-1].low == ",") && d.tok(k+1).upper:
+			case (t.low == "and" || t.low == "&") && k-1 >= a && (d.tok(k-1).upper || d.tok(k-1).low == ",") && d.tok(k+1).upper:
 				continue
 			case d.nounish(k, a):
 				s = k
@@ -162,7 +162,7 @@ func (d *doc) npLeft(j, a int) int {
 			}
 			return s
 		}
-		if t.low == "," && k-1 >= a && d.toks[k-1].upper && d.toks[k-1].kind == tWord && (d.tok(k+1).upper || d.low(k+1) == "and") && d.listContext(k) {
+		if t.low == "," && k-1 >= a && d.tok(k-1).upper && d.tok(k-1).kind == tWord && (d.tok(k+1).upper || d.low(k+1) == "and") && d.listContext(k) {
 			continue
 		}
 		if t.low == ")" {
@@ -171,7 +171,7 @@ func (d *doc) npLeft(j, a int) int {
 			for o >= a && k-o < 10 && d.toks[o].low != "(" && d.toks[o].low != ")" {
 				o--
 			}
-			if o > a && d.toks[o].low == "(" && d.nounish(o-1, a) && d.toks[o-1].upper {
+			if o > a && d.toks[o].low == "(" && d.nounish(o-1, a) && d.tok(o-1).upper {
 				k = o
 				s = o
 				continue
