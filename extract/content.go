@@ -1,0 +1,500 @@
+package extract
+
+// This file draws the content span of an attribution: after the cue, before
+// the speaker, and across split and continued quotations.
+
+// trimSpan moves a content end back over spaces and punctuation that close
+// the sentence or clause.
+func (d *doc) trimSpan(start, end int) (int, int) {
+	text := d.text
+	for end > start {
+		c := text[end-1]
+		if isSpaceByte(c) || c == ',' || c == ';' || c == ':' || c == '.' && !(end-2 >= start && (text[end-2] == '.' || text[end-2] >= 'A' && text[end-2] <= 'Z')) {
+			end--
+			continue
+		}
+		if end-start >= 3 && (text[end-3:end] == "—" || text[end-3:end] == "–") {
+			end -= 3
+			continue
+		}
+		break
+	}
+	for start < end && isSpaceByte(text[start]) {
+		start++
+	}
+	return start, end
+}
+
+// lastContentTok returns the last token before e (exclusive) that is not
+// terminal punctuation.
+func (d *doc) lastContentTok(b, e int) int {
+	k := e - 1
+	for k > b {
+		t := d.toks[k]
+		if t.kind == tWord || t.kind == tQuote && t.q == qClose {
+			return k
+		}
+		if t.kind == tPunct && (t.low == "?" || t.low == "!") && int(d.toks[k].inq) >= 0 {
+			return k
+		}
+		k--
+	}
+	return k
+}
+
+func (at *attribution) recipEnd(def int) int {
+	if at.recip1 >= 0 {
+		return at.recip1
+	}
+	return def
+}
+
+func (d *doc) skipPunct(i int, s sentence) int {
+	for i < s.b && d.toks[i].kind == tPunct && d.toks[i].low == "," {
+		i++
+	}
+	return i
+}
+
+// endsClause reports whether nothing but adverbials, recipients or
+// punctuation follow token r to the end of the clause.
+func (d *doc) endsClause(r int, s sentence) bool {
+	for k := r; k < s.b; k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			if t.low == "," || isTerminal(t.low) || t.kind == tQuote || t.low == "—" || t.low == ")" {
+				return true
+			}
+			continue
+		}
+		if k == r && !(d.is(k, wPrep|wTime|wAdv) || d.isDayOrDate(k) || d.isLyAdverb(k)) {
+			return false
+		}
+		if d.is(k, wSub) && t.low != "after" && t.low != "before" && t.low != "as" && t.low != "since" && t.low != "when" && t.low != "while" && !(t.low == "that" && d.is(k-1, wPrep)) {
+			return false
+		}
+		if cf, ok := d.cueAt(k); ok && !t.upper && !d.is(k, wDoc|wAnon) && !cf.ing && !(k > 0 && (d.is(k-1, wDet) || isPossessiveDet(d.low(k-1)))) {
+			return false
+		}
+	}
+	return true
+}
+
+// recipient records the noun phrase after a cue when it is the one spoken
+// to ("told the French News Agency", "to reporters").
+func (d *doc) recipient(at *attribution, r int, s sentence) {
+	if d.low(r) == "to" {
+		if e := d.npRight(r+1, s.b); e >= 0 {
+			at.recip0, at.recip1 = r+1, e
+		}
+	}
+}
+
+// rightContent finds content after the cue (and its recipient and
+// adverbials). It reports whether content was found.
+func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
+	r := at.cue1 + 1
+	// Recipient: "told reporters that", "urged Congress to", "accused X of".
+	if cf.flags&fRecip != 0 && r < s.b && d.word(r) && d.low(r) != "that" && !(d.low(r) == "to" && cf.flags&fTo != 0) {
+		if e := d.npRight(r, s.b); e >= 0 {
+			if d.isSubjectPronounObj(r) {
+				e = r
+			}
+			if at.class == classAccuse {
+				if cf.lemma == "hold" {
+					for k := r; k <= e; k++ {
+						if d.low(k) == "responsible" || d.low(k) == "accountable" {
+							e = k - 1
+							break
+						}
+					}
+				}
+				at.target0, at.target1 = r, e
+				return d.rightContentFrom(at, r, cf, s)
+			}
+			at.recip0, at.recip1 = r, e
+			r = e + 1
+		}
+	}
+	// A preposition that belongs to the cue: "spoke of", "talked about",
+	// "commented on", "warned against".
+	if r < s.b && prepCue[cf.lemma+" "+d.low(r)] && r+1 < s.b && d.word(r+1) {
+		if at.recip0 < 0 {
+			at.cue1 = r
+		}
+		return d.rightContentFrom(at, r+1, cueForm{lemma: cf.lemma, class: cf.class, flags: fObj | fThat | fQuote}, s)
+	}
+	start := r
+	// Adverbials before the content: "said on Monday", "stated before
+	// Parliament on Thursday that", "said in a statement, "…"".
+	k := r
+	for n := 0; n < 4 && k < s.b; n++ {
+		switch {
+		case d.isDayOrDate(k) || d.is(k, wAdv) && !d.toks[k].upper || d.isLyAdverb(k):
+			k++
+			continue
+		case d.is(k, wPrep) && !(d.low(k) == "to" && cf.flags&fTo != 0 && !d.isNPStart(k+1)) && d.low(k) != "of" && d.low(k) != "about":
+			e := d.npRight(k+1, s.b)
+			if e < 0 {
+				break
+			}
+			if d.low(k) == "to" || d.low(k) == "with" {
+				if at.recip0 < 0 {
+					at.recip0, at.recip1 = k+1, e
+				}
+			}
+			k = e + 1
+			continue
+		}
+		break
+	}
+	if k > r && k < s.b && (d.low(k) == "that" || d.toks[k].kind == tQuote && d.toks[k].q == qOpen || d.toks[k].low == ":" || d.toks[k].low == "," && d.tok(k+1).kind == tQuote || cf.flags&fTo != 0 && d.low(k) == "to") {
+		start = k
+	} else if k > r {
+		// Adverbials followed by a bare clause or nothing: the adverbials
+		// are not content when the clause ends here.
+		if d.endsClause(r, s) {
+			return false
+		}
+	}
+	return d.rightContentFrom(at, start, cf, s)
+}
+
+func (d *doc) isSubjectPronounObj(i int) bool {
+	switch d.low(i) {
+	case "him", "her", "them", "us", "me", "it", "you":
+		return true
+	}
+	return false
+}
+
+func (d *doc) isNPStart(i int) bool {
+	return d.word(i) && (d.is(i, wDet) || d.toks[i].upper)
+}
+
+// isObjStart reports whether token i can start an object noun phrase.
+func (d *doc) isObjStart(i int) bool {
+	return d.isNPStart(i) || d.word(i) && (isPossessiveDet(d.low(i)) || d.isSubjectPronounObj(i) || d.nounish(i, 0))
+}
+
+// rightContentFrom sets the content starting at token r and running to the
+// end of the quote it opens, or of its clause.
+func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) bool {
+	if r < s.b && d.toks[r].low == "," && r == at.cue1+1 && r+1 < s.b && d.tok(r+1).kind != tQuote {
+		return false // "…," she said, clapping.
+	}
+	for r < s.b && (d.toks[r].low == ":" || d.toks[r].low == "," || d.toks[r].low == "—") {
+		r++
+	}
+	if r >= s.b {
+		return false
+	}
+	t := d.toks[r]
+	if t.kind == tPunct && isTerminal(t.low) {
+		return false
+	}
+	if t.kind == tQuote && t.q == qOpen && int(t.quote) >= 0 {
+		q := d.quotes[int(t.quote)]
+		at.direct = true
+		at.con0 = r
+		at.con1 = q.last
+		if q.close >= 0 {
+			at.con1 = q.close
+		}
+		at.conStart, at.conEnd = d.trimSpan(q.start, q.end)
+		// Mixed: a quote that is only the start of a longer clause.
+		if q.close >= 0 && q.close+1 < s.b && d.word(q.close+1) && !d.isCueAt(q.close+1) && d.low(q.close+1) != "and" {
+			e := d.contentEnd(q.close+1, s)
+			at.con1 = e
+			at.conStart, at.conEnd = d.trimSpan(d.toks[r].start, d.toks[e].end)
+			at.direct = false
+		}
+		return at.conEnd > at.conStart
+	}
+	if cf.flags&fWeak != 0 && cf.flags&fThat != 0 && d.bareClause(r, s) {
+		// "One study found Trump would raise taxes."
+	} else if cf.flags&fWeak != 0 && whWord(t.low) && cf.flags&(fThat|fObj) != 0 {
+		// "questioned what kind of person …"
+	} else if cf.flags&fWeak != 0 && !(t.low == "that" || cf.flags&fTo != 0 && t.low == "to" || at.recip0 >= 0 && cf.flags&fTo != 0 && t.low == "to" || cf.flags&fObj != 0 && at.target0 >= 0) {
+		if !(cf.flags&fObj != 0 && d.isObjStart(r) && cf.lemma != "call") && !(cf.lemma == "call" && (d.isNPStart(r) || d.word(r))) {
+			return false
+		}
+	}
+	if cf.flags&(fThat|fObj|fTo) == 0 && t.low != "that" {
+		return false
+	}
+	if cf.flags&fThat == 0 && t.low == "that" && cf.flags&fObj == 0 {
+		return false
+	}
+	if cf.flags&fTo != 0 && cf.flags&(fThat|fObj) == 0 && t.low != "to" {
+		return false
+	}
+	e := d.contentEnd(r, s)
+	if e < r {
+		return false
+	}
+	if cf.flags&fThat == 0 && t.low != "to" && t.kind == tWord {
+		// A noun-phrase object ends before a trailing adverbial.
+		for k := r + 1; k <= e; k++ {
+			if d.toks[k].low == "," || int(d.toks[k].inq) < 0 && trailingPrep[d.low(k)] && !d.toks[k].upper {
+				e = d.lastContentTok(r, k)
+				break
+			}
+		}
+	}
+	at.con0, at.con1 = r, e
+	at.conStart, at.conEnd = d.trimSpan(d.toks[r].start, d.toks[e].end)
+	return at.conEnd > at.conStart
+}
+
+// contentEnd returns the last token of indirect content starting at r: the
+// end of the sentence, or just before a following participle cue, a
+// coordinated cue or "according to".
+func (d *doc) contentEnd(r int, s sentence) int {
+	e := s.b
+	for k := r + 1; k < s.b; k++ {
+		t := d.toks[k]
+		if int(t.inq) >= 0 {
+			continue
+		}
+		if t.low == ";" {
+			e = k
+			break
+		}
+		if t.low == "," && (d.low(k+1) == "but" || d.low(k+1) == "although" || d.low(k+1) == "though" || d.low(k+1) == "especially" || d.low(k+1) == "while") {
+			e = k // "…, but he has also …": the speaker's clause ends here
+			break
+		}
+		if t.low == "," || t.low == "—" {
+			n := k + 1
+			for n < s.b && (d.is(n, wAdv) && !d.tok(n).upper || d.isLyAdverb(n)) {
+				n++
+			}
+			if cf, ok := d.cueAt(n); ok && cf.ing && !d.tok(n).upper {
+				e = k
+				break
+			}
+			if d.low(n) == "according" && d.low(n+1) == "to" {
+				e = k
+				break
+			}
+			// ", X said" closing a quote-like clause.
+			if s0, _ := d.subjectLeftAt(n, s); s0 >= 0 {
+				e = k
+				break
+			}
+		}
+		if (t.low == "and" || t.low == "but" || t.low == "though" || t.low == "although" || t.low == "while" || t.low == "whereas") && t.kind == tWord && d.clauseCueAfter(k+1, s) {
+			e = k
+			if d.tok(k-1).low == "," {
+				e = k - 1
+			}
+			break
+		}
+		if (t.low == "and" || t.low == "but") && t.kind == tWord {
+			n := k + 1
+			for n < s.b && (d.is(n, wAdv|wAux|wNeg) && !d.tok(n).upper || d.isLyAdverb(n)) {
+				n++
+			}
+			if cf, ok := d.cueAt(n); ok && !cf.ing && !d.tok(n).upper && cf.flags&fWeak == 0 || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
+				e = k
+				break
+			}
+		}
+	}
+	return d.lastContentTok(r, e)
+}
+
+// subjectLeftAt reports whether the tokens from n form "X said" closing the
+// clause (a short subject followed by a speech cue and then the clause end).
+func (d *doc) subjectLeftAt(n int, s sentence) (int, int) {
+	e := d.npRight(n, s.b)
+	if e < 0 {
+		if !d.isSubjectPronoun(n) {
+			return -1, -1
+		}
+		e = n
+	}
+	c := e + 1
+	for c < s.b && (d.is(c, wAux|wAdv) && !d.toks[c].upper) {
+		c++
+	}
+	cf, ok := d.cueAt(c)
+	if !ok || cf.ing || cf.flags&fInv == 0 || d.toks[c].upper {
+		return -1, -1
+	}
+	if !d.endsClause(c+1, s) {
+		return -1, -1
+	}
+	return n, e
+}
+
+// leftContent sets the content ending just before token q (a comma, dash or
+// closing quote before the source or inverted cue).
+func (d *doc) leftContent(at *attribution, q int, s sentence) *attribution {
+	e := q
+	if d.toks[q].kind == tQuote && d.toks[q].q == qClose {
+		// fine: q closes the quote
+	} else if q-1 >= 0 && d.tok(q-1).kind == tQuote && d.tok(q-1).q == qClose {
+		e = q - 1
+	} else if q-1 >= 0 && d.toks[q].low == "," && q+1 < len(d.toks) && d.tok(q+1).kind == tQuote && d.tok(q+1).q == qClose {
+		e = q + 1
+	}
+	if d.toks[e].kind == tQuote && d.toks[e].q == qClose && int(d.toks[e].quote) >= 0 && d.quoteOpensClause(d.quotes[int(d.toks[e].quote)].open, s) {
+		qs := d.quotes[int(d.toks[e].quote)]
+		at.direct = true
+		at.con0, at.con1 = qs.open, e
+		at.conStart, at.conEnd = d.trimSpan(qs.start, qs.end)
+		if at.conEnd <= at.conStart {
+			return nil
+		}
+		d.splitQuote(at, s)
+		return at
+	}
+	// Indirect: from the start of the sentence (or the previous clause
+	// boundary) to the comma.
+	b := s.a
+	for k := q - 1; k > s.a; k-- {
+		if d.toks[k].low == ";" || d.toks[k].low == ":" {
+			b = k + 1
+			break
+		}
+	}
+	if b >= q {
+		return nil
+	}
+	last := d.lastContentTok(b, q)
+	if last < b {
+		return nil
+	}
+	at.con0, at.con1 = b, last
+	at.conStart, at.conEnd = d.trimSpan(d.toks[b].start, d.toks[last].end)
+	if at.conEnd <= at.conStart {
+		return nil
+	}
+	return at
+}
+
+// splitQuote joins the second half of a split quote (""A," X said, "B."")
+// to the content.
+func (d *doc) splitQuote(at *attribution, s sentence) {
+	k := at.cue1 + 1
+	if at.src1 > k {
+		k = at.src1 + 1
+	}
+	for k < len(d.toks) && int(d.toks[k].para) == int(d.toks[at.cue0].para) && k < at.cue1+30 {
+		t := d.toks[k]
+		if t.kind == tQuote && t.q == qOpen && int(t.quote) >= 0 {
+			q := d.quotes[int(t.quote)]
+			end := q.last
+			if q.close >= 0 {
+				end = q.close
+			}
+			at.con1 = end
+			_, at.conEnd = d.trimSpan(at.conStart, q.end)
+			return
+		}
+		if t.kind == tWord || t.kind == tPunct && t.low != "," {
+			if t.kind == tWord && (k <= at.src1 || d.is(k, wTime|wAdv|wPrep) || d.isDayOrDate(k)) {
+				k++
+				continue
+			}
+			return
+		}
+		k++
+	}
+}
+
+// extendQuotes adds to a direct quote the quoted sentences and paragraphs
+// that continue it without a cue of their own.
+func (d *doc) extendQuotes(ats []*attribution) {
+	if len(ats) == 0 {
+		return
+	}
+	cueAt := make(map[int]bool, 2*len(ats))
+	for _, a := range ats {
+		cueAt[int(d.toks[a.cue0].sent)] = true
+		if a.con0 >= 0 && a.con0 < len(d.toks) {
+			cueAt[int(d.toks[a.con0].sent)] = true
+			cueAt[int(d.toks[a.con1].sent)] = true
+		}
+	}
+	for _, a := range ats {
+		if !a.direct {
+			continue
+		}
+		last := int(d.toks[a.con1].sent)
+		lastPara := int(d.toks[a.con1].para)
+		for si := last + 1; si < len(d.sents) && si <= last+12; si++ {
+			s := d.sents[si]
+			if cueAt[si] {
+				break
+			}
+			first := d.toks[s.a]
+			if first.kind != tQuote || first.q != qOpen || int(first.quote) < 0 {
+				break
+			}
+			if s.para > lastPara+1 {
+				break
+			}
+			q := d.quotes[int(first.quote)]
+			end := q.last
+			if q.close >= 0 {
+				end = q.close
+			}
+			// The whole quote must be the sentence (or run to the paragraph end).
+			if end < s.b-2 && int(d.toks[end].sent) == si {
+				break
+			}
+			_, ce := d.trimSpan(a.conStart, q.end)
+			a.conEnd = ce
+			a.con1 = end
+			lastPara = s.para
+			si = int(d.toks[end].sent)
+		}
+	}
+}
+
+// prepCue lists verb + preposition pairs whose object is the content.
+var prepCue = map[string]bool{
+	"speak of": true, "speak about": true, "talk about": true, "talk of": true, "comment on": true,
+	"complain about": true, "complain of": true, "warn of": true, "warn about": true, "warn against": true,
+	"write about": true, "write of": true, "testify about": true, "joke about": true, "boast about": true,
+	"boast of": true, "brag about": true, "ask about": true, "ask for": true, "respond to": true,
+	"agree with": true, "disagree with": true, "argue for": true, "argue against": true, "point to": true,
+	"tweet about": true, "hint at": true, "remark on": true, "reflect on": true, "insist on": true,
+	"press for": true, "push for": true, "advocate for": true, "object to": true, "think about": true,
+	"know about": true, "learn of": true, "learn about": true, "hope for": true, "worry about": true,
+	"fear for": true, "vote for": true, "vote against": true, "question about": true, "speak out": true,
+	"demand of": true, "lash out": true, "elaborate on": true, "expand on": true, "reply to": true,
+}
+
+// trailingPrep open adverbials that end a noun-phrase object.
+var trailingPrep = map[string]bool{
+	"in": true, "on": true, "at": true, "during": true, "since": true, "after": true, "before": true,
+	"amid": true, "while": true, "when": true, "following": true, "last": true, "this": true, "earlier": true,
+}
+
+// bareClause reports whether a clause without "that" starts at r: a
+// subject noun phrase or pronoun followed by an auxiliary or modal.
+func (d *doc) bareClause(r int, s sentence) bool {
+	e := r
+	if !d.isSubjectPronoun(r) {
+		e = d.npRight(r, s.b)
+		if e < 0 {
+			return false
+		}
+	}
+	return d.is(e+1, wAux) && d.low(e+1) != "'s"
+}
+
+// quoteOpensClause reports whether the quotation mark at o opens its
+// sentence or clause (or an earlier sentence), so that the quote alone is
+// the content; otherwise the quote is part of a longer paraphrase.
+func (d *doc) quoteOpensClause(o int, s sentence) bool {
+	if o <= s.a {
+		return true
+	}
+	p := o - 1
+	return d.toks[p].low == ":" || d.toks[p].low == ";" || d.toks[p].kind == tQuote || d.toks[p].low == "—" || p == s.a && d.is(p, wConj|wAdv)
+}

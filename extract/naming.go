@@ -1,0 +1,456 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// This file reads a noun phrase: its name, kind, title and affiliation
+// (demonyms, titles, possessives, prepositional phrases, appositives).
+
+// mention is what a noun phrase says about its referent.
+type mention struct {
+	name     string
+	surface  string
+	kind     graph.ActorKind
+	source   bool
+	skind    graph.SourceKind
+	title    string
+	country  string
+	affil    *mention
+	nominal  string // head noun of a definite description ("spokesman")
+	plural   bool
+	pronoun  bool
+	pinfo    pronounInfo
+	aliases  []string
+	indef    bool
+	personal bool
+	male     bool
+	female   bool
+}
+
+func (r *resolver) span(a, b int) string {
+	if a < 0 || b < a {
+		return ""
+	}
+	return r.d.text[r.d.toks[a].start:r.d.toks[b].end]
+}
+
+// joinToks returns the text of tokens [a, b] with single spaces.
+func (r *resolver) joinToks(a, b int) string {
+	if a > b {
+		return ""
+	}
+	// Fast path: the text already reads that way.
+	same := true
+	for k := a + 1; k <= b && same; k++ {
+		t, p := r.d.toks[k], r.d.tok(k-1)
+		if t.low != "'s" && !(t.kind == tPunct && t.low != "&") {
+			same = t.start == p.end+1 && r.d.text[p.end] == ' '
+		} else {
+			same = t.start == p.end
+		}
+	}
+	if same {
+		return r.d.text[r.d.toks[a].start:r.d.toks[b].end]
+	}
+	var sb strings.Builder
+	for k := a; k <= b; k++ {
+		t := r.d.toks[k]
+		if k > a && t.low != "'s" && !(t.kind == tPunct && t.low != "&") {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(r.d.text[t.start:t.end])
+	}
+	return sb.String()
+}
+
+// analyze reads the noun phrase [a, b].
+func (r *resolver) analyze(a, b int) *mention {
+	d := r.d
+	if a == b && d.word(a) {
+		if p, ok := pronouns[d.low(a)]; ok {
+			return &mention{pronoun: true, pinfo: p, surface: r.span(a, b)}
+		}
+	}
+	m := &mention{surface: r.span(a, b)}
+	// Drop determiners and leading function words.
+	for a <= b && (d.is(a, wDet|wConj) && !(d.toks[a].upper && !d.is(a, wStarter))) {
+		if l := d.low(a); l == "a" || l == "an" || l == "some" || l == "several" || l == "many" || l == "two" || l == "three" || l == "other" || l == "another" {
+			m.indef = true
+		}
+		a++
+	}
+	if a > b {
+		return nil
+	}
+	// Cut the appositive or relative clause.
+	cut := b
+	for k := a; k <= b; k++ {
+		if d.toks[k].low == "," && !d.listContext(k) || d.low(k) == "who" || d.low(k) == "which" || d.toks[k].low == "(" {
+			cut = k - 1
+			if d.toks[k].low == "," && d.namedAppositive(k+1, b) && !d.tok(k-1).upper {
+				// "The state's campaign chairman, Phil Lovas": the name is
+				// the appositive, the head its title.
+				e := k + 1
+				for e+1 <= b && d.tok(e+1).upper && d.tok(e+1).kind == tWord {
+					e++
+				}
+				nm := r.analyze(k+1, e)
+				if nm != nil && nm.kind == graph.ActorPerson {
+					if nm.title == "" {
+						nm.title = strings.TrimPrefix(strings.TrimPrefix(r.joinToks(a, k-1), "the "), "The ")
+					}
+					return nm
+				}
+			}
+			if d.toks[k].low == "," && k+1 <= b && d.is(k+1, wDet) {
+				// "X, a spokesman for Y": take the title from the appositive.
+				if ap := r.analyze(k+1, b); ap != nil && ap.nominal != "" {
+					m.title = strings.TrimPrefix(strings.TrimPrefix(r.joinToks(k+2, b), "the "), "a ")
+				}
+			}
+			break
+		}
+	}
+	b = cut
+	if a > b {
+		return nil
+	}
+	// Possessive: "the Taliban government's Ministry of Defense",
+	// "Trump's campaign".
+	for k := b - 1; k > a; k-- {
+		if d.low(k) == "'s" {
+			owner := r.analyze(a, k-1)
+			rest := r.analyze(k+1, b)
+			if rest == nil {
+				return owner
+			}
+			if owner != nil && rest.country == "" {
+				rest.affil = owner
+				if rest.nominal != "" && owner.name != "" {
+					rest.name = owner.name + " " + strings.TrimSpace(rest.surface)
+					rest.nominal = ""
+					if rest.kind == graph.ActorAnonymous && !d.is(b, wOrg) {
+						rest.personal = true
+					} else {
+						rest.kind = graph.ActorOrganization
+					}
+				}
+			}
+			return rest
+		}
+	}
+	// Split off a prepositional phrase that is not part of a name.
+	pp := -1
+	for k := a + 1; k < b; k++ {
+		if d.inNPPrep(k) && !(d.low(k) == "of" && d.tok(k-1).upper && d.is(k-1, wOrg|wGov|wTitle|wDoc|wMedia) && (d.tok(k+1).upper || d.is(k+1, wDet) && d.tok(k+2).upper)) {
+			pp = k
+			break
+		}
+	}
+	var ppm *mention
+	ppText := ""
+	if pp > 0 {
+		ppm = r.analyze(pp+1, b)
+		ppText = r.joinToks(pp, firstPPEnd(d, pp+1, b))
+		b = pp - 1
+	}
+	m.surface = r.joinToks(a, b)
+	r.classify(m, a, b)
+	if ppm != nil {
+		if m.source && m.skind == graph.SourceDocument {
+			m.name += " " + ppText // "statement from the ministry"
+		}
+		if m.kind == graph.ActorAnonymous && m.name != "" && !m.source {
+			m.aliases = append(m.aliases, m.name)
+			m.name += " " + ppText
+		}
+		if m.affil == nil && (ppm.country != "" || ppm.kind == graph.ActorOrganization || ppm.kind == graph.ActorGovernment) && d.low(pp) != "in" || m.affil == nil && ppm.kind == graph.ActorGovernment {
+			m.affil = ppm
+		}
+	}
+	return m
+}
+
+// firstPPEnd returns the end of the first noun phrase of a prepositional
+// phrase object: "in Kunar, Nangarhar and Helmand" → Kunar.
+func firstPPEnd(d *doc, a, b int) int {
+	for k := a; k <= b; k++ {
+		if d.toks[k].low == "," || d.inNPPrep(k) && k > a || d.low(k) == "and" {
+			return k - 1
+		}
+	}
+	return b
+}
+
+// classify fills in name, kind, title and affiliation from tokens [a, b]
+// (no determiner, no appositive, no prepositional phrase).
+func (r *resolver) classify(m *mention, a, b int) {
+	d := r.d
+	g := r.g
+	full := r.joinToks(a, b)
+	key := strings.ToLower(full)
+	m.name = full
+	// Countries, capitals, government names.
+	if code := g.country[key]; code != "" {
+		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		return
+	}
+	if code := g.capital[key]; code != "" {
+		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		return
+	}
+	if code := g.govAlias[key]; code != "" {
+		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		return
+	}
+	if code := r.govNames[r.key(full)]; code != "" {
+		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		return
+	}
+	// "the Pakistani government", "Afghan authorities", "Pakistan's government".
+	if a < b && d.is(b, wGov) && !d.toks[b].upper || a < b && d.is(b, wGov) && d.toks[b].upper && d.low(b) != "authority" {
+		lead := strings.ToLower(r.joinToks(a, b-1))
+		code := g.demonym[lead]
+		if code == "" {
+			code = g.country[lead]
+		}
+		if code != "" {
+			m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+			return
+		}
+	}
+	// News agencies and publishers.
+	if e := g.agency[key]; e != nil {
+		m.source, m.skind, m.name, m.aliases = true, graph.SourceAgency, e.name, e.aliases
+		return
+	}
+	if e := g.media[key]; e != nil {
+		m.source, m.skind, m.name, m.aliases = true, graph.SourcePublisher, e.name, e.aliases
+		return
+	}
+	// "state news agency IRNA", "the Qatari broadcaster Al Jazeera": a
+	// known agency or publisher after a description.
+	for k := a + 1; k <= b; k++ {
+		if !d.toks[k].upper || d.tok(k-1).upper {
+			continue
+		}
+		tail := strings.ToLower(r.joinToks(k, b))
+		if e := g.agency[tail]; e != nil {
+			m.source, m.skind, m.name, m.aliases = true, graph.SourceAgency, e.name, e.aliases
+			return
+		}
+		if e := g.media[tail]; e != nil {
+			m.source, m.skind, m.name, m.aliases = true, graph.SourcePublisher, e.name, e.aliases
+			return
+		}
+	}
+	// "state media", "state television", "the official news agency".
+	switch d.low(b) {
+	case "media", "television", "tv", "radio", "newspaper", "broadcaster", "daily", "outlet":
+		if !d.toks[b].upper {
+			m.source, m.skind = true, graph.SourcePublisher
+			return
+		}
+	case "agency":
+		if d.low(b-1) == "news" || d.low(b-1) == "press" {
+			m.source, m.skind = true, graph.SourceAgency
+			return
+		}
+	}
+	if a == b && d.is(a, wAnon) && (a == 0 || d.tok(a-1).sent != d.toks[a].sent) {
+		// "Analysts said": a common noun capitalised at the sentence start.
+		m.kind, m.nominal, m.personal = graph.ActorAnonymous, d.low(a), true
+		m.plural = strings.HasSuffix(d.low(a), "s")
+		return
+	}
+	allCap := true
+	anyCap := false
+	for k := a; k <= b; k++ {
+		t := d.toks[k]
+		if t.kind != tWord || t.low == "'s" || d.inNPPrep(k) || t.low == "and" || t.low == "&" {
+			continue
+		}
+		if t.upper {
+			anyCap = true
+		} else {
+			allCap = false
+		}
+	}
+	lastLow := d.low(b)
+	if allCap && a < b && d.is(b, wMedia) && !d.is(b, wOrg) {
+		m.source, m.skind = true, graph.SourcePublisher
+		return
+	}
+	if !d.toks[b].upper && d.is(b, wDoc) {
+		m.source, m.skind = true, graph.SourceDocument
+		return
+	}
+	// Demonym up front: "Pakistani Defense Minister Khawaja Muhammad Asif",
+	// "Iranian officials"; kept in names like "Pakistani Taliban".
+	lead := a
+	demo := ""
+	if code := g.demonym[d.low(a)]; code != "" && a < b {
+		demo = code
+		lead = a + 1
+	} else if code := g.country[d.low(a)]; code != "" && a < b && !d.is(a+1, wGov) {
+		demo = code // "U.S. officials"
+		lead = a + 1
+	}
+	// The trailing run of name words.
+	n := b
+	for n >= lead && d.tok(n).upper && d.tok(n).kind == tWord && !d.is(n, wTitle|wOrg|wGov) && g.demonym[d.low(n)] == "" {
+		n--
+	}
+	nameStart := n + 1
+	titled := nameStart > lead && (d.is(nameStart-1, wTitle) || !d.tok(nameStart-1).upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
+	if nameStart <= b && (nameStart > lead || demo == "") && !(nameStart == lead && demo != "") {
+		hasOrg := false
+		for k := lead; k <= b; k++ {
+			if d.is(k, wOrg|wGov) && d.toks[k].upper {
+				hasOrg = true
+			}
+		}
+		if titled || !hasOrg && nameStart == lead {
+			m.name = r.joinToks(nameStart, b)
+			if titled {
+				m.title = r.joinToks(lead, nameStart-1)
+				if demo != "" {
+					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+				}
+			}
+			m.kind = graph.ActorPerson
+			m.personal = true
+			if nameStart == b && strings.HasSuffix(lastLow, "s") && !titled && !strings.HasSuffix(lastLow, "ss") && len(lastLow) > 3 {
+				m.kind = graph.ActorGroup // "Republicans", "Democrats"
+				m.personal = false
+				m.plural = true
+			}
+			if nameStart == b && !titled && (a > 0 && d.low(a-1) == "the") {
+				m.kind = graph.ActorOrganization // "the Taliban"
+				m.personal = false
+			}
+			switch d.low(nameStart - 1) {
+			case "mrs.", "ms.", "mrs", "ms", "madam", "mme.":
+				m.title, m.female = "", true
+			case "mr.", "mr", "sir":
+				m.title, m.male = "", true
+			}
+			if nameStart < b {
+				switch firstNames[d.low(nameStart)] {
+				case 'f':
+					m.female = true
+				case 'm':
+					m.male = true
+				}
+			}
+			return
+		}
+	}
+	if anyCap {
+		// Organisations: "Saudi Foreign Ministry", "Ministry of Defense",
+		// "Pakistani Taliban".
+		m.kind = graph.ActorOrganization
+		for k := a; k <= b; k++ {
+			switch d.low(k) {
+			case "ministry", "department", "government", "administration", "cabinet", "parliament", "congress", "senate", "embassy", "army", "military", "police", "forces":
+				m.kind = graph.ActorGovernment
+			}
+		}
+		if !allCap {
+			// "Defense Ministry spokesman": a role.
+			if d.is(b, wTitle|wAnon) && !d.toks[b].upper {
+				m.kind = graph.ActorAnonymous
+				m.nominal = lastLow
+				m.plural = strings.HasSuffix(lastLow, "s") && !d.is(b, wTitle)
+				m.personal = true
+				if demo != "" {
+					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+				}
+				m.title = r.joinToks(lead, b)
+				return
+			}
+			if demo != "" && lead == b {
+				m.kind = graph.ActorGroup
+			}
+			return
+		}
+		if demo != "" && lead == b && !d.is(b, wOrg|wGov) {
+			m.kind = graph.ActorGroup
+		}
+		if d.allTitles(lead, b) {
+			// "the President", "the Defense Minister".
+			m.kind = graph.ActorAnonymous
+			m.nominal = lastLow
+			m.personal = true
+			m.title = full
+		}
+		return
+	}
+	// Lower case description: "a senior official", "local officials",
+	// "the spokesman".
+	m.kind = graph.ActorAnonymous
+	m.nominal = lastLow
+	m.plural = strings.HasSuffix(lastLow, "s") && !strings.HasSuffix(lastLow, "ss")
+	m.personal = d.is(b, wAnon|wTitle)
+	if demo != "" {
+		m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+	}
+	if d.is(b, wTitle) {
+		m.title = full
+	}
+	if d.is(b, wOrg|wGov) {
+		m.kind = graph.ActorOrganization
+		m.personal = false
+	}
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	if k := strings.LastIndexByte(s, ' '); k >= 0 {
+		return s[k+1:]
+	}
+	return s
+}
+
+// allTitles reports whether every word of tokens [a, b] is a title word.
+func (d *doc) allTitles(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if d.word(k) && !d.is(k, wTitle) {
+			return false
+		}
+	}
+	return a <= b
+}
+
+// namedAppositive reports whether tokens from x start a proper name that
+// runs to b or to the next comma.
+func (d *doc) namedAppositive(x, b int) bool {
+	n := 0
+	for k := x; k <= b; k++ {
+		t := d.toks[k]
+		if t.low == "," {
+			break
+		}
+		if t.kind != tWord || !t.upper || d.is(k, wStarter) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 4
+}
+
+// firstNames marks common given names as female ('f') or male ('m'), so
+// that "she" and "he" pick the right antecedent.
+var firstNames = func() map[string]byte {
+	m := map[string]byte{}
+	for _, n := range strings.Fields("mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy angela shirley anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary nikki kamala nancy angela theresa ursula christine marine giorgia sanna jacinda mette ivanka melania michelle") {
+		m[n] = 'f'
+	}
+	for _, n := range strings.Fields("james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie mitch chuck ted marco rand mike tim jeb bill vladimir emmanuel boris olaf xi recep narendra benjamin volodymyr abbas khawaja imran shehbaz ali mohammed muhammad ahmed hassan hussein omar abdul") {
+		m[n] = 'm'
+	}
+	return m
+}()
