@@ -2,7 +2,6 @@ package extract
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -150,108 +149,6 @@ func (b *builder) add(at *attribution) {
 	}
 }
 
-// subjectOf returns the entity of the noun phrase that opens sentence si.
-func (b *builder) subjectOf(si int) *entity {
-	d := b.d
-	s := d.sents[si]
-	i := s.a
-	// Skip an opening adverbial: "Earlier,", "On Friday,".
-	for k := s.a; k < s.b && k < s.a+6; k++ {
-		if d.toks[k].low == "," {
-			if d.is(s.a, wPrep|wAdv|wTime|wConj) || d.isDayOrDate(s.a) {
-				i = k + 1
-			}
-			break
-		}
-	}
-	if d.is(i, wConj) {
-		i++
-	}
-	if d.isSubjectPronoun(i) {
-		return b.r.resolve(b.r.analyze(i, i), i)
-	}
-	e := d.npRight(i, s.b)
-	if e < 0 {
-		return b.last
-	}
-	if ent := b.r.resolve(b.r.analyze(i, e), i); ent != nil {
-		return ent
-	}
-	return b.last
-}
-
-// hostileAgents finds agents of hostile acts named inside the content of a
-// claim ("airstrikes … initiated by the Pakistani army"): the speaker
-// accuses them.
-func (b *builder) hostileAgents(at *attribution) []*entity {
-	d := b.d
-	var out []*entity
-	if at.con0 < 0 || at.con1 >= len(d.toks) {
-		return nil
-	}
-	for k := at.con0; k <= at.con1 && k < len(d.toks); k++ {
-		if d.low(k) != "by" {
-			continue
-		}
-		hostile := false
-		for j := k - 1; j >= at.con0 && j >= k-4; j-- {
-			if hostileWords[d.low(j)] {
-				hostile = true
-				break
-			}
-		}
-		if !hostile {
-			continue
-		}
-		e := d.npRight(k+1, at.con1+1)
-		if e < 0 {
-			continue
-		}
-		if t := b.r.resolve(b.r.analyze(k+1, e), k+1); t != nil {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// sameSide reports whether t is the speaker's own side: its affiliation, or
-// a name sharing a capitalised word with the speaker's names.
-func sameSide(spk, t *entity) bool {
-	if spk.affil == t || t.affil == spk {
-		return true
-	}
-	words := map[string]bool{}
-	for _, e := range []*entity{spk, spk.affil} {
-		if e == nil {
-			continue
-		}
-		for _, n := range append([]string{e.name}, e.aliases...) {
-			for _, w := range strings.Fields(n) {
-				if len(w) > 3 && w[0] >= 'A' && w[0] <= 'Z' {
-					words[w] = true
-				}
-			}
-		}
-	}
-	for _, w := range strings.Fields(t.name) {
-		if words[w] {
-			return true
-		}
-	}
-	return false
-}
-
-// hostileWords mark a following "by X" as naming the agent of an attack or
-// violation.
-var hostileWords = map[string]bool{
-	"initiated": true, "launched": true, "carried": true, "committed": true, "conducted": true,
-	"perpetrated": true, "orchestrated": true, "ordered": true, "attacks": true, "attack": true,
-	"airstrikes": true, "strikes": true, "violations": true, "aggression": true, "shelling": true,
-	"bombing": true, "bombings": true, "killings": true, "assault": true, "incursion": true,
-	"incursions": true, "provocations": true, "sponsored": true, "backed": true, "supported": true,
-	"funded": true, "armed": true, "harbored": true, "harboured": true,
-}
-
 // finish gives entities their IDs and writes the extraction.
 func (b *builder) finish(a graph.Article) *graph.Extraction {
 	x := &graph.Extraction{Article: a, Actors: []*graph.Actor{}, Sources: []*graph.Source{}, Claims: b.claims, Edges: []*graph.Edge{}}
@@ -362,70 +259,4 @@ func (b *builder) mergeNames(e *entity) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-// compound splits a speaker such as "Kyiv and Warsaw" or "Google, Apple and
-// Amazon" into the entities it names. It returns nil unless every part is
-// a capitalised name.
-func (b *builder) compound(a, z int) []*entity {
-	d := b.d
-	var cuts []int
-	for k := a + 1; k < z; k++ {
-		if d.low(k) == "and" || d.toks[k].low == "," {
-			cuts = append(cuts, k)
-		}
-		if d.toks[k].low == "," && d.low(k+1) == "and" {
-			k++
-			cuts = append(cuts, k)
-		}
-	}
-	if len(cuts) == 0 || d.low(cuts[len(cuts)-1]) != "and" {
-		return nil
-	}
-	if m := b.r.analyze(a, z); m != nil && (m.source || m.country != "") {
-		return nil // a known name such as "Procter and Gamble"
-	}
-	var parts [][2]int
-	start := a
-	for _, c := range append(cuts, z+1) {
-		if c > start {
-			parts = append(parts, [2]int{start, c - 1})
-		}
-		start = c + 1
-	}
-	var out []*entity
-	for _, p := range parts {
-		s := p[0]
-		if d.is(s, wDet) && s < p[1] {
-			s++
-		}
-		if !d.toks[s].upper || d.toks[s].kind != tWord {
-			return nil
-		}
-		m := b.r.analyze(p[0], p[1])
-		if m == nil || m.pronoun || m.kind == graph.ActorAnonymous && !m.source {
-			return nil
-		}
-		e := b.r.resolve(m, p[0])
-		if e == nil {
-			return nil
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
-// refersToStatement reports whether a denied content is a reference to
-// someone's statement ("these accusations", "the claims", "the report").
-func refersToStatement(text string) bool {
-	t := strings.ToLower(text)
-	if len(t) > 60 {
-		return false
-	}
-	for _, w := range []string{"accusation", "allegation", "claim", "charge", "report", "statement", "remarks", "comments", "assertion"} {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
 }
