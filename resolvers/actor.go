@@ -32,8 +32,8 @@ func (r *actorResolver) Affiliation(ctx context.Context, a *graph.Actor) (*graph
 
 // Says resolves Actor.says: the actor's claims, narrowed by filter (whose
 // speaker is the actor).
-func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, filter *graph.ClaimFilter, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Speaker = a.ID }, first, after)
+func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string) (*generated.ClaimConnection, error) {
+	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Speaker = a.ID }, orderBy, first, after)
 }
 
 // Accusations resolves Actor.accusations.

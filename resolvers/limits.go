@@ -71,7 +71,9 @@ func depth(set ast.SelectionSet, guard int) int {
 func complexity() generated.ComplexityRoot {
 	var c generated.ComplexityRoot
 	conn := func(child int, first *int, _ *string) int { return 1 + child*pageSize(first) }
-	claims := func(child int, _ *graph.ClaimFilter, first *int, after *string) int { return conn(child, first, after) }
+	claims := func(child int, _ *graph.ClaimFilter, _ *generated.ClaimOrder, first *int, after *string) int {
+		return conn(child, first, after)
+	}
 	c.Actor.Says = claims
 	c.Actor.Accusations = conn
 	c.Actor.AccusedBy = conn
@@ -87,8 +89,8 @@ func complexity() generated.ComplexityRoot {
 	c.Claim.DeniedBy = func(child int) int { return 1 + child*short }
 	c.Claim.Relations = func(child int) int { return 1 + child*short }
 	c.Query.Actors = func(child int, _ *graph.ActorFilter, first *int, after *string) int { return conn(child, first, after) }
-	c.Query.Claims = func(child int, _ *graph.ClaimFilter, first *int, after *string) int { return conn(child, first, after) }
-	c.Query.Articles = func(child int, _ *graph.ArticleFilter, first *int, after *string) int {
+	c.Query.Claims = claims
+	c.Query.Articles = func(child int, _ *graph.ArticleFilter, _ *generated.ArticleOrder, first *int, after *string) int {
 		return conn(child, first, after)
 	}
 	c.Query.Sources = func(child int, _ *graph.SourceFilter, first *int, after *string) int {

@@ -166,3 +166,76 @@ func sameSet(a, b []string) bool {
 	}
 	return true
 }
+
+func TestOrderBy(t *testing.T) {
+	c := datedServer(t)
+	roll := rollCall(2) // undated
+	c2, _ := newServer(t, mustOpenStore(t), extractor(borderClash, riverTalks, roll), resolvers.HandlerOptions{})
+	border := []string{"Islamabad of shelling border villages on Tuesday", "Our forces responded to the attacks within the hour.",
+		"the accusations", "the Northern Front of smuggling weapons across the pass"}
+	river := []string{"Islamabad of blocking the river talks", "the talks would resume in spring"}
+
+	t.Run("ClaimsByDate", func(t *testing.T) {
+		c := c.with(t)
+		l := c.claims(`orderBy: {field: PUBLISHED_AT}`, nil).texts()
+		if len(l) != 6 || !sameSet(l[:4], border) || !sameSet(l[4:], river) {
+			t.Errorf("oldest first: got %q, want the border clash's four claims, then the river talks' two", l)
+		}
+		l = c.claims(`orderBy: {field: PUBLISHED_AT, direction: DESC}`, nil).texts()
+		if len(l) != 6 || !sameSet(l[:2], river) || !sameSet(l[2:], border) {
+			t.Errorf("newest first: got %q", l)
+		}
+		l = c.claims(`orderBy: {field: ID, direction: DESC}`, nil).texts()
+		asc := c.claims(`orderBy: {field: ID}`, nil).texts()
+		for i := range asc {
+			if l[len(l)-1-i] != asc[i] {
+				t.Fatalf("ID DESC: got %q, want the reverse of %q", l, asc)
+			}
+		}
+	})
+
+	t.Run("Timeline", func(t *testing.T) {
+		c := c.with(t)
+		type says struct {
+			Node struct{ Says claimTexts }
+		}
+		q := `query($id: ID!, $after: String) { node(id: $id) { ... on Actor {
+  says(orderBy: {field: PUBLISHED_AT, direction: DESC}, first: 1, after: $after) { ` + claimFields + ` } } } }`
+		var d says
+		kabul := gid(graph.ActorID("Kabul"))
+		c.query(q, map[string]any{"id": kabul}, &d)
+		p := d.Node.Says
+		if p.TotalCount != 3 || len(p.Nodes) != 1 || p.Nodes[0].Text != river[0] || !p.PageInfo.HasNextPage || p.PageInfo.HasPreviousPage {
+			t.Fatalf("Kabul's latest claim: got %+v, want %q of 3 with a next page", p, river[0])
+		}
+		var rest says
+		c.query(strings.Replace(q, "first: 1", "first: 10", 1), map[string]any{"id": kabul, "after": *p.PageInfo.EndCursor}, &rest)
+		r := rest.Node.Says
+		want := []string{border[0], border[3]}
+		if got := r.texts(); !sameSet(got, want) || r.PageInfo.HasNextPage || !r.PageInfo.HasPreviousPage {
+			t.Errorf("the rest of Kabul's timeline: got %q %+v, want %q", got, r.PageInfo, want)
+		}
+	})
+
+	t.Run("Articles", func(t *testing.T) {
+		c := c2.with(t)
+		c.ingestDated(borderClash, borderClashDate)
+		c.ingestDated(riverTalks, riverTalksDate)
+		c.ingest(roll)
+		var d struct {
+			Articles struct{ Nodes []struct{ Title string } }
+		}
+		c.query(`{ articles(orderBy: {field: PUBLISHED_AT, direction: DESC}) { nodes { title } } }`, nil, &d)
+		var got []string
+		for _, n := range d.Articles.Nodes {
+			got = append(got, n.Title)
+		}
+		if want := []string{riverTalks.title, borderClash.title, roll.title}; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("articles newest first: got %q, want %q (undated last)", got, want)
+		}
+		l := c.claims(`orderBy: {field: PUBLISHED_AT}, first: 2`, nil)
+		if !sameSet(l.texts(), []string{roll.claims[0].content, roll.claims[1].content}) || l.TotalCount != 8 {
+			t.Errorf("claims oldest first: got %+v, want the undated roll call's two first of 8", l)
+		}
+	})
+}

@@ -35,7 +35,7 @@ func (r *queryResolver) Actors(ctx context.Context, filter *graph.ActorFilter, f
 }
 
 // Claims resolves Query.claims; the filter's IDs are global IDs.
-func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, first *int, after *string) (*generated.ClaimConnection, error) {
+func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string) (*generated.ClaimConnection, error) {
 	p, err := pageArgs(first, after)
 	if err != nil {
 		return nil, err
@@ -44,12 +44,31 @@ func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, f
 	if err != nil {
 		return nil, err
 	}
+	f.Order = claimOrder(orderBy)
 	f.Page = storePage(p)
 	l, err := r.store.FindClaims(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	return claimConnection(l, p), nil
+}
+
+// claimOrder turns an orderBy argument into the store's order; nil is by
+// ID.
+func claimOrder(o *generated.ClaimOrder) graph.Order {
+	if o == nil {
+		return graph.Order{}
+	}
+	return graph.Order{Field: graph.OrderField(o.Field), Desc: o.Direction != nil && *o.Direction == generated.OrderDirectionDesc}
+}
+
+// articleOrder turns an orderBy argument into the store's order; nil is by
+// ID.
+func articleOrder(o *generated.ArticleOrder) graph.Order {
+	if o == nil {
+		return graph.Order{}
+	}
+	return graph.Order{Field: graph.OrderField(o.Field), Desc: o.Direction != nil && *o.Direction == generated.OrderDirectionDesc}
 }
 
 // claimFilter turns a ClaimFilter argument, whose IDs are global IDs, into
@@ -81,7 +100,7 @@ func claimFilter(in *graph.ClaimFilter) (graph.ClaimFilter, error) {
 // nestedClaims reads a page of the claims of one node (an actor's says, an
 // article's or a source's claims): filter narrows them, and set pins the
 // node's own field of the filter.
-func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, set func(*graph.ClaimFilter), first *int, after *string) (*generated.ClaimConnection, error) {
+func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, set func(*graph.ClaimFilter), orderBy *generated.ClaimOrder, first *int, after *string) (*generated.ClaimConnection, error) {
 	p, err := pageArgs(first, after)
 	if err != nil {
 		return nil, err
@@ -91,6 +110,7 @@ func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, 
 		return nil, err
 	}
 	set(&f)
+	f.Order = claimOrder(orderBy)
 	f.Page = storePage(p)
 	l, err := r.store.FindClaims(ctx, f)
 	if err != nil {
@@ -100,7 +120,7 @@ func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, 
 }
 
 // Articles resolves Query.articles.
-func (r *queryResolver) Articles(ctx context.Context, filter *graph.ArticleFilter, first *int, after *string) (*generated.ArticleConnection, error) {
+func (r *queryResolver) Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *generated.ArticleOrder, first *int, after *string) (*generated.ArticleConnection, error) {
 	p, err := pageArgs(first, after)
 	if err != nil {
 		return nil, err
@@ -109,6 +129,7 @@ func (r *queryResolver) Articles(ctx context.Context, filter *graph.ArticleFilte
 	if filter != nil {
 		f = *filter
 	}
+	f.Order = articleOrder(orderBy)
 	f.Page = storePage(p)
 	l, err := r.store.FindArticles(ctx, f)
 	if err != nil {

@@ -79,7 +79,7 @@ type ComplexityRoot struct {
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Name             func(childComplexity int) int
-		Says             func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
+		Says             func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) int
 		Title            func(childComplexity int) int
 	}
 
@@ -96,7 +96,7 @@ type ComplexityRoot struct {
 	}
 
 	Article struct {
-		Claims      func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
+		Claims      func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) int
 		ID          func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Publisher   func(childComplexity int) int
@@ -205,8 +205,8 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Actors   func(childComplexity int, filter *graph.ActorFilter, first *int, after *string) int
-		Articles func(childComplexity int, filter *graph.ArticleFilter, first *int, after *string) int
-		Claims   func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
+		Articles func(childComplexity int, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string) int
+		Claims   func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) int
 		Node     func(childComplexity int, id string) int
 		Path     func(childComplexity int, from string, to string, maxHops *int) int
 		Search   func(childComplexity int, query string, first *int, after *string) int
@@ -237,7 +237,7 @@ type ComplexityRoot struct {
 		ID      func(childComplexity int) int
 		Kind    func(childComplexity int) int
 		Name    func(childComplexity int) int
-		Reports func(childComplexity int, filter *graph.ClaimFilter, first *int, after *string) int
+		Reports func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) int
 	}
 
 	SourceConnection struct {
@@ -277,7 +277,7 @@ type ActorResolver interface {
 
 	Title(ctx context.Context, obj *graph.Actor) (*string, error)
 	Affiliation(ctx context.Context, obj *graph.Actor) (*graph.Actor, error)
-	Says(ctx context.Context, obj *graph.Actor, filter *graph.ClaimFilter, first *int, after *string) (*ClaimConnection, error)
+	Says(ctx context.Context, obj *graph.Actor, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) (*ClaimConnection, error)
 	Accusations(ctx context.Context, obj *graph.Actor, first *int, after *string) (*AccusationConnection, error)
 	AccusedBy(ctx context.Context, obj *graph.Actor, first *int, after *string) (*AccusationConnection, error)
 	Denials(ctx context.Context, obj *graph.Actor, first *int, after *string) (*DenialConnection, error)
@@ -290,7 +290,7 @@ type ArticleResolver interface {
 	Publisher(ctx context.Context, obj *graph.Article) (*string, error)
 	PublishedAt(ctx context.Context, obj *graph.Article) (*string, error)
 
-	Claims(ctx context.Context, obj *graph.Article, filter *graph.ClaimFilter, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *graph.Article, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) (*ClaimConnection, error)
 }
 type ClaimResolver interface {
 	ID(ctx context.Context, obj *graph.Claim) (string, error)
@@ -324,8 +324,8 @@ type MutationResolver interface {
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (Node, error)
 	Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string) (*ActorConnection, error)
-	Claims(ctx context.Context, filter *graph.ClaimFilter, first *int, after *string) (*ClaimConnection, error)
-	Articles(ctx context.Context, filter *graph.ArticleFilter, first *int, after *string) (*ArticleConnection, error)
+	Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) (*ClaimConnection, error)
+	Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string) (*ArticleConnection, error)
 	Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string) (*SourceConnection, error)
 	Search(ctx context.Context, query string, first *int, after *string) (*SearchConnection, error)
 	Path(ctx context.Context, from string, to string, maxHops *int) ([]*Path, error)
@@ -338,7 +338,7 @@ type SearchHitResolver interface {
 type SourceResolver interface {
 	ID(ctx context.Context, obj *graph.Source) (string, error)
 
-	Reports(ctx context.Context, obj *graph.Source, filter *graph.ClaimFilter, first *int, after *string) (*ClaimConnection, error)
+	Reports(ctx context.Context, obj *graph.Source, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) (*ClaimConnection, error)
 }
 type SubscriptionResolver interface {
 	ClaimAdded(ctx context.Context) (<-chan *graph.Claim, error)
@@ -517,7 +517,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Says(childComplexity, args["filter"].(*graph.ClaimFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actor.Says(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Actor.title":
 		if e.ComplexityRoot.Actor.Title == nil {
 			break
@@ -573,7 +573,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Article.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.ID == nil {
 			break
@@ -1014,7 +1014,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Articles(childComplexity, args["filter"].(*graph.ArticleFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Articles(childComplexity, args["filter"].(*graph.ArticleFilter), args["orderBy"].(*ArticleOrder), args["first"].(*int), args["after"].(*string)), true
 	case "Query.claims":
 		if e.ComplexityRoot.Query.Claims == nil {
 			break
@@ -1025,7 +1025,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -1169,7 +1169,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Source.Reports(childComplexity, args["filter"].(*graph.ClaimFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Source.Reports(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string)), true
 
 	case "SourceConnection.edges":
 		if e.ComplexityRoot.SourceConnection.Edges == nil {
@@ -1240,7 +1240,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ActorFilter", ec.unmarshalInputActorFilter),
 			graphql.NewInputUnmarshaler("ArticleFilter", ec.unmarshalInputArticleFilter),
+			graphql.NewInputUnmarshaler("ArticleOrder", ec.unmarshalInputArticleOrder),
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
+			graphql.NewInputUnmarshaler("ClaimOrder", ec.unmarshalInputClaimOrder),
 			graphql.NewInputUnmarshaler("IngestArticleInput", ec.unmarshalInputIngestArticleInput),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
 		)
@@ -1364,10 +1366,16 @@ type Actor implements Node {
   title: String
   "The actor this one belongs to (a spokesman's ministry), null when unknown."
   affiliation: Actor
-  "The claims this actor made."
+  """
+  The claims this actor made. With ` + "`" + `orderBy: {field: PUBLISHED_AT}` + "`" + ` this is
+  the actor's timeline, oldest first (DESC for newest first), read from a
+  per-speaker date index.
+  """
   says(
     "Keeps only the claims that match; its ` + "`" + `speaker` + "`" + ` is this actor."
     filter: ClaimFilter
+    "How to order the claims: by ID (default) or by the publication time of their article."
+    orderBy: ClaimOrder
     "How many claims to return: default 20, at most 100."
     first: Int
     "Returns the claims after this cursor."
@@ -1527,6 +1535,8 @@ type Article implements Node {
   claims(
     "Keeps only the claims that match; its ` + "`" + `article` + "`" + ` is this article."
     filter: ClaimFilter
+    "How to order the claims: by ID (default) or by publication time (all the same here)."
+    orderBy: ClaimOrder
     "How many claims to return: default 20, at most 100."
     first: Int
     "Returns the claims after this cursor."
@@ -1546,6 +1556,22 @@ input ArticleFilter {
   publishedAfter: String
   "Keeps only articles published strictly before this time, written as for ` + "`" + `publishedAfter` + "`" + `."
   publishedBefore: String
+}
+
+"What articles can be ordered by."
+enum ArticleOrderField {
+  "The article's ID: a stable order without meaning (the default)."
+  ID
+  "The publication time, then the ID. Undated articles come first, or last with DESC."
+  PUBLISHED_AT
+}
+
+"How to order articles."
+input ArticleOrder {
+  "What to order by."
+  field: ArticleOrderField!
+  "Which way: ASC (the default; oldest first by time) or DESC."
+  direction: OrderDirection = ASC
 }
 
 "A page of articles."
@@ -1684,6 +1710,27 @@ input ClaimFilter {
   text: String
 }
 
+"What claims can be ordered by."
+enum ClaimOrderField {
+  "The claim's ID: a stable order without meaning (the default)."
+  ID
+  """
+  The publication time of the claim's article, then the claim's ID: a
+  timeline. Claims of undated articles (or whose publishedAt is neither RFC
+  3339 nor YYYY-MM-DD) come first, or last with DESC. Read from an index kept
+  at ingest, per speaker too, so a timeline page is not a scan.
+  """
+  PUBLISHED_AT
+}
+
+"How to order claims."
+input ClaimOrder {
+  "What to order by."
+  field: ClaimOrderField!
+  "Which way: ASC (the default; oldest first by time) or DESC."
+  direction: OrderDirection = ASC
+}
+
 "A page of claims."
 type ClaimConnection {
   "The claims of the page with their cursors."
@@ -1757,6 +1804,14 @@ type PageInfo {
   endCursor: String
 }
 
+"Which way an ordered list runs."
+enum OrderDirection {
+  "Smallest first: oldest first for times."
+  ASC
+  "Largest first: newest first for times."
+  DESC
+}
+
 "The entry points for reading the graph."
 type Query {
   "Fetches any object by its global ID. Returns an error with code NOT_FOUND when nothing has that ID."
@@ -1775,20 +1830,28 @@ type Query {
     after: String
   ): ActorConnection!
 
-  "Attributed statements, ordered by ID."
+  """
+  Attributed statements, ordered by ID unless ` + "`" + `orderBy` + "`" + ` says otherwise. For a
+  timeline of who said what when, order by PUBLISHED_AT (with a ` + "`" + `speaker` + "`" + `
+  filter, or use ` + "`" + `Actor.says(orderBy:)` + "`" + `).
+  """
   claims(
     "Keeps only the claims that match; omit to list all."
     filter: ClaimFilter
+    "How to order the claims: by ID (default) or by the publication time of their article."
+    orderBy: ClaimOrder
     "How many claims to return: default 20, at most 100."
     first: Int
     "Returns the claims after this cursor (an ` + "`" + `endCursor` + "`" + `)."
     after: String
   ): ClaimConnection!
 
-  "Ingested articles, ordered by ID."
+  "Ingested articles, ordered by ID unless ` + "`" + `orderBy` + "`" + ` says otherwise."
   articles(
     "Keeps only the articles that match; omit to list all."
     filter: ArticleFilter
+    "How to order the articles: by ID (default) or by publication time."
+    orderBy: ArticleOrder
     "How many articles to return: default 20, at most 100."
     first: Int
     "Returns the articles after this cursor (an ` + "`" + `endCursor` + "`" + `)."
@@ -1938,6 +2001,8 @@ type Source implements Node {
   reports(
     "Keeps only the claims that match; its ` + "`" + `source` + "`" + ` is this source."
     filter: ClaimFilter
+    "How to order the claims: by ID (default) or by the publication time of their article."
+    orderBy: ClaimOrder
     "How many claims to return: default 20, at most 100."
     first: Int
     "Returns the claims after this cursor."
@@ -2565,22 +2630,30 @@ func (ec *executionContext) field_Actor_says_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ClaimOrder, error) {
+			return ec.unmarshalOClaimOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -2595,22 +2668,30 @@ func (ec *executionContext) field_Article_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ClaimOrder, error) {
+			return ec.unmarshalOClaimOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -2719,22 +2800,30 @@ func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ArticleOrder, error) {
+			return ec.unmarshalOArticleOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐArticleOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -2749,22 +2838,30 @@ func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ClaimOrder, error) {
+			return ec.unmarshalOClaimOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -2883,22 +2980,30 @@ func (ec *executionContext) field_Source_reports_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ClaimOrder, error) {
+			return ec.unmarshalOClaimOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -3490,7 +3595,7 @@ func (ec *executionContext) _Actor_says(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Says(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Actor().Says(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -4010,7 +4115,7 @@ func (ec *executionContext) _Article_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Claims(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Article().Claims(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -5832,7 +5937,7 @@ func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -5876,7 +5981,7 @@ func (ec *executionContext) _Query_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Articles(ctx, fc.Args["filter"].(*graph.ArticleFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Articles(ctx, fc.Args["filter"].(*graph.ArticleFilter), fc.Args["orderBy"].(*ArticleOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ArticleConnection) graphql.Marshaler {
@@ -6486,7 +6591,7 @@ func (ec *executionContext) _Source_reports(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Source().Reports(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Source().Reports(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -7968,6 +8073,59 @@ func UnmarshalArticleFilter(ctx context.Context, raw any) (graph.ArticleFilter, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputArticleOrder(ctx context.Context, obj any) (ArticleOrder, error) {
+	var it ArticleOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNArticleOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐArticleOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalArticleOrder unmarshals raw into the ArticleOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalArticleOrder(ctx context.Context, raw any) (ArticleOrder, error) {
+	var out ArticleOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ArticleOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj any) (graph.ClaimFilter, error) {
 	var it graph.ClaimFilter
 	if obj == nil {
@@ -8063,6 +8221,59 @@ func (ec *executionContext) unmarshalInputClaimFilter(ctx context.Context, obj a
 func UnmarshalClaimFilter(ctx context.Context, raw any) (graph.ClaimFilter, error) {
 	var out graph.ClaimFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputClaimOrder(ctx context.Context, obj any) (ClaimOrder, error) {
+	var it ClaimOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNClaimOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClaimOrder unmarshals raw into the ClaimOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClaimOrder(ctx context.Context, raw any) (ClaimOrder, error) {
+	var out ClaimOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimOrder", raw, &out)
 	return out, err
 }
 
@@ -10412,6 +10623,16 @@ func (ec *executionContext) marshalNArticleEdge2ᚖgithubᚗcomᚋclaimgraphᚋc
 	return ec._ArticleEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNArticleOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐArticleOrderField(ctx context.Context, v any) (ArticleOrderField, error) {
+	var res ArticleOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNArticleOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐArticleOrderField(ctx context.Context, sel ast.SelectionSet, v ArticleOrderField) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -10480,6 +10701,16 @@ func (ec *executionContext) marshalNClaimEdge2ᚖgithubᚗcomᚋclaimgraphᚋcla
 		return graphql.Null
 	}
 	return ec._ClaimEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNClaimOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrderField(ctx context.Context, v any) (ClaimOrderField, error) {
+	var res ClaimOrderField
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClaimOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrderField(ctx context.Context, sel ast.SelectionSet, v ClaimOrderField) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNDenial2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Edge) graphql.Marshaler {
@@ -11119,6 +11350,14 @@ func (ec *executionContext) unmarshalOArticleFilter2ᚖgithubᚗcomᚋclaimgraph
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalOArticleOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐArticleOrder(ctx context.Context, v any) (*ArticleOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputArticleOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -11154,6 +11393,14 @@ func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋclaimgraph�
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputClaimFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClaimOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrder(ctx context.Context, v any) (*ClaimOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClaimOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -11227,6 +11474,22 @@ func (ec *executionContext) marshalONode2githubᚗcomᚋclaimgraphᚋclaimgraph�
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOOrderDirection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐOrderDirection(ctx context.Context, v any) (*OrderDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(OrderDirection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOrderDirection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐOrderDirection(ctx context.Context, sel ast.SelectionSet, v *OrderDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOSearchResult2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v SearchResult) graphql.Marshaler {

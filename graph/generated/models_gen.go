@@ -91,6 +91,14 @@ type ArticleEdge struct {
 	Node *graph.Article `json:"node"`
 }
 
+// How to order articles.
+type ArticleOrder struct {
+	// What to order by.
+	Field ArticleOrderField `json:"field"`
+	// Which way: ASC (the default; oldest first by time) or DESC.
+	Direction *OrderDirection `json:"direction,omitempty"`
+}
+
 // A page of claims.
 type ClaimConnection struct {
 	// The claims of the page with their cursors.
@@ -109,6 +117,14 @@ type ClaimEdge struct {
 	Cursor string `json:"cursor"`
 	// The claim.
 	Node *graph.Claim `json:"node"`
+}
+
+// How to order claims.
+type ClaimOrder struct {
+	// What to order by.
+	Field ClaimOrderField `json:"field"`
+	// Which way: ASC (the default; oldest first by time) or DESC.
+	Direction *OrderDirection `json:"direction,omitempty"`
 }
 
 // A page of denials.
@@ -238,6 +254,183 @@ type SplitResult struct {
 
 // Live updates.
 type Subscription struct {
+}
+
+// What articles can be ordered by.
+type ArticleOrderField string
+
+const (
+	// The article's ID: a stable order without meaning (the default).
+	ArticleOrderFieldID ArticleOrderField = "ID"
+	// The publication time, then the ID. Undated articles come first, or last with DESC.
+	ArticleOrderFieldPublishedAt ArticleOrderField = "PUBLISHED_AT"
+)
+
+var AllArticleOrderField = []ArticleOrderField{
+	ArticleOrderFieldID,
+	ArticleOrderFieldPublishedAt,
+}
+
+func (e ArticleOrderField) IsValid() bool {
+	switch e {
+	case ArticleOrderFieldID, ArticleOrderFieldPublishedAt:
+		return true
+	}
+	return false
+}
+
+func (e ArticleOrderField) String() string {
+	return string(e)
+}
+
+func (e *ArticleOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ArticleOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ArticleOrderField", str)
+	}
+	return nil
+}
+
+func (e ArticleOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ArticleOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ArticleOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What claims can be ordered by.
+type ClaimOrderField string
+
+const (
+	// The claim's ID: a stable order without meaning (the default).
+	ClaimOrderFieldID ClaimOrderField = "ID"
+	// The publication time of the claim's article, then the claim's ID: a
+	// timeline. Claims of undated articles (or whose publishedAt is neither RFC
+	// 3339 nor YYYY-MM-DD) come first, or last with DESC. Read from an index kept
+	// at ingest, per speaker too, so a timeline page is not a scan.
+	ClaimOrderFieldPublishedAt ClaimOrderField = "PUBLISHED_AT"
+)
+
+var AllClaimOrderField = []ClaimOrderField{
+	ClaimOrderFieldID,
+	ClaimOrderFieldPublishedAt,
+}
+
+func (e ClaimOrderField) IsValid() bool {
+	switch e {
+	case ClaimOrderFieldID, ClaimOrderFieldPublishedAt:
+		return true
+	}
+	return false
+}
+
+func (e ClaimOrderField) String() string {
+	return string(e)
+}
+
+func (e *ClaimOrderField) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ClaimOrderField(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ClaimOrderField", str)
+	}
+	return nil
+}
+
+func (e ClaimOrderField) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ClaimOrderField) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ClaimOrderField) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Which way an ordered list runs.
+type OrderDirection string
+
+const (
+	// Smallest first: oldest first for times.
+	OrderDirectionAsc OrderDirection = "ASC"
+	// Largest first: newest first for times.
+	OrderDirectionDesc OrderDirection = "DESC"
+)
+
+var AllOrderDirection = []OrderDirection{
+	OrderDirectionAsc,
+	OrderDirectionDesc,
+}
+
+func (e OrderDirection) IsValid() bool {
+	switch e {
+	case OrderDirectionAsc, OrderDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e OrderDirection) String() string {
+	return string(e)
+}
+
+func (e *OrderDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderDirection", str)
+	}
+	return nil
+}
+
+func (e OrderDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // What a search hit is.

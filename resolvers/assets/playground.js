@@ -47,6 +47,21 @@
         '}\n',
     },
     {
+      query: '# Kabul\'s timeline: what it said and whom it accused, newest first, in March 2026.\n' +
+        'query Timeline {\n' +
+        '  actors(filter: {name: "Kabul"}, first: 1) {\n' +
+        '    nodes {\n' +
+        '      name\n' +
+        '      says(orderBy: {field: PUBLISHED_AT, direction: DESC}, filter: {publishedAfter: "2026-03-01", publishedBefore: "2026-04-01"}, first: 20) {\n' +
+        '        totalCount\n' +
+        '        pageInfo { hasNextPage endCursor }\n' +
+        '        nodes { text cue targets { name } article { title publishedAt publisher } }\n' +
+        '      }\n' +
+        '    }\n' +
+        '  }\n' +
+        '}\n',
+    },
+    {
       query: '# Full-text search over claims and actors.\n' +
         'query Search {\n' +
         '  search(query: "border attack", first: 10) {\n' +
