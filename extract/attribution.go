@@ -216,11 +216,15 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		}
 	}
 	if cf.lemma == "call" {
-		switch d.low(i + 1) {
+		nx := i + 1
+		if d.isDayOrDate(nx) && (d.low(nx+1) == "on" || d.low(nx+1) == "for") {
+			nx++ // "called Friday for …"
+		}
+		switch d.low(nx) {
 		case "on", "for", "upon":
-			cue1 = i + 1
+			cue1 = nx
 			cf.flags = fObj | fQuote | fRecip | fTo
-			if d.low(i+1) == "for" {
+			if d.low(nx) == "for" {
 				cf.flags = fObj | fQuote | fTo
 			}
 		default:
@@ -398,7 +402,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 				// Parenthetical "…, X said, …": the content goes on after it.
 				if d.low(rr) == "," && rr+1 < s.b && d.tok(rr+1).kind == tWord && s.b-rr > 5 && !d.isCueAt(rr+1) {
 					last := d.lastContentTok(rr+1, s.b)
-					if d.is(s.a, wPrep|wSub|wAdv|wTime) || d.isDayOrDate(s.a) {
+					if d.is(s.a, wPrep|wSub|wAdv|wTime|wConj) || d.isDayOrDate(s.a) {
 						at.con0, at.con1 = rr+1, last // "During …, Mr. Obama said, a majority …"
 					} else {
 						at.con0, at.con1 = s.a, last
@@ -470,7 +474,18 @@ func (d *doc) compoundSubject(q int, s sentence) bool {
 		return false
 	}
 	st := d.npLeft(q-1, s.a)
-	return st >= 0 && (st == s.a || d.clauseEdge(st-1)) && d.tok(q-1).upper
+	if st < 0 || !d.tok(q-1).upper {
+		return false
+	}
+	p := d.skipLeft(st-1, s.a)
+	if p < s.a {
+		return true
+	}
+	switch d.toks[p].low {
+	case ",", ";", ":", "—", "that", "but":
+		return true
+	}
+	return d.toks[p].kind == tQuote
 }
 
 // dropNested removes attributions whose cue lies inside another's content

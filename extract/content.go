@@ -130,8 +130,14 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 	k := r
 	for n := 0; n < 4 && k < s.b; n++ {
 		switch {
-		case d.isDayOrDate(k) || d.is(k, wAdv) && !d.toks[k].upper || d.isLyAdverb(k):
+		case (d.isDayOrDate(k) || d.is(k, wAdv) && !d.toks[k].upper || d.isLyAdverb(k)) && d.low(k+1) != "'s":
 			k++
+			continue
+		case d.toks[k].low == "," && k > r && d.tok(k+1).upper && d.low(k+2) == ",":
+			k += 3 // "at a stop in Toledo, Ohio, that …"
+			continue
+		case d.toks[k].low == "," && k > r && d.tok(k+1).upper && d.tok(k+2).upper && d.low(k+3) == ",":
+			k += 4
 			continue
 		case d.is(k, wPrep) && !(d.low(k) == "to" && cf.flags&fTo != 0 && !d.isNPStart(k+1)) && d.low(k) != "of" && d.low(k) != "about":
 			e := d.npRight(k+1, s.b)
@@ -147,6 +153,9 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 			continue
 		}
 		break
+	}
+	if k > r && k < s.b && d.toks[k].low == "," && d.low(k+1) == "that" {
+		k++
 	}
 	if k > r && k < s.b && (d.low(k) == "that" || d.toks[k].kind == tQuote && d.toks[k].q == qOpen || d.toks[k].low == ":" || d.toks[k].low == "," && d.tok(k+1).kind == tQuote || cf.flags&fTo != 0 && d.low(k) == "to") {
 		start = k

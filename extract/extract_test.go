@@ -119,6 +119,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "called on", surface: "The Red Cross", text: "to open the road"}}},
 		{"CalledFor", `The union also called for "calm and patience" during the talks.`,
 			[]wantClaim{{cue: "called for", surface: "The union", text: "calm and patience"}}},
+		{"PlaceAfterAdverbial", `Kalder said at a rally in Springfield, Illinois, that the plant would stay open.`,
+			[]wantClaim{{cue: "said", surface: "Kalder", text: "that the plant would stay open"}}},
 		{"InAStatement", `The company said in a statement that the recall covers all models.`,
 			[]wantClaim{{cue: "said", surface: "The company", text: "that the recall covers all models"}}},
 		{"QuotedAsSaying", `Kalder was quoted as saying that the deal was dead.`,
