@@ -95,7 +95,7 @@ func (d *doc) clauseSubject(s sentence) (int, int) {
 	for k := s.a; k < s.b && k < s.a+16; k++ {
 		if d.toks[k].low == "," {
 			f := d.toks[s.a]
-			if d.is(s.a, wPrep|wAdv|wTime|wConj|wSub|wStarter) || d.isDayOrDate(s.a) || d.isLyAdverb(s.a) || strings.HasSuffix(f.low, "ed") || strings.HasSuffix(f.low, "ing") {
+			if (d.is(s.a, wPrep|wAdv|wTime|wConj|wSub|wStarter) || d.isDayOrDate(s.a) || d.isLyAdverb(s.a) || strings.HasSuffix(f.low, "ed") || strings.HasSuffix(f.low, "ing")) && !d.namesBetween(s.a+1, k) {
 				i = k + 1
 			}
 			break
@@ -203,7 +203,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		if low == cf.lemma && d.word(p) && d.toks[p].upper && !d.is(p, wPron|wDet) {
 			p--
 		}
-		if low == cf.lemma && d.is(p, wDet) && !d.is(p, wPron) {
+		if low == cf.lemma && singularDet(d.low(p)) {
 			return nil
 		}
 		if low != cf.lemma {
@@ -611,6 +611,27 @@ func (d *doc) withSubject(p int, s sentence) int {
 func (d *doc) hasAnd(a, b int) bool {
 	for k := a; k <= b; k++ {
 		if d.low(k) == "and" {
+			return true
+		}
+	}
+	return false
+}
+
+// singularDet reports whether w is a determiner of a singular noun: after
+// it, a bare verb form is a noun ("a report", "the UN report").
+func singularDet(w string) bool {
+	switch w {
+	case "a", "an", "the", "this", "that", "every", "each", "another", "his", "her", "its", "their", "our", "my", "your":
+		return true
+	}
+	return false
+}
+
+// namesBetween reports whether tokens [a, b) hold a proper name that is not
+// a date ("Even China," is a subject, "On Friday," an adverbial).
+func (d *doc) namesBetween(a, b int) bool {
+	for k := a; k < b; k++ {
+		if d.toks[k].upper && d.toks[k].kind == tWord && !d.isDayOrDate(k) && !d.is(k, wMonth) && d.is(k-1, wPrep|wDet) == false {
 			return true
 		}
 	}

@@ -330,6 +330,9 @@ func (d *doc) clauseEdge(k int) bool {
 	case ",", ";", ":", "—", "(", "that", "and", "but", "while", "as", "because", "when", "so":
 		return true
 	}
+	if t.upper && (k == 0 || d.toks[k-1].sent != t.sent) && d.is(k, wAdv|wConj|wStarter) {
+		return true // "Even China, …, said"
+	}
 	return d.skipLeft(k, 0) < k
 }
 
