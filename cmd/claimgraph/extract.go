@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/claimgraph/claimgraph/cmd/claimgraph/internal/input"
 	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -86,15 +87,6 @@ func readArticleFile(path string) (string, error) {
 	return string(data), err
 }
 
-// articleFromText makes an article from a plain-text file: the whole text,
-// with the first non-empty line as the title.
-func articleFromText(text string) graph.Article {
-	a := graph.Article{Text: text}
-	for _, line := range strings.Split(text, "\n") {
-		if s := strings.TrimSpace(line); s != "" {
-			a.Title = s
-			break
-		}
-	}
-	return a
-}
+// articleFromText makes an article from a plain-text file; the rule (first
+// non-empty line is the title) lives in package input, shared with ingest.
+func articleFromText(text string) graph.Article { return input.FromText(text) }
