@@ -109,7 +109,8 @@ func (d *doc) nounish(i, a int) bool {
 		// address".
 		cf, _ := d.cueAt(i)
 		p := i - 1
-		if !cf.noun || p < 0 || d.toks[p].kind != tWord || d.toks[p].upper || d.is(p, wPron|wAux|wNeg|wConj|wPrep|wSub|wAdv) {
+		modifier := d.is(i+1, wTitle|wAnon|wOrg) && !d.tok(i+1).upper // "White House press secretary"
+		if !cf.noun || p < 0 || d.toks[p].kind != tWord || d.toks[p].upper && !modifier || d.is(p, wPron|wAux|wNeg|wConj|wPrep|wSub|wAdv) {
 			return false
 		}
 	}
