@@ -32,29 +32,29 @@ func (r *actorResolver) Affiliation(ctx context.Context, a *graph.Actor) (*graph
 
 // Says resolves Actor.says: the actor's claims, narrowed by filter (whose
 // speaker is the actor).
-func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string) (*generated.ClaimConnection, error) {
-	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Speaker = a.ID }, orderBy, first, after)
+func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {
+	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Speaker = a.ID }, orderBy, first, after, last, before)
 }
 
 // Accusations resolves Actor.accusations.
-func (r *actorResolver) Accusations(ctx context.Context, a *graph.Actor, first *int, after *string) (*generated.AccusationConnection, error) {
-	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, From: a.ID}, first, after, accusationConnection)
+func (r *actorResolver) Accusations(ctx context.Context, a *graph.Actor, first *int, after *string, last *int, before *string) (*generated.AccusationConnection, error) {
+	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, From: a.ID}, first, after, last, before, accusationConnection)
 }
 
 // AccusedBy resolves Actor.accusedBy.
-func (r *actorResolver) AccusedBy(ctx context.Context, a *graph.Actor, first *int, after *string) (*generated.AccusationConnection, error) {
-	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, To: a.ID}, first, after, accusationConnection)
+func (r *actorResolver) AccusedBy(ctx context.Context, a *graph.Actor, first *int, after *string, last *int, before *string) (*generated.AccusationConnection, error) {
+	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, To: a.ID}, first, after, last, before, accusationConnection)
 }
 
 // Denials resolves Actor.denials.
-func (r *actorResolver) Denials(ctx context.Context, a *graph.Actor, first *int, after *string) (*generated.DenialConnection, error) {
-	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeDenies, From: a.ID}, first, after, denialConnection)
+func (r *actorResolver) Denials(ctx context.Context, a *graph.Actor, first *int, after *string, last *int, before *string) (*generated.DenialConnection, error) {
+	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeDenies, From: a.ID}, first, after, last, before, denialConnection)
 }
 
 // edgeList reads one page of edges and shapes it as a connection.
-func edgeList[C any](ctx context.Context, r *Resolver, f graph.EdgeFilter, first *int, after *string, conn func(*graph.EdgeList, graph.Page) C) (C, error) {
+func edgeList[C any](ctx context.Context, r *Resolver, f graph.EdgeFilter, first *int, after *string, last *int, before *string, conn func(*graph.EdgeList, pageReq) C) (C, error) {
 	var zero C
-	p, err := pageArgs(first, after)
+	p, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return zero, err
 	}
@@ -96,13 +96,4 @@ func (r *actorResolver) AccusationCounts(ctx context.Context, a *graph.Actor) ([
 		return out[i].Accused.Name < out[j].Accused.Name
 	})
 	return out, nil
-}
-
-// storePage is the page to ask the store for: a request for no items (first:
-// 0) still needs the total, so it reads one.
-func storePage(p graph.Page) graph.Page {
-	if p.First == 0 {
-		p.First = 1
-	}
-	return p
 }

@@ -70,9 +70,11 @@ func depth(set ast.SelectionSet, guard int) int {
 // costs its page size times the cost of one item.
 func complexity() generated.ComplexityRoot {
 	var c generated.ComplexityRoot
-	conn := func(child int, first *int, _ *string) int { return 1 + child*pageSize(first) }
-	claims := func(child int, _ *graph.ClaimFilter, _ *generated.ClaimOrder, first *int, after *string) int {
-		return conn(child, first, after)
+	conn := func(child int, first *int, _ *string, last *int, _ *string) int {
+		return 1 + child*pageSize(first, last)
+	}
+	claims := func(child int, _ *graph.ClaimFilter, _ *generated.ClaimOrder, first *int, after *string, last *int, before *string) int {
+		return conn(child, first, after, last, before)
 	}
 	c.Actor.Says = claims
 	c.Actor.Accusations = conn
@@ -88,15 +90,19 @@ func complexity() generated.ComplexityRoot {
 	c.Claim.ReportedBy = func(child int) int { return 1 + child*short }
 	c.Claim.DeniedBy = func(child int) int { return 1 + child*short }
 	c.Claim.Relations = func(child int) int { return 1 + child*short }
-	c.Query.Actors = func(child int, _ *graph.ActorFilter, first *int, after *string) int { return conn(child, first, after) }
+	c.Query.Actors = func(child int, _ *graph.ActorFilter, first *int, after *string, last *int, before *string) int {
+		return conn(child, first, after, last, before)
+	}
 	c.Query.Claims = claims
-	c.Query.Articles = func(child int, _ *graph.ArticleFilter, _ *generated.ArticleOrder, first *int, after *string) int {
-		return conn(child, first, after)
+	c.Query.Articles = func(child int, _ *graph.ArticleFilter, _ *generated.ArticleOrder, first *int, after *string, last *int, before *string) int {
+		return conn(child, first, after, last, before)
 	}
-	c.Query.Sources = func(child int, _ *graph.SourceFilter, first *int, after *string) int {
-		return conn(child, first, after)
+	c.Query.Sources = func(child int, _ *graph.SourceFilter, first *int, after *string, last *int, before *string) int {
+		return conn(child, first, after, last, before)
 	}
-	c.Query.Search = func(child int, _ string, first *int, after *string) int { return conn(child, first, after) }
+	c.Query.Search = func(child int, _ string, first *int, after *string, last *int, before *string) int {
+		return conn(child, first, after, last, before)
+	}
 	c.Query.Path = func(child int, _ string, _ string, maxHops *int) int {
 		hops := 4
 		if maxHops != nil {

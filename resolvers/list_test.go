@@ -1,6 +1,7 @@
 package resolvers_test
 
 import (
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -238,4 +239,150 @@ func TestOrderBy(t *testing.T) {
 			t.Errorf("claims oldest first: got %+v, want the undated roll call's two first of 8", l)
 		}
 	})
+}
+
+// connectionAt walks a decoded response along path (field names) to a
+// connection object.
+func connectionAt(t *testing.T, data map[string]any, path []string) map[string]any {
+	t.Helper()
+	var v any = data
+	for _, f := range path {
+		switch x := v.(type) {
+		case map[string]any:
+			v = x[f]
+		case []any: // a list of nodes: take the first
+			if len(x) == 0 {
+				t.Fatalf("empty list before %s", f)
+			}
+			v = x[0].(map[string]any)[f]
+		}
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.Fatalf("no connection at %v in %v", path, data)
+	}
+	return m
+}
+
+// cursors returns the edge cursors of a connection and its page info.
+func cursors(conn map[string]any) (cs []string, next, prev bool, start string) {
+	for _, e := range conn["edges"].([]any) {
+		cs = append(cs, e.(map[string]any)["cursor"].(string))
+	}
+	pi := conn["pageInfo"].(map[string]any)
+	if s, ok := pi["startCursor"].(string); ok {
+		start = s
+	}
+	return cs, pi["hasNextPage"].(bool), pi["hasPreviousPage"].(bool), start
+}
+
+func TestBackwardPages(t *testing.T) {
+	c := datedServer(t)
+	const page = `edges { cursor } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount`
+	kabul, islamabad := gid(graph.ActorID("Kabul")), gid(graph.ActorID("Islamabad"))
+	article := gid(graph.ArticleID(borderClash.text))
+	vpa := gid(graph.SourceID("Valley Press Agency"))
+	lists := []struct {
+		name, query string // query holds ARGS where the paging arguments go
+		vars        map[string]any
+		path        []string
+	}{
+		{"Actors", `{ actors(ARGS) { ` + page + ` } }`, nil, []string{"actors"}},
+		{"Claims", `{ claims(ARGS) { ` + page + ` } }`, nil, []string{"claims"}},
+		{"ClaimsByDateDesc", `{ claims(orderBy: {field: PUBLISHED_AT, direction: DESC}, ARGS) { ` + page + ` } }`, nil, []string{"claims"}},
+		{"ClaimsFiltered", `{ claims(filter: {kind: SAYS, publishedAfter: "2026-01-01"}, ARGS) { ` + page + ` } }`, nil, []string{"claims"}},
+		{"Articles", `{ articles(ARGS) { ` + page + ` } }`, nil, []string{"articles"}},
+		{"ArticlesByDate", `{ articles(orderBy: {field: PUBLISHED_AT}, ARGS) { ` + page + ` } }`, nil, []string{"articles"}},
+		{"Sources", `{ sources(ARGS) { ` + page + ` } }`, nil, []string{"sources"}},
+		{"Search", `{ search(query: "Islamabad talks", ARGS) { ` + page + ` } }`, nil, []string{"search"}},
+		{"Says", `query($id: ID!) { node(id: $id) { ... on Actor { says(orderBy: {field: PUBLISHED_AT}, ARGS) { ` + page + ` } } } }`, map[string]any{"id": kabul}, []string{"node", "says"}},
+		{"Accusations", `query($id: ID!) { node(id: $id) { ... on Actor { accusations(ARGS) { ` + page + ` } } } }`, map[string]any{"id": kabul}, []string{"node", "accusations"}},
+		{"AccusedBy", `query($id: ID!) { node(id: $id) { ... on Actor { accusedBy(ARGS) { ` + page + ` } } } }`, map[string]any{"id": islamabad}, []string{"node", "accusedBy"}},
+		{"Denials", `query($id: ID!) { node(id: $id) { ... on Actor { denials(ARGS) { ` + page + ` } } } }`, map[string]any{"id": islamabad}, []string{"node", "denials"}},
+		{"ArticleClaims", `query($id: ID!) { node(id: $id) { ... on Article { claims(ARGS) { ` + page + ` } } } }`, map[string]any{"id": article}, []string{"node", "claims"}},
+		{"Reports", `query($id: ID!) { node(id: $id) { ... on Source { reports(ARGS) { ` + page + ` } } } }`, map[string]any{"id": vpa}, []string{"node", "reports"}},
+	}
+	for _, l := range lists {
+		t.Run(l.name, func(t *testing.T) {
+			c := c.with(t)
+			read := func(args string) map[string]any {
+				t.Helper()
+				var d map[string]any
+				c.query(strings.Replace(l.query, "ARGS", args, 1), l.vars, &d)
+				return connectionAt(t, d, l.path)
+			}
+			all, next, _, _ := cursors(read("first: 100"))
+			if len(all) == 0 || next {
+				t.Fatalf("forward: got %d items (next page %v), want some, all of them", len(all), next)
+			}
+			// Walk back from the end one at a time.
+			var back []string
+			before := ""
+			for i := 0; ; i++ {
+				args := "last: 1"
+				if before != "" {
+					args += `, before: "` + before + `"`
+				}
+				conn := read(args)
+				cs, next, prev, start := cursors(conn)
+				if int(conn["totalCount"].(float64)) != len(all) {
+					t.Errorf("page %d: totalCount %v, want %d", i, conn["totalCount"], len(all))
+				}
+				if next != (before != "") {
+					t.Errorf("page %d: hasNextPage %v, want %v", i, next, before != "")
+				}
+				back = append(cs, back...)
+				if !prev || i > len(all) {
+					break
+				}
+				before = start
+			}
+			if strings.Join(back, " ") != strings.Join(all, " ") {
+				t.Errorf("backward: got %q, want %q", back, all)
+			}
+			// A forward page from a cursor read backward continues it.
+			if len(all) > 1 {
+				cs, _, prev, _ := cursors(read(`first: 1, after: "` + all[0] + `"`))
+				if len(cs) != 1 || cs[0] != all[1] || !prev {
+					t.Errorf("after the first: got %q (previous %v), want %q", cs, prev, all[1])
+				}
+			}
+			// last: 0 says whether anything is there.
+			cs, next, prev, _ := cursors(read("last: 0"))
+			if len(cs) != 0 || !prev || next {
+				t.Errorf("last: 0: got %q, next %v, previous %v; want nothing, previous true", cs, next, prev)
+			}
+		})
+	}
+
+	t.Run("Errors", func(t *testing.T) {
+		for _, tt := range []struct{ name, args, message string }{
+			{"FirstAndLast", `first: 2, last: 2`, "first and last cannot be used together"},
+			{"FirstAndBefore", `first: 2, before: "` + encodeTestCursor("clm_x") + `"`, "before pages backward: use it with last, not first"},
+			{"LastAndAfter", `last: 2, after: "` + encodeTestCursor("clm_x") + `"`, "after pages forward: use it with first, not last"},
+			{"LastOver100", `last: 101`, "last must be at most 100, got 101"},
+			{"LastNegative", `last: -1`, "last must not be negative, got -1"},
+			{"BadBefore", `last: 1, before: "nonsense"`, "is not a valid cursor"},
+			{"BeforeUnknownInTimeline", `orderBy: {field: PUBLISHED_AT}, last: 1, before: "` + encodeTestCursor("clm_000000000000000000000000") + `"`, "cursor names no item of this list"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				res := c.with(t).queryErr(`{ claims(`+tt.args+`) { totalCount } }`, nil)
+				if res.code() != "INVALID" || !strings.Contains(res.Errors[0].Message, tt.message) {
+					t.Errorf("got %+v, want INVALID containing %q", res.Errors, tt.message)
+				}
+			})
+		}
+	})
+
+	t.Run("Complexity", func(t *testing.T) {
+		res := c.with(t).queryErr(`{ actors(last: 100) { nodes { says(last: 100) { nodes { text sentence } } } } }`, nil)
+		if res.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+			t.Errorf("got %+v, want a complexity error for last: 100 nested", res.Errors)
+		}
+	})
+}
+
+// encodeTestCursor makes a cursor as the API does, for error tests.
+func encodeTestCursor(token string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("cursor:" + token))
 }

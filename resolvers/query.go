@@ -17,8 +17,8 @@ func (r *queryResolver) Node(ctx context.Context, gid string) (generated.Node, e
 }
 
 // Actors resolves Query.actors.
-func (r *queryResolver) Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string) (*generated.ActorConnection, error) {
-	p, err := pageArgs(first, after)
+func (r *queryResolver) Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) (*generated.ActorConnection, error) {
+	p, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -35,8 +35,8 @@ func (r *queryResolver) Actors(ctx context.Context, filter *graph.ActorFilter, f
 }
 
 // Claims resolves Query.claims; the filter's IDs are global IDs.
-func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string) (*generated.ClaimConnection, error) {
-	p, err := pageArgs(first, after)
+func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {
+	p, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -100,8 +100,8 @@ func claimFilter(in *graph.ClaimFilter) (graph.ClaimFilter, error) {
 // nestedClaims reads a page of the claims of one node (an actor's says, an
 // article's or a source's claims): filter narrows them, and set pins the
 // node's own field of the filter.
-func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, set func(*graph.ClaimFilter), orderBy *generated.ClaimOrder, first *int, after *string) (*generated.ClaimConnection, error) {
-	p, err := pageArgs(first, after)
+func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, set func(*graph.ClaimFilter), orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {
+	p, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -120,8 +120,8 @@ func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, 
 }
 
 // Articles resolves Query.articles.
-func (r *queryResolver) Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *generated.ArticleOrder, first *int, after *string) (*generated.ArticleConnection, error) {
-	p, err := pageArgs(first, after)
+func (r *queryResolver) Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *generated.ArticleOrder, first *int, after *string, last *int, before *string) (*generated.ArticleConnection, error) {
+	p, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -139,8 +139,8 @@ func (r *queryResolver) Articles(ctx context.Context, filter *graph.ArticleFilte
 }
 
 // Sources resolves Query.sources.
-func (r *queryResolver) Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string) (*generated.SourceConnection, error) {
-	p, err := pageArgs(first, after)
+func (r *queryResolver) Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) (*generated.SourceConnection, error) {
+	p, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}
@@ -157,8 +157,8 @@ func (r *queryResolver) Sources(ctx context.Context, filter *graph.SourceFilter,
 }
 
 // Search resolves Query.search.
-func (r *queryResolver) Search(ctx context.Context, query string, first *int, after *string) (*generated.SearchConnection, error) {
-	p, err := pageArgs(first, after)
+func (r *queryResolver) Search(ctx context.Context, query string, first *int, after *string, last *int, before *string) (*generated.SearchConnection, error) {
+	p, err := pageArgs(first, after, last, before)
 	if err != nil {
 		return nil, err
 	}

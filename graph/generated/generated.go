@@ -71,15 +71,15 @@ type ComplexityRoot struct {
 
 	Actor struct {
 		AccusationCounts func(childComplexity int) int
-		Accusations      func(childComplexity int, first *int, after *string) int
-		AccusedBy        func(childComplexity int, first *int, after *string) int
+		Accusations      func(childComplexity int, first *int, after *string, last *int, before *string) int
+		AccusedBy        func(childComplexity int, first *int, after *string, last *int, before *string) int
 		Affiliation      func(childComplexity int) int
 		Aliases          func(childComplexity int) int
-		Denials          func(childComplexity int, first *int, after *string) int
+		Denials          func(childComplexity int, first *int, after *string, last *int, before *string) int
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Name             func(childComplexity int) int
-		Says             func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) int
+		Says             func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
 		Title            func(childComplexity int) int
 	}
 
@@ -96,7 +96,7 @@ type ComplexityRoot struct {
 	}
 
 	Article struct {
-		Claims      func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) int
+		Claims      func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
 		ID          func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Publisher   func(childComplexity int) int
@@ -204,13 +204,13 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Actors   func(childComplexity int, filter *graph.ActorFilter, first *int, after *string) int
-		Articles func(childComplexity int, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string) int
-		Claims   func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) int
+		Actors   func(childComplexity int, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) int
+		Articles func(childComplexity int, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string, last *int, before *string) int
+		Claims   func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
 		Node     func(childComplexity int, id string) int
 		Path     func(childComplexity int, from string, to string, maxHops *int) int
-		Search   func(childComplexity int, query string, first *int, after *string) int
-		Sources  func(childComplexity int, filter *graph.SourceFilter, first *int, after *string) int
+		Search   func(childComplexity int, query string, first *int, after *string, last *int, before *string) int
+		Sources  func(childComplexity int, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) int
 	}
 
 	SearchConnection struct {
@@ -237,7 +237,7 @@ type ComplexityRoot struct {
 		ID      func(childComplexity int) int
 		Kind    func(childComplexity int) int
 		Name    func(childComplexity int) int
-		Reports func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) int
+		Reports func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
 	}
 
 	SourceConnection struct {
@@ -277,10 +277,10 @@ type ActorResolver interface {
 
 	Title(ctx context.Context, obj *graph.Actor) (*string, error)
 	Affiliation(ctx context.Context, obj *graph.Actor) (*graph.Actor, error)
-	Says(ctx context.Context, obj *graph.Actor, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) (*ClaimConnection, error)
-	Accusations(ctx context.Context, obj *graph.Actor, first *int, after *string) (*AccusationConnection, error)
-	AccusedBy(ctx context.Context, obj *graph.Actor, first *int, after *string) (*AccusationConnection, error)
-	Denials(ctx context.Context, obj *graph.Actor, first *int, after *string) (*DenialConnection, error)
+	Says(ctx context.Context, obj *graph.Actor, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
+	Accusations(ctx context.Context, obj *graph.Actor, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
+	AccusedBy(ctx context.Context, obj *graph.Actor, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
+	Denials(ctx context.Context, obj *graph.Actor, first *int, after *string, last *int, before *string) (*DenialConnection, error)
 	AccusationCounts(ctx context.Context, obj *graph.Actor) ([]*AccusationCount, error)
 }
 type ArticleResolver interface {
@@ -290,7 +290,7 @@ type ArticleResolver interface {
 	Publisher(ctx context.Context, obj *graph.Article) (*string, error)
 	PublishedAt(ctx context.Context, obj *graph.Article) (*string, error)
 
-	Claims(ctx context.Context, obj *graph.Article, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) (*ClaimConnection, error)
+	Claims(ctx context.Context, obj *graph.Article, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
 }
 type ClaimResolver interface {
 	ID(ctx context.Context, obj *graph.Claim) (string, error)
@@ -323,11 +323,11 @@ type MutationResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (Node, error)
-	Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string) (*ActorConnection, error)
-	Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) (*ClaimConnection, error)
-	Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string) (*ArticleConnection, error)
-	Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string) (*SourceConnection, error)
-	Search(ctx context.Context, query string, first *int, after *string) (*SearchConnection, error)
+	Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) (*ActorConnection, error)
+	Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
+	Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string, last *int, before *string) (*ArticleConnection, error)
+	Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) (*SourceConnection, error)
+	Search(ctx context.Context, query string, first *int, after *string, last *int, before *string) (*SearchConnection, error)
 	Path(ctx context.Context, from string, to string, maxHops *int) ([]*Path, error)
 }
 type SearchHitResolver interface {
@@ -338,7 +338,7 @@ type SearchHitResolver interface {
 type SourceResolver interface {
 	ID(ctx context.Context, obj *graph.Source) (string, error)
 
-	Reports(ctx context.Context, obj *graph.Source, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string) (*ClaimConnection, error)
+	Reports(ctx context.Context, obj *graph.Source, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
 }
 type SubscriptionResolver interface {
 	ClaimAdded(ctx context.Context) (<-chan *graph.Claim, error)
@@ -454,7 +454,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Accusations(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actor.Accusations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.accusedBy":
 		if e.ComplexityRoot.Actor.AccusedBy == nil {
 			break
@@ -465,7 +465,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.AccusedBy(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actor.AccusedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.affiliation":
 		if e.ComplexityRoot.Actor.Affiliation == nil {
 			break
@@ -488,7 +488,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Denials(childComplexity, args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actor.Denials(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.id":
 		if e.ComplexityRoot.Actor.ID == nil {
 			break
@@ -517,7 +517,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Says(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Actor.Says(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.title":
 		if e.ComplexityRoot.Actor.Title == nil {
 			break
@@ -573,7 +573,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Article.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Article.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.ID == nil {
 			break
@@ -1003,7 +1003,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*graph.ActorFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*graph.ActorFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.articles":
 		if e.ComplexityRoot.Query.Articles == nil {
 			break
@@ -1014,7 +1014,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Articles(childComplexity, args["filter"].(*graph.ArticleFilter), args["orderBy"].(*ArticleOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Articles(childComplexity, args["filter"].(*graph.ArticleFilter), args["orderBy"].(*ArticleOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.claims":
 		if e.ComplexityRoot.Query.Claims == nil {
 			break
@@ -1025,7 +1025,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -1059,7 +1059,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.sources":
 		if e.ComplexityRoot.Query.Sources == nil {
 			break
@@ -1070,7 +1070,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Sources(childComplexity, args["filter"].(*graph.SourceFilter), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Query.Sources(childComplexity, args["filter"].(*graph.SourceFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "SearchConnection.edges":
 		if e.ComplexityRoot.SearchConnection.Edges == nil {
@@ -1169,7 +1169,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Source.Reports(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string)), true
+		return e.ComplexityRoot.Source.Reports(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "SourceConnection.edges":
 		if e.ComplexityRoot.SourceConnection.Edges == nil {
@@ -1380,6 +1380,10 @@ type Actor implements Node {
     first: Int
     "Returns the claims after this cursor."
     after: String
+    "How many claims to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the claims before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): ClaimConnection!
   "The accusations this actor made against other actors."
   accusations(
@@ -1387,6 +1391,10 @@ type Actor implements Node {
     first: Int
     "Returns the accusations after this cursor."
     after: String
+    "How many accusations to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the accusations before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): AccusationConnection!
   "The accusations other actors made against this one."
   accusedBy(
@@ -1394,6 +1402,10 @@ type Actor implements Node {
     first: Int
     "Returns the accusations after this cursor."
     after: String
+    "How many accusations to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the accusations before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): AccusationConnection!
   "The denials this actor made, of claims or of other actors' accusations."
   denials(
@@ -1401,6 +1413,10 @@ type Actor implements Node {
     first: Int
     "Returns the denials after this cursor."
     after: String
+    "How many denials to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the denials before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): DenialConnection!
   "Whom this actor accuses and how often, most accused first."
   accusationCounts: [AccusationCount!]!
@@ -1463,7 +1479,7 @@ type ActorConnection {
 
 "An actor in a page, with its cursor."
 type ActorEdge {
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this actor."
+  "Pass as ` + "`" + `after` + "`" + ` to continue after this actor, or as ` + "`" + `before` + "`" + ` to page back from it."
   cursor: String!
   "The actor."
   node: Actor!
@@ -1483,7 +1499,7 @@ type AccusationConnection {
 
 "An accusation in a page, with its cursor."
 type AccusationEdge {
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this accusation."
+  "Pass as ` + "`" + `after` + "`" + ` to continue after this accusation, or as ` + "`" + `before` + "`" + ` to page back from it."
   cursor: String!
   "The accusation."
   node: Accusation!
@@ -1503,7 +1519,7 @@ type DenialConnection {
 
 "A denial in a page, with its cursor."
 type DenialEdge {
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this denial."
+  "Pass as ` + "`" + `after` + "`" + ` to continue after this denial, or as ` + "`" + `before` + "`" + ` to page back from it."
   cursor: String!
   "The denial."
   node: Denial!
@@ -1541,6 +1557,10 @@ type Article implements Node {
     first: Int
     "Returns the claims after this cursor."
     after: String
+    "How many claims to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the claims before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): ClaimConnection!
 }
 
@@ -1588,7 +1608,7 @@ type ArticleConnection {
 
 "An article in a page, with its cursor."
 type ArticleEdge {
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this article."
+  "Pass as ` + "`" + `after` + "`" + ` to continue after this article, or as ` + "`" + `before` + "`" + ` to page back from it."
   cursor: String!
   "The article."
   node: Article!
@@ -1745,7 +1765,7 @@ type ClaimConnection {
 
 "A claim in a page, with its cursor."
 type ClaimEdge {
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this claim."
+  "Pass as ` + "`" + `after` + "`" + ` to continue after this claim, or as ` + "`" + `before` + "`" + ` to page back from it."
   cursor: String!
   "The claim."
   node: Claim!
@@ -1781,7 +1801,9 @@ type Hop {
 # Conventions (Relay):
 # - every node has an opaque global ` + "`" + `id` + "`" + ` (use it with ` + "`" + `node(id:)` + "`" + ` and in filters);
 # - lists are connections taking ` + "`" + `first` + "`" + ` (default 20, at most 100) and ` + "`" + `after` + "`" + `
-#   (an ` + "`" + `endCursor` + "`" + ` from the previous page);
+#   (an ` + "`" + `endCursor` + "`" + ` from the previous page), or, to page backward, ` + "`" + `last` + "`" + ` (at
+#   most 100) and ` + "`" + `before` + "`" + ` (a ` + "`" + `startCursor` + "`" + `); ` + "`" + `first` + "`" + ` with ` + "`" + `last` + "`" + `, ` + "`" + `first` + "`" + ` with
+#   ` + "`" + `before` + "`" + ` and ` + "`" + `last` + "`" + ` with ` + "`" + `after` + "`" + ` are INVALID;
 # - errors carry ` + "`" + `extensions.code` + "`" + `: INVALID, NOT_FOUND, CONFLICT, TOO_LARGE,
 #   UNAUTHORIZED or INTERNAL (whose message is hidden), plus the server's
 #   COMPLEXITY_LIMIT_EXCEEDED and DEPTH_LIMIT_EXCEEDED for queries that ask too much.
@@ -1794,11 +1816,11 @@ interface Node {
 
 "Where a page of a connection sits in the whole list."
 type PageInfo {
-  "Whether more items follow this page; fetch them with ` + "`" + `after: endCursor` + "`" + `."
+  "Whether more items follow this page; fetch them with ` + "`" + `after: endCursor` + "`" + `. Paging backward, true whenever ` + "`" + `before` + "`" + ` was given."
   hasNextPage: Boolean!
-  "Whether items precede this page (true whenever ` + "`" + `after` + "`" + ` was given)."
+  "Whether items precede this page; fetch them with ` + "`" + `last` + "`" + ` and ` + "`" + `before: startCursor` + "`" + `. Paging forward, true whenever ` + "`" + `after` + "`" + ` was given."
   hasPreviousPage: Boolean!
-  "The cursor of the first item of the page, null for an empty page."
+  "The cursor of the first item of the page, null for an empty page; pass it as ` + "`" + `before` + "`" + `."
   startCursor: String
   "The cursor of the last item of the page, null for an empty page; pass it as ` + "`" + `after` + "`" + `."
   endCursor: String
@@ -1828,6 +1850,10 @@ type Query {
     first: Int
     "Returns the actors after this cursor (an ` + "`" + `endCursor` + "`" + `)."
     after: String
+    "How many actors to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the actors before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): ActorConnection!
 
   """
@@ -1844,6 +1870,10 @@ type Query {
     first: Int
     "Returns the claims after this cursor (an ` + "`" + `endCursor` + "`" + `)."
     after: String
+    "How many claims to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the claims before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): ClaimConnection!
 
   "Ingested articles, ordered by ID unless ` + "`" + `orderBy` + "`" + ` says otherwise."
@@ -1856,6 +1886,10 @@ type Query {
     first: Int
     "Returns the articles after this cursor (an ` + "`" + `endCursor` + "`" + `)."
     after: String
+    "How many articles to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the articles before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): ArticleConnection!
 
   "Sources (agencies, publishers, documents) that carried statements, ordered by ID."
@@ -1866,6 +1900,10 @@ type Query {
     first: Int
     "Returns the sources after this cursor (an ` + "`" + `endCursor` + "`" + `)."
     after: String
+    "How many sources to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the sources before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): SourceConnection!
 
   "Full-text search over claim text and actor names and aliases, best match first."
@@ -1876,6 +1914,10 @@ type Query {
     first: Int
     "Returns the hits after this cursor (an ` + "`" + `endCursor` + "`" + `)."
     after: String
+    "How many hits to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the hits before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): SearchConnection!
 
   """
@@ -1971,7 +2013,7 @@ type SearchConnection {
 
 "A search hit in a page, with its cursor."
 type SearchEdge {
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this hit."
+  "Pass as ` + "`" + `after` + "`" + ` to continue after this hit, or as ` + "`" + `before` + "`" + ` to page back from it."
   cursor: String!
   "The hit."
   node: SearchHit!
@@ -2007,6 +2049,10 @@ type Source implements Node {
     first: Int
     "Returns the claims after this cursor."
     after: String
+    "How many claims to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the claims before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
   ): ClaimConnection!
 }
 
@@ -2032,7 +2078,7 @@ type SourceConnection {
 
 "A source in a page, with its cursor."
 type SourceEdge {
-  "Pass as ` + "`" + `after` + "`" + ` to continue after this source."
+  "Pass as ` + "`" + `after` + "`" + ` to continue after this source, or as ` + "`" + `before` + "`" + ` to page back from it."
   cursor: String!
   "The source."
   node: Source!
@@ -2572,6 +2618,22 @@ func (ec *executionContext) field_Actor_accusations_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -2594,6 +2656,22 @@ func (ec *executionContext) field_Actor_accusedBy_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -2616,6 +2694,22 @@ func (ec *executionContext) field_Actor_denials_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
 	return args, nil
 }
 
@@ -2654,6 +2748,22 @@ func (ec *executionContext) field_Actor_says_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -2692,6 +2802,22 @@ func (ec *executionContext) field_Article_claims_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -2786,6 +2912,22 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -2824,6 +2966,22 @@ func (ec *executionContext) field_Query_articles_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -2862,6 +3020,22 @@ func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -2936,6 +3110,22 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -2966,6 +3156,22 @@ func (ec *executionContext) field_Query_sources_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3004,6 +3210,22 @@ func (ec *executionContext) field_Source_reports_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -3595,7 +3817,7 @@ func (ec *executionContext) _Actor_says(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Says(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Actor().Says(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -3639,7 +3861,7 @@ func (ec *executionContext) _Actor_accusations(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Accusations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Actor().Accusations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *AccusationConnection) graphql.Marshaler {
@@ -3683,7 +3905,7 @@ func (ec *executionContext) _Actor_accusedBy(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().AccusedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Actor().AccusedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *AccusationConnection) graphql.Marshaler {
@@ -3727,7 +3949,7 @@ func (ec *executionContext) _Actor_denials(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Denials(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Actor().Denials(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *DenialConnection) graphql.Marshaler {
@@ -4115,7 +4337,7 @@ func (ec *executionContext) _Article_claims(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Article().Claims(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Article().Claims(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -5893,7 +6115,7 @@ func (ec *executionContext) _Query_actors(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actors(ctx, fc.Args["filter"].(*graph.ActorFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Actors(ctx, fc.Args["filter"].(*graph.ActorFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ActorConnection) graphql.Marshaler {
@@ -5937,7 +6159,7 @@ func (ec *executionContext) _Query_claims(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Claims(ctx, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
@@ -5981,7 +6203,7 @@ func (ec *executionContext) _Query_articles(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Articles(ctx, fc.Args["filter"].(*graph.ArticleFilter), fc.Args["orderBy"].(*ArticleOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Articles(ctx, fc.Args["filter"].(*graph.ArticleFilter), fc.Args["orderBy"].(*ArticleOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ArticleConnection) graphql.Marshaler {
@@ -6025,7 +6247,7 @@ func (ec *executionContext) _Query_sources(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*graph.SourceFilter), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Sources(ctx, fc.Args["filter"].(*graph.SourceFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *SourceConnection) graphql.Marshaler {
@@ -6069,7 +6291,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *SearchConnection) graphql.Marshaler {
@@ -6591,7 +6813,7 @@ func (ec *executionContext) _Source_reports(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Source().Reports(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string))
+			return ec.Resolvers.Source().Reports(ctx, obj, fc.Args["filter"].(*graph.ClaimFilter), fc.Args["orderBy"].(*ClaimOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {

@@ -45,7 +45,7 @@ type AccusationCount struct {
 
 // An accusation in a page, with its cursor.
 type AccusationEdge struct {
-	// Pass as `after` to continue after this accusation.
+	// Pass as `after` to continue after this accusation, or as `before` to page back from it.
 	Cursor string `json:"cursor"`
 	// The accusation.
 	Node *graph.Edge `json:"node"`
@@ -65,7 +65,7 @@ type ActorConnection struct {
 
 // An actor in a page, with its cursor.
 type ActorEdge struct {
-	// Pass as `after` to continue after this actor.
+	// Pass as `after` to continue after this actor, or as `before` to page back from it.
 	Cursor string `json:"cursor"`
 	// The actor.
 	Node *graph.Actor `json:"node"`
@@ -85,7 +85,7 @@ type ArticleConnection struct {
 
 // An article in a page, with its cursor.
 type ArticleEdge struct {
-	// Pass as `after` to continue after this article.
+	// Pass as `after` to continue after this article, or as `before` to page back from it.
 	Cursor string `json:"cursor"`
 	// The article.
 	Node *graph.Article `json:"node"`
@@ -113,7 +113,7 @@ type ClaimConnection struct {
 
 // A claim in a page, with its cursor.
 type ClaimEdge struct {
-	// Pass as `after` to continue after this claim.
+	// Pass as `after` to continue after this claim, or as `before` to page back from it.
 	Cursor string `json:"cursor"`
 	// The claim.
 	Node *graph.Claim `json:"node"`
@@ -141,7 +141,7 @@ type DenialConnection struct {
 
 // A denial in a page, with its cursor.
 type DenialEdge struct {
-	// Pass as `after` to continue after this denial.
+	// Pass as `after` to continue after this denial, or as `before` to page back from it.
 	Cursor string `json:"cursor"`
 	// The denial.
 	Node *graph.Edge `json:"node"`
@@ -182,11 +182,11 @@ type Mutation struct {
 
 // Where a page of a connection sits in the whole list.
 type PageInfo struct {
-	// Whether more items follow this page; fetch them with `after: endCursor`.
+	// Whether more items follow this page; fetch them with `after: endCursor`. Paging backward, true whenever `before` was given.
 	HasNextPage bool `json:"hasNextPage"`
-	// Whether items precede this page (true whenever `after` was given).
+	// Whether items precede this page; fetch them with `last` and `before: startCursor`. Paging forward, true whenever `after` was given.
 	HasPreviousPage bool `json:"hasPreviousPage"`
-	// The cursor of the first item of the page, null for an empty page.
+	// The cursor of the first item of the page, null for an empty page; pass it as `before`.
 	StartCursor *string `json:"startCursor,omitempty"`
 	// The cursor of the last item of the page, null for an empty page; pass it as `after`.
 	EndCursor *string `json:"endCursor,omitempty"`
@@ -218,7 +218,7 @@ type SearchConnection struct {
 
 // A search hit in a page, with its cursor.
 type SearchEdge struct {
-	// Pass as `after` to continue after this hit.
+	// Pass as `after` to continue after this hit, or as `before` to page back from it.
 	Cursor string `json:"cursor"`
 	// The hit.
 	Node *graph.SearchHit `json:"node"`
@@ -238,7 +238,7 @@ type SourceConnection struct {
 
 // A source in a page, with its cursor.
 type SourceEdge struct {
-	// Pass as `after` to continue after this source.
+	// Pass as `after` to continue after this source, or as `before` to page back from it.
 	Cursor string `json:"cursor"`
 	// The source.
 	Node *graph.Source `json:"node"`
