@@ -279,7 +279,9 @@ func (d *doc) contentEnd(r int, s sentence) int {
 			for n < s.b && (d.is(n, wAdv) && !d.tok(n).upper || d.isLyAdverb(n)) {
 				n++
 			}
-			if cf, ok := d.cueAt(n); ok && cf.ing && !d.tok(n).upper {
+			if cf, ok := d.cueAt(n); ok && !d.tok(n).upper && (cf.ing || !cf.noun && !cf.partOnly && d.relativeBefore(r)) {
+				// ", saying …", or the end of a relative clause: "X, who
+				// believes …, told reporters …".
 				e = k
 				break
 			}
@@ -506,4 +508,18 @@ func (d *doc) quoteOpensClause(o int, s sentence) bool {
 	}
 	p := o - 1
 	return d.toks[p].low == ":" || d.toks[p].low == ";" || d.toks[p].kind == tQuote || d.toks[p].low == "—" || p == s.a && d.is(p, wConj|wAdv)
+}
+
+// relativeBefore reports whether the content starting at r belongs to a
+// relative clause ("…, who said …").
+func (d *doc) relativeBefore(r int) bool {
+	for k := r - 1; k >= 0 && k >= r-4; k-- {
+		switch d.low(k) {
+		case "who", "which":
+			return d.low(k-1) == ","
+		case ",", ".", ";":
+			return false
+		}
+	}
+	return false
 }

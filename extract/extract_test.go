@@ -131,6 +131,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "reported", surface: "the transport ministry", text: "The ferry service has resumed"}}},
 		{"RelativeWho", `Ortiz, who said the bridge was safe, left the meeting early.`,
 			[]wantClaim{{cue: "said", speaker: "Ortiz", surface: "who", text: "the bridge was safe"}}},
+		{"RelativeThenMainVerb", `Ortiz, who believes the bridge is safe, told reporters that repairs could wait.`,
+			[]wantClaim{{cue: "believes", surface: "who", text: "the bridge is safe"}, {cue: "told", surface: "Ortiz, who believes the bridge is safe", text: "repairs could wait"}}},
 		{"Participle", `Ortiz spoke for an hour, saying the budget was balanced.`,
 			[]wantClaim{{cue: "saying", speaker: "Ortiz", text: "the budget was balanced"}}},
 		{"CoordinatedVerb", `The agency did not comment on the leak but said that an inquiry had begun.`,
