@@ -374,6 +374,15 @@ func (r *resolver) classify(m *mention, a, b int) {
 			}
 			if demo != "" && lead == b {
 				m.kind = graph.ActorGroup
+				if d.is(b, wOrg|wGov) {
+					// "the Pakistani army": an institution of that country.
+					m.kind = graph.ActorOrganization
+					switch d.low(b) {
+					case "army", "military", "police", "forces", "navy", "government", "ministry", "authorities":
+						m.kind = graph.ActorGovernment
+					}
+					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+				}
 			}
 			return
 		}
