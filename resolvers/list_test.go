@@ -386,3 +386,77 @@ func TestBackwardPages(t *testing.T) {
 func encodeTestCursor(token string) string {
 	return base64.RawURLEncoding.EncodeToString([]byte("cursor:" + token))
 }
+
+func TestProvenance(t *testing.T) {
+	c := datedServer(t)
+	type prov struct {
+		Sentence, Cue                string
+		Start, End, CueStart, CueEnd int
+		PublishedAt                  *string
+		Article                      *struct{ Title string }
+	}
+	const fields = `sentence cue start end cueStart cueEnd publishedAt article { title }`
+	// check compares p with the claim of spec a whose content is content.
+	check := func(t *testing.T, what string, p prov, a articleSpec, date, content string) {
+		t.Helper()
+		var cs claimSpec
+		for _, c := range a.claims {
+			if c.content == content {
+				cs = c
+			}
+		}
+		start := strings.Index(a.text, cs.sentence) + strings.Index(cs.sentence, content)
+		cue := strings.Index(a.text, cs.sentence) + strings.Index(cs.sentence, cs.cue)
+		if p.Sentence != cs.sentence || p.Cue != cs.cue || p.Start != start || p.End != start+len(content) ||
+			p.CueStart != cue || p.CueEnd != cue+len(cs.cue) || p.PublishedAt == nil || *p.PublishedAt != date ||
+			p.Article == nil || p.Article.Title != a.title {
+			t.Errorf("%s: got %+v, want the sentence %q, cue %q at %d, content at %d, %s, %q", what, p, cs.sentence, cs.cue, cue, start, date, a.title)
+		}
+		if a.text[p.Start:p.End] != content || a.text[p.CueStart:p.CueEnd] != cs.cue {
+			t.Errorf("%s: offsets %d-%d and %d-%d do not hold %q and %q", what, p.Start, p.End, p.CueStart, p.CueEnd, content, cs.cue)
+		}
+	}
+	var d struct {
+		Node struct {
+			AccusedBy struct {
+				Nodes []struct {
+					prov
+					Accuser struct{ Name string }
+				}
+			}
+			Denials struct{ Nodes []prov }
+		}
+	}
+	c.query(`query($id: ID!) { node(id: $id) { ... on Actor {
+  accusedBy(first: 10) { nodes { accuser { name } `+fields+` } }
+  denials(first: 10) { nodes { `+fields+` } } } } }`, map[string]any{"id": gid(graph.ActorID("Islamabad"))}, &d)
+	if n := len(d.Node.AccusedBy.Nodes); n != 2 {
+		t.Fatalf("got %d accusations of Islamabad, want 2", n)
+	}
+	for _, a := range d.Node.AccusedBy.Nodes {
+		if strings.Contains(a.Sentence, "river talks") {
+			check(t, "accusation in the river talks", a.prov, riverTalks, riverTalksDate, "Islamabad of blocking the river talks")
+		} else {
+			check(t, "accusation in the border clash", a.prov, borderClash, borderClashDate, "Islamabad of shelling border villages on Tuesday")
+		}
+	}
+	if len(d.Node.Denials.Nodes) == 0 {
+		t.Fatal("Islamabad has no denials")
+	}
+	for _, p := range d.Node.Denials.Nodes {
+		check(t, "denial", p, borderClash, borderClashDate, "the accusations")
+	}
+
+	var r struct {
+		Claims struct {
+			Nodes []struct {
+				Relations []prov
+			}
+		}
+	}
+	c.query(`{ claims(filter: {text: "forces"}) { nodes { relations { `+fields+` } } } }`, nil, &r)
+	if len(r.Claims.Nodes) != 1 || len(r.Claims.Nodes[0].Relations) == 0 {
+		t.Fatalf("got %+v, want one claim with relations", r.Claims)
+	}
+	check(t, "hop", r.Claims.Nodes[0].Relations[0], borderClash, borderClashDate, "Our forces responded to the attacks within the hour.")
+}

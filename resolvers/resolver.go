@@ -56,6 +56,9 @@ func (r *Resolver) Claim() generated.ClaimResolver { return &claimResolver{r} }
 // Denial returns the resolvers of Denial.
 func (r *Resolver) Denial() generated.DenialResolver { return &denialResolver{r} }
 
+// Hop returns the resolvers of Hop.
+func (r *Resolver) Hop() generated.HopResolver { return &hopResolver{r} }
+
 // IngestResult returns the resolvers of IngestResult.
 func (r *Resolver) IngestResult() generated.IngestResultResolver { return &ingestResultResolver{r} }
 
@@ -80,6 +83,7 @@ type (
 	articleResolver      struct{ *Resolver }
 	claimResolver        struct{ *Resolver }
 	denialResolver       struct{ *Resolver }
+	hopResolver          struct{ *Resolver }
 	ingestResultResolver struct{ *Resolver }
 	mutationResolver     struct{ *Resolver }
 	queryResolver        struct{ *Resolver }

@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	Article() ArticleResolver
 	Claim() ClaimResolver
 	Denial() DenialResolver
+	Hop() HopResolver
 	IngestResult() IngestResultResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
@@ -46,10 +47,17 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Accusation struct {
-		Accused func(childComplexity int) int
-		Accuser func(childComplexity int) int
-		Article func(childComplexity int) int
-		Claim   func(childComplexity int) int
+		Accused     func(childComplexity int) int
+		Accuser     func(childComplexity int) int
+		Article     func(childComplexity int) int
+		Claim       func(childComplexity int) int
+		Cue         func(childComplexity int) int
+		CueEnd      func(childComplexity int) int
+		CueStart    func(childComplexity int) int
+		End         func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		Sentence    func(childComplexity int) int
+		Start       func(childComplexity int) int
 	}
 
 	AccusationConnection struct {
@@ -151,10 +159,17 @@ type ComplexityRoot struct {
 	}
 
 	Denial struct {
-		Article func(childComplexity int) int
-		Claim   func(childComplexity int) int
-		Denier  func(childComplexity int) int
-		Target  func(childComplexity int) int
+		Article     func(childComplexity int) int
+		Claim       func(childComplexity int) int
+		Cue         func(childComplexity int) int
+		CueEnd      func(childComplexity int) int
+		CueStart    func(childComplexity int) int
+		Denier      func(childComplexity int) int
+		End         func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		Sentence    func(childComplexity int) int
+		Start       func(childComplexity int) int
+		Target      func(childComplexity int) int
 	}
 
 	DenialConnection struct {
@@ -170,11 +185,19 @@ type ComplexityRoot struct {
 	}
 
 	Hop struct {
-		Claim    func(childComplexity int) int
-		From     func(childComplexity int) int
-		Kind     func(childComplexity int) int
-		Reversed func(childComplexity int) int
-		To       func(childComplexity int) int
+		Article     func(childComplexity int) int
+		Claim       func(childComplexity int) int
+		Cue         func(childComplexity int) int
+		CueEnd      func(childComplexity int) int
+		CueStart    func(childComplexity int) int
+		End         func(childComplexity int) int
+		From        func(childComplexity int) int
+		Kind        func(childComplexity int) int
+		PublishedAt func(childComplexity int) int
+		Reversed    func(childComplexity int) int
+		Sentence    func(childComplexity int) int
+		Start       func(childComplexity int) int
+		To          func(childComplexity int) int
 	}
 
 	IngestResult struct {
@@ -271,6 +294,13 @@ type AccusationResolver interface {
 	Accused(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
 	Claim(ctx context.Context, obj *graph.Edge) (*graph.Claim, error)
 	Article(ctx context.Context, obj *graph.Edge) (*graph.Article, error)
+	Sentence(ctx context.Context, obj *graph.Edge) (string, error)
+	Cue(ctx context.Context, obj *graph.Edge) (string, error)
+	Start(ctx context.Context, obj *graph.Edge) (int, error)
+	End(ctx context.Context, obj *graph.Edge) (int, error)
+	CueStart(ctx context.Context, obj *graph.Edge) (int, error)
+	CueEnd(ctx context.Context, obj *graph.Edge) (int, error)
+	PublishedAt(ctx context.Context, obj *graph.Edge) (*string, error)
 }
 type ActorResolver interface {
 	ID(ctx context.Context, obj *graph.Actor) (string, error)
@@ -308,6 +338,23 @@ type DenialResolver interface {
 	Claim(ctx context.Context, obj *graph.Edge) (*graph.Claim, error)
 	Target(ctx context.Context, obj *graph.Edge) (DenialTarget, error)
 	Article(ctx context.Context, obj *graph.Edge) (*graph.Article, error)
+	Sentence(ctx context.Context, obj *graph.Edge) (string, error)
+	Cue(ctx context.Context, obj *graph.Edge) (string, error)
+	Start(ctx context.Context, obj *graph.Edge) (int, error)
+	End(ctx context.Context, obj *graph.Edge) (int, error)
+	CueStart(ctx context.Context, obj *graph.Edge) (int, error)
+	CueEnd(ctx context.Context, obj *graph.Edge) (int, error)
+	PublishedAt(ctx context.Context, obj *graph.Edge) (*string, error)
+}
+type HopResolver interface {
+	Article(ctx context.Context, obj *Hop) (*graph.Article, error)
+	Sentence(ctx context.Context, obj *Hop) (string, error)
+	Cue(ctx context.Context, obj *Hop) (string, error)
+	Start(ctx context.Context, obj *Hop) (int, error)
+	End(ctx context.Context, obj *Hop) (int, error)
+	CueStart(ctx context.Context, obj *Hop) (int, error)
+	CueEnd(ctx context.Context, obj *Hop) (int, error)
+	PublishedAt(ctx context.Context, obj *Hop) (*string, error)
 }
 type IngestResultResolver interface {
 	Article(ctx context.Context, obj *graph.IngestResult) (*graph.Article, error)
@@ -386,6 +433,48 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Accusation.Claim(childComplexity), true
+	case "Accusation.cue":
+		if e.ComplexityRoot.Accusation.Cue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.Cue(childComplexity), true
+	case "Accusation.cueEnd":
+		if e.ComplexityRoot.Accusation.CueEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.CueEnd(childComplexity), true
+	case "Accusation.cueStart":
+		if e.ComplexityRoot.Accusation.CueStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.CueStart(childComplexity), true
+	case "Accusation.end":
+		if e.ComplexityRoot.Accusation.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.End(childComplexity), true
+	case "Accusation.publishedAt":
+		if e.ComplexityRoot.Accusation.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.PublishedAt(childComplexity), true
+	case "Accusation.sentence":
+		if e.ComplexityRoot.Accusation.Sentence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.Sentence(childComplexity), true
+	case "Accusation.start":
+		if e.ComplexityRoot.Accusation.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.Start(childComplexity), true
 
 	case "AccusationConnection.edges":
 		if e.ComplexityRoot.AccusationConnection.Edges == nil {
@@ -808,12 +897,54 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Denial.Claim(childComplexity), true
+	case "Denial.cue":
+		if e.ComplexityRoot.Denial.Cue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.Cue(childComplexity), true
+	case "Denial.cueEnd":
+		if e.ComplexityRoot.Denial.CueEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.CueEnd(childComplexity), true
+	case "Denial.cueStart":
+		if e.ComplexityRoot.Denial.CueStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.CueStart(childComplexity), true
 	case "Denial.denier":
 		if e.ComplexityRoot.Denial.Denier == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Denial.Denier(childComplexity), true
+	case "Denial.end":
+		if e.ComplexityRoot.Denial.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.End(childComplexity), true
+	case "Denial.publishedAt":
+		if e.ComplexityRoot.Denial.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.PublishedAt(childComplexity), true
+	case "Denial.sentence":
+		if e.ComplexityRoot.Denial.Sentence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.Sentence(childComplexity), true
+	case "Denial.start":
+		if e.ComplexityRoot.Denial.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.Start(childComplexity), true
 	case "Denial.target":
 		if e.ComplexityRoot.Denial.Target == nil {
 			break
@@ -859,12 +990,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DenialEdge.Node(childComplexity), true
 
+	case "Hop.article":
+		if e.ComplexityRoot.Hop.Article == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Article(childComplexity), true
 	case "Hop.claim":
 		if e.ComplexityRoot.Hop.Claim == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Hop.Claim(childComplexity), true
+	case "Hop.cue":
+		if e.ComplexityRoot.Hop.Cue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Cue(childComplexity), true
+	case "Hop.cueEnd":
+		if e.ComplexityRoot.Hop.CueEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.CueEnd(childComplexity), true
+	case "Hop.cueStart":
+		if e.ComplexityRoot.Hop.CueStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.CueStart(childComplexity), true
+	case "Hop.end":
+		if e.ComplexityRoot.Hop.End == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.End(childComplexity), true
 	case "Hop.from":
 		if e.ComplexityRoot.Hop.From == nil {
 			break
@@ -877,12 +1038,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Hop.Kind(childComplexity), true
+	case "Hop.publishedAt":
+		if e.ComplexityRoot.Hop.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.PublishedAt(childComplexity), true
 	case "Hop.reversed":
 		if e.ComplexityRoot.Hop.Reversed == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Hop.Reversed(childComplexity), true
+	case "Hop.sentence":
+		if e.ComplexityRoot.Hop.Sentence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Sentence(childComplexity), true
+	case "Hop.start":
+		if e.ComplexityRoot.Hop.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Start(childComplexity), true
 	case "Hop.to":
 		if e.ComplexityRoot.Hop.To == nil {
 			break
@@ -1432,6 +1611,20 @@ type Accusation {
   claim: Claim!
   "The article the accusation was read from."
   article: Article
+  "The whole sentence (or sentences) the relation was read from: its claim's sentence."
+  sentence: String!
+  "The reporting expression of its claim (\"accused\", \"denied\", \"said\")."
+  cue: String!
+  "Where its claim's content starts in the article text (a byte offset)."
+  start: Int!
+  "Where its claim's content ends in the article text."
+  end: Int!
+  "Where the cue starts in the article text."
+  cueStart: Int!
+  "Where the cue ends in the article text."
+  cueEnd: Int!
+  "When the article it was read from was published, as given at ingest; null when unknown."
+  publishedAt: String
 }
 
 "What a denial rejects: a claim, or an actor (and so its accusations)."
@@ -1447,6 +1640,20 @@ type Denial {
   target: DenialTarget
   "The article the denial was read from."
   article: Article
+  "The whole sentence (or sentences) the relation was read from: its claim's sentence."
+  sentence: String!
+  "The reporting expression of its claim (\"accused\", \"denied\", \"said\")."
+  cue: String!
+  "Where its claim's content starts in the article text (a byte offset)."
+  start: Int!
+  "Where its claim's content ends in the article text."
+  end: Int!
+  "Where the cue starts in the article text."
+  cueStart: Int!
+  "Where the cue ends in the article text."
+  cueEnd: Int!
+  "When the article it was read from was published, as given at ingest; null when unknown."
+  publishedAt: String
 }
 
 "How often an actor accused one other actor."
@@ -1794,6 +2001,22 @@ type Hop {
   claim: Claim!
   "True when a path walks this edge from ` + "`" + `to` + "`" + ` to ` + "`" + `from` + "`" + `; always false outside paths."
   reversed: Boolean!
+  "The article the relation was read from."
+  article: Article
+  "The whole sentence (or sentences) the relation was read from: its claim's sentence."
+  sentence: String!
+  "The reporting expression of its claim (\"accused\", \"denied\", \"said\")."
+  cue: String!
+  "Where its claim's content starts in the article text (a byte offset)."
+  start: Int!
+  "Where its claim's content ends in the article text."
+  end: Int!
+  "Where the cue starts in the article text."
+  cueStart: Int!
+  "Where the cue ends in the article text."
+  cueEnd: Int!
+  "When the article it was read from was published, as given at ingest; null when unknown."
+  publishedAt: String
 }
 `, BuiltIn: false},
 	{Name: "../../schema/schema.graphqls", Input: `# claimgraph's GraphQL API: who said what about whom, read from news articles.
@@ -2101,6 +2324,20 @@ func (ec *executionContext) childFields_Accusation(ctx context.Context, field gr
 		return ec.fieldContext_Accusation_claim(ctx, field)
 	case "article":
 		return ec.fieldContext_Accusation_article(ctx, field)
+	case "sentence":
+		return ec.fieldContext_Accusation_sentence(ctx, field)
+	case "cue":
+		return ec.fieldContext_Accusation_cue(ctx, field)
+	case "start":
+		return ec.fieldContext_Accusation_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Accusation_end(ctx, field)
+	case "cueStart":
+		return ec.fieldContext_Accusation_cueStart(ctx, field)
+	case "cueEnd":
+		return ec.fieldContext_Accusation_cueEnd(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Accusation_publishedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Accusation", field.Name)
 }
@@ -2311,6 +2548,20 @@ func (ec *executionContext) childFields_Denial(ctx context.Context, field graphq
 		return ec.fieldContext_Denial_target(ctx, field)
 	case "article":
 		return ec.fieldContext_Denial_article(ctx, field)
+	case "sentence":
+		return ec.fieldContext_Denial_sentence(ctx, field)
+	case "cue":
+		return ec.fieldContext_Denial_cue(ctx, field)
+	case "start":
+		return ec.fieldContext_Denial_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Denial_end(ctx, field)
+	case "cueStart":
+		return ec.fieldContext_Denial_cueStart(ctx, field)
+	case "cueEnd":
+		return ec.fieldContext_Denial_cueEnd(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Denial_publishedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Denial", field.Name)
 }
@@ -2351,6 +2602,22 @@ func (ec *executionContext) childFields_Hop(ctx context.Context, field graphql.C
 		return ec.fieldContext_Hop_claim(ctx, field)
 	case "reversed":
 		return ec.fieldContext_Hop_reversed(ctx, field)
+	case "article":
+		return ec.fieldContext_Hop_article(ctx, field)
+	case "sentence":
+		return ec.fieldContext_Hop_sentence(ctx, field)
+	case "cue":
+		return ec.fieldContext_Hop_cue(ctx, field)
+	case "start":
+		return ec.fieldContext_Hop_start(ctx, field)
+	case "end":
+		return ec.fieldContext_Hop_end(ctx, field)
+	case "cueStart":
+		return ec.fieldContext_Hop_cueStart(ctx, field)
+	case "cueEnd":
+		return ec.fieldContext_Hop_cueEnd(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Hop_publishedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Hop", field.Name)
 }
@@ -3429,6 +3696,167 @@ func (ec *executionContext) fieldContext_Accusation_article(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Accusation_sentence(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_sentence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().Sentence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_sentence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "String")
+}
+
+func (ec *executionContext) _Accusation_cue(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_cue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().Cue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_cue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "String")
+}
+
+func (ec *executionContext) _Accusation_start(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().Start(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Accusation_end(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().End(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Accusation_cueStart(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_cueStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().CueStart(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_cueStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Accusation_cueEnd(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_cueEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().CueEnd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_cueEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Accusation_publishedAt(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().PublishedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "String")
 }
 
 func (ec *executionContext) _AccusationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *AccusationConnection) (ret graphql.Marshaler) {
@@ -5315,6 +5743,167 @@ func (ec *executionContext) fieldContext_Denial_article(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Denial_sentence(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_sentence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().Sentence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_sentence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "String")
+}
+
+func (ec *executionContext) _Denial_cue(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_cue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().Cue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_cue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "String")
+}
+
+func (ec *executionContext) _Denial_start(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().Start(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Denial_end(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().End(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Denial_cueStart(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_cueStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().CueStart(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_cueStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Denial_cueEnd(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_cueEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().CueEnd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_cueEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Denial_publishedAt(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().PublishedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "String")
+}
+
 func (ec *executionContext) _DenialConnection_edges(ctx context.Context, field graphql.CollectedField, obj *DenialConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5629,6 +6218,199 @@ func (ec *executionContext) _Hop_reversed(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Hop_reversed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Hop", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Hop_article(ctx context.Context, field graphql.CollectedField, obj *Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_article(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().Article(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Article) graphql.Marshaler {
+			return ec.marshalOArticle2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐArticle(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_article(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Hop",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Hop_sentence(ctx context.Context, field graphql.CollectedField, obj *Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_sentence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().Sentence(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_sentence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, true, "String")
+}
+
+func (ec *executionContext) _Hop_cue(ctx context.Context, field graphql.CollectedField, obj *Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_cue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().Cue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_cue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, true, "String")
+}
+
+func (ec *executionContext) _Hop_start(ctx context.Context, field graphql.CollectedField, obj *Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().Start(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Hop_end(ctx context.Context, field graphql.CollectedField, obj *Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_end(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().End(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_end(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Hop_cueStart(ctx context.Context, field graphql.CollectedField, obj *Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_cueStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().CueStart(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_cueStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Hop_cueEnd(ctx context.Context, field graphql.CollectedField, obj *Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_cueEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().CueEnd(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_cueEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Hop_publishedAt(ctx context.Context, field graphql.CollectedField, obj *Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Hop().PublishedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, true, true, "String")
 }
 
 func (ec *executionContext) _IngestResult_article(ctx context.Context, field graphql.CollectedField, obj *graph.IngestResult) (ret graphql.Marshaler) {
@@ -8756,6 +9538,48 @@ func (ec *executionContext) _Accusation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Accusation_article(ctx, field, obj)
 				})
+		case "sentence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_sentence(ctx, field, obj)
+				})
+		case "cue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_cue(ctx, field, obj)
+				})
+		case "start":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_start(ctx, field, obj)
+				})
+		case "end":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_end(ctx, field, obj)
+				})
+		case "cueStart":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_cueStart(ctx, field, obj)
+				})
+		case "cueEnd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_cueEnd(ctx, field, obj)
+				})
+		case "publishedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_publishedAt(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9476,6 +10300,48 @@ func (ec *executionContext) _Denial(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Denial_article(ctx, field, obj)
 				})
+		case "sentence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_sentence(ctx, field, obj)
+				})
+		case "cue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_cue(ctx, field, obj)
+				})
+		case "start":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_start(ctx, field, obj)
+				})
+		case "end":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_end(ctx, field, obj)
+				})
+		case "cueStart":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_cueStart(ctx, field, obj)
+				})
+		case "cueEnd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_cueEnd(ctx, field, obj)
+				})
+		case "publishedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_publishedAt(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -9593,28 +10459,76 @@ func (ec *executionContext) _Hop(ctx context.Context, sel ast.SelectionSet, obj 
 		case "kind":
 			out.Values[i] = ec._Hop_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "from":
 			out.Values[i] = ec._Hop_from(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "to":
 			out.Values[i] = ec._Hop_to(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "claim":
 			out.Values[i] = ec._Hop_claim(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reversed":
 			out.Values[i] = ec._Hop_reversed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "article":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_article(ctx, field, obj)
+				})
+		case "sentence":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_sentence(ctx, field, obj)
+				})
+		case "cue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_cue(ctx, field, obj)
+				})
+		case "start":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_start(ctx, field, obj)
+				})
+		case "end":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_end(ctx, field, obj)
+				})
+		case "cueStart":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_cueStart(ctx, field, obj)
+				})
+		case "cueEnd":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_cueEnd(ctx, field, obj)
+				})
+		case "publishedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Hop_publishedAt(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

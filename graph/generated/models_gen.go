@@ -160,6 +160,22 @@ type Hop struct {
 	Claim *graph.Claim `json:"claim"`
 	// True when a path walks this edge from `to` to `from`; always false outside paths.
 	Reversed bool `json:"reversed"`
+	// The article the relation was read from.
+	Article *graph.Article `json:"article,omitempty"`
+	// The whole sentence (or sentences) the relation was read from: its claim's sentence.
+	Sentence string `json:"sentence"`
+	// The reporting expression of its claim ("accused", "denied", "said").
+	Cue string `json:"cue"`
+	// Where its claim's content starts in the article text (a byte offset).
+	Start int `json:"start"`
+	// Where its claim's content ends in the article text.
+	End int `json:"end"`
+	// Where the cue starts in the article text.
+	CueStart int `json:"cueStart"`
+	// Where the cue ends in the article text.
+	CueEnd int `json:"cueEnd"`
+	// When the article it was read from was published, as given at ingest; null when unknown.
+	PublishedAt *string `json:"publishedAt,omitempty"`
 }
 
 // An article to ingest.
