@@ -371,9 +371,9 @@ func (d *doc) appositive(x, y int) bool {
 
 // tok returns token i, or a zero token (no word, no mark) when i is out of
 // range, so that look-ahead never indexes past the text.
-func (d *doc) tok(i int) token {
+func (d *doc) tok(i int) *token {
 	if i < 0 || i >= len(d.toks) {
-		return token{start: len(d.text), end: len(d.text), kind: tPunct, quote: -1, inq: -1}
+		return &d.none
 	}
-	return d.toks[i]
+	return &d.toks[i]
 }

@@ -61,6 +61,7 @@ type doc struct {
 	sents  []sentence
 	quotes []quoteSpan
 	lx     *lexicon
+	none   token // returned by tok for positions outside the text
 }
 
 func isSpaceByte(c byte) bool {
@@ -295,6 +296,7 @@ func isTerminal(low string) bool {
 // quotation marks.
 func segment(text string, lx *lexicon) *doc {
 	d := &doc{text: text, lx: lx}
+	d.none = token{start: len(text), end: len(text), kind: tPunct, quote: -1, inq: -1}
 	d.toks = tokenize(text, lx)
 	toks := d.toks
 	for i := range toks {
