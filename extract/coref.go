@@ -49,7 +49,7 @@ type resolver struct {
 }
 
 func newResolver(d *doc) *resolver {
-	r := &resolver{d: d, g: buildGazetteer(), byKey: make(map[string]*entity, 64), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 32), keyMemo: make(map[string]string, 128)}
+	r := &resolver{d: d, g: buildGazetteer(), byKey: make(map[string]*entity, 16), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 8), keyMemo: make(map[string]string, 32)}
 	r.scanGovernments()
 	return r
 }
