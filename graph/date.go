@@ -20,19 +20,28 @@ func ParseDate(what, s string) (time.Time, error) {
 	return time.Time{}, Errorf(EINVALID, "%s %q is not a date: write RFC 3339 (2026-03-01T12:00:00Z) or YYYY-MM-DD", what, s)
 }
 
+// storedLayouts are the other forms of a publication time DateKey reads
+// from stored articles: RSS's RFC 1123, and a date and time without a zone
+// (taken as UTC).
+var storedLayouts = []string{time.RFC1123Z, time.RFC1123, "2006-01-02T15:04:05", "2006-01-02 15:04:05"}
+
 // DateKey returns the sortable form of a publication time as given at
-// ingest (RFC 3339 or YYYY-MM-DD): UTC, to the second, fixed width. A time
-// that is missing or cannot be read gives "", which sorts before every
-// date.
+// ingest (RFC 3339, YYYY-MM-DD, or one of storedLayouts): UTC, to the
+// second, fixed width. A time that is missing or cannot be read gives "",
+// which sorts before every date.
 func DateKey(publishedAt string) string {
 	if publishedAt == "" {
 		return ""
 	}
-	t, err := ParseDate("publishedAt", publishedAt)
-	if err != nil {
-		return ""
+	if t, err := ParseDate("publishedAt", publishedAt); err == nil {
+		return t.Format(dateLayout)
 	}
-	return t.Format(dateLayout)
+	for _, l := range storedLayouts {
+		if t, err := time.Parse(l, publishedAt); err == nil {
+			return t.UTC().Format(dateLayout)
+		}
+	}
+	return ""
 }
 
 // DateRange is a half-open window of publication times: on or after After,

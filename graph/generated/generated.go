@@ -1943,8 +1943,8 @@ enum ClaimOrderField {
   ID
   """
   The publication time of the claim's article, then the claim's ID: a
-  timeline. Claims of undated articles (or whose publishedAt is neither RFC
-  3339 nor YYYY-MM-DD) come first, or last with DESC. Read from an index kept
+  timeline. Claims of undated articles (or whose publishedAt does not read
+  as a time) come first, or last with DESC. Read from an index kept
   at ingest, per speaker too, so a timeline page is not a scan.
   """
   PUBLISHED_AT

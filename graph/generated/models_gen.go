@@ -337,8 +337,8 @@ const (
 	// The claim's ID: a stable order without meaning (the default).
 	ClaimOrderFieldID ClaimOrderField = "ID"
 	// The publication time of the claim's article, then the claim's ID: a
-	// timeline. Claims of undated articles (or whose publishedAt is neither RFC
-	// 3339 nor YYYY-MM-DD) come first, or last with DESC. Read from an index kept
+	// timeline. Claims of undated articles (or whose publishedAt does not read
+	// as a time) come first, or last with DESC. Read from an index kept
 	// at ingest, per speaker too, so a timeline page is not a scan.
 	ClaimOrderFieldPublishedAt ClaimOrderField = "PUBLISHED_AT"
 )
