@@ -96,10 +96,11 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 	r := at.cue1 + 1
 	// Recipient: "told reporters that", "urged Congress to", "accused X of".
 	if cf.flags&fRecip != 0 && r < s.b && d.word(r) && d.low(r) != "that" && !(d.low(r) == "to" && cf.flags&fTo != 0) {
-		if e := d.npRight(r, s.b); e >= 0 {
-			if d.isSubjectPronounObj(r) {
-				e = r
-			}
+		e := d.npRight(r, s.b)
+		if d.isSubjectPronounObj(r) {
+			e = r // "told me", "urged them"
+		}
+		if e >= 0 {
 			if at.class == classAccuse {
 				if cf.lemma == "hold" {
 					for k := r; k <= e; k++ {
@@ -242,7 +243,7 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 	if e < r {
 		return false
 	}
-	if cf.flags&fThat == 0 && t.low != "to" && t.kind == tWord {
+	if cf.flags&fThat == 0 && t.low != "to" && t.kind == tWord && !keepsComplement[cf.lemma] {
 		// A noun-phrase object ends before a trailing adverbial.
 		for k := r + 1; k <= e; k++ {
 			if d.toks[k].low == "," || int(d.toks[k].inq) < 0 && trailingPrep[d.low(k)] && !d.toks[k].upper {
@@ -522,4 +523,11 @@ func (d *doc) relativeBefore(r int) bool {
 		}
 	}
 	return false
+}
+
+// keepsComplement lists object verbs whose content runs past the object:
+// "called her vote a mistake", "likened the plan to theft".
+var keepsComplement = map[string]bool{
+	"call": true, "liken": true, "characterize": true, "describe": true, "label": true, "dub": true,
+	"brand": true, "blame": true, "accuse": true, "hold": true, "deem": true, "portray": true,
 }
