@@ -114,6 +114,11 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 				return d.rightContentFrom(at, r, cf, s)
 			}
 			at.recip0, at.recip1 = r, e
+			if d.low(e+1) == "to" && cf.flags&fTo != 0 {
+				// "urged Congress to act": the addressee belongs to what is
+				// urged.
+				return d.rightContentFrom(at, r, cueForm{lemma: cf.lemma, class: cf.class, flags: fObj | fTo | fThat}, s)
+			}
 			r = e + 1
 		}
 	}
