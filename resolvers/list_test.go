@@ -209,6 +209,18 @@ func TestOrderBy(t *testing.T) {
 		if p.TotalCount != 3 || len(p.Nodes) != 1 || p.Nodes[0].Text != river[0] || !p.PageInfo.HasNextPage || p.PageInfo.HasPreviousPage {
 			t.Fatalf("Kabul's latest claim: got %+v, want %q of 3 with a next page", p, river[0])
 		}
+		var when struct {
+			Node struct {
+				Says struct {
+					Nodes []struct{ PublishedAt string }
+				}
+			}
+		}
+		c.query(`query($id: ID!) { node(id: $id) { ... on Actor { says(orderBy: {field: PUBLISHED_AT}, first: 1) { nodes { publishedAt } } } } }`,
+			map[string]any{"id": kabul}, &when)
+		if n := when.Node.Says.Nodes; len(n) != 1 || n[0].PublishedAt != borderClashDate {
+			t.Errorf("Kabul's first claim: got %+v, want publishedAt %s", n, borderClashDate)
+		}
 		var rest says
 		c.query(strings.Replace(q, "first: 1", "first: 10", 1), map[string]any{"id": kabul, "after": *p.PageInfo.EndCursor}, &rest)
 		r := rest.Node.Says

@@ -44,6 +44,14 @@ func publishedAt(a *graph.Article, err error) (*string, error) {
 	return optional(a.PublishedAt), nil
 }
 
+// PublishedAt resolves Claim.publishedAt: its article's.
+func (r *claimResolver) PublishedAt(ctx context.Context, c *graph.Claim) (*string, error) {
+	if c.Article == "" {
+		return nil, nil
+	}
+	return publishedAt(r.loaders(ctx).articles.Load(ctx, c.Article))
+}
+
 // Sentence resolves Accusation.sentence.
 func (r *accusationResolver) Sentence(ctx context.Context, e *graph.Edge) (string, error) {
 	return pick(sentenceOf)(r.edgeClaim(ctx, e))

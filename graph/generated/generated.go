@@ -134,6 +134,7 @@ type ComplexityRoot struct {
 		Direct        func(childComplexity int) int
 		End           func(childComplexity int) int
 		ID            func(childComplexity int) int
+		PublishedAt   func(childComplexity int) int
 		Relations     func(childComplexity int) int
 		ReportedBy    func(childComplexity int) int
 		Sentence      func(childComplexity int) int
@@ -326,6 +327,7 @@ type ClaimResolver interface {
 	ID(ctx context.Context, obj *graph.Claim) (string, error)
 
 	Article(ctx context.Context, obj *graph.Claim) (*graph.Article, error)
+	PublishedAt(ctx context.Context, obj *graph.Claim) (*string, error)
 	Speaker(ctx context.Context, obj *graph.Claim) (*graph.Actor, error)
 	SpeakerSource(ctx context.Context, obj *graph.Claim) (*graph.Source, error)
 	Targets(ctx context.Context, obj *graph.Claim) ([]*graph.Actor, error)
@@ -786,6 +788,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.ID(childComplexity), true
+	case "Claim.publishedAt":
+		if e.ComplexityRoot.Claim.PublishedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.PublishedAt(childComplexity), true
 	case "Claim.relations":
 		if e.ComplexityRoot.Claim.Relations == nil {
 			break
@@ -1890,6 +1898,8 @@ type Claim implements Node {
   speakerEnd: Int
   "The article the claim was found in."
   article: Article!
+  "When the claim's article was published, as given at ingest; null when unknown. Timelines order by it."
+  publishedAt: String
   "The actor the claim is attributed to; null when it is attributed to a source (see ` + "`" + `speakerSource` + "`" + `) or unknown."
   speaker: Actor
   "The source the claim is attributed to (\"according to a UN report\"), null when an actor made it."
@@ -2498,6 +2508,8 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_speakerEnd(ctx, field)
 	case "article":
 		return ec.fieldContext_Claim_article(ctx, field)
+	case "publishedAt":
+		return ec.fieldContext_Claim_publishedAt(ctx, field)
 	case "speaker":
 		return ec.fieldContext_Claim_speaker(ctx, field)
 	case "speakerSource":
@@ -5256,6 +5268,29 @@ func (ec *executionContext) fieldContext_Claim_article(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Claim_publishedAt(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_publishedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().PublishedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "String")
 }
 
 func (ec *executionContext) _Claim_speaker(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
@@ -10125,6 +10160,12 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Claim_article(ctx, field, obj)
+				})
+		case "publishedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_publishedAt(ctx, field, obj)
 				})
 		case "speaker":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
