@@ -320,6 +320,20 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			if d.low(at.recipEnd(e)+1) == "that" && d.rightContentFrom(at, at.recipEnd(e)+1, cf, s) {
 				return at
 			}
+			// "Islamabad was accused by Kabul of backing the militants."
+			if at.class == classAccuse && d.is(p, wAux) {
+				if s0, s1 := d.subjectLeft(p+1, s.a); s0 >= 0 {
+					at.target0, at.target1 = s0, s1
+					r := at.recipEnd(e) + 1
+					if d.low(r) == "of" || d.low(r) == "for" {
+						r++
+					}
+					if d.rightContentFrom(at, r, cueForm{lemma: cf.lemma, class: cf.class, flags: fObj | fThat}, s) {
+						return at
+					}
+					at.target0, at.target1 = -1, -1
+				}
+			}
 			// "The story was first reported by The Washington Post."
 			if d.is(p, wAux) {
 				if s0, s1 := d.subjectLeft(p+1, s.a); s0 >= 0 && !d.isSubjectPronoun(s0) {

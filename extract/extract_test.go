@@ -378,6 +378,7 @@ func TestEdges(t *testing.T) {
 		{"Accuses", `Ankara accused Damascus of shelling border villages.`, graph.EdgeAccuses, "Turkey", "Syria", true},
 		{"Blames", `The ministry blamed the rebels for the blackout.`, graph.EdgeAccuses, "ministry", "rebels", true},
 		{"HoldsResponsible", `On Friday, Kyiv held Moscow responsible for the strike.`, graph.EdgeAccuses, "Ukraine", "Russia", true},
+		{"AccusedPassive", `Damascus was accused by Ankara of shelling border villages.`, graph.EdgeAccuses, "Turkey", "Syria", true},
 		{"NoAccusationInSpeech", `Ankara said Damascus had reopened the border.`, graph.EdgeAccuses, "Turkey", "Syria", false},
 		{"Denies", `Moscow denied the accusations.`, graph.EdgeDenies, "Russia", "", true},
 		{"DeniesAccuser", `Ankara accused Damascus of shelling the border. Damascus denied the accusations.`, graph.EdgeDenies, "Syria", "Turkey", true},
