@@ -205,4 +205,36 @@ func testOrderAndWindow(t *testing.T, open func(*testing.T) graph.Store) {
 		equal(t, "merged timeline", ids(l), want)
 		equal(t, "Tehran's timeline", len(claimPage(t, s, graph.ClaimFilter{Speaker: tl.tehran, Order: byDate}).Claims), 0)
 	})
+	// With many more claims, a small filter group ordered by date is read
+	// and sorted rather than walking the date index.
+	t.Run("SmallGroupByDate", func(t *testing.T) {
+		big := bigArticle(40)
+		big.Article.PublishedAt = "2026-02-15"
+		mustIngest(t, s, big)
+		l := claimPage(t, s, graph.ClaimFilter{Target: tl.islamab, Order: byDate})
+		equal(t, "against Islamabad, oldest first", ids(l), tl.accusations)
+		l = claimPage(t, s, graph.ClaimFilter{Target: tl.islamab, Order: desc, Page: graph.Page{First: 1}})
+		equal(t, "the latest", ids(l), tl.accusations[1:])
+		equal(t, "next, previous", []bool{l.HasNextPage, l.HasPreviousPage}, []bool{true, false})
+		l = claimPage(t, s, graph.ClaimFilter{Target: tl.islamab, Order: desc, Page: graph.Page{First: 1, After: tl.accusations[1]}})
+		equal(t, "then the earlier", ids(l), tl.accusations[:1])
+		l = claimPage(t, s, graph.ClaimFilter{Target: tl.islamab, Order: desc, Page: graph.Page{Last: 1}})
+		equal(t, "the last of newest first", ids(l), tl.accusations[:1])
+		equal(t, "next, previous", []bool{l.HasNextPage, l.HasPreviousPage}, []bool{false, true})
+		l = claimPage(t, s, graph.ClaimFilter{Target: tl.islamab, Order: byDate, PublishedAfter: "2026-03-02"})
+		equal(t, "against Islamabad after March 2", ids(l), tl.accusations[1:])
+		_, err := s.FindClaims(context.Background(), graph.ClaimFilter{Target: tl.islamab, Order: byDate, Page: graph.Page{After: tl.tehranSay + "x"}})
+		wantCode(t, "a cursor that is no claim", err, graph.EINVALID)
+		// a window alone, by ID: its range of the date index, sorted
+		var want []string
+		for _, c := range big.Claims {
+			want = append(want, c.ID)
+		}
+		want = sorted(want...)
+		l = claimPage(t, s, graph.ClaimFilter{PublishedBefore: "2026-02-16", Page: graph.Page{Last: 5, Before: want[10]}})
+		equal(t, "five before the eleventh of February's", ids(l), want[5:10])
+		equal(t, "total", l.TotalCount, 40)
+		l = claimPage(t, s, graph.ClaimFilter{PublishedBefore: "2026-02-16", Order: graph.Order{Desc: true}, Page: graph.Page{First: 2}})
+		equal(t, "by ID, descending", ids(l), reversed(want[38:]))
+	})
 }
