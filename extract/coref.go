@@ -137,6 +137,17 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 			}
 		}
 	}
+	if (m.kind == graph.ActorOrganization || m.kind == graph.ActorGovernment) && m.nominal != "" && !m.indef && !m.plural && m.affil == nil {
+		// "the ministry", "the government": the last organisation so named.
+		for _, e := range r.before(pos, 40) {
+			if e.person || e.source {
+				continue
+			}
+			if m.nominal == "government" && e.country != "" || strings.Contains(strings.ToLower(e.name), m.nominal) {
+				return r.touch(e)
+			}
+		}
+	}
 	if m.kind == graph.ActorAnonymous && m.nominal != "" && !m.indef && !m.plural && m.affil == nil {
 		// "the spokesman", "the minister": the last person with that title.
 		for _, e := range r.before(pos, 40) {

@@ -280,6 +280,12 @@ func TestActors(t *testing.T) {
 				t.Fatalf("the spokesman not resolved to Ivo Marek:%s", describeClaims(x))
 			}
 		}},
+		{"NominalOrganisation", `The Foreign Ministry said the envoy had been recalled. The ministry added that talks would continue.`, func(t *testing.T, x *graph.Extraction) {
+			c := findClaim(x, wantClaim{cue: "added"})
+			if c == nil || nameOf(x, c.Speaker) != "Foreign Ministry" {
+				t.Fatalf("the ministry not resolved to the Foreign Ministry:%s", describeClaims(x))
+			}
+		}},
 		{"Anonymous", `Local officials said the dam held. A senior official in Riga told reporters that the river was falling.`, func(t *testing.T, x *graph.Extraction) {
 			for _, n := range []string{"local officials", "senior official in Riga"} {
 				a := actorByName(x, n)

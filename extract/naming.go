@@ -413,6 +413,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 	if d.is(b, wOrg|wGov) {
 		m.kind = graph.ActorOrganization
 		m.personal = false
+		m.plural = false
 	}
 }
 
