@@ -47,13 +47,16 @@
 //
 // A <date> is graph.DateKey of the article's publishedAt: UTC to the
 // second, fixed width, so keys sort by time; "" (sorting first) when the
-// article has no date that reads as RFC 3339 or YYYY-MM-DD.
+// article has no publishedAt that DateKey reads.
 //
 // Index keys carry no value unless said; lists page over them in key order
 // (so by ID within a prefix). A list filtered by one field takes its total
 // from the group counter and an unfiltered one from the node counters; a
 // list filtered by several fields walks the keys of its smallest group and
-// checks the others by point lookups, never loading values. Lists ordered by
+// checks the others by point lookups, never loading values (but for a date
+// window on a list by ID: the claim's node and its article's at/ key, or,
+// with no other filter, the window's range of cd/ or ad/ sorted by ID). A
+// text filter is one group per word, its posting list. Lists ordered by
 // date walk cd/, ct/<speaker> or ad/ (a date range is a key range there),
 // unless a filter selects a much smaller group: that group is then read and
 // sorted by date. Backward pages walk the same keys in reverse.
