@@ -150,7 +150,7 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 			if e < 0 {
 				break
 			}
-			if d.low(k) == "to" || d.low(k) == "with" {
+			if d.low(k) == "to" || d.low(k) == "with" || d.low(k) == "on" {
 				if at.recip0 < 0 {
 					at.recip0, at.recip1 = k+1, e
 				}

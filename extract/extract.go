@@ -221,6 +221,7 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 		c.Speaker = b.spk[i].id
 	}
 	seen := make(map[graph.Edge]bool, len(b.edges))
+	store := make([]graph.Edge, 0, len(b.edges))
 	for _, pe := range b.edges {
 		ed := graph.Edge{Kind: pe.kind, From: pe.from.id, Claim: pe.claim.ID, Article: b.art}
 		if pe.toClaim {
@@ -235,8 +236,8 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 			continue
 		}
 		seen[ed] = true
-		e := ed
-		x.Edges = append(x.Edges, &e)
+		store = append(store, ed)
+		x.Edges = append(x.Edges, &store[len(store)-1])
 	}
 	return x
 }

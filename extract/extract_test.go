@@ -394,6 +394,7 @@ func TestEdges(t *testing.T) {
 		{"ReportsAccordingTo", `Talks have stalled, according to Reuters.`, graph.EdgeReports, "Reuters", "", true},
 		{"ReportsDocument", `A UN report stated that aid deliveries were blocked.`, graph.EdgeReports, "UN report", "", true},
 		{"ReportsStatement", `According to a statement from the port authority, the strike is over.`, graph.EdgeReports, "statement from the port authority", "", true},
+		{"ReportsBroadcaster", `The minister said on CNN that the border would reopen.`, graph.EdgeReports, "CNN", "", true},
 		{"ReportsPublisher", `The Washington Post wrote that the audit found errors.`, graph.EdgeReports, "The Washington Post", "", true},
 		{"ReportsDescribedAgency", `State news agency IRNA reported that the talks would resume.`, graph.EdgeReports, "Islamic Republic News Agency", "", true},
 		{"ReportsStateMedia", `State media said the drills had ended.`, graph.EdgeReports, "State media", "", true},
