@@ -262,9 +262,11 @@ const materialiseRatio = 8
 // counter names the size of dated's walk; date gives an item's date key.
 // By ID, the smallest condition group drives (by its counter; posting lists
 // are counted up to that size) and the rest, date window included, become
-// point lookups; a date window alone is read from the date index and
-// sorted. By date, the date index drives unless the smallest group is far
-// smaller (materialiseRatio), which is then read and sorted by date.
+// point lookups; a date window smaller than every group (its keys counted
+// up to that size) is read from the date index, checked and sorted by ID
+// instead. By date, the date index drives (a window is its key range)
+// unless the smallest group is far smaller (materialiseRatio) than it and
+// than the window, which is then read and sorted by date.
 func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dated func() selection, counter string, date func(id string) (string, bool, error)) (selection, error) {
 	window := lo != "" || hi != ""
 	inWindow := func(id string) (bool, error) {
@@ -307,14 +309,31 @@ func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dat
 			s.and(inWindow)
 		}
 	}
+	// windowSmaller reports whether the date window holds fewer than n
+	// items (counting its keys up to n).
+	windowSmaller := func(n int64) (bool, error) {
+		if !window {
+			return false, nil
+		}
+		wn, err := t.countRange(dated(), n)
+		return wn < n, err
+	}
 	if !o.ByDate() {
 		var s selection
+		small, err := windowSmaller(bestN)
+		if err != nil {
+			return selection{}, err
+		}
 		switch {
-		case best >= 0:
+		case best >= 0 && !small:
 			s = conds[best].sel
 			narrow(&s, best)
 		case window:
-			m, err := t.materialise(dated(), func(id string) ([]byte, error) { return []byte(id), nil })
+			// the window is the smallest group: read it, the other
+			// conditions checked, and sort by ID
+			w := dated()
+			narrow(&w, -1)
+			m, err := t.materialise(w, func(id string) ([]byte, error) { return []byte(id), nil })
 			if err != nil {
 				return selection{}, err
 			}
@@ -331,7 +350,11 @@ func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dat
 	if err != nil {
 		return selection{}, err
 	}
-	if best >= 0 && bestN*materialiseRatio < size {
+	small, err := windowSmaller(bestN * materialiseRatio)
+	if err != nil {
+		return selection{}, err
+	}
+	if best >= 0 && bestN*materialiseRatio < size && !small {
 		g := conds[best].sel
 		narrow(&g, best)
 		m, err := t.materialise(g, func(id string) ([]byte, error) {

@@ -333,6 +333,25 @@ func postings(term, idPrefix string) selection {
 	return selection{prefix: append(p, idPrefix...), idFrom: len(p)}
 }
 
+// countRange counts the keys of s (a Badger selection, keep not applied,
+// within its range), stopping at max.
+func (t *tx) countRange(s selection, max int64) (int64, error) {
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: s.prefix})
+	defer it.Close()
+	start := s.prefix
+	if s.lo != nil {
+		start = s.lo
+	}
+	var n int64
+	for it.Seek(start); it.ValidForPrefix(s.prefix) && n < max; it.Next() {
+		if s.hi != nil && bytes.Compare(it.Item().Key(), s.hi) >= 0 {
+			break
+		}
+		n++
+	}
+	return n, t.ctx.Err()
+}
+
 // countUpTo counts the keys under prefix, stopping at max.
 func (t *tx) countUpTo(prefix []byte, max int64) (int64, error) {
 	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})

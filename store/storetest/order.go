@@ -225,6 +225,11 @@ func testOrderAndWindow(t *testing.T, open func(*testing.T) graph.Store) {
 		equal(t, "against Islamabad after March 2", ids(l), tl.accusations[1:])
 		_, err := s.FindClaims(context.Background(), graph.ClaimFilter{Target: tl.islamab, Order: byDate, Page: graph.Page{After: tl.tehranSay + "x"}})
 		wantCode(t, "a cursor that is no claim", err, graph.EINVALID)
+		// a window smaller than the other filter's group, by ID
+		l = claimPage(t, s, graph.ClaimFilter{Kind: graph.EdgeSays, PublishedAfter: "2026-03-02"})
+		equal(t, "said since March 2", ids(l), sorted(append([]string{tl.tehranSay}, tl.kabulSays[3:]...)...))
+		l = claimPage(t, s, graph.ClaimFilter{Kind: graph.EdgeAccuses, PublishedAfter: "2026-03-02", Page: graph.Page{Last: 1}})
+		equal(t, "the last accusation since March 2", ids(l), tl.accusations[1:])
 		// a window alone, by ID: its range of the date index, sorted
 		var want []string
 		for _, c := range big.Claims {
