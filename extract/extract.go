@@ -20,7 +20,8 @@ func Extract(a graph.Article) (*graph.Extraction, error) {
 	ats := d.findAttributions()
 	sort.SliceStable(ats, func(i, j int) bool { return d.toks[ats[i].cue0].start < d.toks[ats[j].cue0].start })
 	r := newResolver(d)
-	b := &builder{d: d, r: r, art: a.ID, seen: make(map[string]bool, len(ats))}
+	b := &builder{d: d, r: r, art: a.ID, seen: make(map[string]bool, len(ats)),
+		claims: make([]*graph.Claim, 0, len(ats)), spk: make([]*entity, 0, len(ats)), edges: make([]pendingEdge, 0, 2*len(ats))}
 	for _, at := range ats {
 		b.add(at)
 	}

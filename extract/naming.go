@@ -191,7 +191,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 	d := r.d
 	g := r.g
 	full := r.joinToks(a, b)
-	key := strings.ToLower(full)
+	key := r.lowJoin(a, b)
 	m.name = full
 	// Countries, capitals, government names.
 	if code := g.country[key]; code != "" {
@@ -212,7 +212,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 	}
 	// "the Pakistani government", "Afghan authorities", "Pakistan's government".
 	if a < b && d.is(b, wGov) && !d.toks[b].upper || a < b && d.is(b, wGov) && d.toks[b].upper && d.low(b) != "authority" {
-		lead := strings.ToLower(r.joinToks(a, b-1))
+		lead := r.lowJoin(a, b-1)
 		code := g.demonym[lead]
 		if code == "" {
 			code = g.country[lead]
@@ -237,7 +237,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 		if !d.toks[k].upper || d.tok(k-1).upper {
 			continue
 		}
-		tail := strings.ToLower(r.joinToks(k, b))
+		tail := r.lowJoin(k, b)
 		if e := g.agency[tail]; e != nil {
 			m.source, m.skind, m.name, m.aliases = true, graph.SourceAgency, e.name, e.aliases
 			return
@@ -464,3 +464,20 @@ var firstNames = func() map[string]byte {
 	}
 	return m
 }()
+
+// lowJoin returns the lower-case words of tokens [a, b] joined as
+// joinToks joins them; a single token costs no allocation.
+func (r *resolver) lowJoin(a, b int) string {
+	if a == b {
+		return r.d.toks[a].low
+	}
+	var sb strings.Builder
+	for k := a; k <= b; k++ {
+		t := r.d.toks[k]
+		if k > a && t.low != "'s" && !(t.kind == tPunct && t.low != "&") {
+			sb.WriteByte(' ')
+		}
+		sb.WriteString(t.low)
+	}
+	return sb.String()
+}
