@@ -202,7 +202,7 @@ func (r *resolver) person(m *mention) *entity {
 			continue
 		}
 		switch {
-		case len(words) == 1 && (ek[len(ek)-1] == last || len(ek) > 1 && ek[0] == last && false):
+		case len(words) == 1 && ek[len(ek)-1] == last:
 			r.alias(e, m.name)
 			r.byKey[key] = e
 			r.fill(e, m)
