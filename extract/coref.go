@@ -46,10 +46,105 @@ type resolver struct {
 	keyMemo  map[string]string    // NameKey results
 	lastSpk  *entity              // speaker of the last attribution
 	lastSent int                  // its sentence
+	// xcountry and xdemonym hold countries the gazetteer does not know,
+	// read from the text ("the government of Veridia", "Veridian"):
+	// lower-case name or demonym → code ("~" + the name's key).
+	xcountry map[string]string
+	xdemonym map[string]string
+	xname    map[string]string // code → name as written
+}
+
+// cname returns the common name of a country code.
+func (r *resolver) cname(code string) string {
+	if code != "" && code[0] == '~' {
+		return r.xname[code]
+	}
+	return r.g.name[code]
+}
+
+// countryCode returns the code of a country name, known or read from the
+// text, or "".
+func (r *resolver) countryCode(low string) string {
+	if c := r.g.country[low]; c != "" || len(r.xcountry) == 0 {
+		return c
+	}
+	return r.xcountry[low]
+}
+
+// demonymCode returns the code of the country of a demonym, or "".
+func (r *resolver) demonymCode(low string) string {
+	if c := r.g.demonym[low]; c != "" || len(r.xdemonym) == 0 {
+		return c
+	}
+	return r.xdemonym[low]
+}
+
+// scanCountries finds countries the gazetteer does not know: a name that
+// has a government ("the government of Veridia", "Veridia's government")
+// or a demonym formed from it ("Veridian" beside "Veridia").
+func (r *resolver) scanCountries() {
+	d := r.d
+	var names map[string]int // capitalised words ending in -a → first token
+	add := func(i int) {
+		low := d.toks[i].low
+		if r.g.country[low] != "" || r.g.capital[low] != "" || r.g.demonym[low] != "" || d.is(i, wOrg|wGov|wTitle|wStarter|wMonth|wTime) || r.g.agency[low] != nil || r.g.media[low] != nil {
+			return
+		}
+		if r.xcountry == nil {
+			r.xcountry, r.xdemonym, r.xname = map[string]string{}, map[string]string{}, map[string]string{}
+		}
+		if _, ok := r.xcountry[low]; ok {
+			return
+		}
+		code := "~" + low
+		r.xcountry[low] = code
+		r.xname[code] = d.text[d.toks[i].start:d.toks[i].end]
+	}
+	for i := range d.toks {
+		t := &d.toks[i]
+		if t.kind != tWord {
+			continue
+		}
+		if t.upper && len(t.low) > 3 && t.low[len(t.low)-1] == 'a' && strings.IndexByte(t.low, '.') < 0 {
+			if names == nil {
+				names = map[string]int{}
+			}
+			if _, ok := names[t.low]; !ok {
+				names[t.low] = i
+			}
+		}
+		// "the government of Veridia"
+		if t.bits&wGov != 0 && !t.upper && d.low(i+1) == "of" && d.tok(i+2).upper && d.tok(i+2).kind == tWord && !(d.tok(i+3).upper && d.tok(i+3).kind == tWord) && t.low != "authorities" {
+			add(i + 2)
+		}
+		// "Veridia's government"
+		if t.upper && d.low(i+1) == "'s" && d.is(i+2, wGov) && !d.tok(i+2).upper && !(d.tok(i-1).upper && d.tok(i-1).kind == tWord) {
+			add(i)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	for i := range d.toks {
+		t := &d.toks[i]
+		if t.kind != tWord || !t.upper || len(t.low) < 6 || t.low[len(t.low)-1] != 'n' || t.low[len(t.low)-2] != 'a' {
+			continue
+		}
+		stem := t.low[:len(t.low)-1]
+		k, ok := names[stem]
+		if !ok {
+			continue
+		}
+		add(k)
+		if code := r.xcountry[stem]; code != "" {
+			r.xdemonym[t.low] = code
+		}
+	}
 }
 
 func newResolver(d *doc) *resolver {
 	r := &resolver{d: d, g: buildGazetteer(), byKey: make(map[string]*entity, 16), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 8), keyMemo: make(map[string]string, 32)}
+	r.scanCountries()
 	r.scanGovernments()
 	return r
 }
@@ -349,12 +444,12 @@ func (r *resolver) scanTo(pos int) {
 	}
 	for i < pos {
 		t := d.toks[i]
-		if t.kind != tWord || !t.upper || int(t.inq) >= 0 || d.is(i, wStarter|wMonth|wTime) && (i == 0 || int(d.tok(i-1).sent) != int(t.sent)) {
+		if t.kind != tWord || !t.upper || int(t.inq) >= 0 || d.nameBreak(i) || d.is(i, wStarter|wMonth|wTime) && (i == 0 || int(d.tok(i-1).sent) != int(t.sent)) {
 			i++
 			continue
 		}
 		j := i
-		for j+1 < pos && d.tok(j+1).kind == tWord && d.tok(j+1).upper && int(d.tok(j+1).inq) < 0 {
+		for j+1 < pos && d.tok(j+1).kind == tWord && d.tok(j+1).upper && int(d.tok(j+1).inq) < 0 && !d.nameBreak(j+1) {
 			j++
 		}
 		if d.is(i-1, wDet|wPrep) && !d.tok(i-1).upper && d.low(i-1) != "by" && d.low(i-1) != "with" {

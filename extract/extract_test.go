@@ -335,6 +335,44 @@ func TestActors(t *testing.T) {
 				t.Errorf("affiliation: got %q, want Kalder", nameOf(x, a.Affiliation))
 			}
 		}},
+		{"HeadlineVerbEndsName", "Norland Blames Ostmark for Pipeline Fire\n\nOstmark denied the accusation. Norland said the fire was set on purpose.", func(t *testing.T, x *graph.Extraction) {
+			for _, a := range x.Actors {
+				if strings.Contains(a.Name, "Blames") {
+					t.Errorf("actor %q spans the headline verb; actors %v", a.Name, names(x))
+				}
+			}
+			a, b := actorByName(x, "Ostmark"), actorByName(x, "Norland")
+			if a == nil || b == nil || a == b {
+				t.Errorf("Ostmark %v and Norland %v must be two actors; actors %v", a, b, names(x))
+			}
+		}},
+		{"CapitalisedSaysEndsName", `Mayor Petra Lind Says the ferry will run on Sunday, the poster read.`, func(t *testing.T, x *graph.Extraction) {
+			for _, a := range x.Actors {
+				if strings.Contains(a.Name, "Says") {
+					t.Errorf("actor %q spans the verb Says; actors %v", a.Name, names(x))
+				}
+			}
+		}},
+		{"GovernmentOfCountry", `The government of Norland accused Ostmark of sabotage. Norland later said talks were over.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Norland")
+			if a == nil || a.Kind != graph.ActorGovernment || a != actorByName(x, "government of Norland") {
+				t.Errorf("government of Norland: got %v, want one GOVERNMENT actor Norland; actors %v", a, names(x))
+			}
+			if !hasEdge(x, graph.EdgeAccuses, "Norland", "Ostmark") {
+				t.Errorf("no accuses Norland -> Ostmark")
+			}
+		}},
+		{"DemonymOfUnknownCountry", `Velarian Prime Minister Ivo Tarn said the dam was safe. Velaria later denied the report.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Ivo Tarn")
+			if a == nil || nameOf(x, a.Affiliation) != "Velaria" {
+				t.Errorf("Ivo Tarn: got %v, want affiliation Velaria; actors %v", a, names(x))
+			}
+		}},
+		{"PluralPossessiveInName", `According to the Ferry Captains' Union, ten ships were waiting outside the port.`, func(t *testing.T, x *graph.Extraction) {
+			if a := actorByName(x, "Ferry Captains' Union"); a == nil || a.Kind != graph.ActorOrganization {
+				t.Errorf("Ferry Captains' Union: got %v, want an ORGANIZATION; actors %v", a, names(x))
+			}
+		}},
 		{"Organisation", `The Harbor Authority said the port was closed.`, func(t *testing.T, x *graph.Extraction) {
 			if a := actorByName(x, "Harbor Authority"); a == nil || a.Kind != graph.ActorOrganization {
 				t.Errorf("Harbor Authority: got %v, want an ORGANIZATION", a)

@@ -85,6 +85,9 @@ func (d *doc) nounish(i, a int) bool {
 		return true
 	}
 	if t.upper {
+		if i > a && t.cue && d.nameBreak(i) {
+			return false
+		}
 		if i == a && (d.is(i, wStarter|wPrep|wSub|wAdv|wConj) || len(t.low) > 4 && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && !d.tok(i+1).upper) {
 			return false
 		}
@@ -181,9 +184,23 @@ func (d *doc) npLeft(j, a int) int {
 		if t.low == "." && k > a && strings.HasSuffix(d.low(k-1), ".") {
 			continue
 		}
+		if d.pluralPossessive(k) && k > a {
+			continue
+		}
 		return s
 	}
 	return s
+}
+
+// pluralPossessive reports whether the mark at k is the apostrophe of a
+// plural possessive inside a name ("Harbour Masters' Association").
+func (d *doc) pluralPossessive(k int) bool {
+	t := d.toks[k]
+	if t.low != "'" && t.low != "’" {
+		return false
+	}
+	p, n := d.tok(k-1), d.tok(k+1)
+	return p.kind == tWord && p.upper && p.end == t.start && strings.HasSuffix(p.low, "s") && n.kind == tWord && n.upper && n.start > t.end
 }
 
 // listContext reports whether the comma at k sits in a list of names
@@ -227,7 +244,7 @@ func (d *doc) npRight(i, b int) int {
 			if t.low == "," && e >= 0 && d.toks[e].upper && k+1 < b && d.tok(k+1).upper && d.listContext(k) {
 				continue
 			}
-			if t.low == "-" || t.low == "&" {
+			if t.low == "-" || t.low == "&" || e == k-1 && d.pluralPossessive(k) {
 				continue
 			}
 			if t.low == "(" && e >= 0 {

@@ -155,6 +155,11 @@ func (r *resolver) analyze(a, b int) *mention {
 	if pp > 0 {
 		ppm = r.analyze(pp+1, b)
 		ppText = r.joinToks(pp, firstPPEnd(d, pp+1, b))
+		if ppm != nil && ppm.country != "" && pp == a+1 && d.low(pp) == "of" && d.is(a, wGov) && !d.toks[a].upper {
+			// "the government of Veridia": the country's government.
+			ppm.surface = r.joinToks(a, b)
+			return ppm
+		}
 		b = pp - 1
 	}
 	m.surface = r.joinToks(a, b)
@@ -194,31 +199,31 @@ func (r *resolver) classify(m *mention, a, b int) {
 	key := r.lowJoin(a, b)
 	m.name = full
 	// Countries, capitals, government names.
-	if code := g.country[key]; code != "" {
-		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+	if code := r.countryCode(key); code != "" {
+		m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
 		return
 	}
 	if code := g.capital[key]; code != "" {
-		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
 		return
 	}
 	if code := g.govAlias[key]; code != "" {
-		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
 		return
 	}
 	if code := r.govNames[r.key(full)]; code != "" {
-		m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+		m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
 		return
 	}
 	// "the Pakistani government", "Afghan authorities", "Pakistan's government".
 	if a < b && d.is(b, wGov) && !d.toks[b].upper || a < b && d.is(b, wGov) && d.toks[b].upper && d.low(b) != "authority" {
 		lead := r.lowJoin(a, b-1)
-		code := g.demonym[lead]
+		code := r.demonymCode(lead)
 		if code == "" {
-			code = g.country[lead]
+			code = r.countryCode(lead)
 		}
 		if code != "" {
-			m.country, m.kind, m.name = code, graph.ActorGovernment, g.name[code]
+			m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
 			return
 		}
 	}
@@ -292,16 +297,16 @@ func (r *resolver) classify(m *mention, a, b int) {
 	// "Iranian officials"; kept in names like "Pakistani Taliban".
 	lead := a
 	demo := ""
-	if code := g.demonym[d.low(a)]; code != "" && a < b {
+	if code := r.demonymCode(d.low(a)); code != "" && a < b {
 		demo = code
 		lead = a + 1
-	} else if code := g.country[d.low(a)]; code != "" && a < b && !d.is(a+1, wGov) {
+	} else if code := r.countryCode(d.low(a)); code != "" && a < b && !d.is(a+1, wGov) {
 		demo = code // "U.S. officials"
 		lead = a + 1
 	}
 	// The trailing run of name words.
 	n := b
-	for n >= lead && d.tok(n).upper && d.tok(n).kind == tWord && !d.is(n, wTitle|wOrg|wGov) && g.demonym[d.low(n)] == "" {
+	for n >= lead && d.tok(n).upper && d.tok(n).kind == tWord && !d.is(n, wTitle|wOrg|wGov) && r.demonymCode(d.low(n)) == "" {
 		n--
 	}
 	nameStart := n + 1
@@ -318,7 +323,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 			if titled {
 				m.title = r.joinToks(lead, nameStart-1)
 				if demo != "" {
-					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
 				}
 			}
 			m.kind = graph.ActorPerson
@@ -367,7 +372,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 				m.plural = strings.HasSuffix(lastLow, "s") && !d.is(b, wTitle)
 				m.personal = true
 				if demo != "" {
-					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
 				}
 				m.title = r.joinToks(lead, b)
 				return
@@ -381,7 +386,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 					case "army", "military", "police", "forces", "navy", "government", "ministry", "authorities":
 						m.kind = graph.ActorGovernment
 					}
-					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
 				}
 			}
 			return
@@ -405,7 +410,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 	m.plural = strings.HasSuffix(lastLow, "s") && !strings.HasSuffix(lastLow, "ss")
 	m.personal = d.is(b, wAnon|wTitle)
 	if demo != "" {
-		m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: g.name[demo]}
+		m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
 	}
 	if d.is(b, wTitle) {
 		m.title = full

@@ -43,6 +43,7 @@ type sentence struct {
 	a, b       int
 	start, end int
 	para       int
+	head       bool // the article's headline: the first line, alone in its paragraph
 }
 
 // quoteSpan is a pair of quotation marks (or an opening mark left open at the
@@ -353,8 +354,30 @@ func segment(text string, lx *lexicon) *doc {
 			toks[i].sent, toks[i].para = int32(k), int32(s.para)
 		}
 	}
+	if len(d.sents) > 1 && d.sents[0].b-d.sents[0].a <= 30 && d.sents[1].para > d.sents[0].para && toks[d.sents[1].a].nl > 0 {
+		d.sents[0].head = true
+	}
 	d.pairQuotes()
 	return d
+}
+
+// nameBreak reports whether the capitalised word at i is a verb that ends a
+// name before it ("Karsovia Blames Veridia", "Lindsey Graham Says …"): an
+// -s form of a cue verb, in a headline any, elsewhere one that is not also a
+// common noun ("Consumer Reports", "Claims Court").
+func (d *doc) nameBreak(i int) bool {
+	t := &d.toks[i]
+	if !t.upper || !t.cue || t.kind != tWord {
+		return false
+	}
+	cf, ok := d.lx.cues[t.low]
+	if !ok || cf.ing || cf.part || t.low == cf.lemma || !strings.HasSuffix(t.low, "s") {
+		return false
+	}
+	if d.sents[t.sent].head {
+		return true
+	}
+	return !cf.noun
 }
 
 // attributionTail reports whether the tokens from j read "Name said" or
