@@ -48,10 +48,43 @@ func (d *doc) findAttributions() []*attribution {
 			}
 		}
 	}
+	out = d.dropNonClaims(out)
 	out = d.dropNested(out)
 	d.extendQuotes(out)
 	d.participleSources(out)
 	return out
+}
+
+// dropNonClaims removes attributions that report no statement: asking to
+// stay anonymous ("who asked not to be named", "declined to be
+// identified") and an unanswered request ("did not respond to a request
+// for comment").
+func (d *doc) dropNonClaims(in []*attribution) []*attribution {
+	out := in[:0]
+	for _, at := range in {
+		if !d.nonClaim(at) {
+			out = append(out, at)
+		}
+	}
+	return out
+}
+
+func (d *doc) nonClaim(at *attribution) bool {
+	c := at.cue1 + 1
+	w := func(k int) string { return d.low(c + k) }
+	switch {
+	case w(0) == "not" && w(1) == "to" && w(2) == "be" && (w(3) == "named" || w(3) == "identified" || w(3) == "quoted"):
+		return true
+	case w(0) == "to" && w(1) == "be" && (w(2) == "named" || w(2) == "identified" || w(2) == "quoted") && at.conEnd-at.conStart < 40:
+		return true
+	case w(0) == "anonymity" || w(0) == "to" && w(1) == "remain" && w(2) == "anonymous":
+		return true
+	}
+	if at.conEnd-at.conStart > 60 || at.direct {
+		return false
+	}
+	text := d.text[at.conStart:at.conEnd]
+	return strings.Contains(text, "for comment") || strings.Contains(text, "seeking comment")
 }
 
 // participleSources gives a participial or coordinated cue ("…, saying …")

@@ -110,6 +110,17 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 						}
 					}
 				}
+				if d.low(e+1) == "," && !d.tok(e).upper {
+					// "blamed the mining company, Greyfield Aggregates,
+					// for …": the named appositive is the accused.
+					n := e + 2
+					for n < s.b && d.toks[n].upper && d.toks[n].kind == tWord && n-e < 7 {
+						n++
+					}
+					if n > e+2 && (d.low(n) == "," || d.low(n) == "of" || d.low(n) == "for") {
+						e = n - 1
+					}
+				}
 				at.target0, at.target1 = r, e
 				return d.rightContentFrom(at, r, cf, s)
 			}

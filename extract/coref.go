@@ -252,7 +252,16 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 		}
 	}
 	if m.kind == graph.ActorPerson && m.name != "" {
-		return r.touch(r.person(m))
+		e := r.person(m)
+		if e.affil == nil && m.affilPron > 0 {
+			if p, ok := pronouns[r.d.low(m.affilPron)]; ok && (p.neuter || p.plural) {
+				if o := r.antecedent(&mention{pronoun: true, pinfo: p}, m.affilPron); o != nil && o != e && !o.person {
+					e.affil = o
+				}
+			}
+			r.pos = pos
+		}
+		return r.touch(e)
 	}
 	if m.name == "" {
 		return nil

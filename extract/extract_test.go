@@ -155,6 +155,14 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "warned", surface: "The ministry", text: "further strikes"}, {cue: "saying", surface: "-", text: "its patience was over"}}},
 		{"TrailingWithRecipient", `"The talks are over," the envoy told a news conference in Geneva.`,
 			[]wantClaim{{cue: "told", surface: "the envoy", text: "The talks are over"}}},
+		{"AnonymousRelativeClause", `A senior official in Velda, who asked not to be named, said the town could lose heating within days.`,
+			[]wantClaim{{cue: "said", speaker: "senior official in Velda", text: "the town could lose heating within days"}}},
+		{"AppositiveOrganisation", `The company, Brightwater Energy, denied any wrongdoing.`,
+			[]wantClaim{{cue: "denied", speaker: "Brightwater Energy", text: "any wrongdoing"}}},
+		{"PossessiveTitleAppositive", `The insurer spoke first. Its chief executive, Mara Lute, told reporters that the claims would be paid.`,
+			[]wantClaim{{cue: "told", speaker: "Mara Lute", surface: "Its chief executive, Mara Lute", text: "the claims would be paid"}}},
+		{"DescriptorBeforeName", `The opposition Liberty Front accused the cabinet of hiding the damage.`,
+			[]wantClaim{{cue: "accused", speaker: "Liberty Front"}}},
 		{"NestedOnlyOuter", `Ortiz said Kalder believes the plan will fail.`,
 			[]wantClaim{{cue: "said", text: "Kalder believes the plan will fail"}}},
 	}
@@ -202,6 +210,8 @@ func TestNoClaims(t *testing.T) {
 		{"PlainNarrative", "The storm reached the coast on Friday. Roads were closed and schools stayed shut."},
 		{"NounReport", "A report on the storm was published on Friday."},
 		{"ScareQuotes", `The so-called "peace plan" was never published.`},
+		{"NoComment", `The ferry operator did not respond to a request for comment.`},
+		{"NoCommentPlural", `Officials in Velda did not immediately reply to requests for comment on Sunday.`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -436,6 +446,8 @@ func TestEdges(t *testing.T) {
 		{"ReportsPublisher", `The Washington Post wrote that the audit found errors.`, graph.EdgeReports, "The Washington Post", "", true},
 		{"ReportsDescribedAgency", `State news agency IRNA reported that the talks would resume.`, graph.EdgeReports, "Islamic Republic News Agency", "", true},
 		{"ReportsStateMedia", `State media said the drills had ended.`, graph.EdgeReports, "State media", "", true},
+		{"AccusedAppositiveName", `The energy minister blamed the pipeline operator, Delta Conduits, for the delay.`, graph.EdgeAccuses, "energy minister", "Delta Conduits", true},
+		{"GovernmentOfAccuses", `The government of Norland accused Ostmark of sabotaging the pipeline.`, graph.EdgeAccuses, "Norland", "Ostmark", true},
 		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
 	}
 	for _, tt := range tests {

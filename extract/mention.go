@@ -154,7 +154,7 @@ func (d *doc) npLeft(j, a int) int {
 					continue
 				}
 				return s
-			case (t.low == "his" || t.low == "her" || t.low == "their" || t.low == "its" || t.low == "our" || t.low == "my") && !t.upper:
+			case (t.low == "his" || t.low == "her" || t.low == "their" || t.low == "its" || t.low == "our" || t.low == "my") && (!t.upper || k == a || int(d.tok(k-1).sent) != int(t.sent)):
 				return k
 			case d.inNPPrep(k) && k-1 >= a && d.nounish(k-1, a) && s == k+1:
 				continue

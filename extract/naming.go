@@ -28,6 +28,21 @@ type mention struct {
 	personal bool
 	male     bool
 	female   bool
+	// affilPron is the token of a possessive pronoun naming the
+	// affiliation ("its chief executive, …"), or 0.
+	affilPron int
+}
+
+// orgHeads are common nouns that name a company or body, so that a name in
+// apposition to them is an organisation ("the pipeline operator, Delta
+// Conduits").
+var orgHeads = map[string]bool{
+	"operator": true, "manufacturer": true, "maker": true, "insurer": true, "developer": true,
+	"contractor": true, "producer": true, "supplier": true, "retailer": true, "lender": true,
+	"carrier": true, "airline": true, "broadcaster": true, "utility": true, "publisher": true,
+	"miner": true, "exporter": true, "importer": true, "conglomerate": true, "giant": true,
+	"subsidiary": true, "charity": true, "watchdog": true, "regulator": true, "newspaper": true,
+	"outlet": true, "nonprofit": true, "startup": true, "owner": true, "shipper": true,
 }
 
 func (r *resolver) span(a, b int) string {
@@ -98,9 +113,23 @@ func (r *resolver) analyze(a, b int) *mention {
 					e++
 				}
 				nm := r.analyze(k+1, e)
+				if nm != nil && nm.kind == graph.ActorPerson && (d.is(k-1, wOrg) || orgHeads[d.low(k-1)]) {
+					// "The company, Nordvale Pharma": an organisation.
+					nm.kind, nm.personal, nm.male, nm.female = graph.ActorOrganization, false, false, false
+					return nm
+				}
 				if nm != nil && nm.kind == graph.ActorPerson {
+					ta := a
+					if isPossessiveDet(d.low(a)) && a < k-1 {
+						// "Its chief executive, Liis Oru": affiliated to
+						// what "its" refers to.
+						ta = a + 1
+						if nm.affil == nil {
+							nm.affilPron = a
+						}
+					}
 					if nm.title == "" {
-						nm.title = strings.TrimPrefix(strings.TrimPrefix(r.joinToks(a, k-1), "the "), "The ")
+						nm.title = strings.TrimPrefix(strings.TrimPrefix(r.joinToks(ta, k-1), "the "), "The ")
 					}
 					return nm
 				}
@@ -354,6 +383,29 @@ func (r *resolver) classify(m *mention, a, b int) {
 			return
 		}
 	}
+	if anyCap && !allCap && d.toks[b].upper && d.toks[b].kind == tWord {
+		// "the opposition Civic Alliance", "the ruling Progress Party": a
+		// descriptor before a proper name stays out of the name.
+		f := a
+		for f <= b && !d.toks[f].upper {
+			f++
+		}
+		plain := f > a && f < b
+		for k := a; k < f && plain; k++ {
+			plain = d.word(k) && !d.is(k, wTitle|wAnon|wDoc|wOrg|wGov|wPrep|wConj|wDet) && d.low(k) != "'s"
+		}
+		for k := f; k <= b && plain; k++ {
+			plain = d.toks[k].upper || d.inNPPrep(k) || d.low(k) == "and" || d.low(k) == "'s" || d.pluralPossessive(k)
+		}
+		if plain {
+			desc := r.joinToks(a, f-1)
+			r.classify(m, f, b)
+			if m.title == "" && !m.source && m.country == "" {
+				m.title = desc
+			}
+			return
+		}
+	}
 	if anyCap {
 		// Organisations: "Saudi Foreign Ministry", "Ministry of Defense",
 		// "Pakistani Taliban".
@@ -454,7 +506,7 @@ func (d *doc) namedAppositive(x, b int) bool {
 		}
 		n++
 	}
-	return n >= 2 && n <= 4
+	return n >= 1 && n <= 4
 }
 
 // firstNames marks common given names as female ('f') or male ('m'), so
