@@ -25,6 +25,12 @@ func (d *doc) findAttributions() []*attribution {
 		for i := s.a; i < s.b; i++ {
 			t := d.toks[i]
 			if int(t.inq) >= 0 {
+				if t.low == ":" && i == s.a+2 && d.toks[s.a].kind == tQuote {
+					// A transcript line in quotation marks: ""SMITH: …"".
+					if at := d.colonCue(i, s); at != nil {
+						out = append(out, at)
+					}
+				}
 				continue // nested in a quotation
 			}
 			if t.kind != tWord {
@@ -560,7 +566,7 @@ func (d *doc) dropNested(in []*attribution) []*attribution {
 				if a == b || nested[b] {
 					continue
 				}
-				if cs >= b.conStart && cs < b.conEnd && !(d.toks[b.cue0].start >= a.conStart && d.toks[b.cue0].start < a.conEnd) {
+				if cs >= b.conStart && cs < b.conEnd && !(d.toks[b.cue0].start >= a.conStart && d.toks[b.cue0].start < a.conEnd) && !d.sourceTag(b, a) {
 					isNested = true
 					break
 				}
@@ -581,6 +587,16 @@ func (d *doc) dropNested(in []*attribution) []*attribution {
 		}
 	}
 	return out
+}
+
+// sourceTag reports whether outer is a trailing source tag ("…, according
+// to X", "…, as reported by X") on a clause whose own cue is inner: both
+// stand, the clause's speaker says it and X carries it.
+func (d *doc) sourceTag(outer, inner *attribution) bool {
+	if outer.class != classReport || d.toks[outer.cue0].start < outer.conEnd || inner.src0 < 0 {
+		return false
+	}
+	return d.low(outer.cue0) == "according" || d.low(outer.cue0) == "reported" && d.low(outer.cue0-1) == "as"
 }
 
 // isPossessiveDet reports whether w is a possessive determiner.

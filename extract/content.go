@@ -302,7 +302,7 @@ func (d *doc) contentEnd(r int, s sentence) int {
 				e = k
 				break
 			}
-			if d.low(n) == "according" && d.low(n+1) == "to" {
+			if d.low(n) == "according" && d.low(n+1) == "to" || d.low(n) == "as" && d.low(n+1) == "reported" && d.low(n+2) == "by" {
 				e = k
 				break
 			}
@@ -324,7 +324,7 @@ func (d *doc) contentEnd(r int, s sentence) int {
 			for n < s.b && (d.is(n, wAdv|wAux|wNeg) && !d.tok(n).upper || d.isLyAdverb(n)) {
 				n++
 			}
-			if cf, ok := d.cueAt(n); ok && !cf.ing && !d.tok(n).upper && cf.flags&fWeak == 0 || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
+			if cf, ok := d.cueAt(n); ok && !cf.ing && !d.tok(n).upper && (cf.flags&fWeak == 0 || d.low(n+1) == "that" || d.low(n+1) == ":" || d.tok(n+1).kind == tQuote) || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
 				e = k
 				break
 			}

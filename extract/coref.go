@@ -217,6 +217,10 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 			for _, al := range m.aliases {
 				r.alias(e, al)
 			}
+			if m.affil != nil && m.skind == graph.SourceDocument {
+				e.affil = r.resolve(m.affil, pos)
+				r.pos = pos
+			}
 		}
 		r.alias(e, m.surface)
 		return e

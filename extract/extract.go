@@ -104,6 +104,10 @@ func (b *builder) add(at *attribution) {
 	b.claims = append(b.claims, c)
 	if spk.source {
 		b.edges = append(b.edges, pendingEdge{kind: graph.EdgeReports, from: spk, toClaim: true, claim: c})
+		if au := spk.affil; au != nil && !au.source && spk.skind == graph.SourceDocument {
+			// "A report by the Audit Office found …": its author says it.
+			b.edges = append(b.edges, pendingEdge{kind: graph.EdgeSays, from: au, toClaim: true, claim: c})
+		}
 	} else {
 		b.edges = append(b.edges, pendingEdge{kind: graph.EdgeSays, from: spk, toClaim: true, claim: c})
 	}

@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // This file reads the attribution frames that do not hang on a verb:
 // "according to X", transcript speakers ("NAME: …") and dash tags.
 
@@ -9,6 +11,15 @@ func (d *doc) accordingTo(i int, s sentence) *attribution {
 	e := d.npRight(i+2, s.b)
 	if e < 0 {
 		return nil
+	}
+	switch d.low(e + 1) {
+	case "seen", "obtained", "reviewed", "viewed", "released", "published", "issued", "cited", "filed":
+		// "according to documents seen by the Baltic Wire news agency"
+		if d.low(e+2) == "by" {
+			if e2 := d.npRight(e+3, s.b); e2 >= 0 {
+				e = e2
+			}
+		}
 	}
 	at.src0, at.src1 = i+2, e
 	p := i - 1
@@ -54,7 +65,15 @@ func (d *doc) colonCue(i int, s sentence) *attribution {
 	if i != s.a+1 && i != s.a+2 || s.a > 0 && d.toks[s.a].nl == 0 {
 		return nil
 	}
-	for k := s.a; k < i; k++ {
+	a := s.a
+	if d.toks[a].kind == tQuote {
+		// ""SMITH: …"": only an all-capitals speaker.
+		a++
+		if w := d.text[d.toks[a].start:d.toks[a].end]; strings.ToUpper(w) != w || len(w) < 2 {
+			return nil
+		}
+	}
+	for k := a; k < i; k++ {
 		t := d.toks[k]
 		if t.kind != tWord || !t.upper || t.low == "'s" || d.is(k, wStarter|wTime|wMonth) || notSpeakers[t.low] {
 			return nil
@@ -63,7 +82,7 @@ func (d *doc) colonCue(i int, s sentence) *attribution {
 	if i+1 >= s.b {
 		return nil
 	}
-	at := &attribution{cue0: i, cue1: i, src0: s.a, src1: i - 1, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	at := &attribution{cue0: i, cue1: i, src0: a, src1: i - 1, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
 	// The content runs to the end of the paragraph.
 	end := s.b
 	for end < len(d.toks) && int(d.toks[end].para) == int(d.toks[i].para) {

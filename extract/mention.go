@@ -149,6 +149,13 @@ func (d *doc) npLeft(j, a int) int {
 				continue
 			case d.is(k, wDet) && !t.upper || t.upper && d.is(k, wDet) && k == a:
 				s = k
+				if k-2 >= a && d.docBy(k-1) {
+					k--
+					if !d.is(k-1, wDoc) {
+						k--
+					}
+					continue
+				}
 				if d.is(k-1, wPrep) && k-2 >= a && d.inNPPrep(k-1) && d.nounish(k-2, a) {
 					k--
 					continue
@@ -157,6 +164,13 @@ func (d *doc) npLeft(j, a int) int {
 			case (t.low == "his" || t.low == "her" || t.low == "their" || t.low == "its" || t.low == "our" || t.low == "my") && (!t.upper || k == a || int(d.tok(k-1).sent) != int(t.sent)):
 				return k
 			case d.inNPPrep(k) && k-1 >= a && d.nounish(k-1, a) && s == k+1:
+				continue
+			case d.docBy(k) && s == k+1:
+				// "a report by the State Audit Office", "a study published
+				// by the institute"
+				if !d.is(k-1, wDoc) {
+					k--
+				}
 				continue
 			case (t.low == "and" || t.low == "&") && k-1 >= a && (d.tok(k-1).upper || d.tok(k-1).low == ",") && d.tok(k+1).upper:
 				continue
@@ -190,6 +204,24 @@ func (d *doc) npLeft(j, a int) int {
 		return s
 	}
 	return s
+}
+
+// docBy reports whether the "by" at k names the author of a document: "a
+// report by …", "a study published by …".
+func (d *doc) docBy(k int) bool {
+	if d.low(k) != "by" || d.toks[k].upper {
+		return false
+	}
+	if d.is(k-1, wDoc) && !d.tok(k-1).upper {
+		return true
+	}
+	return docParticiple[d.low(k-1)] && d.is(k-2, wDoc) && !d.tok(k-2).upper
+}
+
+// docParticiple are participles between a document and its author.
+var docParticiple = map[string]bool{
+	"published": true, "released": true, "issued": true, "commissioned": true, "prepared": true,
+	"written": true, "compiled": true, "produced": true, "conducted": true, "signed": true, "sent": true,
 }
 
 // pluralPossessive reports whether the mark at k is the apostrophe of a

@@ -147,6 +147,30 @@ func (r *resolver) analyze(a, b int) *mention {
 	if a > b {
 		return nil
 	}
+	for k := a + 1; k < b; k++ {
+		if d.low(k) != "by" || d.toks[k].upper {
+			continue
+		}
+		switch l := d.low(k - 1); {
+		case l == "seen" || l == "obtained" || l == "reviewed" || l == "viewed":
+			// "documents seen by the Baltic Wire news agency": the one who
+			// saw them carries the story.
+			if m := r.analyze(k+1, b); m != nil && !m.pronoun {
+				return m
+			}
+		case d.docBy(k) && (k-1 == a || k-2 == a):
+			// "a report by the State Audit Office": the document reports,
+			// its author says.
+			if au := r.analyze(k+1, b); au != nil && !au.pronoun && !au.source {
+				m.source, m.skind = true, graph.SourceDocument
+				m.name = r.joinToks(a, b)
+				m.surface = m.name
+				m.affil = au
+				return m
+			}
+		}
+		break
+	}
 	// Possessive: "the Taliban government's Ministry of Defense",
 	// "Trump's campaign".
 	for k := b - 1; k > a; k-- {
@@ -320,6 +344,18 @@ func (r *resolver) classify(m *mention, a, b int) {
 	}
 	if !d.toks[b].upper && d.is(b, wDoc) {
 		m.source, m.skind = true, graph.SourceDocument
+		if b > a && d.toks[b-1].upper && d.toks[b-1].kind == tWord {
+			// "a UN report", "the Audit Office review": its author says.
+			au := &mention{}
+			r.classify(au, a, b-1)
+			acronym := b-1 == a && strings.ToUpper(d.text[d.toks[a].start:d.toks[a].end]) == d.text[d.toks[a].start:d.toks[a].end]
+			if !au.source && au.name != "" && (au.kind == graph.ActorOrganization || au.kind == graph.ActorGovernment || acronym) {
+				if acronym && au.kind == graph.ActorPerson {
+					au.kind, au.personal = graph.ActorOrganization, false
+				}
+				m.affil = au
+			}
+		}
 		return
 	}
 	// Demonym up front: "Pakistani Defense Minister Khawaja Muhammad Asif",
