@@ -167,6 +167,10 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	var cf cueForm
 	cue1 := i
 	switch {
+	case low == "in" && (i == s.a || d.toks[i-1].kind != tWord || d.is(i-1, wConj)):
+		return d.inView(i, s)
+	case nounCues[low] && (d.low(i-1) == "'s" || isPossessiveDet(d.low(i-1))) && d.low(i+1) == "that":
+		return d.possessiveNounCue(i, s)
 	case low == "according" && d.low(i+1) == "to":
 		return d.accordingTo(i, s)
 	case (low == "held" || low == "holds" || low == "hold" || low == "holding") && d.responsibleAfter(i, s):
@@ -390,6 +394,18 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			}
 			return at
 		}
+		// "The ministry is expected to announce …", "He is said to favour
+		// …": no source; the subject and the infinitive are the content.
+		if raising[cf.lemma] && d.low(cue1+1) == "to" && d.is(p, wAux) && isBe(d.low(p)) {
+			if s0, _ := d.subjectLeft(p+1, s.a); s0 >= 0 && !d.isSubjectPronoun(s0) && d.low(s0) != "which" {
+				e := d.contentEnd(cue1+1, s)
+				if e > cue1+1 {
+					at.con0, at.con1 = s0, e
+					at.conStart, at.conEnd = d.trimSpan(d.toks[s0].start, d.toks[e].end)
+					return at
+				}
+			}
+		}
 		return nil
 	}
 	// Coordinated verb phrase: "… but called on Kabul to …".
@@ -492,6 +508,14 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		return d.leftContent(at, q, s)
 	}
 	return nil
+}
+
+// raising lists cue verbs whose passive takes a to-infinitive with the
+// subject as part of the content ("is expected to", "is said to").
+var raising = map[string]bool{
+	"expect": true, "say": true, "believe": true, "think": true, "report": true, "know": true,
+	"allege": true, "understand": true, "consider": true, "estimate": true, "predict": true,
+	"rumor": true, "rumour": true, "assume": true, "suspect": true, "fear": true,
 }
 
 func isBe(w string) bool {

@@ -131,3 +131,95 @@ func (d *doc) dashCue(i int, s sentence) *attribution {
 	at := &attribution{cue0: i, cue1: i, src0: i + 1, src1: e, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
 	return d.leftContent(at, i-1, s)
 }
+
+// nounCues are nouns of statement or belief whose possessor is the source
+// and whose that-clause is the content ("Kalder's claim that …").
+var nounCues = map[string]bool{
+	"claim": true, "claims": true, "assertion": true, "contention": true, "insistence": true,
+	"argument": true, "belief": true, "view": true, "suggestion": true, "warning": true,
+	"allegation": true, "allegations": true, "accusation": true, "promise": true, "pledge": true,
+	"hope": true, "fear": true, "fears": true, "concern": true, "statement": true, "announcement": true,
+	"admission": true, "acknowledgment": true, "acknowledgement": true, "conclusion": true,
+	"prediction": true, "assurance": true, "assurances": true, "denial": true, "insinuation": true,
+	"theory": true, "position": true, "complaint": true, "charge": true, "boast": true, "vow": true,
+}
+
+// possessiveNounCue reads "X's claim that …" and "his assertion that …":
+// the possessor is the source, the that-clause the content.
+func (d *doc) possessiveNounCue(i int, s sentence) *attribution {
+	at := &attribution{cue0: i, cue1: i, class: classSpeech, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	if d.low(i-1) == "'s" {
+		st := d.npLeft(i-2, s.a)
+		if st < 0 {
+			return nil
+		}
+		at.src0, at.src1 = st, i-1
+	} else {
+		at.src0, at.src1 = i-1, i-1
+	}
+	switch d.low(i) {
+	case "denial":
+		at.class = classDeny
+	case "allegation", "allegations", "accusation", "charge":
+		at.class = classAccuse
+	}
+	e := d.contentEnd(i+1, s)
+	if e <= i+1 {
+		return nil
+	}
+	at.con0, at.con1 = i+1, e
+	at.conStart, at.conEnd = d.trimSpan(d.toks[i+1].start, d.toks[e].end)
+	return at
+}
+
+// inView reads "in X's view, …", "…, in the view of X" and "in X's
+// opinion": the holder of the view is the source.
+func (d *doc) inView(i int, s sentence) *attribution {
+	at := &attribution{class: classCognition, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	k := i + 1
+	switch {
+	case d.is(k, wDet) && viewNouns[d.low(k+1)] && d.low(k+2) == "of":
+		// "in the view of most engineers"
+		e := d.npRight(k+3, s.b)
+		if e < 0 {
+			return nil
+		}
+		at.cue0, at.cue1, at.src0, at.src1 = k+1, k+1, k+3, e
+		k = e + 1
+	case isPossessiveDet(d.low(k)) && d.low(k) != "'s" && viewNouns[d.low(k+1)]:
+		at.cue0, at.cue1, at.src0, at.src1 = k+1, k+1, k, k
+		k += 2
+	default:
+		m := k
+		for m < s.b && m < k+6 && d.low(m) != "'s" && d.word(m) {
+			m++
+		}
+		if m >= s.b || d.low(m) != "'s" || m == k || !viewNouns[d.low(m+1)] || !d.tok(k).upper && !d.is(k, wDet) {
+			return nil
+		}
+		at.cue0, at.cue1, at.src0, at.src1 = m+1, m+1, k, m
+		k = m + 2
+	}
+	if k >= s.b {
+		return nil
+	}
+	if i == s.a || d.is(i-1, wConj) && i-1 == s.a {
+		if d.toks[k].low != "," || k+1 >= s.b {
+			return nil
+		}
+		e := d.contentEnd(k+1, s)
+		if e <= k+1 {
+			return nil
+		}
+		at.con0, at.con1 = k+1, e
+		at.conStart, at.conEnd = d.trimSpan(d.toks[k+1].start, d.toks[e].end)
+		return at
+	}
+	if d.toks[i-1].low != "," || !(d.toks[k].low == "," || isTerminal(d.toks[k].low)) {
+		return nil
+	}
+	return d.leftContent(at, i-1, s)
+}
+
+// viewNouns are the nouns of "in X's view".
+var viewNouns = map[string]bool{"view": true, "opinion": true, "estimation": true, "judgment": true, "judgement": true, "assessment": true, "words": true, "eyes": true}

@@ -89,6 +89,9 @@ func (r *resolver) analyze(a, b int) *mention {
 			return &mention{pronoun: true, pinfo: p, surface: r.span(a, b)}
 		}
 	}
+	if b > a && d.low(b) == "'s" {
+		b-- // a possessor as source: "Lute's view"
+	}
 	m := &mention{surface: r.span(a, b)}
 	// Drop determiners and leading function words.
 	for a <= b && (d.is(a, wDet|wConj) && !(d.toks[a].upper && !d.is(a, wStarter))) {
