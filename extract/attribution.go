@@ -169,7 +169,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	switch {
 	case low == "in" && (i == s.a || d.toks[i-1].kind != tWord || d.is(i-1, wConj)):
 		return d.inView(i, s)
-	case nounCues[low] && (d.low(i-1) == "'s" || isPossessiveDet(d.low(i-1))) && d.low(i+1) == "that":
+	case d.low(i+1) == "that" && (d.low(i-1) == "'s" || isPossessiveDet(d.low(i-1))) && nounCues[low]:
 		return d.possessiveNounCue(i, s)
 	case low == "according" && d.low(i+1) == "to":
 		return d.accordingTo(i, s)

@@ -84,7 +84,7 @@ func (r *resolver) demonymCode(low string) string {
 // or a demonym formed from it ("Veridian" beside "Veridia").
 func (r *resolver) scanCountries() {
 	d := r.d
-	var names map[string]int // capitalised words ending in -a → first token
+	var stems map[string]int // stem of a possible demonym ("veridia") → its token, -1 until the name is seen
 	add := func(i int) {
 		low := d.toks[i].low
 		if r.g.country[low] != "" || r.g.capital[low] != "" || r.g.demonym[low] != "" || d.is(i, wOrg|wGov|wTitle|wStarter|wMonth|wTime) || r.g.agency[low] != nil || r.g.media[low] != nil {
@@ -105,13 +105,11 @@ func (r *resolver) scanCountries() {
 		if t.kind != tWord {
 			continue
 		}
-		if t.upper && len(t.low) > 3 && t.low[len(t.low)-1] == 'a' && strings.IndexByte(t.low, '.') < 0 {
-			if names == nil {
-				names = map[string]int{}
+		if n := len(t.low); t.upper && n >= 6 && t.low[n-1] == 'n' && t.low[n-2] == 'a' && r.g.demonym[t.low] == "" {
+			if stems == nil {
+				stems = map[string]int{}
 			}
-			if _, ok := names[t.low]; !ok {
-				names[t.low] = i
-			}
+			stems[t.low[:n-1]] = -1
 		}
 		// "the government of Veridia"
 		if t.bits&wGov != 0 && !t.upper && d.low(i+1) == "of" && d.tok(i+2).upper && d.tok(i+2).kind == tWord && !(d.tok(i+3).upper && d.tok(i+3).kind == tWord) && t.low != "authorities" {
@@ -122,22 +120,21 @@ func (r *resolver) scanCountries() {
 			add(i)
 		}
 	}
-	if len(names) == 0 {
+	if len(stems) == 0 {
 		return
 	}
+	// "Veridian" beside "Veridia": a country and its demonym.
 	for i := range d.toks {
 		t := &d.toks[i]
-		if t.kind != tWord || !t.upper || len(t.low) < 6 || t.low[len(t.low)-1] != 'n' || t.low[len(t.low)-2] != 'a' {
+		if n := len(t.low); t.kind != tWord || !t.upper || n < 5 || t.low[n-1] != 'a' {
 			continue
 		}
-		stem := t.low[:len(t.low)-1]
-		k, ok := names[stem]
-		if !ok {
-			continue
-		}
-		add(k)
-		if code := r.xcountry[stem]; code != "" {
-			r.xdemonym[t.low] = code
+		if k, ok := stems[t.low]; ok && k < 0 {
+			stems[t.low] = i
+			add(i)
+			if code := r.xcountry[t.low]; code != "" {
+				r.xdemonym[t.low+"n"] = code
+			}
 		}
 	}
 }
