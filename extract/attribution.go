@@ -115,7 +115,13 @@ func (d *doc) participleSources(ats []*attribution) {
 			if o == at {
 				continue
 			}
-			if o.src0 >= 0 && o.src0 <= e && o.src1 >= a || d.toks[a].start >= o.conStart && d.toks[a].start < o.conEnd {
+			if o.src0 >= 0 && o.src0 <= e && o.src1 >= a && o.cue0 < at.cue0 && !o.inherit {
+				// The main clause's own source: the participle shares it
+				// ("Newsweek announced … and said …").
+				a, e = o.src0, o.src1
+				break
+			}
+			if d.toks[a].start >= o.conStart && d.toks[a].start < o.conEnd {
 				taken = true
 				break
 			}

@@ -170,7 +170,7 @@ func TestClaims(t *testing.T) {
 		{"WithParticiple", `Moscow criticized the drills, with Kremlin spokesman Ivo Marek calling them "reckless."`,
 			[]wantClaim{{cue: "calling", speaker: "Ivo Marek", surface: "Kremlin spokesman Ivo Marek", text: "reckless"}}},
 		{"WarnedAgainst", `The ministry on Monday warned Valdoria against further strikes, saying its patience was over.`,
-			[]wantClaim{{cue: "warned", surface: "The ministry", text: "further strikes"}, {cue: "saying", surface: "-", text: "its patience was over"}}},
+			[]wantClaim{{cue: "warned", surface: "The ministry", text: "further strikes"}, {cue: "saying", surface: "The ministry", text: "its patience was over"}}},
 		{"TrailingWithRecipient", `"The talks are over," the envoy told a news conference in Geneva.`,
 			[]wantClaim{{cue: "told", surface: "the envoy", text: "The talks are over"}}},
 		{"AnonymousRelativeClause", `A senior official in Velda, who asked not to be named, said the town could lose heating within days.`,
