@@ -105,6 +105,19 @@ func (d *doc) participleSources(ats []*attribution) {
 		if !at.inherit || at.src0 >= 0 {
 			continue
 		}
+		// "…," X said, adding …: the source of the nearest earlier cue in
+		// the sentence.
+		var prev *attribution
+		for _, o := range bySent[int(d.toks[at.cue0].sent)] {
+			if o != at && o.cue0 < at.cue0 && o.src0 >= 0 && !o.inherit && o.src1 < at.cue0 && (prev == nil || o.cue0 > prev.cue0) {
+				prev = o
+			}
+		}
+		if prev != nil && !(d.toks[at.cue0].start >= prev.conStart && d.toks[at.cue0].start < prev.conEnd) {
+			at.src0, at.src1 = prev.src0, prev.src1
+			at.inherit = false
+			continue
+		}
 		s := d.sents[int(d.toks[at.cue0].sent)]
 		a, e := d.clauseSubject(s)
 		if a < 0 || e >= at.cue0 {

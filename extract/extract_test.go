@@ -157,6 +157,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "view", surface: "most engineers", text: "The plan would fail"}}},
 		{"PossessiveClaimThat", `The mayor's claim that the bridge was safe drew criticism.`,
 			[]wantClaim{{cue: "claim", speaker: "mayor", surface: "The mayor's", text: "that the bridge was safe"}}},
+		{"TrailingSpeakerThenParticiple", `"The ferry is safe," Tarn said, adding that the crew had been trained.`,
+			[]wantClaim{{cue: "adding", speaker: "Tarn", surface: "Tarn", text: "the crew had been trained"}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
