@@ -171,6 +171,9 @@ func (d *doc) clauseSubject(s sentence) (int, int) {
 	if d.isSubjectPronoun(i) {
 		return i, i
 	}
+	if f := d.toks[i]; d.is(i, wAdv|wPrep|wSub) || d.isLyAdverb(i) || len(f.low) > 4 && strings.HasSuffix(f.low, "ing") && !f.upper {
+		return -1, -1 // "However, …", "After …", "Having …": no subject here
+	}
 	e := d.npRight(i, s.b)
 	if e < 0 {
 		return -1, -1
