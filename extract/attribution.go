@@ -473,7 +473,10 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		}
 		// Trailing: "…, X said."
 		rr := cue1 + 1
-		if cf.flags&fRecip != 0 && d.word(rr) && !d.is(rr, wPrep|wTime) {
+		if cf.flags&fRecip != 0 && d.isSubjectPronounObj(rr) && d.low(rr) != "it" {
+			at.recip0, at.recip1 = rr, rr // "…," she told me.
+			rr++
+		} else if cf.flags&fRecip != 0 && d.word(rr) && !d.is(rr, wPrep|wTime) {
 			if e := d.npRight(rr, s.b); e >= 0 {
 				at.recip0, at.recip1 = rr, e
 				rr = e + 1

@@ -67,13 +67,16 @@ func (d *doc) endsClause(r int, s sentence) bool {
 			}
 			continue
 		}
-		if k == r && !(d.is(k, wPrep|wTime|wAdv) || d.isDayOrDate(k) || d.isLyAdverb(k)) {
+		if k == r && !(d.is(k, wPrep|wTime|wAdv) || d.isDayOrDate(k) || d.isLyAdverb(k) || (t.low == "this" || t.low == "next") && d.is(k+1, wTime)) {
 			return false
+		}
+		if cf, ok := d.cueAt(k); ok && cf.ing && k > r && !t.upper {
+			return true // "…," she said at a news conference announcing …
 		}
 		if d.is(k, wSub) && t.low != "after" && t.low != "before" && t.low != "as" && t.low != "since" && t.low != "when" && t.low != "while" && !(t.low == "that" && d.is(k-1, wPrep)) {
 			return false
 		}
-		if cf, ok := d.cueAt(k); ok && !t.upper && !d.is(k, wDoc|wAnon) && !cf.ing && !(k > 0 && (d.is(k-1, wDet) || isPossessiveDet(d.low(k-1)))) {
+		if cf, ok := d.cueAt(k); ok && !t.upper && !d.is(k, wDoc|wAnon) && !cf.ing && !(k > 0 && (d.is(k-1, wDet) || isPossessiveDet(d.low(k-1)))) && !(cf.noun && d.word(k-1) && !d.is(k-1, wPron|wAux|wAdv|wNeg|wConj|wSub) && !d.tok(k-1).upper) {
 			return false
 		}
 	}
@@ -156,6 +159,9 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 		case d.toks[k].low == "," && k > r && d.tok(k+1).upper && d.tok(k+2).upper && d.low(k+3) == ",":
 			k += 4
 			continue
+		case (d.low(k) == "of" || d.low(k) == "about") && d.low(d.npRight(k+1, s.b)+1) == "," && d.tok(d.npRight(k+1, s.b)+2).kind == tQuote && d.npRight(k+1, s.b) >= 0:
+			k = d.npRight(k+1, s.b) + 1 // "says of Clinton, "…""
+			continue
 		case d.is(k, wPrep) && !(d.low(k) == "to" && cf.flags&fTo != 0 && !d.isNPStart(k+1)) && d.low(k) != "of" && d.low(k) != "about":
 			e := d.npRight(k+1, s.b)
 			if e < 0 {
@@ -179,7 +185,9 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 	} else if k > r {
 		// Adverbials followed by a bare clause or nothing: the adverbials
 		// are not content when the clause ends here.
-		if d.endsClause(r, s) {
+		if k < s.b && d.bareClause(k, s) {
+			start = k // "said after the convention he would …"
+		} else if d.endsClause(r, s) {
 			return false
 		}
 	}
@@ -218,6 +226,19 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 	t := d.toks[r]
 	if t.kind == tPunct && isTerminal(t.low) {
 		return false
+	}
+	if t.kind == tWord && !t.upper && (t.low == "of" || t.low == "at" || t.low == "during" || t.low == "after" || t.low == "before" || t.low == "outside" || t.low == "inside" || t.low == "near" || t.low == "from") {
+		return false // "…," she said of the plan / at the rally.
+	}
+	if t.kind == tWord && (d.isDayOrDate(r) || t.low == "this" || t.low == "last" || t.low == "next" || t.low == "earlier" || t.low == "later") {
+		// "…," he told reporters this week: a time, not content.
+		k := r
+		for k < s.b && d.word(k) && (d.isDayOrDate(k) || d.is(k, wTime|wDet) || t.low == "last" || t.low == "next") {
+			k++
+		}
+		if k > r && (k >= s.b || d.toks[k].kind != tWord) {
+			return false
+		}
 	}
 	if t.kind == tQuote && t.q == qOpen && int(t.quote) >= 0 {
 		q := d.quotes[int(t.quote)]
