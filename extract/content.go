@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // This file draws the content span of an attribution: after the cue, before
 // the speaker, and across split and continued quotations.
 
@@ -283,7 +285,7 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 	if cf.flags&fThat == 0 && t.low != "to" && t.kind == tWord && !keepsComplement[cf.lemma] {
 		// A noun-phrase object ends before a trailing adverbial.
 		for k := r + 1; k <= e; k++ {
-			if d.toks[k].low == "," || int(d.toks[k].inq) < 0 && trailingPrep[d.low(k)] && !d.toks[k].upper {
+			if d.toks[k].low == "," || int(d.toks[k].inq) < 0 && trailingPrep[d.low(k)] && !d.toks[k].upper || d.low(k) == "and" && d.word(k+1) && !d.tok(k+1).upper && (strings.HasSuffix(d.low(k+1), "ed") || d.is(k+1, wVerb|wAux)) && !d.is(k+1, wDoc|wAnon|wOrg) {
 				e = d.lastContentTok(r, k)
 				break
 			}
@@ -349,9 +351,34 @@ func (d *doc) contentEnd(r int, s sentence) int {
 				e = k
 				break
 			}
+			if d.tok(k-1).low == "," && d.newClause(n, s) {
+				// "…, and human rights groups warned …": a new clause
+				// with its own subject is the author's.
+				e = k - 1
+				break
+			}
 		}
 	}
 	return d.lastContentTok(r, e)
+}
+
+// newClause reports whether a clause with its own subject and finite verb
+// starts at n: a name or determiner phrase followed by a past-tense or
+// auxiliary verb.
+func (d *doc) newClause(n int, s sentence) bool {
+	if !d.word(n) || !(d.is(n, wDet) || d.toks[n].upper && !d.is(n, wPron)) {
+		return false
+	}
+	e := d.npRight(n, s.b)
+	if e < 0 || e-n > 6 {
+		return false
+	}
+	v := e + 1
+	for v < s.b && (d.is(v, wAdv|wNeg) && !d.tok(v).upper || d.isLyAdverb(v)) {
+		v++
+	}
+	t := d.tok(v)
+	return t.kind == tWord && !t.upper && (d.is(v, wAux) && t.low != "'s" || strings.HasSuffix(t.low, "ed") && !d.is(v, wDoc|wAnon) || t.cue && !d.is(v, wDoc|wAnon))
 }
 
 // subjectLeftAt reports whether the tokens from n form "X said" closing the
