@@ -542,7 +542,7 @@ var prepCue = map[string]bool{
 	"press for": true, "push for": true, "advocate for": true, "object to": true, "think about": true,
 	"know about": true, "learn of": true, "learn about": true, "hope for": true, "worry about": true,
 	"fear for": true, "vote for": true, "vote against": true, "question about": true, "speak out": true,
-	"demand of": true, "lash out": true, "elaborate on": true, "expand on": true, "reply to": true,
+	"demand of": true, "lash out": true, "decide against": true, "rail against": true, "elaborate on": true, "expand on": true, "reply to": true,
 }
 
 // trailingPrep open adverbials that end a noun-phrase object.

@@ -50,7 +50,7 @@ type cueForm struct {
 }
 
 // nounLemmas are cue verbs whose bare and -s forms are common nouns.
-const nounLemmas = "rule order brief challenge view outline frame appeal regret guarantee fault notice smile laugh sigh text message email cry state show stress note claim question signal advocate back attack report post plan support comment answer request demand hope fear doubt call tweet promise offer address voice detail label brand welcome echo push press express raise cite charge find concern estimate reply respond counter release issue pledge vow warn remark mention joke quip boast complain praise blast slam"
+const nounLemmas = "point vote rail rule order brief challenge view outline frame appeal regret guarantee fault notice smile laugh sigh text message email cry state show stress note claim question signal advocate back attack report post plan support comment answer request demand hope fear doubt call tweet promise offer address voice detail label brand welcome echo push press express raise cite charge find concern estimate reply respond counter release issue pledge vow warn remark mention joke quip boast complain praise blast slam"
 
 // cueTable lists the cue verbs: lemma, class, frames and, after a bar,
 // irregular forms (past, participle).
@@ -279,6 +279,12 @@ whisper speech quote inv
 scream speech quote inv
 cry speech quote inv weak | cried cried
 email speech that weak
+praise speech obj weak
+admire cognition obj weak
+vote cognition to weak
+unveil speech obj weak
+point speech weak
+rail speech weak
 text speech that weak
 message speech that weak
 `
