@@ -175,6 +175,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "pointed to", surface: "Tarn", text: "the flooded road"}}},
 		{"VotedTo", `The council voted to close the bridge until spring.`,
 			[]wantClaim{{cue: "voted", surface: "The council", text: "to close the bridge"}}},
+		{"HeadlineSays", "Harbour Chief Says Ferries Will Run Again\n\nThe ferries stopped on Monday.",
+			[]wantClaim{{cue: "Says", surface: "Harbour Chief", text: "Ferries Will Run Again"}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
@@ -245,6 +247,7 @@ func TestNoClaims(t *testing.T) {
 	tests := []struct{ name, text string }{
 		{"PlainNarrative", "The storm reached the coast on Friday. Roads were closed and schools stayed shut."},
 		{"NounReport", "A report on the storm was published on Friday."},
+		{"HeadlineAccusationIsNotAClaim", "Norland Blames Ostmark for Pipeline Fire\n\nThe fire burned for two days."},
 		{"ScareQuotes", `The so-called "peace plan" was never published.`},
 		{"NoComment", `The ferry operator did not respond to a request for comment.`},
 		{"NoCommentPlural", `Officials in Velda did not immediately reply to requests for comment on Sunday.`},
