@@ -217,7 +217,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			return nil
 		}
 	}
-	if t.upper && i != s.a && !(s.head && d.nameBreak(i) && cf.class != classAccuse && cf.class != classDeny) {
+	if t.upper && i != s.a && !(s.head && d.nameBreak(i) && cf.class != classAccuse && cf.class != classDeny && cf.flags&fThat != 0) {
 		// A capitalised cue inside a sentence is a name, except a verb
 		// in a headline: "Lindsey Graham Says …", "New Poll Shows …".
 		return nil

@@ -345,7 +345,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 		m.source, m.skind = true, graph.SourcePublisher
 		return
 	}
-	if !d.toks[b].upper && d.is(b, wDoc) {
+	if d.is(b, wDoc) && (!d.toks[b].upper || d.sents[d.toks[b].sent].head) {
 		m.source, m.skind = true, graph.SourceDocument
 		if b > a && d.toks[b-1].upper && d.toks[b-1].kind == tWord {
 			// "a UN report", "the Audit Office review": its author says.
