@@ -193,6 +193,8 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		return d.inView(i, s)
 	case d.low(i+1) == "that" && (d.low(i-1) == "'s" || isPossessiveDet(d.low(i-1))) && nounCues[low]:
 		return d.possessiveNounCue(i, s)
+	case (d.low(i+1) == "that" || d.low(i+1) == "to") && adjCues[low] != 0 && !t.upper:
+		return d.adjectiveCue(i, s)
 	case low == "according" && d.low(i+1) == "to":
 		return d.accordingTo(i, s)
 	case (low == "held" || low == "holds" || low == "hold" || low == "holding") && d.responsibleAfter(i, s):

@@ -177,6 +177,10 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "voted", surface: "The council", text: "to close the bridge"}}},
 		{"HeadlineSays", "Harbour Chief Says Ferries Will Run Again\n\nThe ferries stopped on Monday.",
 			[]wantClaim{{cue: "Says", surface: "Harbour Chief", text: "Ferries Will Run Again"}}},
+		{"ConvincedThat", `The mayor is convinced that the bridge will hold.`,
+			[]wantClaim{{cue: "is convinced", surface: "The mayor", text: "that the bridge will hold"}}},
+		{"DeterminedTo", `The union is determined to keep the plant open.`,
+			[]wantClaim{{cue: "is determined", surface: "The union", text: "to keep the plant open"}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
@@ -247,6 +251,7 @@ func TestNoClaims(t *testing.T) {
 	tests := []struct{ name, text string }{
 		{"PlainNarrative", "The storm reached the coast on Friday. Roads were closed and schools stayed shut."},
 		{"NounReport", "A report on the storm was published on Friday."},
+		{"ItIsClear", "It is certain that the storm will pass."},
 		{"HeadlineAccusationIsNotAClaim", "Norland Blames Ostmark for Pipeline Fire\n\nThe fire burned for two days."},
 		{"ScareQuotes", `The so-called "peace plan" was never published.`},
 		{"NoComment", `The ferry operator did not respond to a request for comment.`},

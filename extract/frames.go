@@ -223,3 +223,44 @@ func (d *doc) inView(i int, s sentence) *attribution {
 
 // viewNouns are the nouns of "in X's view".
 var viewNouns = map[string]bool{"view": true, "opinion": true, "estimation": true, "judgment": true, "judgement": true, "assessment": true, "words": true, "eyes": true}
+
+// adjCues are adjectives of belief, feeling or intent that make "X is
+// convinced that …", "X is determined to …" an attribution: 't' takes a
+// that-clause, 'i' a to-infinitive, 'b' both.
+var adjCues = map[string]byte{
+	"convinced": 't', "confident": 't', "sure": 't', "certain": 't', "adamant": 't', "worried": 't',
+	"concerned": 't', "afraid": 't', "optimistic": 't', "hopeful": 'b', "aware": 't', "unaware": 't',
+	"angry": 't', "upset": 't', "incensed": 't', "furious": 't', "pleased": 'b', "happy": 'b',
+	"glad": 'b', "disappointed": 't', "frustrated": 't', "skeptical": 't', "sceptical": 't',
+	"determined": 'i', "eager": 'i', "willing": 'i', "unwilling": 'i', "ready": 'i', "reluctant": 'i',
+	"keen": 'i', "prepared": 'i', "intent": 'i', "anxious": 'b', "careful": 'i', "quick": 'i',
+}
+
+// adjectiveCue reads "X is convinced that …" and "X was determined to …":
+// the subject holds the belief or intent.
+func (d *doc) adjectiveCue(i int, s sentence) *attribution {
+	kind := adjCues[d.low(i)]
+	if d.low(i+1) == "that" && kind == 'i' || d.low(i+1) == "to" && kind == 't' {
+		return nil
+	}
+	b := i - 1
+	for b >= s.a && (d.is(b, wAdv|wNeg) && !d.toks[b].upper || d.isLyAdverb(b) || d.low(b) == "so" || d.low(b) == "very" || d.low(b) == "more") {
+		b--
+	}
+	if b < s.a || !(isBe(d.low(b)) && d.low(b) != "'s" || d.low(b) == "remain" || d.low(b) == "remains" || d.low(b) == "remained" || d.low(b) == "seemed" || d.low(b) == "seems" || d.low(b) == "appeared" || d.low(b) == "felt" || d.low(b) == "'re") {
+		return nil
+	}
+	at := &attribution{cue0: b, cue1: i, class: classCognition, src0: -1, src1: -1, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	for at.cue0-1 >= s.a && d.is(at.cue0-1, wAux|wNeg) && !d.tok(at.cue0-1).upper {
+		at.cue0--
+	}
+	s0, s1 := d.subjectLeft(at.cue0, s.a)
+	if s0 < 0 || d.low(s0) == "it" || d.low(s0) == "there" {
+		return nil
+	}
+	at.src0, at.src1 = s0, s1
+	if !d.rightContentFrom(at, i+1, cueForm{lemma: d.low(i), class: classCognition, flags: fThat | fTo}, s) {
+		return nil
+	}
+	return at
+}
