@@ -646,10 +646,34 @@ func (d *doc) dropNested(in []*attribution) []*attribution {
 // to X", "…, as reported by X") on a clause whose own cue is inner: both
 // stand, the clause's speaker says it and X carries it.
 func (d *doc) sourceTag(outer, inner *attribution) bool {
-	if outer.class != classReport || d.toks[outer.cue0].start < outer.conEnd || inner.src0 < 0 {
+	if d.toks[outer.cue0].start < outer.conEnd || inner.src0 < 0 {
 		return false
 	}
-	return d.low(outer.cue0) == "according" || d.low(outer.cue0) == "reported" && d.low(outer.cue0-1) == "as"
+	if outer.class == classReport && (d.low(outer.cue0) == "according" || d.low(outer.cue0) == "reported" && d.low(outer.cue0-1) == "as") {
+		return true
+	}
+	// "…, the Baltic Wire agency reported": a news outlet carrying the
+	// clause.
+	return outer.src0 >= 0 && (outer.class == classReport || outer.class == classSpeech) && d.mediaNP(outer.src0, outer.src1)
+}
+
+// mediaNP reports whether tokens [a, b] name a news agency or outlet.
+func (d *doc) mediaNP(a, b int) bool {
+	switch d.low(b) {
+	case "agency", "wire", "newspaper", "broadcaster", "channel", "outlet", "media":
+		return !(d.low(b) == "media" && d.low(b-1) == "social")
+	}
+	if d.is(b, wMedia) && d.toks[b].upper {
+		return true
+	}
+	g := buildGazetteer()
+	for k := a; k <= b; k++ {
+		if d.toks[k].upper {
+			key := strings.ToLower(d.text[d.toks[k].start:d.toks[b].end])
+			return g.agency[key] != nil || g.media[key] != nil
+		}
+	}
+	return false
 }
 
 // isPossessiveDet reports whether w is a possessive determiner.

@@ -282,10 +282,21 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 	if e < r {
 		return false
 	}
-	if cf.flags&fThat == 0 && t.low != "to" && t.kind == tWord && !keepsComplement[cf.lemma] {
+	npObj := cf.flags&fThat == 0
+	if npObj || cf.flags&fObj != 0 && t.low != "that" && !whWord(t.low) && !d.bareClause(r, s) && t.low != "to" && t.kind == tWord && !keepsComplement[cf.lemma] {
+		// A noun-phrase object ends before a second verb ("rejected the
+		// claim and called it …").
+		for k := r + 1; k <= e; k++ {
+			if int(d.toks[k].inq) < 0 && d.low(k) == "and" && d.word(k+1) && !d.tok(k+1).upper && (strings.HasSuffix(d.low(k+1), "ed") || d.is(k+1, wVerb|wAux)) && !d.is(k+1, wDoc|wAnon|wOrg) {
+				e = d.lastContentTok(r, k)
+				break
+			}
+		}
+	}
+	if npObj && t.low != "to" && t.kind == tWord && !keepsComplement[cf.lemma] {
 		// A noun-phrase object ends before a trailing adverbial.
 		for k := r + 1; k <= e; k++ {
-			if d.toks[k].low == "," || int(d.toks[k].inq) < 0 && trailingPrep[d.low(k)] && !d.toks[k].upper || d.low(k) == "and" && d.word(k+1) && !d.tok(k+1).upper && (strings.HasSuffix(d.low(k+1), "ed") || d.is(k+1, wVerb|wAux)) && !d.is(k+1, wDoc|wAnon|wOrg) {
+			if d.toks[k].low == "," || int(d.toks[k].inq) < 0 && trailingPrep[d.low(k)] && !d.toks[k].upper {
 				e = d.lastContentTok(r, k)
 				break
 			}

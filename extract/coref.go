@@ -79,6 +79,13 @@ func (r *resolver) demonymCode(low string) string {
 	return r.xdemonym[low]
 }
 
+// stateWords are institutions only a state has: "X's defence minister",
+// "the foreign ministry of X" make X a country.
+var stateWords = map[string]bool{
+	"minister": true, "ministry": true, "parliament": true, "army": true, "navy": true,
+	"embassy": true, "ambassador": true, "premier": true, "cabinet": true,
+}
+
 // scanCountries finds countries the gazetteer does not know: a name that
 // has a government ("the government of Veridia", "Veridia's government")
 // or a demonym formed from it ("Veridian" beside "Veridia").
@@ -115,9 +122,18 @@ func (r *resolver) scanCountries() {
 		if t.bits&wGov != 0 && !t.upper && d.low(i+1) == "of" && d.tok(i+2).upper && d.tok(i+2).kind == tWord && !(d.tok(i+3).upper && d.tok(i+3).kind == tWord) && t.low != "authorities" {
 			add(i + 2)
 		}
-		// "Veridia's government"
-		if t.upper && d.low(i+1) == "'s" && d.is(i+2, wGov) && !d.tok(i+2).upper && !(d.tok(i-1).upper && d.tok(i-1).kind == tWord) {
-			add(i)
+		// "Veridia's government", "Veridia's defence minister"
+		if t.upper && d.low(i+1) == "'s" && !(d.tok(i-1).upper && d.tok(i-1).kind == tWord) {
+			for k := i + 2; k < i+5 && d.word(k) && !d.tok(k).upper; k++ {
+				if d.is(k, wGov) || stateWords[d.low(k)] {
+					add(i)
+					break
+				}
+			}
+		}
+		// "the foreign ministry of Veridia"
+		if stateWords[t.low] && !t.upper && d.low(i+1) == "of" && d.tok(i+2).upper && d.tok(i+2).kind == tWord && !(d.tok(i+3).upper && d.tok(i+3).kind == tWord) {
+			add(i + 2)
 		}
 	}
 	if len(stems) == 0 {

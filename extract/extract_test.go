@@ -427,6 +427,23 @@ func TestActors(t *testing.T) {
 				t.Errorf("Ferry Captains' Union: got %v, want an ORGANIZATION; actors %v", a, names(x))
 			}
 		}},
+		{"MinistryOfCountry", `The foreign ministry of Ostmark said a drone had struck a depot.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Ostmark foreign ministry")
+			if a == nil || a.Kind != graph.ActorGovernment || nameOf(x, a.Affiliation) != "Ostmark" {
+				t.Errorf("foreign ministry of Ostmark: got %v, want a GOVERNMENT actor affiliated to Ostmark; actors %v", a, names(x))
+			}
+		}},
+		{"PossessiveTitleOwner", `"We will respond," Ostmark's defence minister, Petra Vold, told reporters.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Petra Vold")
+			if a == nil || a.Title != "defence minister" || nameOf(x, a.Affiliation) != "Ostmark" {
+				t.Errorf("Petra Vold: got %+v, want title defence minister, affiliation Ostmark; actors %v", a, names(x))
+			}
+		}},
+		{"KnownInternationalBody", `The United Nations urged both governments to show restraint.`, func(t *testing.T, x *graph.Extraction) {
+			if a := actorByName(x, "United Nations"); a == nil || a.Kind != graph.ActorOrganization {
+				t.Errorf("United Nations: got %v, want an ORGANIZATION; actors %v", a, names(x))
+			}
+		}},
 		{"Organisation", `The Harbor Authority said the port was closed.`, func(t *testing.T, x *graph.Extraction) {
 			if a := actorByName(x, "Harbor Authority"); a == nil || a.Kind != graph.ActorOrganization {
 				t.Errorf("Harbor Authority: got %v, want an ORGANIZATION", a)
@@ -498,6 +515,9 @@ func TestEdges(t *testing.T) {
 		{"TrailingSourceKeepsAccusation", `The government of Norland accused Ostmark of sabotaging the pipeline, as reported by the Coastline News Agency.`, graph.EdgeAccuses, "Norland", "Ostmark", true},
 		{"TrailingSourceReports", `The government of Norland accused Ostmark of sabotaging the pipeline, as reported by the Coastline News Agency.`, graph.EdgeReports, "Coastline News Agency", "", true},
 		{"AccordingToKeepsBelief", `Tarn believes the summit can end the blockade, according to two diplomats.`, graph.EdgeSays, "Tarn", "", true},
+		{"TrailingAgencyKeepsSpeaker", `The foreign ministry of Ostmark said a drone had struck a depot, the Baltic Wire agency reported.`, graph.EdgeReports, "Baltic Wire agency", "", true},
+		{"TrailingAgencyKeepsSays", `The foreign ministry of Ostmark said a drone had struck a depot, the Baltic Wire agency reported.`, graph.EdgeSays, "Ostmark foreign ministry", "", true},
+		{"DenialThenSecondVerb", `Norland's prime minister rejected the allegation and called it "a fabrication."`, graph.EdgeDenies, "Norland prime minister", "", true},
 		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
 	}
 	for _, tt := range tests {

@@ -33,6 +33,15 @@ type mention struct {
 	affilPron int
 }
 
+// knownOrgs are international bodies whose names read like a person's or
+// a group's ("United Nations", "Red Crescent").
+var knownOrgs = map[string]bool{
+	"united nations": true, "un": true, "u.n.": true, "european union": true, "eu": true, "nato": true,
+	"red cross": true, "red crescent": true, "world bank": true, "imf": true, "african union": true,
+	"arab league": true, "opec": true, "interpol": true, "amnesty international": true, "human rights watch": true,
+	"world health organization": true, "who": false, "unicef": true, "unhcr": true, "iaea": true,
+}
+
 // orgHeads are common nouns that name a company or body, so that a name in
 // apposition to them is an organisation ("the pipeline operator, Delta
 // Conduits").
@@ -131,6 +140,16 @@ func (r *resolver) analyze(a, b int) *mention {
 							nm.affilPron = a
 						}
 					}
+					for o := ta + 1; o < k-1; o++ {
+						if d.low(o) == "'s" {
+							// "Ostmark's defence minister, Petra Vold"
+							if ow := r.analyze(ta, o-1); ow != nil && !ow.pronoun && nm.affil == nil {
+								nm.affil = ow
+							}
+							ta = o + 1
+							break
+						}
+					}
 					if nm.title == "" {
 						nm.title = strings.TrimPrefix(strings.TrimPrefix(r.joinToks(ta, k-1), "the "), "The ")
 					}
@@ -216,6 +235,10 @@ func (r *resolver) analyze(a, b int) *mention {
 			ppm.surface = r.joinToks(a, b)
 			return ppm
 		}
+		if ppm != nil && ppm.country != "" && d.low(pp) == "of" && d.is(pp-1, wOrg) && !d.toks[pp-1].upper && !d.is(pp-1, wAnon) {
+			// "the foreign ministry of Ostmark": Ostmark's foreign ministry.
+			return &mention{name: ppm.name + " " + r.joinToks(a, pp-1), surface: r.joinToks(a, b), kind: graph.ActorGovernment, affil: ppm}
+		}
 		b = pp - 1
 	}
 	m.surface = r.joinToks(a, b)
@@ -283,6 +306,10 @@ func (r *resolver) classify(m *mention, a, b int) {
 			return
 		}
 	}
+	if knownOrgs[key] {
+		m.kind = graph.ActorOrganization
+		return
+	}
 	// News agencies and publishers.
 	if e := g.agency[key]; e != nil {
 		m.source, m.skind, m.name, m.aliases = true, graph.SourceAgency, e.name, e.aliases
@@ -311,12 +338,12 @@ func (r *resolver) classify(m *mention, a, b int) {
 	// "state media", "state television", "the official news agency".
 	switch d.low(b) {
 	case "media", "television", "tv", "radio", "newspaper", "broadcaster", "daily", "outlet":
-		if !d.toks[b].upper {
+		if !d.toks[b].upper && d.low(b-1) != "social" {
 			m.source, m.skind = true, graph.SourcePublisher
 			return
 		}
 	case "agency":
-		if d.low(b-1) == "news" || d.low(b-1) == "press" {
+		if d.low(b-1) == "news" || d.low(b-1) == "press" || d.is(b-1, wMedia) && d.toks[b-1].upper {
 			m.source, m.skind = true, graph.SourceAgency
 			return
 		}
