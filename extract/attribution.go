@@ -219,6 +219,9 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			return nil
 		}
 	}
+	if d.phrasalNotCue(i, cf) {
+		return nil
+	}
 	if t.upper && i != s.a && !(s.head && d.nameBreak(i) && cf.class != classAccuse && cf.class != classDeny && cf.flags&fThat != 0) {
 		// A capitalised cue inside a sentence is a name, except a verb
 		// in a headline: "Lindsey Graham Says …", "New Poll Shows …".
@@ -260,7 +263,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			}
 		}
 		if !(d.low(n) == "that" || d.toks[min(n, len(d.toks)-1)].kind == tQuote || d.low(n) == ":" || d.low(n) == "," && n+1 < len(d.toks) && d.tok(n+1).kind == tQuote || cf.flags&fTo != 0 && d.low(n) == "to" || cf.lemma == "call" || cf.flags&fRecip != 0 && d.isObjStart(n) && d.subjectPronounBefore(i, s)) {
-			if s0, _ := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !d.toks[s0].upper {
+			if s0, s1 := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !(d.toks[s0].upper && d.toks[s1].upper && !numberWord(d.low(s1))) {
 				return nil
 			}
 		}
@@ -545,6 +548,39 @@ var raising = map[string]bool{
 	"expect": true, "say": true, "believe": true, "think": true, "report": true, "know": true,
 	"allege": true, "understand": true, "consider": true, "estimate": true, "predict": true,
 	"rumor": true, "rumour": true, "assume": true, "suspect": true, "fear": true,
+}
+
+// phrasalNotCue reports whether the cue verb at i is the head of a phrasal
+// verb or compound that says nothing ("showed up", "backed out", "think
+// tank", "declined to 55 percent").
+func (d *doc) phrasalNotCue(i int, cf cueForm) bool {
+	n := d.low(i + 1)
+	switch n {
+	case "up", "out", "off", "down", "away", "back", "over", "tank", "tanks":
+		return !prepCue[cf.lemma+" "+n] && cf.lemma != "point"
+	case "to":
+		if (cf.lemma == "decline" || cf.lemma == "fall" || cf.lemma == "rise") && d.word(i+2) {
+			c := d.low(i + 2)[0]
+			return c >= '0' && c <= '9' || c == '$'
+		}
+	}
+	return false
+}
+
+// numberWord reports whether w is a number written out ("twenty-seven").
+func numberWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	if c := w[0]; c >= '0' && c <= '9' {
+		return true
+	}
+	for _, p := range []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func isBe(w string) bool {

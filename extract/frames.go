@@ -103,7 +103,7 @@ var notSpeakers = map[string]bool{
 	"read": true, "related": true, "source": true, "sources": true, "credit": true, "correction": true,
 	"breaking": true, "exclusive": true, "analysis": true, "opinion": true, "live": true, "warning": true,
 	"tags": true, "topics": true, "subscribe": true, "advertisement": true, "share": true, "more": true,
-	"q": true, "a": true, "question": true, "answer": true, "caption": true, "listen": true, "see": true,
+	"q": true, "a": true, "clarification": true, "disclaimer": true, "question": true, "answer": true, "caption": true, "listen": true, "see": true,
 }
 
 // dashCue handles a quotation tagged with a dash and its speaker at the end

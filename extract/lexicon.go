@@ -167,7 +167,7 @@ know cognition that | knew known
 understand cognition that | understood understood
 suspect cognition that
 doubt cognition that
-assume cognition that
+assume cognition that weak
 consider cognition that weak
 realize cognition that
 realise cognition that

@@ -94,8 +94,8 @@ func (d *doc) nounish(i, a int) bool {
 		if i > 0 && int(d.tok(i-1).sent) != int(t.sent) && d.is(i, wStarter|wPrep|wSub|wAdv|wConj) {
 			return false
 		}
-		if d.is(i, wPron) && t.low != "i" {
-			return false
+		if d.is(i, wPron|wAux|wNeg) && t.low != "i" {
+			return false // "Don't blame Bush"
 		}
 		if t.cue && i == a {
 			if cf, _ := d.cueAt(i); !cf.noun {
