@@ -269,6 +269,11 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 		}
 	}
 	if m.kind == graph.ActorPerson && m.name != "" {
+		if r.byKey[r.key(m.name)] == nil && strings.IndexByte(m.name, ' ') < 0 {
+			// A surname alone: register the full names written before it.
+			r.scanTo(pos)
+			r.pos = pos
+		}
 		e := r.person(m)
 		if e.affil == nil && m.affilPron > 0 {
 			if p, ok := pronouns[r.d.low(m.affilPron)]; ok && (p.neuter || p.plural) {

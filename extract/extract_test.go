@@ -449,6 +449,23 @@ func TestActors(t *testing.T) {
 				t.Errorf("United Nations: got %v, want an ORGANIZATION; actors %v", a, names(x))
 			}
 		}},
+		{"DescribedNewsAgency", `The grid failed on Sunday, according to the state news agency Tarvos Press. Tarvos Press reported that power was back.`, func(t *testing.T, x *graph.Extraction) {
+			if len(x.Sources) != 1 || x.Sources[0].Name != "Tarvos Press" || x.Sources[0].Kind != graph.SourceAgency {
+				t.Errorf("got sources %+v, want one AGENCY Tarvos Press", x.Sources)
+			}
+		}},
+		{"SurnameAfterUnspokenFullName", `Lumerian President Dora Kell is expected to speak on Tuesday. "Lumeria has nothing to hide," Kell told reporters.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Kell")
+			if a == nil || a.Name != "Dora Kell" || nameOf(x, a.Affiliation) != "Lumeria" {
+				t.Errorf("Kell: got %+v, want Dora Kell affiliated to Lumeria; actors %v", a, names(x))
+			}
+		}},
+		{"DemonymInstitution", `Hale accused the Lumerian intelligence service of planning the attack. Lumeria denied it.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Lumerian intelligence service")
+			if a == nil || nameOf(x, a.Affiliation) != "Lumeria" {
+				t.Errorf("Lumerian intelligence service: got %+v, want affiliation Lumeria; actors %v", a, names(x))
+			}
+		}},
 		{"Organisation", `The Harbor Authority said the port was closed.`, func(t *testing.T, x *graph.Extraction) {
 			if a := actorByName(x, "Harbor Authority"); a == nil || a.Kind != graph.ActorOrganization {
 				t.Errorf("Harbor Authority: got %v, want an ORGANIZATION", a)

@@ -33,6 +33,15 @@ type mention struct {
 	affilPron int
 }
 
+// stateOrg reports whether a head noun names an organ of a state.
+func stateOrg(w string) bool {
+	switch w {
+	case "ministry", "government", "army", "military", "police", "forces", "navy", "embassy", "parliament", "cabinet", "authorities", "administration":
+		return true
+	}
+	return false
+}
+
 // knownOrgs are international bodies whose names read like a person's or
 // a group's ("United Nations", "Red Crescent").
 var knownOrgs = map[string]bool{
@@ -211,6 +220,9 @@ func (r *resolver) analyze(a, b int) *mention {
 						rest.personal = true
 					} else {
 						rest.kind = graph.ActorOrganization
+						if owner.country != "" && stateOrg(d.low(b)) {
+							rest.kind = graph.ActorGovernment // "Lumeria's foreign ministry"
+						}
 					}
 				}
 			}
@@ -406,6 +418,20 @@ func (r *resolver) classify(m *mention, a, b int) {
 	}
 	nameStart := n + 1
 	titled := nameStart > lead && (d.is(nameStart-1, wTitle) || !d.tok(nameStart-1).upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
+	if titled && nameStart <= b && !d.tok(nameStart-1).upper {
+		// "the state news agency Tarvos Press", "the daily Velda Courier":
+		// a described news outlet is a source.
+		switch d.low(nameStart - 1) {
+		case "agency", "wire", "service":
+			if d.low(nameStart-2) == "news" || d.low(nameStart-2) == "press" || d.low(nameStart-1) == "wire" {
+				m.source, m.skind, m.name = true, graph.SourceAgency, r.joinToks(nameStart, b)
+				return
+			}
+		case "newspaper", "daily", "broadcaster", "channel", "weekly", "tabloid", "outlet", "website", "magazine":
+			m.source, m.skind, m.name = true, graph.SourcePublisher, r.joinToks(nameStart, b)
+			return
+		}
+	}
 	if nameStart <= b && (nameStart > lead || demo == "") && !(nameStart == lead && demo != "") {
 		hasOrg := false
 		for k := lead; k <= b; k++ {
@@ -494,6 +520,13 @@ func (r *resolver) classify(m *mention, a, b int) {
 				}
 				m.title = r.joinToks(lead, b)
 				return
+			}
+			if demo != "" && lead < b && !d.toks[b].upper {
+				// "the Lumerian intelligence service": that country's.
+				m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
+				if stateOrg(d.low(b)) || d.low(b) == "service" {
+					m.kind = graph.ActorGovernment
+				}
 			}
 			if demo != "" && lead == b {
 				m.kind = graph.ActorGroup
