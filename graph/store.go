@@ -221,6 +221,24 @@ type IngestResult struct {
 	// written then.
 	Created    bool
 	Extraction *Extraction
+	// Err is set, by IngestBatch only, when this article was not stored
+	// (EINVALID, ETOOLARGE, …); the other articles of the batch are not
+	// affected.
+	Err error
+}
+
+// BatchIngester is implemented by stores that write many articles at once
+// faster than one Ingest each; bulk loaders use it when the store has it.
+type BatchIngester interface {
+	// IngestBatch ingests xs as Ingest would, one after another, but in
+	// as few transactions as fit: each article still lands whole or not
+	// at all, resolving against the stored graph and the articles before
+	// it in xs. It returns one result per extraction, in order; an
+	// article that fails (invalid, too large) has Err set and does not
+	// stop the others. The error is for the batch as a whole (cancelled
+	// context, storage failure): the results then say which articles
+	// were stored (non-nil, Err unset) and the rest are nil.
+	IngestBatch(ctx context.Context, xs []*Extraction) ([]*IngestResult, error)
 }
 
 // Store persists the graph. Every method takes a context first; errors carry

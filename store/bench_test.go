@@ -102,6 +102,32 @@ func BenchmarkIngest(b *testing.B) {
 	b.Run("Disk", func(b *testing.B) { benchmarkIngest(b, MustOpen(b)) })
 }
 
+// BenchmarkIngestBatch measures ingesting articles of 10 claims each with
+// IngestBatch, 256 articles a call, on disk.
+func BenchmarkIngestBatch(b *testing.B) {
+	db, ctx, c := MustOpen(b), context.Background(), newCorpus(1)
+	arts := make([]*graph.Extraction, b.N)
+	for i := range arts {
+		arts[i] = c.article(i)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i += 256 {
+		res, err := db.IngestBatch(ctx, arts[i:min(i+256, b.N)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Err != nil {
+				b.Fatal(r.Err)
+			}
+		}
+	}
+	b.StopTimer()
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(b.N)/sec, "articles/s")
+	b.ReportMetric(float64(b.N*claimsPer)/sec, "claims/s")
+}
+
 // benchStore is a store shared by the read benchmarks, loaded once.
 var benchStore struct {
 	once sync.Once

@@ -50,6 +50,9 @@ func checkCounters(t *testing.T, db *DB) {
 				v, _ := it.Item().ValueCopy(nil)
 				_, dl := parsePosting(v)
 				docLen[lastPart(k, len(pPosting))] = dl
+			case strings.HasPrefix(s, pSegment):
+				v, _ := it.Item().ValueCopy(nil)
+				parseSegment(v, func(doc []byte, _, dl int) { docLen[string(doc)] = dl })
 			}
 			if e, ok := edgeFromKey(k); ok && strings.HasPrefix(s, pEdge) {
 				for _, g := range edgeFromGroups(e) {

@@ -42,6 +42,8 @@ type DB struct {
 	bdb *badger.DB
 	// maxValue is the largest value Badger takes in this mode.
 	maxValue int64
+	// memTable is Badger's memtable size, which bounds a transaction.
+	memTable int64
 	// mu serialises writes so read-modify-write of indexes and counters
 	// never conflicts.
 	mu sync.Mutex
@@ -90,7 +92,7 @@ func Open(dir string, opts Options) (*DB, error) {
 		// without a value log every value must fit in the LSM tree
 		maxValue = bo.ValueThreshold
 	}
-	db := &DB{bdb: bdb, maxValue: maxValue}
+	db := &DB{bdb: bdb, maxValue: maxValue, memTable: bo.MemTableSize}
 	if err := db.upgrade(); err != nil {
 		bdb.Close()
 		return nil, err
@@ -129,14 +131,13 @@ func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) err
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	if db.counters == nil {
-		db.counters = map[string]int64{}
-	}
 	var t *tx
 	err := db.bdb.Update(func(txn *badger.Txn) error {
-		t = &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue,
-			fresh: map[string]bool{}, set1: map[string]bool{}, cache: db.counters}
+		t = db.newTx(ctx, txn)
 		if err := fn(t); err != nil {
+			return err
+		}
+		if err := t.flushSegments(); err != nil {
 			return err
 		}
 		return t.flushCounts()
@@ -147,13 +148,28 @@ func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) err
 	if err != nil {
 		return err
 	}
+	db.cacheCounters(t)
+	return nil
+}
+
+// newTx wraps the read-write transaction txn; db.mu must be held.
+func (db *DB) newTx(ctx context.Context, txn *badger.Txn) *tx {
+	if db.counters == nil {
+		db.counters = map[string]int64{}
+	}
+	return &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue,
+		fresh: map[string]bool{}, set1: map[string]bool{}, cache: db.counters}
+}
+
+// cacheCounters remembers the counter values t wrote, once it committed;
+// db.mu must be held.
+func (db *DB) cacheCounters(t *tx) {
 	if len(db.counters)+len(t.flushed) > counterCache {
 		clear(db.counters)
 	}
 	for name, n := range t.flushed {
 		db.counters[name] = n
 	}
-	return nil
 }
 
 // tx wraps a Badger transaction with the small helpers the store needs.
@@ -173,6 +189,19 @@ type tx struct {
 	maxValue int64
 	// dates caches article date keys read or written (articleDate).
 	dates map[string]string
+	// nEntries and nBytes estimate the writes queued in txn as Badger
+	// counts them against its transaction limits.
+	nEntries, nBytes int64
+	// snap, in a batch (IngestBatch), reads the database as it was when
+	// txn began, and names holds the name index entries txn changed
+	// (group prefix → ID → flag, 0 when deleted): name lookups read both
+	// rather than iterate txn, which would sort all its pending writes.
+	snap  *badger.Txn
+	names map[string]map[string]byte
+	// segs collects the search postings of the claims txn adds, by term
+	// (indexClaim, flushSegments).
+	segs     map[string]*termSegment
+	segBytes int64 // the size of segs as Badger will count it
 }
 
 // get returns the value at k, or ok=false when there is none.
@@ -208,12 +237,22 @@ func (t *tx) set(k, v []byte) error {
 	if err := t.txn.Set(k, v); err != nil {
 		return fmt.Errorf("set %q: %w", k, err)
 	}
+	t.nEntries++
+	t.nBytes += int64(len(k)+len(v)) + entryOverhead
+	if t.names != nil {
+		t.noteName(k, flag(v))
+	}
 	return nil
 }
 
 func (t *tx) del(k []byte) error {
 	if err := t.txn.Delete(k); err != nil {
 		return fmt.Errorf("delete %q: %w", k, err)
+	}
+	t.nEntries++
+	t.nBytes += int64(len(k)) + entryOverhead
+	if t.names != nil {
+		t.noteName(k, 0)
 	}
 	return nil
 }

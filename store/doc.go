@@ -37,8 +37,12 @@
 //	sp/<NameKey>                    split marker: value is the actor split off under that name
 //	ps/<actor>                      split whose claims are still moving: value is
 //	                                <old actor>\0<NameKey>
-//	ti/<term>\0<doc>                search postings (claims and actors); value: uvarint
-//	                                term frequency, uvarint document length
+//	ti/<term>\0<doc>                search postings of actors (and of claims stored by
+//	                                format 6 and before); value: uvarint term frequency,
+//	                                uvarint document length
+//	tb/<term>\0<claim>              search postings of the claims one transaction added,
+//	                                named by the first of them (a segment); value: per
+//	                                claim uvarint ID length, ID, term frequency, length
 //	k/<name>                        counters (8-byte big endian): articles, actors,
 //	                                sources, claims, docs, doclen, format (the
 //	                                layout version)

@@ -177,7 +177,7 @@ func (db *DB) FindSources(ctx context.Context, f graph.SourceFilter) (*graph.Sou
 
 // FindClaims returns a page of claims. Each filter has an index (claims by
 // speaker, reporting source, article, edge kind, target, publisher; the
-// search postings of each word of Text): by ID the smallest of those set
+// search postings of each word of Text, read whole): by ID the smallest of those set
 // drives the scan and the others are checked by point lookups, a date
 // window too (the claim's article date); with a window alone its range of
 // the date index is read and sorted by ID. By date (f.Order) the date index
@@ -216,7 +216,11 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 		add(f.Target != "", index(pClaimTarget, f.Target), func(id string) []byte { return claimTargetKey(f.Target, id) })
 		add(f.Publisher != "", index(pClaimPub, graph.NameKey(f.Publisher)), func(id string) []byte { return claimPubKey(f.Publisher, id) })
 		for _, w := range terms {
-			add(true, postings(w, graph.PrefixClaim), func(id string) []byte { return postingKey(w, id) })
+			c, err := t.termCond(w)
+			if err != nil {
+				return err
+			}
+			conds = append(conds, c)
 		}
 		dated := func() selection { return byDate(pClaimDate, nil, lo, hi, date) }
 		counter := cntClaims
@@ -250,6 +254,28 @@ type cond struct {
 	sel    selection
 	key    func(id string) []byte
 	drives bool
+	// in, when set, says whether an ID is in sel instead of key.
+	in func(id string) (bool, error)
+}
+
+// termCond is the condition of one word of a text filter: the claims
+// whose text has it, read whole from the postings (a materialised
+// selection), since segments (tb/) cannot be looked up by claim.
+func (t *tx) termCond(w string) (cond, error) {
+	ids, err := t.claimsWithTerm(w)
+	if err != nil {
+		return cond{}, err
+	}
+	keys := make([][]byte, len(ids))
+	set := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		keys[i] = []byte(id)
+		set[id] = true
+	}
+	return cond{
+		sel: selection{keys: keys, idFrom: 0},
+		in:  func(id string) (bool, error) { return set[id], nil },
+	}, nil
 }
 
 // materialiseRatio: a date-ordered list whose smallest filter group is
@@ -284,6 +310,8 @@ func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dat
 		var err error
 		if c.sel.counter != "" {
 			n, err = t.count(c.sel.counter)
+		} else if c.sel.keys != nil {
+			n = int64(len(c.sel.keys))
 		} else {
 			limit := int64(1) << 62
 			if bestN >= 0 {
@@ -302,7 +330,11 @@ func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dat
 		for i, c := range conds {
 			// a driving condition is the dated index itself (skip < 0)
 			if i != skip && !(skip < 0 && c.drives) {
-				s.and(t.hasKey(c.key))
+				if c.in != nil {
+					s.and(c.in)
+				} else {
+					s.and(t.hasKey(c.key))
+				}
 			}
 		}
 		if window && skip >= 0 {

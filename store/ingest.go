@@ -23,34 +23,38 @@ func (db *DB) Ingest(ctx context.Context, x *graph.Extraction) (*graph.IngestRes
 	if err := x.Validate(); err != nil {
 		return nil, err
 	}
-	x = cloneExtraction(x)
 	var res *graph.IngestResult
-	err := db.update(ctx, "article "+x.Article.ID, func(t *tx) error {
-		exists, err := t.has(nodeKey(x.Article.ID))
-		if err != nil {
-			return err
-		}
-		if exists {
-			stored, err := t.loadExtraction(x.Article.ID)
-			if err != nil {
-				return err
-			}
-			res = &graph.IngestResult{Created: false, Extraction: stored}
-			return nil
-		}
-		if err := t.resolve(x); err != nil {
-			return err
-		}
-		if err := t.writeExtraction(x); err != nil {
-			return err
-		}
-		res = &graph.IngestResult{Created: true, Extraction: x}
-		return nil
+	err := db.update(ctx, "article "+x.Article.ID, func(t *tx) (err error) {
+		res, err = t.ingest(x)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// ingest writes one validated extraction (a copy of it) in t.
+func (t *tx) ingest(x *graph.Extraction) (*graph.IngestResult, error) {
+	x = cloneExtraction(x)
+	exists, err := t.has(nodeKey(x.Article.ID))
+	if err != nil {
+		return nil, err
+	}
+	if exists {
+		stored, err := t.loadExtraction(x.Article.ID)
+		if err != nil {
+			return nil, err
+		}
+		return &graph.IngestResult{Created: false, Extraction: stored}, nil
+	}
+	if err := t.resolve(x); err != nil {
+		return nil, err
+	}
+	if err := t.writeExtraction(x); err != nil {
+		return nil, err
+	}
+	return &graph.IngestResult{Created: true, Extraction: x}, nil
 }
 
 // resolve maps x's actors and sources onto stored nodes: graph.Resolve by
@@ -181,7 +185,13 @@ func (t *tx) lookupSource(nameKey string) (string, error) {
 // alias has it, else "".
 func (t *tx) lookupName(prefix, nameKey string) (string, error) {
 	p := prefixOf(prefix, nameKey)
-	ks, vs, err := t.entries(p)
+	var ks, vs [][]byte
+	var err error
+	if t.snap != nil {
+		ks, vs, err = t.batchNames(p)
+	} else {
+		ks, vs, err = t.entries(p)
+	}
 	if err != nil {
 		return "", err
 	}
@@ -250,14 +260,19 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 		seen[c.ID] = true
 		claims = append(claims, c)
 		c.Article = art
-		existed, err := t.has(nodeKey(c.ID))
-		if err != nil {
-			return err
+		// A claim ID derived from this (new) article names a new claim:
+		// only other IDs are looked up.
+		existed := false
+		if c.ID != graph.ClaimID(art, c.Start, c.End, c.CueStart) {
+			var err error
+			if existed, err = t.has(nodeKey(c.ID)); err != nil {
+				return err
+			}
 		}
 		if !existed {
 			t.fresh[c.ID] = true
 			t.add(cntClaims, 1)
-			if err := t.reindex(c.ID, "", claimDoc(c)); err != nil {
+			if err := t.indexClaim(c.ID, claimDoc(c)); err != nil {
 				return err
 			}
 			if err := t.putClaimIndexes(&x.Article, date, c.ID); err != nil {

@@ -34,6 +34,7 @@ const (
 	pSplit        = "sp/"
 	pPendingSplit = "ps/"
 	pPosting      = "ti/"
+	pSegment      = "tb/"
 	pCount        = "k/"
 )
 
@@ -188,6 +189,7 @@ func mergedKey(id string) []byte                   { return key(pMerged, id) }
 func splitKey(nameKey string) []byte               { return key(pSplit, nameKey) }
 func pendingSplitKey(id string) []byte             { return key(pPendingSplit, id) }
 func postingKey(term, doc string) []byte           { return key(pPosting, term, doc) }
+func segmentKey(term, first string) []byte         { return key(pSegment, term, first) }
 func countKey(name string) []byte                  { return key(pCount, name) }
 
 // lastPart returns the part of a compound key after its last separator (or
@@ -204,6 +206,38 @@ func lastPart(k []byte, prefixLen int) string {
 func posting(tf, docLen int) []byte {
 	b := binary.AppendUvarint(nil, uint64(tf))
 	return binary.AppendUvarint(b, uint64(docLen))
+}
+
+// appendSegment appends one posting of a segment value: the document ID
+// (length first), term frequency and document length.
+func appendSegment(b []byte, doc string, tf, docLen int) []byte {
+	b = binary.AppendUvarint(b, uint64(len(doc)))
+	b = append(b, doc...)
+	return append(b, posting(tf, docLen)...)
+}
+
+// parseSegment calls fn with each posting of a segment value; it stops at
+// the first malformed one.
+func parseSegment(v []byte, fn func(doc []byte, tf, docLen int)) {
+	for len(v) > 0 {
+		n, k := binary.Uvarint(v)
+		if k <= 0 || uint64(len(v)-k) < n {
+			return
+		}
+		doc := v[k : k+int(n)]
+		v = v[k+int(n):]
+		tf, k := binary.Uvarint(v)
+		if k <= 0 {
+			return
+		}
+		v = v[k:]
+		dl, k := binary.Uvarint(v)
+		if k <= 0 {
+			return
+		}
+		v = v[k:]
+		fn(doc, int(tf), int(dl))
+	}
 }
 
 // parsePosting decodes a posting value.

@@ -125,6 +125,14 @@ func (t *tx) materialise(s selection, sortKey func(id string) ([]byte, error)) (
 
 // walk calls fn with every ID of s in key order, keep not applied.
 func (t *tx) walk(s selection, fn func(id string) error) error {
+	if s.keys != nil {
+		for _, k := range s.keys {
+			if err := fn(s.id(k)); err != nil {
+				return err
+			}
+		}
+		return t.ctx.Err()
+	}
 	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: s.prefix})
 	defer it.Close()
 	start := s.prefix
@@ -324,13 +332,6 @@ func searchTerms(query string) []string {
 		terms = terms[:maxQueryTerms]
 	}
 	return terms
-}
-
-// postings selects the documents with ID prefix idPrefix in the posting
-// list of term, ordered by ID.
-func postings(term, idPrefix string) selection {
-	p := prefixOf(pPosting, term)
-	return selection{prefix: append(p, idPrefix...), idFrom: len(p)}
 }
 
 // countRange counts the keys of s (a Badger selection, keep not applied,

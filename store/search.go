@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -171,6 +172,99 @@ func (t *tx) reindex(id, oldText, newText string) error {
 	return nil
 }
 
+// segmentMax is the size at which the postings of one term in a
+// transaction are written out as a segment and a new one begun.
+const segmentMax = 64 << 10
+
+// termSegment collects the postings of one term in a transaction: the
+// claim the segment is named by and the encoded postings.
+type termSegment struct {
+	first string
+	buf   []byte
+}
+
+// indexClaim indexes the text of a new claim for search. Its postings are
+// collected per term and written by flushSegments, one key per term per
+// transaction (tb/), rather than one per term and claim.
+func (t *tx) indexClaim(id, text string) error {
+	tf, n := termFreqs(text)
+	if n == 0 {
+		return nil
+	}
+	if t.segs == nil {
+		t.segs = map[string]*termSegment{}
+	}
+	for w, f := range tf {
+		sg := t.segs[w]
+		if sg == nil {
+			sg = &termSegment{first: id}
+			t.segs[w] = sg
+		}
+		if len(sg.buf) == 0 {
+			t.segBytes += int64(len(pSegment)+len(w)+len(sep)+len(sg.first)) + entryOverhead
+		}
+		k := len(sg.buf)
+		sg.buf = appendSegment(sg.buf, id, f, n)
+		t.segBytes += int64(len(sg.buf) - k)
+		if len(sg.buf) >= segmentMax {
+			if err := t.set(segmentKey(w, sg.first), sg.buf); err != nil {
+				return err
+			}
+			delete(t.segs, w)
+		}
+	}
+	t.add(cntDocs, 1)
+	t.add(cntDocLen, int64(n))
+	return nil
+}
+
+// flushSegments writes the postings indexClaim collected.
+func (t *tx) flushSegments() error {
+	for w, sg := range t.segs {
+		if err := t.set(segmentKey(w, sg.first), sg.buf); err != nil {
+			return err
+		}
+	}
+	t.segs, t.segBytes = nil, 0
+	return nil
+}
+
+// claimsWithTerm returns the IDs of the claims whose text has term w,
+// sorted, from the postings of both layouts.
+func (t *tx) claimsWithTerm(w string) ([]string, error) {
+	var ids []string
+	p := append(prefixOf(pPosting, w), graph.PrefixClaim...)
+	ks, err := t.keys(p)
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range ks {
+		ids = append(ids, lastPart(k, len(pPosting)))
+	}
+	err = t.segments(w, func(doc []byte, _, _ int) { ids = append(ids, string(doc)) })
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), nil
+}
+
+// segments calls fn with every posting of term w in a segment (tb/).
+func (t *tx) segments(w string, fn func(doc []byte, tf, docLen int)) error {
+	pre := prefixOf(pSegment, w)
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: pre})
+	defer it.Close()
+	for it.Seek(pre); it.ValidForPrefix(pre); it.Next() {
+		if err := it.Item().Value(func(v []byte) error {
+			parseSegment(v, fn)
+			return nil
+		}); err != nil {
+			return fmt.Errorf("read postings: %w", err)
+		}
+	}
+	return t.ctx.Err()
+}
+
 func sameFreqs(a, b map[string]int) bool {
 	for k, v := range a {
 		if b[k] != v {
@@ -273,7 +367,7 @@ type match struct {
 }
 
 // score adds the BM25 contribution of term w to every document in its
-// posting list.
+// posting list (the ti/ keys and the tb/ segments).
 func (t *tx) score(w string, docs, avgLen float64, acc map[string]*match) error {
 	pre := prefixOf(pPosting, w)
 	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: pre})
@@ -293,6 +387,11 @@ func (t *tx) score(w string, docs, avgLen float64, acc map[string]*match) error 
 			return fmt.Errorf("read posting: %w", err)
 		}
 		posts = append(posts, post{string(item.Key()[len(pre):]), tf, dl})
+	}
+	if err := t.segments(w, func(doc []byte, tf, dl int) {
+		posts = append(posts, post{string(doc), tf, dl})
+	}); err != nil {
+		return err
 	}
 	df := float64(len(posts))
 	idf := math.Log(1 + (docs-df+0.5)/(df+0.5))

@@ -15,7 +15,8 @@ import (
 // upgrade brings a database written with an older key layout to
 // formatVersion: versions 1 and 2 lacked some group counters, which are all
 // counted afresh; versions before 6 lacked the indexes buildIndexes6
-// writes. A new database is only stamped.
+// writes. Version 6 claim postings (ti/) are read as they are. A new
+// database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
 	var empty bool
@@ -44,7 +45,8 @@ func (db *DB) upgrade() error {
 	}
 	wb := db.bdb.NewWriteBatch()
 	defer wb.Cancel()
-	if !empty {
+	// version 6 differs only in claim postings, which are still read
+	if !empty && version < 6 {
 		if err := db.recountIndexes(wb); err != nil {
 			return err
 		}

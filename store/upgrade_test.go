@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"testing"
 
@@ -136,4 +137,63 @@ func TestUpgradeBuildsIndexes(t *testing.T) {
 	if err != nil || len(a.Articles) != 2 || a.Articles[0].PublishedAt != "2026-03-01" {
 		t.Errorf("articles by date after upgrade: %+v, %v", a, err)
 	}
+}
+
+// TestUpgradeFrom6 checks that claim postings of format 6, one key each
+// (ti/), are still searched and filtered by beside the segments (tb/)
+// format 7 writes.
+func TestUpgradeFrom6(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := storetest.NewArticle("A", "P", "Kabul said the border was shut.\n")
+	a.Says(a.Actor("Kabul", graph.ActorGovernment), "Kabul", "said", "the border was shut")
+	if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
+		t.Fatal(err)
+	}
+	// Back to format 6: segments become one posting key per claim.
+	err = db.bdb.Update(func(txn *badger.Txn) error {
+		t := &tx{txn: txn, ctx: ctx}
+		ks, vs, err := t.entries([]byte(pSegment))
+		for i, k := range ks {
+			term := string(k[len(pSegment):bytes.IndexByte(k, 0)])
+			parseSegment(vs[i], func(doc []byte, tf, dl int) {
+				if err == nil {
+					err = txn.Set(postingKey(term, string(doc)), posting(tf, dl))
+				}
+			})
+			if err == nil {
+				err = txn.Delete(k)
+			}
+		}
+		if err == nil {
+			err = txn.Set(countKey(cntFormat), encodeCount(6))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	b := storetest.NewArticle("B", "P", "Delhi said the border was open.\n")
+	b.Says(b.Actor("Delhi", graph.ActorGovernment), "Delhi", "said", "the border was open")
+	if _, err := db.Ingest(ctx, b.Extraction()); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := db.Search(ctx, "border", graph.Page{}); err != nil || s.TotalCount != 2 {
+		t.Errorf("search for border after upgrade: %+v, %v; want 2 hits", s, err)
+	}
+	if l, err := db.FindClaims(ctx, graph.ClaimFilter{Text: "border shut"}); err != nil || l.TotalCount != 1 {
+		t.Errorf("claims with text 'border shut' after upgrade: %+v, %v; want 1", l, err)
+	}
+	checkCounters(t, db)
 }

@@ -28,7 +28,8 @@ func init() { commands["ingest"] = runIngest }
 var progressEvery = 5 * time.Second
 
 // runIngest reads articles from paths, extracts them in parallel and writes
-// each one to the store in its own transaction.
+// them to the store in batches (IngestBatch), each article whole or not at
+// all.
 func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -110,8 +111,9 @@ func isTerminal(w io.Writer) bool {
 	return ok && term.IsTerminal(int(f.Fd()))
 }
 
-// ingester runs the ingest pipeline: one reader, workers that check,
-// extract and store, and one collector that reports.
+// ingester runs the ingest pipeline: one reader, workers that check and
+// extract, one writer that stores in batches (or the workers store, when
+// the store takes no batches), and one collector that reports.
 type ingester struct {
 	store    graph.Store
 	extract  func(graph.Article) (*graph.Extraction, error)
@@ -177,19 +179,42 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 			}
 		})
 	}()
+	// A store that ingests in batches gets the extractions from one writer
+	// goroutine; otherwise each worker stores its own.
+	bi, batched := ing.store.(graph.BatchIngester)
+	var toWrite chan extracted
+	if batched {
+		toWrite = make(chan extracted, 2*batchArticles)
+		go func() {
+			ing.writeBatches(ctx, bi, toWrite, outcomes)
+			close(outcomes)
+		}()
+	}
 	var wg sync.WaitGroup
 	for range ing.workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for it := range items {
-				outcomes <- ing.one(ctx, it)
+				e := ing.extractOne(ctx, it)
+				switch {
+				case e.x == nil:
+					outcomes <- e.o
+				case batched:
+					toWrite <- e
+				default:
+					outcomes <- ing.store1(ctx, e)
+				}
 			}
 		}()
 	}
 	go func() {
 		wg.Wait()
-		close(outcomes)
+		if batched {
+			close(toWrite)
+		} else {
+			close(outcomes)
+		}
 	}()
 
 	total, known := input.TotalSize(paths)
@@ -232,32 +257,53 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 	}
 }
 
-// one checks, extracts and stores one item. An article already stored is
+// Batches handed to a graph.BatchIngester: up to batchArticles articles or
+// batchBytes of text, or what arrived within batchWait of the first.
+const (
+	batchArticles = 256
+	batchBytes    = 8 << 20
+	batchWait     = 50 * time.Millisecond
+)
+
+// extracted is an item checked and extracted, to be stored; x is nil when
+// there is nothing to store and o says why.
+type extracted struct {
+	o outcome
+	x *graph.Extraction
+}
+
+// extractOne checks and extracts one item. An article already stored is
 // recognised by its ID before extraction, so a re-run costs a hash and a
 // lookup per article.
-func (ing *ingester) one(ctx context.Context, it input.Item) outcome {
+func (ing *ingester) extractOne(ctx context.Context, it input.Item) extracted {
 	o := outcome{loc: it.Loc, err: it.Err, bytes: int64(len(it.Article.Text))}
 	if o.err != nil {
-		return o
+		return extracted{o: o}
 	}
 	if err := ctx.Err(); err != nil {
 		o.err = err
-		return o
+		return extracted{o: o}
 	}
 	art := it.Article
 	art.ID = graph.ArticleID(art.Text)
 	if _, err := ing.store.FindArticleByID(ctx, art.ID); err == nil {
-		return o
+		return extracted{o: o}
 	} else if graph.ErrorCode(err) != graph.ENOTFOUND {
 		o.err = err
-		return o
+		return extracted{o: o}
 	}
 	x, err := ing.extract(art)
 	if err != nil {
 		o.err = fmt.Errorf("extract: %w", err)
-		return o
+		return extracted{o: o}
 	}
-	res, err := ing.store.Ingest(ctx, x)
+	return extracted{o: o, x: x}
+}
+
+// store1 stores one extracted article in its own transaction.
+func (ing *ingester) store1(ctx context.Context, e extracted) outcome {
+	o := e.o
+	res, err := ing.store.Ingest(ctx, e.x)
 	if err != nil {
 		o.err = fmt.Errorf("store: %w", err)
 		return o
@@ -267,6 +313,57 @@ func (ing *ingester) one(ctx context.Context, it input.Item) outcome {
 		o.x = res.Extraction
 	}
 	return o
+}
+
+// writeBatches stores what arrives on in, in batches, and reports each
+// article's outcome on out, until in is closed.
+func (ing *ingester) writeBatches(ctx context.Context, bi graph.BatchIngester, in <-chan extracted, out chan<- outcome) {
+	var batch []extracted
+	var xs []*graph.Extraction
+	for {
+		e, ok := <-in
+		if !ok {
+			return
+		}
+		batch, xs = append(batch[:0], e), append(xs[:0], e.x)
+		size := len(e.x.Article.Text)
+		wait := time.NewTimer(batchWait)
+	fill:
+		for len(batch) < batchArticles && size < batchBytes {
+			select {
+			case e, ok := <-in:
+				if !ok {
+					break fill
+				}
+				batch, xs = append(batch, e), append(xs, e.x)
+				size += len(e.x.Article.Text)
+			case <-wait.C:
+				break fill
+			}
+		}
+		wait.Stop()
+		res, err := bi.IngestBatch(ctx, xs)
+		for i, e := range batch {
+			o := e.o
+			switch {
+			case i >= len(res) || res[i] == nil:
+				if err == nil {
+					err = errors.New("not stored")
+				}
+				o.err = fmt.Errorf("store: %w", err)
+			case res[i].Err != nil:
+				o.err = fmt.Errorf("store: %w", res[i].Err)
+			default:
+				o.created = res[i].Created
+				if o.created {
+					o.x = res[i].Extraction
+				}
+			}
+			out <- o
+		}
+		clear(xs)
+		clear(batch)
+	}
 }
 
 // reporter shows progress on stderr: a bar, periodic lines, or nothing.
