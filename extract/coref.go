@@ -132,7 +132,7 @@ func (r *resolver) scanCountries() {
 			}
 		}
 		// "the foreign ministry of Veridia"
-		if stateWords[t.low] && !t.upper && d.low(i+1) == "of" && d.tok(i+2).upper && d.tok(i+2).kind == tWord && !(d.tok(i+3).upper && d.tok(i+3).kind == tWord) {
+		if t.bits&(wOrg|wTitle) != 0 && !t.upper && d.low(i+1) == "of" && stateWords[t.low] && d.tok(i+2).upper && d.tok(i+2).kind == tWord && !(d.tok(i+3).upper && d.tok(i+3).kind == tWord) {
 			add(i + 2)
 		}
 	}
