@@ -698,6 +698,8 @@ func (d *doc) mediaNP(a, b int) bool {
 	switch d.low(b) {
 	case "agency", "wire", "newspaper", "broadcaster", "channel", "outlet", "media":
 		return !(d.low(b) == "media" && d.low(b-1) == "social")
+	case "service":
+		return d.low(b-1) == "news" || d.low(b-1) == "press"
 	}
 	if d.is(b, wMedia) && d.toks[b].upper {
 		return true

@@ -29,6 +29,7 @@ type entity struct {
 	order   int
 	id      string
 	keys    map[string]bool // NameKeys of the aliases
+	company bool            // named as a company
 }
 
 // resolver holds the entities of one article.
@@ -77,6 +78,19 @@ func (r *resolver) demonymCode(low string) string {
 		return c
 	}
 	return r.xdemonym[low]
+}
+
+// companyNominal are nouns by which a text goes on to call a company it
+// has named ("Greyfield Aggregates … the company").
+var companyNominal = map[string]bool{"company": true, "firm": true, "operator": true, "miner": true, "manufacturer": true, "insurer": true, "lender": true, "carrier": true, "developer": true, "contractor": true}
+
+// companySuffix are last words of company names whose first word alone
+// names the company too.
+var companySuffix = map[string]bool{
+	"aggregates": true, "pharma": true, "energy": true, "mining": true, "holdings": true, "group": true,
+	"inc.": true, "inc": true, "ltd": true, "ltd.": true, "corp.": true, "corporation": true, "industries": true,
+	"motors": true, "airlines": true, "systems": true, "technologies": true, "shipping": true, "steel": true,
+	"oil": true, "gas": true, "logistics": true, "foods": true, "bank": true, "capital": true, "partners": true,
 }
 
 // stateWords are institutions only a state has: "X's defence minister",
@@ -255,7 +269,7 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 			if e.person || e.source {
 				continue
 			}
-			if m.nominal == "government" && e.country != "" || strings.Contains(strings.ToLower(e.name), m.nominal) {
+			if m.nominal == "government" && e.country != "" || strings.Contains(strings.ToLower(e.name), m.nominal) || companyNominal[m.nominal] && e.company {
 				return r.touch(e)
 			}
 		}
@@ -295,6 +309,14 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 		e.plural = m.plural
 		e.person = m.personal
 		e.title = m.title
+		e.company = m.company
+		if m.kind == graph.ActorOrganization {
+			// "Greyfield Aggregates" is also "Greyfield".
+			if sp := strings.IndexByte(m.name, ' '); sp > 0 && strings.IndexByte(m.name[sp+1:], ' ') < 0 && companySuffix[strings.ToLower(m.name[sp+1:])] {
+				r.alias(e, m.name[:sp])
+				e.company = true
+			}
+		}
 	}
 	for _, al := range m.aliases {
 		r.alias(e, al)
@@ -373,7 +395,9 @@ func (r *resolver) fill(e *entity, m *mention) {
 		e.title = m.title
 	}
 	if e.affil == nil && m.affil != nil {
-		e.affil = r.resolve(m.affil, 0)
+		pos := r.pos
+		e.affil = r.resolve(m.affil, pos)
+		r.pos = pos
 		if e.affil == e {
 			e.affil = nil
 		}

@@ -466,6 +466,22 @@ func TestActors(t *testing.T) {
 				t.Errorf("Lumerian intelligence service: got %+v, want affiliation Lumeria; actors %v", a, names(x))
 			}
 		}},
+		{"CompanyThenNominal", `Residents accused the mining company Greyfield Aggregates of poisoning the river. The company said its dam was safe. Greyfield later denied the report.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Greyfield Aggregates")
+			if a == nil || a.Kind != graph.ActorOrganization || a != actorByName(x, "Greyfield") {
+				t.Errorf("Greyfield Aggregates: got %+v, want one ORGANIZATION also called Greyfield; actors %v", a, names(x))
+			}
+			c := findClaim(x, wantClaim{cue: "said"})
+			if c == nil || nameOf(x, c.Speaker) != "Greyfield Aggregates" {
+				t.Errorf("the company not resolved to Greyfield Aggregates:%s", describeClaims(x))
+			}
+		}},
+		{"OrganisationNameWithPlural", `A spokesman for the Kestova Fishermen's League said members had lost their income.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "spokesman for the Kestova Fishermen's League")
+			if a == nil || nameOf(x, a.Affiliation) != "Kestova Fishermen's League" {
+				t.Errorf("spokesman: got %+v, want affiliation Kestova Fishermen's League; actors %v", a, names(x))
+			}
+		}},
 		{"Organisation", `The Harbor Authority said the port was closed.`, func(t *testing.T, x *graph.Extraction) {
 			if a := actorByName(x, "Harbor Authority"); a == nil || a.Kind != graph.ActorOrganization {
 				t.Errorf("Harbor Authority: got %v, want an ORGANIZATION", a)
@@ -540,6 +556,8 @@ func TestEdges(t *testing.T) {
 		{"TrailingAgencyKeepsSpeaker", `The foreign ministry of Ostmark said a drone had struck a depot, the Baltic Wire agency reported.`, graph.EdgeReports, "Baltic Wire agency", "", true},
 		{"TrailingAgencyKeepsSays", `The foreign ministry of Ostmark said a drone had struck a depot, the Baltic Wire agency reported.`, graph.EdgeSays, "Ostmark foreign ministry", "", true},
 		{"DenialThenSecondVerb", `Norland's prime minister rejected the allegation and called it "a fabrication."`, graph.EdgeDenies, "Norland prime minister", "", true},
+		{"NewsServiceIsAgency", `Residents accused the mining company Greyfield Aggregates of poisoning the river, the Danel News Service reported.`, graph.EdgeReports, "Danel News Service", "", true},
+		{"NewsServiceKeepsAccusation", `Residents accused the mining company Greyfield Aggregates of poisoning the river, the Danel News Service reported.`, graph.EdgeAccuses, "Residents", "Greyfield Aggregates", true},
 		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
 	}
 	for _, tt := range tests {

@@ -28,9 +28,16 @@ type mention struct {
 	personal bool
 	male     bool
 	female   bool
+	company  bool // named as a company ("the mining company X", "X Pharma")
 	// affilPron is the token of a possessive pronoun naming the
 	// affiliation ("its chief executive, …"), or 0.
 	affilPron int
+}
+
+// groupPlural reports whether w is a plural that takes "'s" inside an
+// organisation's name ("Fishermen's League", "People's Party").
+func groupPlural(w string) bool {
+	return strings.HasSuffix(w, "men") || w == "people" || w == "children" || w == "workers"
 }
 
 // stateOrg reports whether a head noun names an organ of a state.
@@ -137,6 +144,7 @@ func (r *resolver) analyze(a, b int) *mention {
 				if nm != nil && nm.kind == graph.ActorPerson && (d.is(k-1, wOrg) || orgHeads[d.low(k-1)]) {
 					// "The company, Nordvale Pharma": an organisation.
 					nm.kind, nm.personal, nm.male, nm.female = graph.ActorOrganization, false, false, false
+					nm.company = companyNominal[d.low(k-1)] || orgHeads[d.low(k-1)]
 					return nm
 				}
 				if nm != nil && nm.kind == graph.ActorPerson {
@@ -205,7 +213,7 @@ func (r *resolver) analyze(a, b int) *mention {
 	// Possessive: "the Taliban government's Ministry of Defense",
 	// "Trump's campaign".
 	for k := b - 1; k > a; k-- {
-		if d.low(k) == "'s" {
+		if d.low(k) == "'s" && !(d.tok(k+1).upper && d.tok(k-1).upper && groupPlural(d.low(k-1))) {
 			owner := r.analyze(a, k-1)
 			rest := r.analyze(k+1, b)
 			if rest == nil {
@@ -354,8 +362,8 @@ func (r *resolver) classify(m *mention, a, b int) {
 			m.source, m.skind = true, graph.SourcePublisher
 			return
 		}
-	case "agency":
-		if d.low(b-1) == "news" || d.low(b-1) == "press" || d.is(b-1, wMedia) && d.toks[b-1].upper {
+	case "agency", "service":
+		if d.low(b-1) == "news" || d.low(b-1) == "press" || d.is(b-1, wMedia) && d.toks[b-1].upper && d.low(b) == "agency" {
 			m.source, m.skind = true, graph.SourceAgency
 			return
 		}
@@ -438,6 +446,14 @@ func (r *resolver) classify(m *mention, a, b int) {
 			if d.is(k, wOrg|wGov) && d.toks[k].upper {
 				hasOrg = true
 			}
+		}
+		if titled && !d.tok(nameStart-1).upper && (d.is(nameStart-1, wOrg) || orgHeads[d.low(nameStart-1)]) && !d.is(nameStart-1, wTitle|wAnon) {
+			// "the mining company Greyfield Aggregates": an organisation
+			// introduced by what it is.
+			m.name = r.joinToks(nameStart, b)
+			m.kind = graph.ActorOrganization
+			m.company = companyNominal[d.low(nameStart-1)] || orgHeads[d.low(nameStart-1)]
+			return
 		}
 		if titled || !hasOrg && nameStart == lead {
 			m.name = r.joinToks(nameStart, b)
