@@ -558,6 +558,8 @@ func TestEdges(t *testing.T) {
 		{"DenialThenSecondVerb", `Norland's prime minister rejected the allegation and called it "a fabrication."`, graph.EdgeDenies, "Norland prime minister", "", true},
 		{"NewsServiceIsAgency", `Residents accused the mining company Greyfield Aggregates of poisoning the river, the Danel News Service reported.`, graph.EdgeReports, "Danel News Service", "", true},
 		{"NewsServiceKeepsAccusation", `Residents accused the mining company Greyfield Aggregates of poisoning the river, the Danel News Service reported.`, graph.EdgeAccuses, "Residents", "Greyfield Aggregates", true},
+		{"NamedAgencyRecipient", `"These are deliberate acts," Transport Minister Karin Ode told the Northline agency.`, graph.EdgeReports, "Northline agency", "", true},
+		{"PossessiveGovernmentIsCountry", `Ostvia's government rejected the claims. Ostvia later denied the report.`, graph.EdgeDenies, "Ostvia", "", true},
 		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
 	}
 	for _, tt := range tests {

@@ -215,6 +215,11 @@ func (r *resolver) analyze(a, b int) *mention {
 	for k := b - 1; k > a; k-- {
 		if d.low(k) == "'s" && !(d.tok(k+1).upper && d.tok(k-1).upper && groupPlural(d.low(k-1))) {
 			owner := r.analyze(a, k-1)
+			if owner != nil && owner.country != "" && k+1 == b && d.is(b, wGov) && !d.toks[b].upper {
+				// "Ostvia's government": the country's government.
+				owner.surface = r.joinToks(a, b)
+				return owner
+			}
 			rest := r.analyze(k+1, b)
 			if rest == nil {
 				return owner
@@ -363,7 +368,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 			return
 		}
 	case "agency", "service":
-		if d.low(b-1) == "news" || d.low(b-1) == "press" || d.is(b-1, wMedia) && d.toks[b-1].upper && d.low(b) == "agency" {
+		if d.low(b-1) == "news" || d.low(b-1) == "press" || d.is(b-1, wMedia) && d.toks[b-1].upper && d.low(b) == "agency" || d.low(b) == "agency" && !d.toks[b].upper && d.toks[b-1].upper && b-1 == a && !d.is(b-1, wOrg|wGov|wTitle) && r.countryCode(d.low(b-1)) == "" && r.demonymCode(d.low(b-1)) == "" {
 			m.source, m.skind = true, graph.SourceAgency
 			return
 		}
