@@ -263,7 +263,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			}
 		}
 		if !(d.low(n) == "that" || d.toks[min(n, len(d.toks)-1)].kind == tQuote || d.low(n) == ":" || d.low(n) == "," && n+1 < len(d.toks) && d.tok(n+1).kind == tQuote || cf.flags&fTo != 0 && d.low(n) == "to" || cf.lemma == "call" || cf.flags&fRecip != 0 && d.isObjStart(n) && d.subjectPronounBefore(i, s)) {
-			if s0, s1 := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !(d.toks[s0].upper && d.toks[s1].upper && !numberWord(d.low(s1))) {
+			if s0, s1 := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !(d.toks[s0].upper && d.toks[s1].upper && !numberWord(d.low(s1))) && !d.docIn(s0, s1) {
 				return nil
 			}
 		}
@@ -562,6 +562,17 @@ func (d *doc) phrasalNotCue(i int, cf cueForm) bool {
 		if (cf.lemma == "decline" || cf.lemma == "fall" || cf.lemma == "rise") && d.word(i+2) {
 			c := d.low(i + 2)[0]
 			return c >= '0' && c <= '9' || c == '$'
+		}
+	}
+	return false
+}
+
+// docIn reports whether tokens [a, b] hold a document noun ("Video of the
+// incident", "Polling averages" do not; "leaked documents" does).
+func (d *doc) docIn(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if d.is(k, wDoc) && d.toks[k].kind == tWord {
+			return true
 		}
 	}
 	return false

@@ -223,6 +223,29 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 		r++
 	}
 	if r >= s.b {
+		// "Caddell continued:" closing its paragraph: the next paragraph
+		// is what was said.
+		if r > 0 && r < len(d.toks) && d.toks[r-1].low == ":" && d.toks[r].para != d.toks[r-1].para {
+			e := r
+			for e+1 < len(d.toks) && d.toks[e+1].para == d.toks[r].para {
+				e++
+			}
+			last := d.lastContentTok(r, e+1)
+			if last < r {
+				return false
+			}
+			at.con0, at.con1 = r, last
+			start := d.toks[r].start
+			if d.toks[r].kind == tQuote {
+				start = d.toks[r].end
+				at.direct = true
+			}
+			at.conStart, at.conEnd = d.trimSpan(start, d.toks[last].end)
+			if d.toks[last].kind == tQuote {
+				at.conStart, at.conEnd = d.trimSpan(start, d.toks[last].start)
+			}
+			return at.conEnd > at.conStart
+		}
 		return false
 	}
 	t := d.toks[r]

@@ -364,6 +364,20 @@ func (d *doc) subjectLeft(i, a int) (int, int) {
 	}
 	s := d.npLeft(j, a)
 	if s < 0 {
+		// "The latest poll released Friday shows …": a noun phrase with
+		// a participle phrase after it.
+		for p := j; p > a && j-p < 8 && d.word(p); p-- {
+			if t := d.toks[p]; !t.upper && (strings.HasSuffix(t.low, "ed") || docParticiple[t.low]) && d.nounish(p-1, a) && !d.isCueAt(p) {
+				if s = d.npLeft(p-1, a); s >= 0 && d.is(p-1, wDoc|wAnon|wOrg) {
+					e := i - 1
+					for e > j && (d.is(e, wAux|wAdv|wNeg) && !d.toks[e].upper || d.isLyAdverb(e)) {
+						e--
+					}
+					return s, e
+				}
+				break
+			}
+		}
 		return -1, -1
 	}
 	return s, j
