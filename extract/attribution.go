@@ -219,7 +219,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			return nil
 		}
 	}
-	if d.phrasalNotCue(i, cf) {
+	if cue1 == i && d.phrasalNotCue(i, cf) {
 		return nil
 	}
 	if t.upper && i != s.a && !(s.head && d.nameBreak(i) && cf.class != classAccuse && cf.class != classDeny && cf.flags&fThat != 0) {

@@ -185,6 +185,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "continued", surface: "Tarn", text: "The river is rising and the town is not ready"}}},
 		{"ParticipleBeforeCue", `The latest harbour survey released Friday shows that ten berths are empty.`,
 			[]wantClaim{{cue: "shows", surface: "The latest harbour survey released Friday", text: "ten berths are empty"}}},
+		{"PointedOut", `The harbour master then pointed out that the channel was too shallow.`,
+			[]wantClaim{{cue: "pointed out", surface: "The harbour master", text: "the channel was too shallow"}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
