@@ -437,6 +437,17 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		}
 		return nil
 	}
+	// "continues to insist", "seemed to think", "went on to say": the
+	// verb before "to" belongs to the cue.
+	if d.low(i-1) == "to" && !t.upper {
+		if v := i - 2; chainVerbs[d.low(v)] || d.low(v) == "on" && (d.low(v-1) == "went" || d.low(v-1) == "goes" || d.low(v-1) == "go") {
+			if d.low(v) == "on" {
+				v--
+			}
+			at.cue0 = v
+			i = v
+		}
+	}
 	// Coordinated verb phrase: "… but called on Kabul to …".
 	q := d.skipLeft(i-1, s.a)
 	if q >= s.a && (d.low(q) == "and" || d.low(q) == "but") && !d.compoundSubject(q, s) {
@@ -548,6 +559,14 @@ var raising = map[string]bool{
 	"expect": true, "say": true, "believe": true, "think": true, "report": true, "know": true,
 	"allege": true, "understand": true, "consider": true, "estimate": true, "predict": true,
 	"rumor": true, "rumour": true, "assume": true, "suspect": true, "fear": true,
+}
+
+// chainVerbs take a cue verb in the to-infinitive and share its subject:
+// "continues to insist", "seemed to think".
+var chainVerbs = map[string]bool{
+	"continue": true, "continues": true, "continued": true, "seem": true, "seems": true, "seemed": true,
+	"appear": true, "appears": true, "appeared": true, "began": true, "begins": true, "begin": true,
+	"started": true, "starts": true, "tend": true, "tends": true, "tended": true, "happened": true,
 }
 
 // phrasalNotCue reports whether the cue verb at i is the head of a phrasal
