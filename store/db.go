@@ -34,7 +34,20 @@ type Options struct {
 	// transaction may hold at most about 15% of it, which bounds the size
 	// of one ingested article (larger ones fail with ETOOLARGE).
 	MemTableMB int
+	// BulkLoad tunes Badger for writing much and reading little, as a bulk
+	// ingest does: values of more than bulkValueThreshold bytes (nodes)
+	// go to the value log, written once, rather than through the LSM tree,
+	// whose memtables, flushes and compactions then carry keys and small
+	// values only; and the block cache is bulkCacheMB unless CacheMB is
+	// set. A database written so opens and reads as any other.
+	BulkLoad bool
 }
+
+// Badger settings of Options.BulkLoad.
+const (
+	bulkValueThreshold = 128
+	bulkCacheMB        = 16
+)
 
 // DB is a graph.Store kept in a Badger database. It is safe for concurrent
 // use; writes are serialised.
@@ -74,6 +87,9 @@ func Open(dir string, opts Options) (*DB, error) {
 		// Writes are serialised by DB.mu, so Badger need not track
 		// read sets for conflict detection.
 		WithDetectConflicts(false)
+	if opts.BulkLoad && !opts.InMemory {
+		bo = bo.WithValueThreshold(bulkValueThreshold).WithBlockCacheSize(bulkCacheMB << 20)
+	}
 	if opts.CacheMB > 0 {
 		bo = bo.WithBlockCacheSize(int64(opts.CacheMB) << 20)
 	}

@@ -52,6 +52,16 @@ func TestContract(t *testing.T) {
 	t.Run("Memory", func(t *testing.T) {
 		storetest.RunStoreContract(t, func(t *testing.T) graph.Store { return MustOpenMemory(t) })
 	})
+	t.Run("BulkLoad", func(t *testing.T) {
+		storetest.RunStoreContract(t, func(t *testing.T) graph.Store {
+			db, err := store.Open(t.TempDir(), store.Options{BulkLoad: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { db.Close() })
+			return db
+		})
+	})
 }
 
 func TestOpen(t *testing.T) {
