@@ -793,7 +793,7 @@ func (d *doc) clauseCueAfter(n int, s sentence) bool {
 	e := n
 	if !d.isSubjectPronoun(n) || d.low(n) == "it" {
 		e = d.npRight(n, s.b)
-		if e < 0 || e-n > 5 || !d.tok(n).upper && !d.is(e, wAnon) {
+		if e < 0 || e-n > 5 || !d.tok(n).upper && !d.is(e, wAnon|wOrg) && !(strings.HasSuffix(d.low(e), "s") && d.is(n-1, wConj)) {
 			return false
 		}
 	}
@@ -802,7 +802,7 @@ func (d *doc) clauseCueAfter(n int, s sentence) bool {
 		c++
 	}
 	cf, ok := d.cueAt(c)
-	return ok && !cf.ing && !cf.partOnly && cf.flags&(fThat|fQuote) != 0 && cf.flags&fWeak == 0 && !d.toks[c].upper
+	return ok && !cf.ing && !cf.partOnly && (cf.flags&(fThat|fQuote) != 0 && cf.flags&fWeak == 0 || cf.class == classAccuse || cf.class == classDeny) && !d.toks[c].upper && !(cf.noun && c == e+1 && d.toks[c].low == cf.lemma)
 }
 
 // withSubject returns the start of the noun phrase ending at p when "with"
