@@ -305,7 +305,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			if d.isSubjectPronounObj(i + 1) {
 				e = i + 1
 			}
-			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.tok(e+1).kind == tQuote || d.word(e+1) && !d.tok(e+1).upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
+			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.tok(e+1).kind == tQuote || d.tok(e+1).low == "\u2018" || d.tok(e+1).low == "'" || d.word(e+1) && !d.tok(e+1).upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
 				return nil
 			}
 			cf.flags = fObj
@@ -361,7 +361,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			if d.isSubjectPronounObj(i + 1) {
 				e = i + 1
 			}
-			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.tok(e+1).kind == tQuote || d.word(e+1) && !d.tok(e+1).upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
+			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.tok(e+1).kind == tQuote || d.tok(e+1).low == "\u2018" || d.tok(e+1).low == "'" || d.word(e+1) && !d.tok(e+1).upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
 				return nil
 			}
 			cf.flags = fObj

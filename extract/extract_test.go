@@ -195,6 +195,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "said", text: "the ferry was overloaded"}, {cue: "accused", surface: "critics", text: "the port of ignoring the rules"}}},
 		{"SecondClauseLowerCaseSubject", `Tarn said the reforms were not complete, and human rights groups warned that the talks had stalled.`,
 			[]wantClaim{{cue: "said", text: "the reforms were not complete"}, {cue: "warned", surface: "human rights groups", text: "the talks had stalled"}}},
+		{"CalledSingleQuoted", "Tarn calls the ferry plan \u2018a disaster\u2019 during a campaign stop.",
+			[]wantClaim{{cue: "calls", surface: "Tarn", text: "the ferry plan \u2018a disaster\u2019"}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
