@@ -197,6 +197,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "said", text: "the reforms were not complete"}, {cue: "warned", surface: "human rights groups", text: "the talks had stalled"}}},
 		{"CalledSingleQuoted", "Tarn calls the ferry plan \u2018a disaster\u2019 during a campaign stop.",
 			[]wantClaim{{cue: "calls", surface: "Tarn", text: "the ferry plan \u2018a disaster\u2019"}}},
+		{"AccordingToThenRelative", `Dock workers have been on strike since May 2, according to the Velmar Dockers' Union, which represents 3,000 workers.`,
+			[]wantClaim{{cue: "according to", text: "Dock workers have been on strike since May 2"}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,

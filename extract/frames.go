@@ -49,7 +49,7 @@ func (d *doc) accordingTo(i int, s sentence) *attribution {
 		return nil
 	}
 	// "The plan, according to officials, would cost …": both sides.
-	if d.toks[p].low == "," && d.low(e+1) == "," && e+2 < s.b && d.word(e+2) {
+	if d.toks[p].low == "," && d.low(e+1) == "," && e+2 < s.b && d.word(e+2) && !relWord(d.low(e+2)) {
 		last := d.lastContentTok(e+2, s.b)
 		at.con0, at.con1 = s.a, last
 		at.conStart, at.conEnd = d.trimSpan(d.toks[s.a].start, d.toks[last].end)
@@ -263,4 +263,9 @@ func (d *doc) adjectiveCue(i int, s sentence) *attribution {
 		return nil
 	}
 	return at
+}
+
+// relWord reports whether w opens a relative clause.
+func relWord(w string) bool {
+	return w == "which" || w == "who" || w == "whose" || w == "where" || w == "whom"
 }
