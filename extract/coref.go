@@ -378,7 +378,9 @@ func (r *resolver) person(m *mention) *entity {
 	e.person = true
 	r.byLast[last] = append(r.byLast[last], e)
 	r.fill(e, m)
-	if len(words) > 1 {
+	if len(words) > 1 && r.countryCode(last) == "" && r.g.capital[last] == "" && r.g.demonym[last] == "" {
+		// The surname alone, unless it names a country: a phrase read as a
+		// name ("Karsovia Blames Veridia") must not take Veridia over.
 		r.alias(e, lastWord(m.name))
 	}
 	return e

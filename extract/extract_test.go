@@ -423,6 +423,12 @@ func TestActors(t *testing.T) {
 				t.Errorf("Ostmark %v and Norland %v must be two actors; actors %v", a, b, names(x))
 			}
 		}},
+		{"CountryNotFoldedIntoName", "Talks Between Norland and Ostmark\n\nNorland said the talks would resume. Ostmark denied it.", func(t *testing.T, x *graph.Extraction) {
+			a, b := actorByName(x, "Norland"), actorByName(x, "Ostmark")
+			if a == nil || b == nil || a == b {
+				t.Errorf("Norland %v and Ostmark %v must be two actors; actors %v", a, b, names(x))
+			}
+		}},
 		{"CapitalisedSaysEndsName", `Mayor Petra Lind Says the ferry will run on Sunday, the poster read.`, func(t *testing.T, x *graph.Extraction) {
 			for _, a := range x.Actors {
 				if strings.Contains(a.Name, "Says") {
