@@ -512,7 +512,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			if b-1 >= s.a && (d.tok(b-1).low == "," || d.tok(b-1).kind == tQuote && d.tok(b-1).q == qClose || d.tok(b-1).low == "—") {
 				at.src0 = b
 				// Parenthetical "…, X said, …": the content goes on after it.
-				if d.low(rr) == "," && rr+1 < s.b && d.tok(rr+1).kind == tWord && s.b-rr > 5 && !d.isCueAt(rr+1) {
+				if d.low(rr) == "," && rr+1 < s.b && d.tok(rr+1).kind == tWord && s.b-rr > 5 && !d.isCueAt(rr+1) && !(d.tok(b-1).kind == tQuote || d.tok(b-2).kind == tQuote && d.tok(b-1).low == ",") && !d.is(rr+1, wConj) {
 					last := d.lastContentTok(rr+1, s.b)
 					if d.is(s.a, wPrep|wSub|wAdv|wTime|wConj) || d.isDayOrDate(s.a) {
 						at.con0, at.con1 = rr+1, last // "During …, Mr. Obama said, a majority …"

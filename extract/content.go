@@ -275,7 +275,7 @@ func (d *doc) rightContentFrom(at *attribution, r int, cf cueForm, s sentence) b
 		}
 		at.conStart, at.conEnd = d.trimSpan(q.start, q.end)
 		// Mixed: a quote that is only the start of a longer clause.
-		if q.close >= 0 && q.close+1 < s.b && d.word(q.close+1) && !d.isCueAt(q.close+1) && d.low(q.close+1) != "and" {
+		if q.close >= 0 && q.close+1 < s.b && d.word(q.close+1) && !d.isCueAt(q.close+1) && d.low(q.close+1) != "and" && !d.speakerTagAt(q.close+1, s) {
 			e := d.contentEnd(q.close+1, s)
 			at.con1 = e
 			at.conStart, at.conEnd = d.trimSpan(d.toks[r].start, d.toks[e].end)
@@ -413,6 +413,23 @@ func (d *doc) newClause(n int, s sentence) bool {
 	}
 	t := d.tok(v)
 	return t.kind == tWord && !t.upper && (d.is(v, wAux) && t.low != "'s" || strings.HasSuffix(t.low, "ed") && !d.is(v, wDoc|wAnon) || t.cue && !d.is(v, wDoc|wAnon))
+}
+
+// speakerTagAt reports whether a speaker tag ("she said", "Rep. Gwen
+// Moore (D-Wis.) said") starts at n, after a closing quotation mark.
+func (d *doc) speakerTagAt(n int, s sentence) bool {
+	e := n
+	if !d.isSubjectPronoun(n) {
+		if e = d.npRight(n, s.b); e < 0 || e-n > 8 {
+			return false
+		}
+	}
+	c := e + 1
+	for c < s.b && (d.is(c, wAux|wAdv) && !d.toks[c].upper || d.isLyAdverb(c)) {
+		c++
+	}
+	cf, ok := d.cueAt(c)
+	return ok && !cf.ing && cf.flags&fInv != 0 && !d.toks[c].upper
 }
 
 // subjectLeftAt reports whether the tokens from n form "X said" closing the

@@ -199,6 +199,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "calls", surface: "Tarn", text: "the ferry plan \u2018a disaster\u2019"}}},
 		{"AccordingToThenRelative", `Dock workers have been on strike since May 2, according to the Velmar Dockers' Union, which represents 3,000 workers.`,
 			[]wantClaim{{cue: "according to", text: "Dock workers have been on strike since May 2"}}},
+		{"QuoteTagThenNarrative", `"Are we winning?" she said, but the crowd was already leaving the square.`,
+			[]wantClaim{{cue: "said", surface: "she", text: "Are we winning?", direct: &yes}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
