@@ -381,7 +381,8 @@ func (d *doc) contentEnd(r int, s sentence) int {
 			for n < s.b && (d.is(n, wAdv|wAux|wNeg) && !d.tok(n).upper || d.isLyAdverb(n)) {
 				n++
 			}
-			if cf, ok := d.cueAt(n); ok && !cf.ing && !d.tok(n).upper && (cf.flags&fWeak == 0 || d.low(n+1) == "that" || d.low(n+1) == ":" || d.tok(n+1).kind == tQuote) || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
+			clauseNext := d.low(n+1) == "that" || d.low(n+1) == ":" || d.tok(n+1).kind == tQuote
+			if cf, ok := d.cueAt(n); ok && !cf.ing && !d.tok(n).upper && (cf.flags&fWeak == 0 && !(cf.noun && d.low(n) == cf.lemma) || clauseNext) || d.low(n) == "called" && (d.low(n+1) == "on" || d.low(n+1) == "for") {
 				e = k
 				break
 			}

@@ -201,6 +201,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "according to", text: "Dock workers have been on strike since May 2"}}},
 		{"QuoteTagThenNarrative", `"Are we winning?" she said, but the crowd was already leaving the square.`,
 			[]wantClaim{{cue: "said", surface: "she", text: "Are we winning?", direct: &yes}}},
+		{"AndStateNoun", `Tarn says the operator broke federal and state law by dumping waste.`,
+			[]wantClaim{{cue: "says", text: "the operator broke federal and state law by dumping waste"}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
