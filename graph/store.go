@@ -298,6 +298,24 @@ type Store interface {
 	Close() error
 }
 
+// BatchReader is implemented by stores that read many nodes or edge lists
+// in one transaction faster than one call each; the GraphQL loaders use it
+// when the store has it.
+type BatchReader interface {
+	// FindNodesByIDs returns the nodes with ids, keyed by ID: *Actor,
+	// *Source, *Claim or *Article as the ID's prefix says, as the
+	// FindXByID methods return them, all read from one snapshot. IDs that
+	// name no node are left out (so a missing ID is ENOTFOUND to the
+	// caller). The error is for the batch as a whole.
+	FindNodesByIDs(ctx context.Context, ids []string) (map[string]any, error)
+	// FindEdgesBatch returns, for each filter of fs (Page ignored), up to
+	// max edges it selects, in FindEdges order: the edges FindEdges lists
+	// page after page. All lists are read from one snapshot. Returns
+	// EINVALID, for the batch, when a filter sets none of From, To and
+	// Claim or names an unknown kind.
+	FindEdgesBatch(ctx context.Context, fs []EdgeFilter, max int) ([][]*Edge, error)
+}
+
 // SearchHit is one ranked search result: a claim or an actor.
 type SearchHit struct {
 	// Kind is "claim" or "actor".

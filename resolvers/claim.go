@@ -18,17 +18,26 @@ func (r *claimResolver) Article(ctx context.Context, c *graph.Claim) (*graph.Art
 	return r.loaders(ctx).articles.Load(ctx, c.Article)
 }
 
-// Speaker resolves Claim.speaker: the actor that made the claim, null when a
-// source made it or the speaker is unknown.
-func (r *claimResolver) Speaker(ctx context.Context, c *graph.Claim) (*graph.Actor, error) {
-	if !strings.HasPrefix(c.Speaker, graph.PrefixActor) {
-		return nil, nil
+// Speaker resolves Claim.speaker for a list of claims at once: the actor
+// that made each claim, null when a source made it or the speaker is
+// unknown.
+func (r *claimResolver) Speaker(ctx context.Context, cs []*graph.Claim) ([]*graph.Actor, error) {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		if strings.HasPrefix(c.Speaker, graph.PrefixActor) {
+			ids[i] = c.Speaker
+		}
 	}
-	a, err := r.loaders(ctx).actors.Load(ctx, c.Speaker)
-	if graph.ErrorCode(err) == graph.ENOTFOUND {
-		return nil, nil
+	l := r.loaders(ctx)
+	m, err := nodeMap(ctx, l.actors, l.br, ids)
+	if err != nil {
+		return nil, err
 	}
-	return a, err
+	out := make([]*graph.Actor, len(cs))
+	for i, id := range ids {
+		out[i] = m[id]
+	}
+	return out, nil
 }
 
 // SpeakerSource resolves Claim.speakerSource: the source that made the
@@ -59,17 +68,40 @@ func (r *claimResolver) Targets(ctx context.Context, c *graph.Claim) ([]*graph.A
 	return r.actorsByID(ctx, ids)
 }
 
-// ReportedBy resolves Claim.reportedBy.
-func (r *claimResolver) ReportedBy(ctx context.Context, c *graph.Claim) ([]*graph.Source, error) {
-	es, err := r.loaders(ctx).edges.Load(ctx, edgeKey{To: c.ID, Kind: graph.EdgeReports})
+// ReportedBy resolves Claim.reportedBy for a list of claims at once: the
+// sources reporting each claim, in edge order, once each.
+func (r *claimResolver) ReportedBy(ctx context.Context, cs []*graph.Claim) ([][]*graph.Source, error) {
+	keys := make([]edgeKey, len(cs))
+	for i, c := range cs {
+		keys[i] = edgeKey{To: c.ID, Kind: graph.EdgeReports}
+	}
+	l := r.loaders(ctx)
+	lists, err := l.edgeLists(ctx, keys)
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(es))
-	for i, e := range es {
-		ids[i] = e.From
+	var ids []string
+	for _, es := range lists {
+		for _, e := range es {
+			ids = append(ids, e.From)
+		}
 	}
-	return r.sourcesByID(ctx, ids)
+	m, err := nodeMap(ctx, l.sources, l.br, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*graph.Source, len(cs))
+	for i, es := range lists {
+		out[i] = make([]*graph.Source, 0, len(es))
+		seen := make(map[string]bool, len(es))
+		for _, e := range es {
+			if s := m[e.From]; s != nil && !seen[e.From] {
+				seen[e.From] = true
+				out[i] = append(out[i], s)
+			}
+		}
+	}
+	return out, nil
 }
 
 // DeniedBy resolves Claim.deniedBy.

@@ -23,6 +23,9 @@ type loaders struct {
 	// edges loads every edge matching a filter (without its page), for the
 	// list fields of claims: targets, reportedBy, deniedBy.
 	edges *dataloadgen.Loader[edgeKey, []*graph.Edge]
+	// br reads many keys in one call for the batch resolvers when the
+	// store is a graph.BatchReader; nil otherwise.
+	br graph.BatchReader
 }
 
 // edgeKey selects edges: those read from Claim, or those pointing To a node
@@ -33,17 +36,22 @@ type edgeKey struct {
 	Kind  graph.EdgeKind
 }
 
-// batchWait is how long a loader collects keys before it reads: none. The
-// store has no multi-get (see fetchEach), so a fuller batch saves no read;
-// the loader's cache already reads each key once per response. A wait only
-// idles: 2 ms per level of loaded fields made a page of claims with
-// speakers and sources take 5 ms at best (cmd/loadbench -query page).
+// batchWait is how long a loader collects keys before it reads: none. A
+// wait only idles: 2 ms per level of loaded fields made a page of claims
+// with speakers and sources take 5 ms at best (cmd/loadbench -query page).
+// Lists batch without it: the batch resolvers of list fields (Claim.speaker,
+// Claim.reportedBy; `batch: true` in gqlgen.yml) get every parent at once
+// and read them in one call of a graph.BatchReader (see nodeMap), and a
+// loader's cache reads each key once per response.
 const batchWait time.Duration = 0
 
 // maxEdges bounds the edges one loader key reads.
 const maxEdges = 1000
 
 func newLoaders(s graph.Store) *loaders {
+	if br, ok := s.(graph.BatchReader); ok {
+		return newBatchLoaders(br)
+	}
 	opts := []dataloadgen.Option{dataloadgen.WithWait(batchWait), dataloadgen.WithBatchCapacity(graph.MaxPage)}
 	return &loaders{
 		actors:   dataloadgen.NewLoader(fetchEach(s.FindActorByID), opts...),
@@ -51,13 +59,66 @@ func newLoaders(s graph.Store) *loaders {
 		claims:   dataloadgen.NewLoader(fetchEach(s.FindClaimByID), opts...),
 		articles: dataloadgen.NewLoader(fetchEach(s.FindArticleByID), opts...),
 		edges: dataloadgen.NewLoader(fetchEach(func(ctx context.Context, k edgeKey) ([]*graph.Edge, error) {
-			return allEdges(ctx, s, graph.EdgeFilter{Claim: k.Claim, To: k.To, Kind: k.Kind}, maxEdges)
+			return allEdges(ctx, s, k.filter(), maxEdges)
 		}), opts...),
 	}
 }
 
-// fetchEach makes a batch function from a single-key read. The store has no
-// multi-get, so a batch reads each distinct key once, in one pass.
+// filter is the edge filter k selects by.
+func (k edgeKey) filter() graph.EdgeFilter {
+	return graph.EdgeFilter{Claim: k.Claim, To: k.To, Kind: k.Kind}
+}
+
+// newBatchLoaders makes loaders that read each batch in one call of br.
+func newBatchLoaders(br graph.BatchReader) *loaders {
+	opts := []dataloadgen.Option{dataloadgen.WithWait(batchWait), dataloadgen.WithBatchCapacity(graph.MaxPage)}
+	return &loaders{
+		br:       br,
+		actors:   dataloadgen.NewLoader(fetchNodes[graph.Actor](br, "actor"), opts...),
+		sources:  dataloadgen.NewLoader(fetchNodes[graph.Source](br, "source"), opts...),
+		claims:   dataloadgen.NewLoader(fetchNodes[graph.Claim](br, "claim"), opts...),
+		articles: dataloadgen.NewLoader(fetchNodes[graph.Article](br, "article"), opts...),
+		edges: dataloadgen.NewLoader(func(ctx context.Context, keys []edgeKey) ([][]*graph.Edge, []error) {
+			fs := make([]graph.EdgeFilter, len(keys))
+			for i, k := range keys {
+				fs[i] = k.filter()
+			}
+			ls, err := br.FindEdgesBatch(ctx, fs, maxEdges)
+			if err != nil {
+				return nil, []error{err}
+			}
+			return ls, nil
+		}, opts...),
+	}
+}
+
+// fetchNodes makes a batch function reading nodes of type T (named what in
+// errors) with one FindNodesByIDs; an ID that names no such node is
+// ENOTFOUND, as from FindXByID.
+func fetchNodes[T any](br graph.BatchReader, what string) func(context.Context, []string) ([]*T, []error) {
+	return func(ctx context.Context, ids []string) ([]*T, []error) {
+		m, err := br.FindNodesByIDs(ctx, ids)
+		if err != nil {
+			return nil, []error{err}
+		}
+		vs := make([]*T, len(ids))
+		var errs []error
+		for i, id := range ids {
+			if v, ok := m[id].(*T); ok {
+				vs[i] = v
+				continue
+			}
+			if errs == nil {
+				errs = make([]error, len(ids))
+			}
+			errs[i] = graph.Errorf(graph.ENOTFOUND, "%s %q not found", what, id)
+		}
+		return vs, errs
+	}
+}
+
+// fetchEach makes a batch function from a single-key read, for a store
+// without multi-get: a batch reads each distinct key once, in one pass.
 func fetchEach[K comparable, V any](find func(context.Context, K) (V, error)) func(context.Context, []K) ([]V, []error) {
 	return func(ctx context.Context, keys []K) ([]V, []error) {
 		vs := make([]V, len(keys))
@@ -154,6 +215,64 @@ func loadAll[V any](ctx context.Context, l *dataloadgen.Loader[string, V], ids [
 		}
 	}
 	return out, nil
+}
+
+// nodeMap loads the nodes of l with ids (duplicates and "" allowed) and
+// returns those found by ID, dropping not-found keys and returning the
+// first other error. With a batch reader it reads every ID in one call and
+// primes l with the nodes, so the fields that load them later read
+// nothing.
+func nodeMap[T any](ctx context.Context, l *dataloadgen.Loader[string, *T], br graph.BatchReader, ids []string) (map[string]*T, error) {
+	ids = unique(ids)
+	out := make(map[string]*T, len(ids))
+	if br != nil && len(ids) > 1 {
+		m, err := br.FindNodesByIDs(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			if v, ok := m[id].(*T); ok {
+				out[id] = v
+				l.Prime(id, v)
+			}
+		}
+		return out, nil
+	}
+	thunks := make([]func() (*T, error), len(ids))
+	for i, id := range ids {
+		thunks[i] = l.LoadThunk(ctx, id)
+	}
+	for i, th := range thunks {
+		v, err := th()
+		switch graph.ErrorCode(err) {
+		case "":
+			out[ids[i]] = v
+		case graph.ENOTFOUND:
+		default:
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// edgeLists loads the edges of every key, in order; with a batch reader in
+// one call, priming the edges loader.
+func (l *loaders) edgeLists(ctx context.Context, keys []edgeKey) ([][]*graph.Edge, error) {
+	if l.br != nil && len(keys) > 1 {
+		fs := make([]graph.EdgeFilter, len(keys))
+		for i, k := range keys {
+			fs[i] = k.filter()
+		}
+		ls, err := l.br.FindEdgesBatch(ctx, fs, maxEdges)
+		if err != nil {
+			return nil, err
+		}
+		for i, k := range keys {
+			l.edges.Prime(k, ls[i])
+		}
+		return ls, nil
+	}
+	return l.edges.LoadAll(ctx, keys)
 }
 
 func unique(ids []string) []string {

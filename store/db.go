@@ -60,6 +60,8 @@ type DB struct {
 	// mu serialises writes so read-modify-write of indexes and counters
 	// never conflicts.
 	mu sync.Mutex
+	// reads caches decoded nodes and edge lists for readers (readcache.go).
+	reads readCache
 	// counters caches committed counter values for writers (guarded by mu),
 	// sparing a read of each counter an update changes.
 	counters map[string]int64

@@ -15,48 +15,54 @@ import (
 // FindArticleByID returns the article with id, text included. Returns
 // ENOTFOUND if no article has that ID.
 func (db *DB) FindArticleByID(ctx context.Context, id string) (*graph.Article, error) {
-	a := &graph.Article{}
-	return a, db.view(ctx, func(t *tx) error { return t.mustNode(graph.PrefixArticle, "article", id, a) })
+	return findNode[graph.Article](ctx, db, graph.PrefixArticle, "article", id)
 }
 
 // FindActorByID returns the actor with id. Returns ENOTFOUND if no actor has
 // that ID, including one merged into another by MergeActors.
 func (db *DB) FindActorByID(ctx context.Context, id string) (*graph.Actor, error) {
-	a := &graph.Actor{}
-	return a, db.view(ctx, func(t *tx) error { return t.mustNode(graph.PrefixActor, "actor", id, a) })
+	return findNode[graph.Actor](ctx, db, graph.PrefixActor, "actor", id)
 }
 
 // FindSourceByID returns the source with id. Returns ENOTFOUND if no source
 // has that ID.
 func (db *DB) FindSourceByID(ctx context.Context, id string) (*graph.Source, error) {
-	s := &graph.Source{}
-	return s, db.view(ctx, func(t *tx) error { return t.mustNode(graph.PrefixSource, "source", id, s) })
+	return findNode[graph.Source](ctx, db, graph.PrefixSource, "source", id)
 }
 
 // FindClaimByID returns the claim with id. Returns ENOTFOUND if no claim has
 // that ID.
 func (db *DB) FindClaimByID(ctx context.Context, id string) (*graph.Claim, error) {
-	c := &graph.Claim{}
-	return c, db.view(ctx, func(t *tx) error { return t.mustNode(graph.PrefixClaim, "claim", id, c) })
+	return findNode[graph.Claim](ctx, db, graph.PrefixClaim, "claim", id)
+}
+
+// findNode reads the node with id of type T, whose IDs start with prefix
+// (what names it in errors), through the read cache. Returns ENOTFOUND when
+// there is none.
+func findNode[T any](ctx context.Context, db *DB, prefix, what, id string) (*T, error) {
+	var n *T
+	err := db.view(ctx, func(t *tx) error {
+		if strings.HasPrefix(id, prefix) {
+			v, ok, err := db.reads.node(t, id)
+			if err != nil {
+				return err
+			}
+			n, _ = v.(*T)
+			if ok && n != nil {
+				return nil
+			}
+		}
+		return graph.Errorf(graph.ENOTFOUND, "%s %q not found", what, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return n, nil
 }
 
 // hasKey returns a condition true when the key made for an ID exists.
 func (t *tx) hasKey(k func(id string) []byte) func(string) (bool, error) {
 	return func(id string) (bool, error) { return t.has(k(id)) }
-}
-
-// loadNodes decodes the nodes with ids, in order, skipping any not found.
-func loadNodes[T any](t *tx, ids []string) ([]*T, error) {
-	out := make([]*T, 0, len(ids))
-	for _, id := range ids {
-		v := new(T)
-		if ok, err := t.getNode(id, v); err != nil {
-			return nil, err
-		} else if ok {
-			out = append(out, v)
-		}
-	}
-	return out, nil
 }
 
 // FindArticles returns a page of articles, optionally those of one
@@ -97,7 +103,7 @@ func (db *DB) FindArticles(ctx context.Context, f graph.ArticleFilter) (*graph.A
 			return err
 		}
 		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
-		out.Articles, err = loadNodes[graph.Article](t, ids)
+		out.Articles, err = cachedNodes[graph.Article](db, t, ids)
 		return err
 	})
 	if err != nil {
@@ -132,7 +138,7 @@ func (db *DB) FindActors(ctx context.Context, f graph.ActorFilter) (*graph.Actor
 			return err
 		}
 		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
-		out.Actors, err = loadNodes[graph.Actor](t, ids)
+		out.Actors, err = cachedNodes[graph.Actor](db, t, ids)
 		return err
 	})
 	if err != nil {
@@ -166,7 +172,7 @@ func (db *DB) FindSources(ctx context.Context, f graph.SourceFilter) (*graph.Sou
 			return err
 		}
 		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
-		out.Sources, err = loadNodes[graph.Source](t, ids)
+		out.Sources, err = cachedNodes[graph.Source](db, t, ids)
 		return err
 	})
 	if err != nil {
@@ -238,7 +244,7 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 			return err
 		}
 		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
-		out.Claims, err = loadNodes[graph.Claim](t, ids)
+		out.Claims, err = cachedNodes[graph.Claim](db, t, ids)
 		return err
 	})
 	if err != nil {

@@ -337,18 +337,22 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 		}
 		for _, h := range out.Hits {
 			var text string
-			if h.Kind == "actor" {
-				a := &graph.Actor{}
-				if _, err := t.getNode(h.ID, a); err != nil {
-					return err
+			v, _, err := db.reads.node(t, h.ID)
+			if err != nil {
+				return err
+			}
+			switch n := v.(type) {
+			case *graph.Actor:
+				text = actorDoc(n)
+			case *graph.Claim:
+				text = claimDoc(n)
+			case nil:
+				// gone: an empty node as before
+				if h.Kind == "actor" {
+					text = actorDoc(&graph.Actor{})
+				} else {
+					text = claimDoc(&graph.Claim{})
 				}
-				text = actorDoc(a)
-			} else {
-				c := &graph.Claim{}
-				if _, err := t.getNode(h.ID, c); err != nil {
-					return err
-				}
-				text = claimDoc(c)
 			}
 			h.Snippet = snippet(text, q)
 		}
