@@ -280,6 +280,7 @@ func TestNoClaims(t *testing.T) {
 		{"ImperativeNegation", "Don't blame the ferry crews for the delays."},
 		{"NounStates", "The ethnic vote in several border states could decide the race."},
 		{"HeadlineAccusationIsNotAClaim", "Norland Blames Ostmark for Pipeline Fire\n\nThe fire burned for two days."},
+		{"LoneAgencyWordAtStart", "agency"},
 		{"ScareQuotes", `The so-called "peace plan" was never published.`},
 		{"NoComment", `The ferry operator did not respond to a request for comment.`},
 		{"NoCommentPlural", `Officials in Velda did not immediately reply to requests for comment on Sunday.`},

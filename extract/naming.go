@@ -368,7 +368,7 @@ func (r *resolver) classify(m *mention, a, b int) {
 			return
 		}
 	case "agency", "service":
-		if d.low(b-1) == "news" || d.low(b-1) == "press" || d.is(b-1, wMedia) && d.toks[b-1].upper && d.low(b) == "agency" || d.low(b) == "agency" && !d.toks[b].upper && d.toks[b-1].upper && b-1 == a && !d.is(b-1, wOrg|wGov|wTitle) && r.countryCode(d.low(b-1)) == "" && r.demonymCode(d.low(b-1)) == "" {
+		if d.low(b-1) == "news" || d.low(b-1) == "press" || d.is(b-1, wMedia) && d.tok(b-1).upper && d.low(b) == "agency" || d.low(b) == "agency" && !d.toks[b].upper && d.tok(b-1).upper && b-1 == a && !d.is(b-1, wOrg|wGov|wTitle) && r.countryCode(d.low(b-1)) == "" && r.demonymCode(d.low(b-1)) == "" {
 			m.source, m.skind = true, graph.SourceAgency
 			return
 		}
