@@ -501,12 +501,12 @@ func (r *resolver) scanTo(pos int) {
 	}
 	for i < pos {
 		t := d.toks[i]
-		if t.kind != tWord || !t.upper || int(t.inq) >= 0 || d.nameBreak(i) || d.is(i, wStarter|wMonth|wTime) && (i == 0 || int(d.tok(i-1).sent) != int(t.sent)) {
+		if t.kind != tWord || !t.upper || int(t.inq) >= 0 || d.nameBreak(i) || d.headFunctionWord(i) || d.is(i, wStarter|wMonth|wTime) && (i == 0 || int(d.tok(i-1).sent) != int(t.sent)) {
 			i++
 			continue
 		}
 		j := i
-		for j+1 < pos && d.tok(j+1).kind == tWord && d.tok(j+1).upper && int(d.tok(j+1).inq) < 0 && !d.nameBreak(j+1) {
+		for j+1 < pos && d.tok(j+1).kind == tWord && d.tok(j+1).upper && int(d.tok(j+1).inq) < 0 && !d.nameBreak(j+1) && !d.headFunctionWord(j+1) {
 			j++
 		}
 		if d.is(i-1, wDet|wPrep) && !d.tok(i-1).upper && d.low(i-1) != "by" && d.low(i-1) != "with" {

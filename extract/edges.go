@@ -49,6 +49,15 @@ func (b *builder) hostileAgents(at *attribution) []*entity {
 		return nil
 	}
 	for k := at.con0; k <= at.con1 && k < len(d.toks); k++ {
+		if d.low(k) == "'s" && hostileNouns[d.low(k+1)] && k+1 <= at.con1 && d.tok(k-1).upper {
+			// "Veridia's negligence": the owner of a hostile act.
+			if st := d.npLeft(k-1, max(at.con0, d.sents[int(d.toks[k].sent)].a)); st >= 0 {
+				if t := b.r.resolve(b.r.analyze(st, k-1), st); t != nil {
+					out = append(out, t)
+				}
+			}
+			continue
+		}
 		if d.low(k) != "by" {
 			continue
 		}
@@ -109,6 +118,15 @@ var hostileWords = map[string]bool{
 	"bombing": true, "bombings": true, "killings": true, "assault": true, "incursion": true,
 	"incursions": true, "provocations": true, "sponsored": true, "backed": true, "supported": true,
 	"funded": true, "armed": true, "harbored": true, "harboured": true,
+}
+
+// hostileNouns after a possessive name the owner as the wrongdoer:
+// "Veridia's negligence", "Moscow's aggression".
+var hostileNouns = map[string]bool{
+	"negligence": true, "aggression": true, "crimes": true, "lies": true, "provocation": true,
+	"provocations": true, "incompetence": true, "interference": true, "meddling": true,
+	"recklessness": true, "violations": true, "occupation": true, "blockade": true, "sabotage": true,
+	"failures": true, "cover-up": true, "corruption": true, "atrocities": true, "attacks": true,
 }
 
 // compound splits a speaker such as "Kyiv and Warsaw" or "Google, Apple and

@@ -434,6 +434,11 @@ func TestActors(t *testing.T) {
 				t.Errorf("Norland %v and Ostmark %v must be two actors; actors %v", a, b, names(x))
 			}
 		}},
+		{"HeadlineFunctionWordsEndNames", "Mediators Call for Talks Between Veridia and Karsovia\n\nVeridia said it would attend.", func(t *testing.T, x *graph.Extraction) {
+			if a := actorByName(x, "Veridia"); a == nil || a.Name != "Veridia" {
+				t.Errorf("Veridia: got %v, want an actor named Veridia; actors %v", a, names(x))
+			}
+		}},
 		{"CapitalisedSaysEndsName", `Mayor Petra Lind Says the ferry will run on Sunday, the poster read.`, func(t *testing.T, x *graph.Extraction) {
 			for _, a := range x.Actors {
 				if strings.Contains(a.Name, "Says") {
@@ -589,6 +594,7 @@ func TestEdges(t *testing.T) {
 		{"NewsServiceKeepsAccusation", `Residents accused the mining company Greyfield Aggregates of poisoning the river, the Danel News Service reported.`, graph.EdgeAccuses, "Residents", "Greyfield Aggregates", true},
 		{"NamedAgencyRecipient", `"These are deliberate acts," Transport Minister Karin Ode told the Northline agency.`, graph.EdgeReports, "Northline agency", "", true},
 		{"PossessiveGovernmentIsCountry", `Ostvia's government rejected the claims. Ostvia later denied the report.`, graph.EdgeDenies, "Ostvia", "", true},
+		{"HostilePossessive", `Velk warned that Karsovia would not pay for what he called "Veridia's negligence."`, graph.EdgeAccuses, "Velk", "Veridia", true},
 		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
 	}
 	for _, tt := range tests {

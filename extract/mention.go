@@ -85,7 +85,7 @@ func (d *doc) nounish(i, a int) bool {
 		return true
 	}
 	if t.upper {
-		if i > a && t.cue && d.nameBreak(i) {
+		if i > a && (t.cue && d.nameBreak(i) || d.headFunctionWord(i)) {
 			return false
 		}
 		if i == a && (d.is(i, wStarter|wPrep|wSub|wAdv|wConj) || len(t.low) > 4 && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) && !d.tok(i+1).upper) {

@@ -361,6 +361,14 @@ func segment(text string, lx *lexicon) *doc {
 	return d
 }
 
+// headFunctionWord reports whether token i is a capitalised preposition,
+// conjunction or determiner of a title-case headline ("Talks Between
+// Veridia and Karsovia"), which no name runs across.
+func (d *doc) headFunctionWord(i int) bool {
+	t := &d.toks[i]
+	return t.upper && t.bits&(wPrep|wConj|wDet|wSub) != 0 && d.sents[t.sent].head
+}
+
 // nameBreak reports whether the capitalised word at i is a verb that ends a
 // name before it ("Karsovia Blames Veridia", "Lindsey Graham Says …"): an
 // -s form of a cue verb, in a headline any, elsewhere one that is not also a
