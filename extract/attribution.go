@@ -222,6 +222,9 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	if cue1 == i && d.phrasalNotCue(i, cf) {
 		return nil
 	}
+	if cf.part && cue1 == i && (d.is(i-1, wDet) || d.low(i-1) == "such" || d.low(i-1) == "long") && d.word(i+1) && !d.tok(i+1).upper && d.nounish(i+1, s.a) && !d.is(i+1, wPron) {
+		return nil // "such expected backers", "the long-expected report"
+	}
 	if t.upper && i != s.a && !(s.head && d.nameBreak(i) && cf.class != classAccuse && cf.class != classDeny && cf.flags&fThat != 0) {
 		// A capitalised cue inside a sentence is a name, except a verb
 		// in a headline: "Lindsey Graham Says …", "New Poll Shows …".

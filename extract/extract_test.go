@@ -281,6 +281,7 @@ func TestNoClaims(t *testing.T) {
 		{"NounStates", "The ethnic vote in several border states could decide the race."},
 		{"HeadlineAccusationIsNotAClaim", "Norland Blames Ostmark for Pipeline Fire\n\nThe fire burned for two days."},
 		{"LoneAgencyWordAtStart", "agency"},
+		{"ParticipleAdjective", "The plan won support from such expected backers as the harbour board."},
 		{"ScareQuotes", `The so-called "peace plan" was never published.`},
 		{"NoComment", `The ferry operator did not respond to a request for comment.`},
 		{"NoCommentPlural", `Officials in Velda did not immediately reply to requests for comment on Sunday.`},
