@@ -302,6 +302,25 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 	if m.name == "" {
 		return nil
 	}
+	if m.affilPron > 0 && m.kind != graph.ActorPerson && m.affil == nil {
+		// "his spokesman": Strand's spokesman.
+		if p, ok := pronouns[r.d.low(m.affilPron)]; ok {
+			if o := r.antecedent(&mention{pronoun: true, pinfo: p}, m.affilPron); o != nil && !o.source {
+				name := strings.TrimPrefix(strings.TrimPrefix(m.name, "the "), "The ")
+				m.aliases = append(m.aliases, m.surface)
+				m.name = o.name + " " + name
+				m.affil = nil
+				r.pos = pos
+				e := r.byKey[r.key(m.name)]
+				if e == nil {
+					e = r.newEntity(r.key(m.name), m.name, m.kind)
+					e.person, e.plural, e.title, e.affil = m.personal, m.plural, name, o
+				}
+				return r.touch(e)
+			}
+		}
+		r.pos = pos
+	}
 	key := r.key(m.name)
 	e := r.byKey[key]
 	if e == nil {
@@ -537,7 +556,10 @@ func (r *resolver) antecedent(m *mention, pos int) *entity {
 		return nil
 	}
 	// "He added": the speaker of the last attribution, when it is near.
-	if e := r.lastSpk; e != nil && (p.male || p.female) && e.person && !e.plural && !(p.male && e.female || p.female && e.male) && int(r.d.toks[pos].sent)-r.lastSent <= 2 {
+	if e := r.lastSpk; e != nil && (p.male || p.female) && e.person && !e.plural && !(p.male && e.female || p.female && e.male) && int(r.d.toks[pos].sent)-r.lastSent <= 2 && !r.otherNamedBetween(e, pos, p) {
+		if e.kind == graph.ActorPerson {
+			e.male, e.female = e.male || p.male, e.female || p.female
+		}
 		return e
 	}
 	if e := r.lastSpk; e != nil && p.plural && (e.plural || e.kind == graph.ActorGroup || e.kind == graph.ActorOrganization || e.kind == graph.ActorGovernment) && int(r.d.toks[pos].sent)-r.lastSent <= 1 {
@@ -569,6 +591,25 @@ func (r *resolver) antecedent(m *mention, pos int) *entity {
 		}
 	}
 	return nil
+}
+
+// otherNamedBetween reports whether a named person other than e, of a
+// gender the pronoun allows, is mentioned in the sentence of pos before it
+// ("Strand hopes …, his spokesman said": his is Strand).
+func (r *resolver) otherNamedBetween(e *entity, pos int, p pronounInfo) bool {
+	d := r.d
+	a := d.sents[int(d.toks[pos].sent)].a
+	for k := a; k < pos; k++ {
+		t := d.toks[k]
+		if !t.upper || t.kind != tWord || k == a && d.is(k, wStarter) {
+			continue
+		}
+		o := r.byKey[r.key(t.low)]
+		if o != nil && o != e && o.kind == graph.ActorPerson && !(p.male && o.female || p.female && o.male) {
+			return true
+		}
+	}
+	return false
 }
 
 // relative resolves "who"/"which" at pos to the noun phrase before the

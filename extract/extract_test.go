@@ -517,6 +517,17 @@ func TestActors(t *testing.T) {
 				t.Errorf("spokesman: got %+v, want affiliation Kestova Fishermen's League; actors %v", a, names(x))
 			}
 		}},
+		{"PossessivePronounRole", `Governor Pavel Strand rejected the plan. Ana Petrov said she backed the teachers. "My son needs his final year," she said. Strand hopes to reach a deal this month, his spokesman said.`, func(t *testing.T, x *graph.Extraction) {
+			a := actorByName(x, "Pavel Strand spokesman")
+			if a == nil || nameOf(x, a.Affiliation) != "Pavel Strand" {
+				t.Errorf("his spokesman: got %+v, want Strand's spokesman; actors %v", a, names(x))
+			}
+		}},
+		{"AppositiveNamesThePlaceNotTheHead", `The education ministry in the capital, Belgrava, said the schools would reopen.`, func(t *testing.T, x *graph.Extraction) {
+			if a := actorByName(x, "Belgrava"); a != nil {
+				t.Errorf("Belgrava is the capital, not the speaker; actors %v", names(x))
+			}
+		}},
 		{"Organisation", `The Harbor Authority said the port was closed.`, func(t *testing.T, x *graph.Extraction) {
 			if a := actorByName(x, "Harbor Authority"); a == nil || a.Kind != graph.ActorOrganization {
 				t.Errorf("Harbor Authority: got %v, want an ORGANIZATION", a)

@@ -34,6 +34,17 @@ type mention struct {
 	affilPron int
 }
 
+// hasPrep reports whether tokens [a, b] hold a preposition inside a noun
+// phrase ("the ministry in the capital").
+func (d *doc) hasPrep(a, b int) bool {
+	for k := a; k <= b; k++ {
+		if d.inNPPrep(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // groupPlural reports whether w is a plural that takes "'s" inside an
 // organisation's name ("Fishermen's League", "People's Party").
 func groupPlural(w string) bool {
@@ -118,6 +129,14 @@ func (r *resolver) analyze(a, b int) *mention {
 		b-- // a possessor as source: "Lute's view"
 	}
 	m := &mention{surface: r.span(a, b)}
+	if a < b && (d.low(a) == "his" || d.low(a) == "her" || d.low(a) == "their" || d.low(a) == "its") && d.is(b, wTitle|wAnon|wOrg) && !d.hasPrep(a, b) && d.low(a+1) != "own" {
+		// "his spokesman", "their lawyers": a role of whoever the
+		// pronoun refers to.
+		if m := r.analyze(a+1, b); m != nil && !m.pronoun && m.kind != graph.ActorPerson && !m.source && m.country == "" {
+			m.affilPron = a
+			return m
+		}
+	}
 	// Drop determiners and leading function words.
 	for a <= b && (d.is(a, wDet|wConj) && !(d.toks[a].upper && !d.is(a, wStarter))) {
 		if l := d.low(a); l == "a" || l == "an" || l == "some" || l == "several" || l == "many" || l == "two" || l == "three" || l == "other" || l == "another" {
@@ -133,7 +152,7 @@ func (r *resolver) analyze(a, b int) *mention {
 	for k := a; k <= b; k++ {
 		if d.toks[k].low == "," && !d.listContext(k) || d.low(k) == "who" || d.low(k) == "which" || d.toks[k].low == "(" {
 			cut = k - 1
-			if d.toks[k].low == "," && d.namedAppositive(k+1, b) && !d.tok(k-1).upper {
+			if d.toks[k].low == "," && d.namedAppositive(k+1, b) && !d.tok(k-1).upper && !d.hasPrep(a, k-1) {
 				// "The state's campaign chairman, Phil Lovas": the name is
 				// the appositive, the head its title.
 				e := k + 1
