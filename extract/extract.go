@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -160,6 +161,7 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 	if x.Claims == nil {
 		x.Claims = []*graph.Claim{}
 	}
+	b.mergeRoles()
 	used := make(map[*entity]bool, len(b.r.ents))
 	for _, e := range b.spk {
 		used[e] = true
@@ -245,6 +247,53 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 		x.Edges = append(x.Edges, &store[len(store)-1])
 	}
 	return x
+}
+
+// mergeRoles folds a bare role ("the governor") into the one named person
+// of the article who holds it ("Governor Pavel Strand"), when the role was
+// met before the name.
+func (b *builder) mergeRoles() {
+	var repl map[*entity]*entity
+	for _, e := range b.r.ents {
+		if e.kind != graph.ActorAnonymous || !e.person || e.plural || e.affil != nil || e.title == "" || !strings.EqualFold(e.name, e.title) || strings.IndexByte(e.name, ' ') >= 0 {
+			continue
+		}
+		var hit *entity
+		n := 0
+		for _, p := range b.r.ents {
+			if p.kind == graph.ActorPerson && p.title != "" && strings.EqualFold(lastWord(p.title), e.name) {
+				hit = p
+				n++
+			}
+		}
+		if n == 1 {
+			if repl == nil {
+				repl = map[*entity]*entity{}
+			}
+			repl[e] = hit
+		}
+	}
+	if repl == nil {
+		return
+	}
+	for i, e := range b.spk {
+		if p := repl[e]; p != nil {
+			b.spk[i] = p
+		}
+	}
+	for i := range b.edges {
+		if p := repl[b.edges[i].from]; p != nil {
+			b.edges[i].from = p
+		}
+		if p := repl[b.edges[i].to]; p != nil {
+			b.edges[i].to = p
+		}
+	}
+	for _, e := range b.r.ents {
+		if p := repl[e.affil]; p != nil && p != e {
+			e.affil = p
+		}
+	}
 }
 
 // mergeNames returns the aliases of e that differ from its name and from

@@ -607,6 +607,7 @@ func TestEdges(t *testing.T) {
 		{"NamedAgencyRecipient", `"These are deliberate acts," Transport Minister Karin Ode told the Northline agency.`, graph.EdgeReports, "Northline agency", "", true},
 		{"PossessiveGovernmentIsCountry", `Ostvia's government rejected the claims. Ostvia later denied the report.`, graph.EdgeDenies, "Ostvia", "", true},
 		{"HostilePossessive", `Velk warned that Karsovia would not pay for what he called "Veridia's negligence."`, graph.EdgeAccuses, "Velk", "Veridia", true},
+		{"RoleBeforeName", `Kovac accused the governor of "treating teachers like beggars." Governor Pavel Strand rejected that description.`, graph.EdgeAccuses, "Kovac", "Pavel Strand", true},
 		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
 	}
 	for _, tt := range tests {
