@@ -334,9 +334,11 @@ func (r *resolver) classify(m *mention, a, b int) {
 		m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
 		return
 	}
-	if code := r.govNames[r.key(full)]; code != "" {
-		m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
-		return
+	if len(r.govNames) > 0 {
+		if code := r.govNames[r.key(full)]; code != "" {
+			m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
+			return
+		}
 	}
 	// "the Pakistani government", "Afghan authorities", "Pakistan's government".
 	if a < b && d.is(b, wGov) && !d.toks[b].upper || a < b && d.is(b, wGov) && d.toks[b].upper && d.low(b) != "authority" {
