@@ -199,6 +199,9 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		return d.accordingTo(i, s)
 	case (low == "held" || low == "holds" || low == "hold" || low == "holding") && d.responsibleAfter(i, s):
 		cf = cueForm{lemma: "hold", class: classAccuse, flags: fRecip | fObj}
+	case (low == "made" || low == "make" || low == "makes" || low == "making") && d.low(i+1) == "it" && d.low(i+2) == "clear" && !t.upper:
+		cf = cueForm{lemma: "make clear", class: classSpeech, flags: fThat}
+		cue1 = i + 2
 	case low == "pointed" && d.low(i+1) == "out":
 		cf = cueForm{lemma: "point out", class: classSpeech, flags: fThat | fQuote | fInv}
 		cue1 = i + 1

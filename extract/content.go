@@ -363,6 +363,16 @@ func (d *doc) contentEnd(r int, s sentence) int {
 				e = k
 				break
 			}
+			if d.low(n) == "not" && d.low(n+1) == "that" {
+				e = k // "…, not that he is calling for …"
+				break
+			}
+			if d.is(s.a, wSub) && d.toks[s.a].upper && k > r && (d.clauseCueAfter(n, s) || d.newClause(n, s)) {
+				// "While he acknowledged …, Ham noted …": the subordinate
+				// clause ends at the main clause.
+				e = k
+				break
+			}
 			// ", X said" closing a quote-like clause.
 			if s0, _ := d.subjectLeftAt(n, s); s0 >= 0 {
 				e = k
