@@ -431,7 +431,8 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		}
 		// "The ministry is expected to announce …", "He is said to favour
 		// …": no source; the subject and the infinitive are the content.
-		if raising[cf.lemma] && d.low(cue1+1) == "to" && d.is(p, wAux) && isBe(d.low(p)) {
+		// So too "X was accused of …", "X is blamed for …".
+		if (raising[cf.lemma] && d.low(cue1+1) == "to" || cf.class == classAccuse && (d.low(cue1+1) == "of" || d.low(cue1+1) == "for")) && d.is(p, wAux) && isBe(d.low(p)) {
 			if s0, _ := d.subjectLeft(p+1, s.a); s0 >= 0 && !d.isSubjectPronoun(s0) && d.low(s0) != "which" {
 				e := d.contentEnd(cue1+1, s)
 				if e > cue1+1 {

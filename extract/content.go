@@ -155,6 +155,20 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 		case (d.isDayOrDate(k) || d.is(k, wAdv) && !d.toks[k].upper || d.isLyAdverb(k)) && d.low(k+1) != "'s":
 			k++
 			continue
+		case d.toks[k].low == "," && d.low(k+1) == "as" && (d.low(k+2) == "did" || d.low(k+2) == "does" || d.low(k+2) == "do" || d.low(k+2) == "have" || d.low(k+2) == "has"):
+			// "cautioned, as did the campaign itself, that …"
+			m := k + 3
+			for m < s.b && m < k+14 && d.toks[m].low != "," {
+				m++
+			}
+			if m >= s.b || d.toks[m].low != "," {
+				break
+			}
+			k = m
+			if d.low(k+1) == "that" {
+				k++
+			}
+			continue
 		case d.toks[k].low == "," && k > r && d.tok(k+1).upper && d.low(k+2) == ",":
 			k += 3 // "at a stop in Toledo, Ohio, that …"
 			continue
