@@ -331,6 +331,14 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		nx := d.toks[min(cue1+1, len(d.toks)-1)]
 		quoteNext := nx.kind == tQuote || nx.low == ":" || nx.low == "," && cue1+2 < len(d.toks) && d.tok(cue1+2).kind == tQuote
 		switch {
+		case p >= s.a && d.is(p, wDoc) && !d.toks[p].upper && (d.is(p-1, wDet) || d.is(p-2, wDet)) && d.isCueOrIssue(p):
+			// "She issued a statement calling …": the one who issued it
+			// speaks (the sentient source).
+			at.inherit = true
+			if !d.rightContent(at, cf, s) {
+				return nil
+			}
+			return at
 		case quoteNext && p >= s.a && d.nounish(p, s.a) && d.toks[p].kind == tWord:
 			// "footage of Hillary Clinton asking, "…""
 			if st := d.npLeft(p, s.a); st >= 0 {
@@ -566,6 +574,18 @@ var raising = map[string]bool{
 	"expect": true, "say": true, "believe": true, "think": true, "report": true, "know": true,
 	"allege": true, "understand": true, "consider": true, "estimate": true, "predict": true,
 	"rumor": true, "rumour": true, "assume": true, "suspect": true, "fear": true,
+}
+
+// isCueOrIssue reports whether the document noun at p is the object of a
+// verb of issuing ("issued a statement", "released a report").
+func (d *doc) isCueOrIssue(p int) bool {
+	for k := p - 1; k >= p-3 && k >= 0; k-- {
+		switch d.low(k) {
+		case "issued", "released", "published", "sent", "posted", "put", "wrote", "signed", "filed":
+			return true
+		}
+	}
+	return false
 }
 
 // chainVerbs take a cue verb in the to-infinitive and share its subject:

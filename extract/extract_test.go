@@ -213,6 +213,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "cautioned", surface: "Several engineers", text: "that the plan might change"}}},
 		{"AccusedOfNoAgent", `The harbour master was accused of taking bribes from shippers.`,
 			[]wantClaim{{cue: "accused", surface: "-", text: "The harbour master was accused of taking bribes"}}},
+		{"IssuedStatementCalling", `The harbour board issued a statement calling the strike "illegal."`,
+			[]wantClaim{{cue: "calling", speaker: "harbour board", surface: "The harbour board", text: "illegal"}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
