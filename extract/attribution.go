@@ -188,12 +188,13 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	low := t.low
 	var cf cueForm
 	cue1 := i
+	nx := d.low(i + 1)
 	switch {
 	case low == "in" && (i == s.a || d.toks[i-1].kind != tWord || d.is(i-1, wConj)):
 		return d.inView(i, s)
-	case d.low(i+1) == "that" && (d.low(i-1) == "'s" || isPossessiveDet(d.low(i-1))) && nounCues[low]:
+	case nx == "that" && (d.low(i-1) == "'s" || isPossessiveDet(d.low(i-1))) && nounCues[low]:
 		return d.possessiveNounCue(i, s)
-	case (d.low(i+1) == "that" || d.low(i+1) == "to") && adjCues[low] != 0 && !t.upper:
+	case (nx == "that" || nx == "to") && !t.upper && adjCues[low] != 0:
 		return d.adjectiveCue(i, s)
 	case low == "according" && d.low(i+1) == "to":
 		return d.accordingTo(i, s)

@@ -123,7 +123,7 @@ func (r *resolver) scanCountries() {
 	}
 	for i := range d.toks {
 		t := &d.toks[i]
-		if t.kind != tWord {
+		if t.kind != tWord || !t.upper && t.bits&(wGov|wOrg|wTitle) == 0 {
 			continue
 		}
 		if n := len(t.low); t.upper && n >= 6 && t.low[n-1] == 'n' && t.low[n-2] == 'a' && r.g.demonym[t.low] == "" {
