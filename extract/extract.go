@@ -137,6 +137,15 @@ func (b *builder) add(at *attribution) {
 						break
 					}
 				}
+			} else if at.conEnd-at.conStart < 40 {
+				// "Lumeria denied any involvement" after "Tarvos blamed
+				// Lumeria": the denial answers whoever accused it.
+				for k := len(b.edges) - 1; k >= 0; k-- {
+					if pe := b.edges[k]; pe.kind == graph.EdgeAccuses && pe.from != spk && (pe.to == spk || pe.to != nil && pe.to.affil == spk || spk.affil != nil && pe.to == spk.affil) {
+						b.edges = append(b.edges, pendingEdge{kind: graph.EdgeDenies, from: spk, to: pe.from, claim: c})
+						break
+					}
+				}
 			}
 		}
 	case classAccuse:

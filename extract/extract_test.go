@@ -620,6 +620,7 @@ func TestEdges(t *testing.T) {
 		{"PossessiveGovernmentIsCountry", `Ostvia's government rejected the claims. Ostvia later denied the report.`, graph.EdgeDenies, "Ostvia", "", true},
 		{"HostilePossessive", `Velk warned that Karsovia would not pay for what he called "Veridia's negligence."`, graph.EdgeAccuses, "Velk", "Veridia", true},
 		{"RoleBeforeName", `Kovac accused the governor of "treating teachers like beggars." Governor Pavel Strand rejected that description.`, graph.EdgeAccuses, "Kovac", "Pavel Strand", true},
+		{"DenialAnswersAccuser", `The government of Tarvos blamed Lumeria for the cyberattack. Lumeria denied any involvement.`, graph.EdgeDenies, "Lumeria", "Tarvos", true},
 		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
 	}
 	for _, tt := range tests {
