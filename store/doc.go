@@ -69,4 +69,11 @@
 // whole or not at all. MergeActors and SplitAlias change names in one
 // transaction, then move claims and edges in bounded ones; Open finishes a
 // move that a crash interrupted (mg/ keys with links left, ps/ keys).
+//
+// Reads go through a cache of decoded nodes and edge lists (readcache.go)
+// that no write has to invalidate: an entry is used only by a read
+// transaction with the snapshot it was read in (Badger's read timestamp)
+// or, for a node, whose key still has the version that was decoded. Many
+// nodes or edge lists are read in one transaction by FindNodesByIDs and
+// FindEdgesBatch (graph.BatchReader).
 package store
