@@ -187,6 +187,15 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 				if at.recip0 < 0 {
 					at.recip0, at.recip1 = k+1, e
 				}
+			} else if at.recip0 < 0 {
+				// "said in an interview with the Coastal Herald": the
+				// outlet the words were given to.
+				for j := k + 2; j < e; j++ {
+					if (d.low(j) == "with" || d.low(j) == "to") && (d.low(j-1) == "interview" || d.low(j-1) == "conversation" || d.low(j-1) == "remarks" || d.low(j-1) == "statement" || d.low(j-1) == "letter") {
+						at.recip0, at.recip1 = j+1, e
+						break
+					}
+				}
 			}
 			k = e + 1
 			continue

@@ -621,6 +621,7 @@ func TestEdges(t *testing.T) {
 		{"HostilePossessive", `Velk warned that Karsovia would not pay for what he called "Veridia's negligence."`, graph.EdgeAccuses, "Velk", "Veridia", true},
 		{"RoleBeforeName", `Kovac accused the governor of "treating teachers like beggars." Governor Pavel Strand rejected that description.`, graph.EdgeAccuses, "Kovac", "Pavel Strand", true},
 		{"DenialAnswersAccuser", `The government of Tarvos blamed Lumeria for the cyberattack. Lumeria denied any involvement.`, graph.EdgeDenies, "Lumeria", "Tarvos", true},
+		{"InterviewWithOutlet", `Tarn said in an interview with the Coastal Herald that the port would reopen.`, graph.EdgeReports, "Coastal Herald", "", true},
 		{"HostileAgent", `The spokesman said, "The strikes were carried out by the Valdorian army."`, graph.EdgeAccuses, "spokesman", "Valdorian army", true},
 	}
 	for _, tt := range tests {
