@@ -257,7 +257,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		// "new emissions rules" (a plural subject takes the bare verb).
 		if p := i - 1; p >= s.a && d.word(p) && !d.toks[p].upper && !d.is(p, wPron|wAux|wAdv|wNeg|wConj|wPrep|wSub) && !d.isLyAdverb(p) {
 			plural := strings.HasSuffix(d.low(p), "s") && !strings.HasSuffix(d.low(p), "ss")
-			if low == cf.lemma && !plural || low != cf.lemma && plural && !d.is(p, wAnon|wOrg|wDoc) {
+			if low == cf.lemma && !plural && !d.pluralHeadBefore(i, s) || low != cf.lemma && plural && !d.is(p, wAnon|wOrg|wDoc) {
 				return nil
 			}
 		}
@@ -265,12 +265,12 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		if low == cf.lemma && !d.subjectPronounBefore(i, s) {
 			// A bare form needs a plural subject: "officials state", not
 			// "Battleground state Florida".
-			if s0, s1 := d.subjectLeft(i, s.a); s0 < 0 || !strings.HasSuffix(d.low(s1), "s") && !d.hasAnd(s0, s1) {
+			if s0, s1 := d.subjectLeft(i, s.a); s0 < 0 || !d.pluralHead(s0, s1) && !d.hasAnd(s0, s1) {
 				return nil
 			}
 		}
 		if !(d.low(n) == "that" || d.toks[min(n, len(d.toks)-1)].kind == tQuote || d.low(n) == ":" || d.low(n) == "," && n+1 < len(d.toks) && d.tok(n+1).kind == tQuote || cf.flags&fTo != 0 && d.low(n) == "to" || cf.lemma == "call" || cf.flags&fRecip != 0 && d.isObjStart(n) && d.subjectPronounBefore(i, s)) {
-			if s0, s1 := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !(d.toks[s0].upper && d.toks[s1].upper && !numberWord(d.low(s1))) && !d.docIn(s0, s1) {
+			if s0, s1 := d.subjectLeft(i, s.a); s0 < 0 || !d.isSubjectPronoun(s0) && !(d.toks[s0].upper && (d.toks[s1].upper || low == cf.lemma) && !numberWord(d.low(s1))) && !d.docIn(s0, s1) {
 				return nil
 			}
 		}
@@ -612,6 +612,28 @@ func (d *doc) phrasalNotCue(i int, cf cueForm) bool {
 		}
 	}
 	return false
+}
+
+// pluralHeadBefore reports whether the subject before the bare cue form at
+// i has a plural head before a prepositional phrase ("Data from the survey
+// show"): the singular word before the cue is then not its head.
+func (d *doc) pluralHeadBefore(i int, s sentence) bool {
+	s0, s1 := d.subjectLeft(i, s.a)
+	return s0 >= 0 && d.hasPrep(s0, s1) && d.pluralHead(s0, s1)
+}
+
+// pluralHead reports whether the head of the noun phrase [a, b] (the word
+// before its first preposition) is plural: "Data from the survey show".
+func (d *doc) pluralHead(a, b int) bool {
+	h := b
+	for k := a + 1; k <= b; k++ {
+		if d.inNPPrep(k) {
+			h = k - 1
+			break
+		}
+	}
+	w := d.low(h)
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || w == "data" || w == "people" || w == "police" || w == "media"
 }
 
 // docIn reports whether tokens [a, b] hold a document noun ("Video of the

@@ -215,6 +215,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "accused", surface: "-", text: "The harbour master was accused of taking bribes"}}},
 		{"IssuedStatementCalling", `The harbour board issued a statement calling the strike "illegal."`,
 			[]wantClaim{{cue: "calling", speaker: "harbour board", surface: "The harbour board", text: "illegal"}}},
+		{"PluralHeadBeforePP", `Data from the 2014 harbour survey show that ten berths were empty.`,
+			[]wantClaim{{cue: "show", surface: "Data from the 2014 harbour survey", text: "ten berths were empty"}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
