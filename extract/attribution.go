@@ -46,6 +46,9 @@ func (d *doc) findAttributions() []*attribution {
 				}
 				continue
 			}
+			if !t.cue && t.bits&wTrigger == 0 {
+				continue // neither a cue nor a word that opens a frame
+			}
 			if at := d.tryCue(i, s); at != nil {
 				out = append(out, at)
 				if at.cue1 > i {

@@ -324,6 +324,7 @@ const (
 	wMedia               // post, times, journal … (publisher heads)
 	wStarter             // words that start a sentence but not a name
 	wAbbrev              // abbreviations, stored as "."+word
+	wTrigger             // non-cue words that may open a frame: in, according, made, convinced …
 )
 
 var wordSets = []struct {
@@ -349,6 +350,9 @@ var wordSets = []struct {
 	{wMedia, "post times journal news tribune herald guardian telegraph gazette daily magazine network tv radio television press chronicle observer examiner inquirer courier dispatch mirror sun star express independent review weekly standard economist wire"},
 	{wStarter, "the a an but and or so yet however meanwhile still also in on at for after before during when while if as although though because since this that these those there here it he she they we i you his her their its our my what why how where who which earlier later now then today yesterday last next"},
 }
+
+// triggerWords open a frame in tryCue without being cue verbs.
+const triggerWords = "in according held hold holds holding quoted pointed made make makes making"
 
 // Abbreviations that keep their period (a period after them does not end a
 // sentence).
@@ -383,6 +387,15 @@ var buildLexicon = sync.OnceValue(func() *lexicon {
 	nounSet := map[string]bool{}
 	for _, w := range strings.Fields(nounLemmas) {
 		nounSet[w] = true
+	}
+	for _, w := range strings.Fields(triggerWords) {
+		lx.sets[w] |= wTrigger
+	}
+	for w := range adjCues {
+		lx.sets[w] |= wTrigger
+	}
+	for w := range nounCues {
+		lx.sets[w] |= wTrigger
 	}
 	for _, w := range strings.Fields(abbrevList) {
 		lx.sets["."+w] |= wAbbrev
