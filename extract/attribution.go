@@ -194,7 +194,10 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 	nx := d.low(i + 1)
 	switch {
 	case low == "in" && (i == s.a || d.toks[i-1].kind != tWord || d.is(i-1, wConj)):
-		return d.inView(i, s)
+		if at := d.inView(i, s); at != nil {
+			return at
+		}
+		return d.inFinding(i, s)
 	case nx == "that" && (d.low(i-1) == "'s" || isPossessiveDet(d.low(i-1))) && nounCues[low]:
 		return d.possessiveNounCue(i, s)
 	case (nx == "that" || nx == "to") && !t.upper && adjCues[low] != 0:

@@ -269,3 +269,43 @@ func (d *doc) adjectiveCue(i int, s sentence) *attribution {
 func relWord(w string) bool {
 	return w == "which" || w == "who" || w == "whose" || w == "where" || w == "whom"
 }
+
+// findingNouns are documents whose findings a sentence can report with
+// "In X, …": "In the latest poll, Tarn leads by five points."
+var findingNouns = map[string]bool{
+	"poll": true, "polls": true, "survey": true, "surveys": true, "study": true, "studies": true,
+	"report": true, "analysis": true, "census": true, "audit": true, "review": true, "data": true,
+}
+
+// inFinding reads "In the latest poll, …" opening a sentence: the document
+// is the source, the clause after the comma its finding.
+func (d *doc) inFinding(i int, s sentence) *attribution {
+	if i != s.a && !(d.is(i-1, wConj) && i-1 == s.a) {
+		return nil
+	}
+	e := d.npRight(i+1, s.b)
+	if e < 0 || d.low(e+1) != "," || e+2 >= s.b {
+		return nil
+	}
+	head := e
+	for k := i + 2; k <= e; k++ {
+		if d.inNPPrep(k) {
+			head = k - 1
+			break
+		}
+	}
+	if !findingNouns[d.low(head)] || d.toks[head].upper {
+		return nil
+	}
+	if d.clauseCueAfter(e+2, s) || d.low(e+2) == "according" {
+		return nil // "In a new report, the ministry said …": the clause has its own cue
+	}
+	at := &attribution{cue0: i, cue1: i, src0: i + 1, src1: e, class: classReport, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	last := d.contentEnd(e+2, s)
+	if last <= e+2 {
+		return nil
+	}
+	at.con0, at.con1 = e+2, last
+	at.conStart, at.conEnd = d.trimSpan(d.toks[e+2].start, d.toks[last].end)
+	return at
+}
