@@ -523,7 +523,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			}
 		}
 		quoteBefore := s0 > s.a && d.tok(s0-1).kind == tQuote && d.tok(s0-1).q == qClose
-		if (cf.flags&fInv != 0 || quoteBefore && cf.class == classSpeech) && d.endsClause(rr, s) {
+		if (cf.flags&fInv != 0 || quoteBefore && cf.class == classSpeech) && (d.endsClause(rr, s) || d.low(rr) == "that" && eventNouns[d.low(rr-1)]) {
 			b := s0
 			for n := 0; n < 2 && b-1 > s.a && d.word(b-1) && !d.tok(b-1).upper && !d.is(b-1, wSub|wConj|wPrep|wPron|wAux); n++ {
 				b-- // "…," retired general Lloyd Newton said.

@@ -135,6 +135,9 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 				// urged.
 				return d.rightContentFrom(at, r, cueForm{lemma: cf.lemma, class: cf.class, flags: fObj | fTo | fThat}, s)
 			}
+			if d.low(e+1) == "that" && eventNouns[d.low(e)] && (d.is(e+2, wAux|wVerb) || strings.HasSuffix(d.low(e+2), "ed")) {
+				return false // "told a news conference that was held …": a relative clause
+			}
 			r = e + 1
 		}
 	}
@@ -614,6 +617,12 @@ func (d *doc) extendQuotes(ats []*attribution) {
 			si = int(d.toks[end].sent)
 		}
 	}
+}
+
+// eventNouns are audiences a speaker addresses ("told a news conference").
+var eventNouns = map[string]bool{
+	"conference": true, "meeting": true, "briefing": true, "rally": true, "summit": true,
+	"gathering": true, "audience": true, "crowd": true, "forum": true, "session": true, "hearing": true,
 }
 
 // prepCue lists verb + preposition pairs whose object is the content.

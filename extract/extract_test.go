@@ -221,6 +221,8 @@ func TestClaims(t *testing.T) {
 			[]wantClaim{{cue: "In", speaker: "latest harbour survey", text: "Tarn leads by five points"}}},
 		{"InAStatementKeepsSpeaker", `In a statement, the ministry said the port was closed.`,
 			[]wantClaim{{cue: "said", speaker: "ministry", text: "the port was closed"}}},
+		{"ToldEventThenRelative", `"We are in a critical situation," Tarn told a news conference that was held on a ferry.`,
+			[]wantClaim{{cue: "told", surface: "Tarn", text: "We are in a critical situation", direct: &yes}}},
 		{"DashTag", "\u201cNobody listens to us.\u201d \u2015 Ana Ruiz, 41, nurse",
 			[]wantClaim{{cue: "\u2015", speaker: "Ana Ruiz", text: "Nobody listens to us"}}},
 		{"Publisher", `The Washington Post wrote that the audit found errors.`,
