@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"context"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -310,23 +311,33 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 			return nil
 		}
 		avg := float64(totalLen) / float64(docs)
-		acc := map[string]*match{}
+		var acc map[string]*match
 		for _, w := range terms {
-			if err := t.score(w, float64(docs), avg, acc); err != nil {
+			if acc, err = t.score(w, float64(docs), avg, acc); err != nil {
 				return err
 			}
 		}
 		// Coordination: a hit matching k of n query words keeps k/n of its
 		// score, so hits with every word come first.
-		scores := make(map[string]float64, len(acc))
-		for id, m := range acc {
-			scores[id] = m.score * float64(m.terms) / float64(len(terms))
+		for _, m := range acc {
+			m.score = m.score * float64(m.terms) / float64(len(terms))
 		}
-		out.TotalCount = len(scores)
+		scores := func(yield func(string, float64) bool) {
+			for id, m := range acc {
+				if !yield(id, m.score) {
+					return
+				}
+			}
+		}
+		out.TotalCount = len(acc)
 		cur := p.Cursor()
-		at, ok := scores[cur]
-		if cur != "" && !ok {
-			return nil // a cursor no longer in the results: nothing is beside it
+		var at float64
+		if cur != "" {
+			m, ok := acc[cur]
+			if !ok {
+				return nil // a cursor no longer in the results: nothing is beside it
+			}
+			at = m.score
 		}
 		if p.Backward() {
 			out.Hits, out.HasPreviousPage = hitsBefore(scores, p.Limit(), cur, at)
@@ -371,8 +382,9 @@ type match struct {
 }
 
 // score adds the BM25 contribution of term w to every document in its
-// posting list (the ti/ keys and the tb/ segments).
-func (t *tx) score(w string, docs, avgLen float64, acc map[string]*match) error {
+// posting list (the ti/ keys and the tb/ segments), in acc (made when nil,
+// sized for the first term's list), and returns acc.
+func (t *tx) score(w string, docs, avgLen float64, acc map[string]*match) (map[string]*match, error) {
 	pre := prefixOf(pPosting, w)
 	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: pre})
 	defer it.Close()
@@ -388,28 +400,33 @@ func (t *tx) score(w string, docs, avgLen float64, acc map[string]*match) error 
 			tf, dl = parsePosting(v)
 			return nil
 		}); err != nil {
-			return fmt.Errorf("read posting: %w", err)
+			return nil, fmt.Errorf("read posting: %w", err)
 		}
 		posts = append(posts, post{string(item.Key()[len(pre):]), tf, dl})
 	}
 	if err := t.segments(w, func(doc []byte, tf, dl int) {
 		posts = append(posts, post{string(doc), tf, dl})
 	}); err != nil {
-		return err
+		return nil, err
+	}
+	if acc == nil {
+		acc = make(map[string]*match, len(posts))
 	}
 	df := float64(len(posts))
 	idf := math.Log(1 + (docs-df+0.5)/(df+0.5))
-	for _, p := range posts {
+	// the term's new matches, allocated together
+	fresh := make([]match, len(posts))
+	for i, p := range posts {
 		f := float64(p.tf)
 		m := acc[p.doc]
 		if m == nil {
-			m = &match{}
+			m = &fresh[i]
 			acc[p.doc] = m
 		}
 		m.score += idf * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float64(p.len)/avgLen))
 		m.terms++
 	}
-	return t.ctx.Err()
+	return acc, t.ctx.Err()
 }
 
 // ranksBefore orders hits: higher score first, then lower ID.
@@ -423,7 +440,7 @@ func ranksBefore(s1 float64, id1 string, s2 float64, id2 string) bool {
 // topHits returns the best limit hits ranking after the hit (after,
 // afterScore) (all hits when after is ""), best first, and whether more
 // follow. It keeps a bounded heap rather than sorting every hit.
-func topHits(scores map[string]float64, limit int, after string, afterScore float64) ([]*graph.SearchHit, bool) {
+func topHits(scores iter.Seq2[string, float64], limit int, after string, afterScore float64) ([]*graph.SearchHit, bool) {
 	h := &hitHeap{}
 	more := false
 	for id, s := range scores {
@@ -456,7 +473,7 @@ func topHits(scores map[string]float64, limit int, after string, afterScore floa
 // hitsBefore returns the limit hits ranking just before the hit (before,
 // beforeScore) (the worst-ranked hits when before is ""), best first, and
 // whether better hits precede them.
-func hitsBefore(scores map[string]float64, limit int, before string, beforeScore float64) ([]*graph.SearchHit, bool) {
+func hitsBefore(scores iter.Seq2[string, float64], limit int, before string, beforeScore float64) ([]*graph.SearchHit, bool) {
 	var hits []*graph.SearchHit
 	for id, s := range scores {
 		if before == "" || ranksBefore(s, id, beforeScore, before) {

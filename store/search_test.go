@@ -1,6 +1,7 @@
 package store
 
 import (
+	"maps"
 	"reflect"
 	"strings"
 	"testing"
@@ -67,7 +68,7 @@ func TestTopHits(t *testing.T) {
 	var all []string
 	after, score := "", 0.0
 	for range 5 {
-		hits, more := topHits(scores, 2, after, score)
+		hits, more := topHits(maps.All(scores), 2, after, score)
 		for _, h := range hits {
 			all = append(all, h.ID)
 		}
@@ -79,11 +80,11 @@ func TestTopHits(t *testing.T) {
 	if want := []string{"clm_b", "act_c", "clm_d", "clm_a", "clm_e"}; !reflect.DeepEqual(all, want) {
 		t.Errorf("paged hits %v, want %v", all, want)
 	}
-	hits, _ := topHits(scores, 1, "", 0)
+	hits, _ := topHits(maps.All(scores), 1, "", 0)
 	if hits[0].Kind != "claim" {
 		t.Errorf("kind of %s: %s", hits[0].ID, hits[0].Kind)
 	}
-	hits, _ = topHits(scores, 5, "clm_b", 3)
+	hits, _ = topHits(maps.All(scores), 5, "clm_b", 3)
 	if hits[0].Kind != "actor" {
 		t.Errorf("kind of %s: %s", hits[0].ID, hits[0].Kind)
 	}
