@@ -264,13 +264,19 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 func (b *builder) mergeRoles() {
 	var repl map[*entity]*entity
 	for _, e := range b.r.ents {
-		if e.kind != graph.ActorAnonymous || !e.person || e.plural || e.affil != nil || e.title == "" || !strings.EqualFold(e.name, e.title) || strings.IndexByte(e.name, ' ') >= 0 {
+		role := e.kind == graph.ActorAnonymous && e.person && !e.plural && e.affil == nil && e.title != "" && strings.EqualFold(e.name, e.title)
+		// "Sanders" read as a plural group before "Bernie Sanders" is met.
+		surname := e.kind == graph.ActorGroup && e.affil == nil && len(e.aliases) == 0
+		if !role && !surname || strings.IndexByte(e.name, ' ') >= 0 {
 			continue
 		}
 		var hit *entity
 		n := 0
 		for _, p := range b.r.ents {
-			if p.kind == graph.ActorPerson && p.title != "" && strings.EqualFold(lastWord(p.title), e.name) {
+			if p.kind != graph.ActorPerson || p == e {
+				continue
+			}
+			if role && p.title != "" && strings.EqualFold(lastWord(p.title), e.name) || surname && strings.IndexByte(p.name, ' ') > 0 && strings.EqualFold(lastWord(p.name), e.name) {
 				hit = p
 				n++
 			}

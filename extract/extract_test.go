@@ -548,6 +548,12 @@ func TestActors(t *testing.T) {
 				t.Errorf("Belgrava is the capital, not the speaker; actors %v", names(x))
 			}
 		}},
+		{"PluralLookingSurnameBeforeFullName", `Tompkins said the march would go ahead. Union spokesman Jimmy Tompkins later added that the route had changed.`, func(t *testing.T, x *graph.Extraction) {
+			a, b := actorByName(x, "Tompkins"), actorByName(x, "Jimmy Tompkins")
+			if a == nil || a != b {
+				t.Errorf("Tompkins and Jimmy Tompkins must be one actor; actors %v", names(x))
+			}
+		}},
 		{"Organisation", `The Harbor Authority said the port was closed.`, func(t *testing.T, x *graph.Extraction) {
 			if a := actorByName(x, "Harbor Authority"); a == nil || a.Kind != graph.ActorOrganization {
 				t.Errorf("Harbor Authority: got %v, want an ORGANIZATION", a)
