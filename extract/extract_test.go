@@ -554,6 +554,11 @@ func TestActors(t *testing.T) {
 				t.Errorf("Tompkins and Jimmy Tompkins must be one actor; actors %v", names(x))
 			}
 		}},
+		{"CapitalisedRoleBeforeName", `Resident Mara Lind said the water was brown.`, func(t *testing.T, x *graph.Extraction) {
+			if a := actorByName(x, "Mara Lind"); a == nil || a.Kind != graph.ActorPerson || a.Title != "Resident" {
+				t.Errorf("Mara Lind: got %+v, want a PERSON titled Resident; actors %v", a, names(x))
+			}
+		}},
 		{"Organisation", `The Harbor Authority said the port was closed.`, func(t *testing.T, x *graph.Extraction) {
 			if a := actorByName(x, "Harbor Authority"); a == nil || a.Kind != graph.ActorOrganization {
 				t.Errorf("Harbor Authority: got %v, want an ORGANIZATION", a)

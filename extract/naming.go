@@ -447,11 +447,11 @@ func (r *resolver) classify(m *mention, a, b int) {
 	}
 	// The trailing run of name words.
 	n := b
-	for n >= lead && d.tok(n).upper && d.tok(n).kind == tWord && !d.is(n, wTitle|wOrg|wGov) && r.demonymCode(d.low(n)) == "" {
+	for n >= lead && d.tok(n).upper && d.tok(n).kind == tWord && !d.is(n, wTitle|wOrg|wGov|wAnon) && r.demonymCode(d.low(n)) == "" {
 		n--
 	}
 	nameStart := n + 1
-	titled := nameStart > lead && (d.is(nameStart-1, wTitle) || !d.tok(nameStart-1).upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
+	titled := nameStart > lead && (d.is(nameStart-1, wTitle|wAnon) || !d.tok(nameStart-1).upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
 	if titled && nameStart <= b && !d.tok(nameStart-1).upper {
 		// "the state news agency Tarvos Press", "the daily Velda Courier":
 		// a described news outlet is a source.
