@@ -17,9 +17,9 @@ func TestExtractionQuality(t *testing.T) {
 		minF1       float64
 		maxFailures int
 	}{
-		{"demo", 0.72, 3},
-		{"../../testdata/heldout", 0.72, 2},
-		{"../../testdata/heldout2", 0.78, 1},
+		{"demo", 0.90, 1},
+		{"../../testdata/heldout", 0.85, 1},
+		{"../../testdata/heldout2", 0.80, 1},
 	} {
 		t.Run(tc.dir, func(t *testing.T) {
 			_, out, errs := evalCLI(t, "--format", "json", tc.dir)
