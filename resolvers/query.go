@@ -2,6 +2,9 @@ package resolvers
 
 import (
 	"context"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/generated"
@@ -177,11 +180,68 @@ func (r *searchHitResolver) Kind(ctx context.Context, h *graph.SearchHit) (gener
 	return generated.SearchHitKindClaim, nil
 }
 
-// Node resolves SearchHit.node, null when the node is gone.
-func (r *searchHitResolver) Node(ctx context.Context, h *graph.SearchHit) (generated.SearchResult, error) {
-	n, err := r.node(ctx, h.ID)
-	if graph.ErrorCode(err) == graph.ENOTFOUND {
-		return nil, nil
+// Node resolves SearchHit.node for a list of hits at once, null for a node
+// that is gone. With a graph.BatchReader it reads every hit in one call
+// (nodes Search has just decoded are cached in the store) and, when the
+// query asks for the speakers of claim hits, their speakers in one more,
+// priming the loaders the nodes' own fields read.
+func (r *searchHitResolver) Node(ctx context.Context, hs []*graph.SearchHit) ([]generated.SearchResult, error) {
+	out := make([]generated.SearchResult, len(hs))
+	l := r.loaders(ctx)
+	if l.br == nil || len(hs) < 2 {
+		for i, h := range hs {
+			n, err := r.node(ctx, h.ID)
+			switch graph.ErrorCode(err) {
+			case "":
+				out[i] = n
+			case graph.ENOTFOUND:
+			default:
+				return nil, err
+			}
+		}
+		return out, nil
 	}
-	return n, err
+	ids := make([]string, len(hs))
+	for i, h := range hs {
+		ids[i] = h.ID
+	}
+	m, err := l.br.FindNodesByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var speakers []string
+	for i, h := range hs {
+		switch n := m[h.ID].(type) {
+		case *graph.Claim:
+			l.claims.Prime(h.ID, n)
+			out[i] = n
+			if strings.HasPrefix(n.Speaker, graph.PrefixActor) {
+				speakers = append(speakers, n.Speaker)
+			}
+		case *graph.Actor:
+			l.actors.Prime(h.ID, n)
+			out[i] = n
+		}
+	}
+	if len(speakers) > 0 && asksClaimField(ctx, "speaker") {
+		if _, err := nodeMap(ctx, l.actors, l.br, speakers); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// asksClaimField reports whether the selection of the current field asks
+// for the field name of a Claim.
+func asksClaimField(ctx context.Context, name string) bool {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return false
+	}
+	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, []string{"Claim"}) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }

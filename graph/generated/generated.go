@@ -382,7 +382,7 @@ type QueryResolver interface {
 type SearchHitResolver interface {
 	Kind(ctx context.Context, obj *graph.SearchHit) (SearchHitKind, error)
 
-	Node(ctx context.Context, obj *graph.SearchHit) (SearchResult, error)
+	Node(ctx context.Context, objs []*graph.SearchHit) ([]SearchResult, error)
 }
 type SourceResolver interface {
 	ID(ctx context.Context, obj *graph.Source) (string, error)
@@ -7560,7 +7560,7 @@ func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.C
 			return ec.fieldContext_SearchHit_node(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.SearchHit().Node(ctx, obj)
+			return ec.resolveBatch_SearchHit_node(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v SearchResult) graphql.Marshaler {
@@ -7572,6 +7572,29 @@ func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_SearchHit_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchHit", field, true, true, "SearchResult")
+}
+func (ec *executionContext) resolveBatch_SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *graph.SearchHit) (any, error) {
+	resolver := ec.Resolvers.SearchHit()
+	if batch, ok := graphql.BatchParentsFor[*graph.SearchHit](ctx, "SearchHit"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Node(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[SearchResult](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"SearchHit.node",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Node(ctx, []*graph.SearchHit{obj})
+	return graphql.ResolveBatchSingleResult[SearchResult](
+		ctx,
+		results,
+		err,
+		"SearchHit.node",
+	)
 }
 
 func (ec *executionContext) _Source_id(ctx context.Context, field graphql.CollectedField, obj *graph.Source) (ret graphql.Marshaler) {
@@ -12204,6 +12227,7 @@ func (ec *executionContext) marshalNSearchEdge2ᚖgithubᚗcomᚋclaimgraphᚋcl
 }
 
 func (ec *executionContext) marshalNSearchHit2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐSearchHitᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.SearchHit) graphql.Marshaler {
+	ctx = graphql.WithBatchParents(ctx, "SearchHit", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
