@@ -313,12 +313,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 				cf.flags = fObj | fQuote | fTo
 			}
 		default:
-			// "called Trump a liar", "called the charges "baseless"".
-			e := d.npRight(i+1, s.b)
-			if d.isSubjectPronounObj(i + 1) {
-				e = i + 1
-			}
-			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.tok(e+1).kind == tQuote || d.tok(e+1).low == "\u2018" || d.tok(e+1).low == "'" || d.word(e+1) && !d.tok(e+1).upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
+			if !d.namesObjectComplement(i, s) {
 				return nil
 			}
 			cf.flags = fObj
@@ -377,12 +372,7 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 		case p >= s.a && (d.is(p, wAux) && d.low(p) != "'s"):
 			// progressive: fall through to the finite reading
 		default:
-			// "called Trump a liar", "called the charges "baseless"".
-			e := d.npRight(i+1, s.b)
-			if d.isSubjectPronounObj(i + 1) {
-				e = i + 1
-			}
-			if e < 0 || e+1 >= s.b || !(d.is(e+1, wDet) || d.tok(e+1).kind == tQuote || d.tok(e+1).low == "\u2018" || d.tok(e+1).low == "'" || d.word(e+1) && !d.tok(e+1).upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)) {
+			if !d.namesObjectComplement(i, s) {
 				return nil
 			}
 			cf.flags = fObj
@@ -900,4 +890,21 @@ func (d *doc) namesBetween(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// namesObjectComplement reports whether the cue "call" at i takes an object
+// and a complement ("called Trump a liar", "called the charges "baseless""):
+// a noun phrase (or object pronoun) followed by a determiner, a quote or a
+// lower-case word that is no preposition, subordinator, conjunction or verb.
+func (d *doc) namesObjectComplement(i int, s sentence) bool {
+	e := d.npRight(i+1, s.b)
+	if d.isSubjectPronounObj(i + 1) {
+		e = i + 1
+	}
+	if e < 0 || e+1 >= s.b {
+		return false
+	}
+	n := d.tok(e + 1)
+	return d.is(e+1, wDet) || n.kind == tQuote || n.low == "\u2018" || n.low == "'" ||
+		d.word(e+1) && !n.upper && !d.is(e+1, wPrep|wSub|wConj|wVerb)
 }
