@@ -119,32 +119,11 @@ func (db *DB) FindActors(ctx context.Context, f graph.ActorFilter) (*graph.Actor
 	if f.Kind != "" && !f.Kind.Valid() {
 		return nil, graph.Errorf(graph.EINVALID, "unknown actor kind %q", f.Kind)
 	}
-	out := &graph.ActorList{}
-	err := db.view(ctx, func(t *tx) error {
-		var s selection
-		switch {
-		case f.Name != "":
-			s = index(pActorName, graph.NameKey(f.Name))
-			if f.Kind != "" {
-				s.and(t.hasKey(func(id string) []byte { return actorKindKey(f.Kind, id) }))
-			}
-		case f.Kind != "":
-			s = index(pActorKind, string(f.Kind))
-		default:
-			s = nodesOfType(graph.PrefixActor, cntActors)
-		}
-		ids, total, next, prev, err := t.page(s, f.Page)
-		if err != nil {
-			return err
-		}
-		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
-		out.Actors, err = cachedNodes[graph.Actor](db, t, ids)
-		return err
-	})
+	l, err := findNamed[graph.Actor](ctx, db, f.Name, string(f.Kind), namedIndex{pActorName, pActorKind, graph.PrefixActor, cntActors}, f.Page)
 	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return &graph.ActorList{Actors: l.nodes, TotalCount: l.total, HasNextPage: l.next, HasPreviousPage: l.prev}, nil
 }
 
 // FindSources returns a page of sources ordered by ID. Name matches the name
@@ -153,26 +132,50 @@ func (db *DB) FindSources(ctx context.Context, f graph.SourceFilter) (*graph.Sou
 	if f.Kind != "" && !f.Kind.Valid() {
 		return nil, graph.Errorf(graph.EINVALID, "unknown source kind %q", f.Kind)
 	}
-	out := &graph.SourceList{}
+	l, err := findNamed[graph.Source](ctx, db, f.Name, string(f.Kind), namedIndex{pSourceName, pSourceKind, graph.PrefixSource, cntSources}, f.Page)
+	if err != nil {
+		return nil, err
+	}
+	return &graph.SourceList{Sources: l.nodes, TotalCount: l.total, HasNextPage: l.next, HasPreviousPage: l.prev}, nil
+}
+
+// namedIndex names the keys of one type of named node: its name and alias
+// index, its kind index, its ID prefix and its counter.
+type namedIndex struct {
+	name, kind, idPrefix, counter string
+}
+
+// namedPage is one page of named nodes and the size of the whole selection.
+type namedPage[T any] struct {
+	nodes      []*T
+	total      int
+	next, prev bool
+}
+
+// findNamed pages the actors or sources whose name or alias has name's
+// NameKey (through the name index) and whose kind is kind; empty values do
+// not filter.
+func findNamed[T any](ctx context.Context, db *DB, name, kind string, ix namedIndex, p graph.Page) (*namedPage[T], error) {
+	out := &namedPage[T]{}
 	err := db.view(ctx, func(t *tx) error {
 		var s selection
 		switch {
-		case f.Name != "":
-			s = index(pSourceName, graph.NameKey(f.Name))
-			if f.Kind != "" {
-				s.and(t.hasKey(func(id string) []byte { return sourceKindKey(f.Kind, id) }))
+		case name != "":
+			s = index(ix.name, graph.NameKey(name))
+			if kind != "" {
+				s.and(t.hasKey(func(id string) []byte { return key(ix.kind, kind, id) }))
 			}
-		case f.Kind != "":
-			s = index(pSourceKind, string(f.Kind))
+		case kind != "":
+			s = index(ix.kind, kind)
 		default:
-			s = nodesOfType(graph.PrefixSource, cntSources)
+			s = nodesOfType(ix.idPrefix, ix.counter)
 		}
-		ids, total, next, prev, err := t.page(s, f.Page)
+		ids, total, next, prev, err := t.page(s, p)
 		if err != nil {
 			return err
 		}
-		out.TotalCount, out.HasNextPage, out.HasPreviousPage = total, next, prev
-		out.Sources, err = cachedNodes[graph.Source](db, t, ids)
+		out.total, out.next, out.prev = total, next, prev
+		out.nodes, err = cachedNodes[T](db, t, ids)
 		return err
 	})
 	if err != nil {
