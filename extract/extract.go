@@ -317,16 +317,5 @@ func (b *builder) mergeNames(e *entity) []string {
 	if len(e.aliases) == 0 {
 		return nil
 	}
-	seen := map[string]bool{b.r.key(e.name): true}
-	var out []string
-	for _, s := range e.aliases {
-		k := b.r.key(s)
-		if k == "" || seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, s)
-	}
-	sort.Strings(out)
-	return out
+	return graph.MergeNamesBy(b.r.key, e.name, e.aliases)
 }

@@ -165,3 +165,31 @@ func TestResolveMergesActorsThatMeet(t *testing.T) {
 		t.Errorf("aliases = %q, want Borduria,Selva", got)
 	}
 }
+
+func TestMergeNames(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		aliases, more []string
+		want          []string
+	}{
+		{"Kabul", nil, nil, nil},
+		{"Kabul", []string{"the Taliban government"}, []string{"Kabul", "Islamic Emirate"},
+			[]string{"Islamic Emirate", "the Taliban government"}},
+		// Same key as the name or as an earlier alias: dropped.
+		{"Pakistan", []string{"Islamabad", "islamabad"}, []string{"PAKISTAN", "Pakistan's"},
+			[]string{"Islamabad"}},
+		// Names with an empty key carry nothing to resolve on.
+		{"Kabul", []string{"", "  "}, []string{"..."}, nil},
+	} {
+		got := graph.MergeNames(tc.name, tc.aliases, tc.more)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("MergeNames(%q, %q, %q) = %q, want %q", tc.name, tc.aliases, tc.more, got, tc.want)
+		}
+	}
+	// The key decides what counts as the same name.
+	byLength := func(s string) string { return fmt.Sprint(len(s)) }
+	got := graph.MergeNamesBy(byLength, "abc", []string{"xyz", "ab"}, "cd", "efgh")
+	if want := "[ab efgh]"; fmt.Sprint(got) != want {
+		t.Errorf("MergeNamesBy(length) = %q, want %s", got, want)
+	}
+}

@@ -84,15 +84,24 @@ func mergeActors(in []*Actor) []*Actor {
 // MergeNames returns aliases plus every name in more that is neither the
 // name nor already an alias (compared by NameKey), sorted.
 func MergeNames(name string, aliases, more []string) []string {
-	seen := map[string]bool{NameKey(name): true}
+	return MergeNamesBy(NameKey, name, aliases, more...)
+}
+
+// MergeNamesBy is MergeNames with the names compared by key, which must
+// agree with NameKey; callers that memoise NameKey pass their cache. Names
+// whose key is empty are dropped.
+func MergeNamesBy(key func(string) string, name string, aliases []string, more ...string) []string {
+	seen := map[string]bool{key(name): true}
 	var out []string
-	for _, s := range append(append([]string{}, aliases...), more...) {
-		k := NameKey(s)
-		if k == "" || seen[k] {
-			continue
+	for _, list := range [2][]string{aliases, more} {
+		for _, s := range list {
+			k := key(s)
+			if k == "" || seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, s)
 		}
-		seen[k] = true
-		out = append(out, s)
 	}
 	sort.Strings(out)
 	return out
