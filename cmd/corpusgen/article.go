@@ -42,6 +42,9 @@ type gen struct {
 	w     *world
 	b     strings.Builder
 	attrs []Attribution
+	// share is the probability that a body sentence carries an
+	// attribution (the others are background).
+	share float64
 
 	a, o   *country // the two countries of the story
 	t      topic
@@ -51,10 +54,12 @@ type gen struct {
 	people []*person
 }
 
-// newArticle writes article number i of the corpus for seed; the same
-// (seed, i) always gives the same article, whatever order they are made in.
-func newArticle(w *world, seed uint64, i int, size int) Article {
-	g := &gen{r: rand.New(rand.NewPCG(seed, uint64(i)+1)), w: w}
+// newArticle writes article number i of the corpus for seed, of about size
+// bytes, share of whose body sentences carry an attribution; the same
+// (seed, i, size, share) always gives the same article, whatever order they
+// are made in.
+func newArticle(w *world, seed uint64, i int, size int, share float64) Article {
+	g := &gen{r: rand.New(rand.NewPCG(seed, uint64(i)+1)), w: w, share: share}
 	r := g.r
 	g.a = pick(r, w.countries)
 	for g.o = pick(r, w.countries); g.o == g.a; g.o = pick(r, w.countries) {
@@ -218,9 +223,14 @@ func (g *gen) quote() string {
 
 func (g *gen) clause() string { return g.fill(pick(g.r, futures)) }
 
-// sentence writes one sentence of a randomly chosen construction.
+// sentence writes one sentence: with probability g.share one of the
+// attributing constructions, otherwise a background sentence.
 func (g *gen) sentence() {
-	switch g.r.IntN(16) {
+	if g.r.Float64() >= g.share {
+		g.b.WriteString(g.fill(pick(g.r, background)))
+		return
+	}
+	switch g.r.IntN(13) {
 	case 0, 1:
 		g.quoteBefore()
 	case 2:
@@ -241,10 +251,8 @@ func (g *gen) sentence() {
 		g.pronoun()
 	case 11:
 		g.splitQuote()
-	case 12:
-		g.ministry()
 	default:
-		g.b.WriteString(g.fill(pick(g.r, background)))
+		g.ministry()
 	}
 }
 

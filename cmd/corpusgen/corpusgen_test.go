@@ -10,6 +10,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 func TestGenerate_TxtAndJSONLAgree(t *testing.T) {
@@ -104,8 +107,8 @@ func TestGold(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(g.Attributions) < 4 {
-			t.Errorf("%s: %d attributions, want several", g.Article, len(g.Attributions))
+		if len(g.Attributions) < 2 {
+			t.Errorf("%s: %d attributions, want at least the lead's 2", g.Article, len(g.Attributions))
 		}
 		if !strings.HasPrefix(g.ID, "art_") {
 			t.Errorf("%s: id %q", g.Article, g.ID)
@@ -142,5 +145,64 @@ func TestGold(t *testing.T) {
 	}
 	if direct == 0 {
 		t.Error("no direct quotes")
+	}
+}
+
+// TestDensity checks -attributions: the default gives about as many
+// extracted claims per 4 KB as real news (see the package comment), 0 only
+// the two of the lead, and the old dense mix about twice the default.
+func TestDensity(t *testing.T) {
+	const n = 100
+	perArticle := func(args ...string) (gold, claimsPer4K float64) {
+		t.Helper()
+		var out bytes.Buffer
+		goldFile := filepath.Join(t.TempDir(), "gold.jsonl")
+		args = append([]string{"-n", fmt.Sprint(n), "-format", "jsonl", "-out", "-", "-gold", goldFile}, args...)
+		if err := run(args, &out, io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		var attrs, claims, size int
+		sc := bufio.NewScanner(&out)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var a jsonArticle
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				t.Fatal(err)
+			}
+			x, err := extract.Extract(graph.Article{ID: graph.ArticleID(a.Text), Title: a.Title, Text: a.Text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			claims += len(x.Claims)
+			size += len(a.Text)
+		}
+		b, err := os.ReadFile(goldFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
+			var g goldLine
+			if err := json.Unmarshal(line, &g); err != nil {
+				t.Fatal(err)
+			}
+			attrs += len(g.Attributions)
+		}
+		return float64(attrs) / n, float64(claims) / float64(size) * 4096
+	}
+	gold, dens := perArticle()
+	if dens < 18 || dens > 26 {
+		t.Errorf("default: got %.1f extracted claims per 4 KB, want 18 to 26 (real news)", dens)
+	}
+	if gold < 8 || gold > 18 {
+		t.Errorf("default: got %.1f attributions per article, want 8 to 18", gold)
+	}
+	if gold, _ := perArticle("-attributions", "0"); gold != 2 {
+		t.Errorf("-attributions 0: got %.1f attributions per article, want the lead's 2", gold)
+	}
+	if _, dense := perArticle("-attributions", "0.8125"); dense < 1.6*dens {
+		t.Errorf("-attributions 0.8125: got %.1f claims per 4 KB, want about twice the default's %.1f", dense, dens)
+	}
+	if err := run([]string{"-n", "1", "-attributions", "1.5", "-out", "-", "-format", "jsonl"}, io.Discard, io.Discard); err == nil {
+		t.Error("-attributions 1.5: got no error")
 	}
 }
