@@ -119,6 +119,9 @@ func TestFlags(t *testing.T) {
 		{"-claims", "5"},
 		{"-rate", "-1"},
 		{"extra"},
+		{"-store", "nope"},
+		{"-store", "memory", "-query", "search"},
+		{"-store", "memory", "-db", "/tmp/x"},
 	} {
 		if _, err := parseFlags(args, &bytes.Buffer{}); err == nil {
 			t.Errorf("parseFlags(%q): got no error, want one", args)

@@ -6,8 +6,9 @@
 //
 // Usage:
 //
-//	loadbench [-claims 100000] [-db DIR] [-query page,says,search] [-clients 1,32]
-//	          [-requests 20000] [-duration 20s] [-warmup 200] [-rate 0] [-seed 1] [-cpuprofile FILE]
+//	loadbench [-claims 100000] [-store badger|memory] [-db DIR] [-query page,says,search]
+//	          [-clients 1,32] [-requests 20000] [-duration 20s] [-warmup 200] [-rate 0]
+//	          [-seed 1] [-cpuprofile FILE]
 //
 // Query kinds: page is a 1-hop page of 20 claims of one speaker (with
 // speakers and reporting sources) through Query.claims; says is the same
@@ -20,6 +21,11 @@
 // Besides latency, each case reports the CPU time the process (server and
 // clients together) spent per request, which depends little on other load
 // on the machine.
+//
+// With -store memory, the same synthetic graph is served from maps in
+// memory instead of Badger, so the data layer costs next to nothing and
+// the figures are the floor set by gqlgen, net/http and the load generator;
+// that store serves the page and says queries, not search.
 //
 // With -db, the graph is built once and reused by later runs asking for no
 // more claims (the generator is deterministic, so an interrupted build
@@ -38,6 +44,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -59,6 +66,7 @@ func main() {
 // options are loadbench's flags.
 type options struct {
 	claims     int
+	store      string
 	db         string
 	kinds      []string
 	clients    []int
@@ -76,7 +84,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	o := &options{}
 	var kinds, clients string
 	fs.IntVar(&o.claims, "claims", 100000, "claims in the graph (10 per article)")
-	fs.StringVar(&o.db, "db", "", "store directory, built once and reused; a temporary one when empty")
+	fs.StringVar(&o.store, "store", "badger", "store to serve: badger (on disk), or memory (maps: the floor of gqlgen, HTTP and the client; page and says only)")
+	fs.StringVar(&o.db, "db", "", "store directory, built once and reused; a temporary one when empty (badger only)")
 	fs.StringVar(&kinds, "query", "page,search", "query kinds to run, comma-separated: "+strings.Join(queryKinds, ", "))
 	fs.StringVar(&clients, "clients", "1,32", "concurrent clients, comma-separated; each count is one case")
 	fs.IntVar(&o.requests, "requests", 20000, "most requests per case")
@@ -109,6 +118,18 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		}
 		o.kinds = append(o.kinds, k)
 	}
+	switch o.store {
+	case "badger":
+	case "memory":
+		if o.db != "" {
+			return nil, fmt.Errorf("-db is for -store badger; -store memory builds its graph in memory")
+		}
+		if slices.Contains(o.kinds, "search") {
+			return nil, fmt.Errorf("-store memory serves page and says, not search")
+		}
+	default:
+		return nil, fmt.Errorf("unknown -store %q (want badger or memory)", o.store)
+	}
 	for _, c := range strings.Split(clients, ",") {
 		n, err := strconv.Atoi(c)
 		if err != nil || n < 1 || n > 1024 {
@@ -130,25 +151,34 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) ([]*
 	if err != nil {
 		return nil, err
 	}
-	dir := o.db
-	if dir == "" {
-		if dir, err = os.MkdirTemp("", "loadbench-"); err != nil {
+	w := newWorld(o.seed)
+	var s graph.Store
+	if o.store == "memory" {
+		m := newMemStore()
+		if err := buildMemory(ctx, m, w, o.claims/claimsPerArticle, stdout); err != nil {
 			return nil, err
 		}
-		defer os.RemoveAll(dir)
-	}
-	db, err := store.Open(dir, store.Options{})
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-
-	w := newWorld(o.seed)
-	if err := build(ctx, db, w, o.claims/claimsPerArticle, stdout); err != nil {
-		return nil, err
+		s = m
+	} else {
+		dir := o.db
+		if dir == "" {
+			if dir, err = os.MkdirTemp("", "loadbench-"); err != nil {
+				return nil, err
+			}
+			defer os.RemoveAll(dir)
+		}
+		db, err := store.Open(dir, store.Options{})
+		if err != nil {
+			return nil, err
+		}
+		defer db.Close()
+		if err := build(ctx, db, w, o.claims/claimsPerArticle, stdout); err != nil {
+			return nil, err
+		}
+		s = db
 	}
 	for _, a := range w.actors {
-		switch _, err := db.FindActorByID(ctx, a.ID); graph.ErrorCode(err) {
+		switch _, err := s.FindActorByID(ctx, a.ID); graph.ErrorCode(err) {
 		case "":
 			w.stored = append(w.stored, a)
 		case graph.ENOTFOUND:
@@ -157,7 +187,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) ([]*
 		}
 	}
 	if len(w.stored) == 0 {
-		return nil, fmt.Errorf("the store in %s holds none of the synthetic actors (another -seed?)", dir)
+		return nil, fmt.Errorf("the store holds none of the synthetic actors (another -seed?)")
 	}
 
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -166,7 +196,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) ([]*
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	srv := &http.Server{
-		Handler:           resolvers.NewHandler(resolvers.New(db, nil), resolvers.HandlerOptions{Logger: logger}),
+		Handler:           resolvers.NewHandler(resolvers.New(s, nil), resolvers.HandlerOptions{Logger: logger}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	go func() { _ = srv.Serve(ln) }()
@@ -223,7 +253,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) ([]*
 	if o.rate > 0 {
 		pacing = fmt.Sprintf("paced to %g req/s", o.rate)
 	}
-	fmt.Fprintf(stdout, "load: %s, GOMAXPROCS %d, up to %d requests or %v per case, %s\n", url, runtime.GOMAXPROCS(0), o.requests, o.duration, pacing)
+	fmt.Fprintf(stdout, "load: %s, %s store, GOMAXPROCS %d, up to %d requests or %v per case, %s\n", url, o.store, runtime.GOMAXPROCS(0), o.requests, o.duration, pacing)
 	const row = "%-7s %7s %8s %6s %6s %8s %8s %8s %8s %8s %10s\n"
 	fmt.Fprintf(stdout, row, "query", "clients", "requests", "errors", "empty", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "cpu ms/req")
 	var results []*result
@@ -291,5 +321,20 @@ func build(ctx context.Context, db *store.DB, w *world, n int, stdout io.Writer)
 	}
 	fmt.Fprintf(stdout, "graph: built %d articles, %d claims in %.1fs (%.0f claims/s); store holds %d claims\n",
 		n-from, claims, el.Seconds(), float64(claims)/el.Seconds(), total.TotalCount)
+	return nil
+}
+
+// buildMemory ingests the first n synthetic articles into the memory store.
+func buildMemory(ctx context.Context, m *memStore, w *world, n int, stdout io.Writer) error {
+	start := time.Now()
+	claims := 0
+	for i := range n {
+		x := w.article(i)
+		if _, err := m.Ingest(ctx, x); err != nil {
+			return fmt.Errorf("ingest synthetic article: %w", err)
+		}
+		claims += len(x.Claims)
+	}
+	fmt.Fprintf(stdout, "graph: built %d articles, %d claims in memory in %.1fs\n", n, claims, time.Since(start).Seconds())
 	return nil
 }
