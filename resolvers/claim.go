@@ -4,6 +4,9 @@ import (
 	"context"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/generated"
 )
@@ -18,26 +21,20 @@ func (r *claimResolver) Article(ctx context.Context, c *graph.Claim) (*graph.Art
 	return r.loaders(ctx).articles.Load(ctx, c.Article)
 }
 
-// Speaker resolves Claim.speaker for a list of claims at once: the actor
-// that made each claim, null when a source made it or the speaker is
-// unknown.
-func (r *claimResolver) Speaker(ctx context.Context, cs []*graph.Claim) ([]*graph.Actor, error) {
-	ids := make([]string, len(cs))
-	for i, c := range cs {
-		if strings.HasPrefix(c.Speaker, graph.PrefixActor) {
-			ids[i] = c.Speaker
-		}
+// Speaker resolves Claim.speaker: the actor that made the claim, null when
+// a source made it or the speaker is unknown. The lists of claims that ask
+// for it (connections, IngestResult.claims, search hits) read the speakers
+// of all their claims in one batch first (prefetchClaims), so this is a
+// cache hit of the actors loader.
+func (r *claimResolver) Speaker(ctx context.Context, c *graph.Claim) (*graph.Actor, error) {
+	if !strings.HasPrefix(c.Speaker, graph.PrefixActor) {
+		return nil, nil
 	}
-	l := r.loaders(ctx)
-	m, err := nodeMap(ctx, l.actors, l.br, ids)
-	if err != nil {
-		return nil, err
+	a, err := r.loaders(ctx).actors.Load(ctx, c.Speaker)
+	if graph.ErrorCode(err) == graph.ENOTFOUND {
+		return nil, nil
 	}
-	out := make([]*graph.Actor, len(cs))
-	for i, id := range ids {
-		out[i] = m[id]
-	}
-	return out, nil
+	return a, err
 }
 
 // SpeakerSource resolves Claim.speakerSource: the source that made the
@@ -68,41 +65,114 @@ func (r *claimResolver) Targets(ctx context.Context, c *graph.Claim) ([]*graph.A
 	return r.actorsByID(ctx, ids)
 }
 
-// ReportedBy resolves Claim.reportedBy for a list of claims at once: the
-// sources reporting each claim, in edge order, once each.
-func (r *claimResolver) ReportedBy(ctx context.Context, cs []*graph.Claim) ([][]*graph.Source, error) {
-	keys := make([]edgeKey, len(cs))
-	for i, c := range cs {
-		keys[i] = edgeKey{To: c.ID, Kind: graph.EdgeReports}
-	}
+// ReportedBy resolves Claim.reportedBy: the sources reporting the claim,
+// in edge order, once each. Like Speaker, it reads what prefetchClaims
+// loaded for the claim's list.
+func (r *claimResolver) ReportedBy(ctx context.Context, c *graph.Claim) ([]*graph.Source, error) {
 	l := r.loaders(ctx)
-	lists, err := l.edgeLists(ctx, keys)
+	es, err := l.edges.Load(ctx, reportsKey(c.ID))
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	for _, es := range lists {
-		for _, e := range es {
-			ids = append(ids, e.From)
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.From
+	}
+	return loadAll(ctx, l.sources, ids)
+}
+
+// reportsKey selects the reports edges of a claim.
+func reportsKey(claim string) edgeKey { return edgeKey{To: claim, Kind: graph.EdgeReports} }
+
+// prefetchClaims reads, for a list of claims about to be returned, what
+// the current field's selection asks of them — their speakers
+// (Claim.speaker) and reporting sources (Claim.reportedBy) — in one batch
+// read each, priming the loaders those fields read. Without it each claim
+// would read its own (the loaders do not wait to batch; see batchWait).
+// The current field is a list of claims or a claim connection.
+func (r *Resolver) prefetchClaims(ctx context.Context, cs []*graph.Claim) error {
+	if len(cs) < 2 {
+		return nil
+	}
+	speaker, reportedBy := claimFieldsAsked(ctx)
+	l := r.loaders(ctx)
+	if speaker {
+		ids := make([]string, 0, len(cs))
+		for _, c := range cs {
+			if strings.HasPrefix(c.Speaker, graph.PrefixActor) {
+				ids = append(ids, c.Speaker)
+			}
+		}
+		if _, err := nodeMap(ctx, l.actors, l.br, ids); err != nil {
+			return err
 		}
 	}
-	m, err := nodeMap(ctx, l.sources, l.br, ids)
-	if err != nil {
-		return nil, err
+	if reportedBy {
+		keys := make([]edgeKey, len(cs))
+		for i, c := range cs {
+			keys[i] = reportsKey(c.ID)
+		}
+		lists, err := l.edgeLists(ctx, keys)
+		if err != nil {
+			return err
+		}
+		var ids []string
+		for _, es := range lists {
+			for _, e := range es {
+				ids = append(ids, e.From)
+			}
+		}
+		if _, err := nodeMap(ctx, l.sources, l.br, ids); err != nil {
+			return err
+		}
 	}
-	out := make([][]*graph.Source, len(cs))
-	for i, es := range lists {
-		out[i] = make([]*graph.Source, 0, len(es))
-		seen := make(map[string]bool, len(es))
-		for _, e := range es {
-			if s := m[e.From]; s != nil && !seen[e.From] {
-				seen[e.From] = true
-				out[i] = append(out[i], s)
+	return nil
+}
+
+// claimFieldsAsked reports whether the selection of the current field —
+// a claim or list of claims, a search hit's node, or a claim connection
+// through its nodes or edges — asks for Claim.speaker and Claim.reportedBy.
+func claimFieldsAsked(ctx context.Context) (speaker, reportedBy bool) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || fc.Field.Definition == nil {
+		return false, false
+	}
+	oc := graphql.GetOperationContext(ctx)
+	check := func(sel ast.SelectionSet) {
+		for _, f := range graphql.CollectFields(oc, sel, claimTypes) {
+			switch f.Name {
+			case "speaker":
+				speaker = true
+			case "reportedBy":
+				reportedBy = true
 			}
 		}
 	}
-	return out, nil
+	switch fc.Field.Definition.Type.Name() {
+	case "Claim", "SearchResult":
+		check(fc.Field.Selections)
+	case "ClaimConnection":
+		for _, f := range graphql.CollectFields(oc, fc.Field.Selections, claimConnectionTypes) {
+			switch f.Name {
+			case "nodes":
+				check(f.Selections)
+			case "edges":
+				for _, e := range graphql.CollectFields(oc, f.Selections, claimEdgeTypes) {
+					if e.Name == "node" {
+						check(e.Selections)
+					}
+				}
+			}
+		}
+	}
+	return speaker, reportedBy
 }
+
+var (
+	claimTypes           = []string{"Claim", "DenialTarget", "Node", "SearchResult"}
+	claimConnectionTypes = []string{"ClaimConnection"}
+	claimEdgeTypes       = []string{"ClaimEdge"}
+)
 
 // DeniedBy resolves Claim.deniedBy.
 func (r *claimResolver) DeniedBy(ctx context.Context, c *graph.Claim) ([]*graph.Actor, error) {

@@ -86,6 +86,9 @@ func (r *ingestResultResolver) Article(ctx context.Context, res *graph.IngestRes
 
 // Claims resolves IngestResult.claims.
 func (r *ingestResultResolver) Claims(ctx context.Context, res *graph.IngestResult) ([]*graph.Claim, error) {
+	if err := r.prefetchClaims(ctx, res.Extraction.Claims); err != nil {
+		return nil, err
+	}
 	return nonNil(res.Extraction.Claims), nil
 }
 

@@ -2,9 +2,6 @@ package resolvers
 
 import (
 	"context"
-	"strings"
-
-	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/generated"
@@ -51,6 +48,9 @@ func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, o
 	f.Page = storePage(p)
 	l, err := r.store.FindClaims(ctx, f)
 	if err != nil {
+		return nil, err
+	}
+	if err := r.prefetchClaims(ctx, l.Claims); err != nil {
 		return nil, err
 	}
 	return claimConnection(l, p), nil
@@ -119,6 +119,9 @@ func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, 
 	if err != nil {
 		return nil, err
 	}
+	if err := r.prefetchClaims(ctx, l.Claims); err != nil {
+		return nil, err
+	}
 	return claimConnection(l, p), nil
 }
 
@@ -183,8 +186,8 @@ func (r *searchHitResolver) Kind(ctx context.Context, h *graph.SearchHit) (gener
 // Node resolves SearchHit.node for a list of hits at once, null for a node
 // that is gone. With a graph.BatchReader it reads every hit in one call
 // (nodes Search has just decoded are cached in the store) and, when the
-// query asks for the speakers of claim hits, their speakers in one more,
-// priming the loaders the nodes' own fields read.
+// query asks for the speakers or sources of claim hits, those in one more
+// each (prefetchClaims), priming the loaders the nodes' own fields read.
 func (r *searchHitResolver) Node(ctx context.Context, hs []*graph.SearchHit) ([]generated.SearchResult, error) {
 	out := make([]generated.SearchResult, len(hs))
 	l := r.loaders(ctx)
@@ -209,39 +212,20 @@ func (r *searchHitResolver) Node(ctx context.Context, hs []*graph.SearchHit) ([]
 	if err != nil {
 		return nil, err
 	}
-	var speakers []string
+	var claims []*graph.Claim
 	for i, h := range hs {
 		switch n := m[h.ID].(type) {
 		case *graph.Claim:
 			l.claims.Prime(h.ID, n)
 			out[i] = n
-			if strings.HasPrefix(n.Speaker, graph.PrefixActor) {
-				speakers = append(speakers, n.Speaker)
-			}
+			claims = append(claims, n)
 		case *graph.Actor:
 			l.actors.Prime(h.ID, n)
 			out[i] = n
 		}
 	}
-	if len(speakers) > 0 && asksClaimField(ctx, "speaker") {
-		if _, err := nodeMap(ctx, l.actors, l.br, speakers); err != nil {
-			return nil, err
-		}
+	if err := r.prefetchClaims(ctx, claims); err != nil {
+		return nil, err
 	}
 	return out, nil
-}
-
-// asksClaimField reports whether the selection of the current field asks
-// for the field name of a Claim.
-func asksClaimField(ctx context.Context, name string) bool {
-	fc := graphql.GetFieldContext(ctx)
-	if fc == nil {
-		return false
-	}
-	for _, f := range graphql.CollectFields(graphql.GetOperationContext(ctx), fc.Field.Selections, []string{"Claim"}) {
-		if f.Name == name {
-			return true
-		}
-	}
-	return false
 }

@@ -328,10 +328,10 @@ type ClaimResolver interface {
 
 	Article(ctx context.Context, obj *graph.Claim) (*graph.Article, error)
 	PublishedAt(ctx context.Context, obj *graph.Claim) (*string, error)
-	Speaker(ctx context.Context, objs []*graph.Claim) ([]*graph.Actor, error)
+	Speaker(ctx context.Context, obj *graph.Claim) (*graph.Actor, error)
 	SpeakerSource(ctx context.Context, obj *graph.Claim) (*graph.Source, error)
 	Targets(ctx context.Context, obj *graph.Claim) ([]*graph.Actor, error)
-	ReportedBy(ctx context.Context, objs []*graph.Claim) ([][]*graph.Source, error)
+	ReportedBy(ctx context.Context, obj *graph.Claim) ([]*graph.Source, error)
 	DeniedBy(ctx context.Context, obj *graph.Claim) ([]*graph.Actor, error)
 	Relations(ctx context.Context, obj *graph.Claim) ([]*Hop, error)
 }
@@ -5302,7 +5302,7 @@ func (ec *executionContext) _Claim_speaker(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Claim_speaker(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.resolveBatch_Claim_speaker(ctx, field, obj)
+			return ec.Resolvers.Claim().Speaker(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Actor) graphql.Marshaler {
@@ -5323,29 +5323,6 @@ func (ec *executionContext) fieldContext_Claim_speaker(_ context.Context, field 
 		},
 	}
 	return fc, nil
-}
-func (ec *executionContext) resolveBatch_Claim_speaker(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (any, error) {
-	resolver := ec.Resolvers.Claim()
-	if batch, ok := graphql.BatchParentsFor[*graph.Claim](ctx, "Claim"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Speaker(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[*graph.Actor](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Claim.speaker",
-			batch.IndexMap,
-		)
-	}
-	results, err := resolver.Speaker(ctx, []*graph.Claim{obj})
-	return graphql.ResolveBatchSingleResult[*graph.Actor](
-		ctx,
-		results,
-		err,
-		"Claim.speaker",
-	)
 }
 
 func (ec *executionContext) _Claim_speakerSource(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
@@ -5421,7 +5398,7 @@ func (ec *executionContext) _Claim_reportedBy(ctx context.Context, field graphql
 			return ec.fieldContext_Claim_reportedBy(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.resolveBatch_Claim_reportedBy(ctx, field, obj)
+			return ec.Resolvers.Claim().ReportedBy(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Source) graphql.Marshaler {
@@ -5442,29 +5419,6 @@ func (ec *executionContext) fieldContext_Claim_reportedBy(_ context.Context, fie
 		},
 	}
 	return fc, nil
-}
-func (ec *executionContext) resolveBatch_Claim_reportedBy(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (any, error) {
-	resolver := ec.Resolvers.Claim()
-	if batch, ok := graphql.BatchParentsFor[*graph.Claim](ctx, "Claim"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.ReportedBy(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*graph.Source](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Claim.reportedBy",
-			batch.IndexMap,
-		)
-	}
-	results, err := resolver.ReportedBy(ctx, []*graph.Claim{obj})
-	return graphql.ResolveBatchSingleResult[[]*graph.Source](
-		ctx,
-		results,
-		err,
-		"Claim.reportedBy",
-	)
 }
 
 func (ec *executionContext) _Claim_deniedBy(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
@@ -11894,7 +11848,6 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 }
 
 func (ec *executionContext) marshalNClaim2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClaimᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Claim) graphql.Marshaler {
-	ctx = graphql.WithBatchParents(ctx, "Claim", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
