@@ -65,7 +65,10 @@ func (t *tx) putClaimIndexes(a *graph.Article, date, claim string) error {
 // setSpeaker indexes claim as spoken by speaker: cs/ and the timeline ct/
 // (date is the claim's date key).
 func (t *tx) setSpeaker(speaker, claim, date string) error {
-	if err := t.setIndex(claimSpeakerKey(speaker, claim), nil); err != nil {
+	k := claimSpeakerKey(speaker, claim)
+	isNew, err := t.setCountedNew(k, nil, indexGroup(k))
+	if err != nil || (!isNew && t.fresh[claim]) {
+		// the timeline key of a new claim goes with its first cs/ key
 		return err
 	}
 	return t.set(timelineKey(speaker, date, claim), nil)

@@ -175,8 +175,17 @@ func (db *DB) newTx(ctx context.Context, txn *badger.Txn) *tx {
 	if db.counters == nil {
 		db.counters = map[string]int64{}
 	}
-	return &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue,
+	t := &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue,
 		fresh: map[string]bool{}, set1: map[string]bool{}, cache: db.counters}
+	// txn has no writes yet, so its iterators are cheap; an error just
+	// leaves the flags false.
+	if k, err := t.firstKey([]byte(pMerged)); err == nil && k == nil {
+		t.noMerged = true
+	}
+	if k, err := t.firstKey([]byte(pSplit)); err == nil && k == nil {
+		t.noSplits = true
+	}
+	return t
 }
 
 // cacheCounters remembers the counter values t wrote, once it committed;
@@ -220,6 +229,11 @@ type tx struct {
 	// (indexClaim, flushSegments).
 	segs     map[string]*termSegment
 	segBytes int64 // the size of segs as Badger will count it
+	// noMerged and noSplits say that no merge redirect (mg/) or split
+	// marker (sp/) exists, checked when a write transaction begins and
+	// cleared when one is written: canonical and the split lookups then
+	// read nothing. False (look) in read transactions.
+	noMerged, noSplits bool
 }
 
 // get returns the value at k, or ok=false when there is none.
@@ -255,6 +269,7 @@ func (t *tx) set(k, v []byte) error {
 	if err := t.txn.Set(k, v); err != nil {
 		return fmt.Errorf("set %q: %w", k, err)
 	}
+	t.noteCuration(k)
 	t.nEntries++
 	t.nBytes += int64(len(k)+len(v)) + entryOverhead
 	if t.names != nil {
@@ -273,6 +288,20 @@ func (t *tx) del(k []byte) error {
 		t.noteName(k, 0)
 	}
 	return nil
+}
+
+// noteCuration clears noMerged or noSplits when k is a merge redirect or a
+// split marker.
+func (t *tx) noteCuration(k []byte) {
+	if len(k) < 3 || k[2] != '/' {
+		return
+	}
+	switch string(k[:3]) {
+	case pMerged:
+		t.noMerged = false
+	case pSplit:
+		t.noSplits = false
+	}
 }
 
 // getNode decodes the node with id into v; ok=false when there is none.
@@ -325,14 +354,28 @@ func (t *tx) delIndex(k []byte) error {
 // setCounted sets k and, when it is new, adds one to each of the counters
 // groups.
 func (t *tx) setCounted(k, v []byte, groups ...string) error {
+	_, err := t.setCountedNew(k, v, groups...)
+	return err
+}
+
+// setCountedNew is setCounted that also reports whether k is new. A key
+// without value that this transaction already set for a new node is not
+// set again.
+func (t *tx) setCountedNew(k, v []byte, groups ...string) (bool, error) {
 	isNew := false
 	if t.fresh[lastPart(k, 0)] {
-		isNew = !t.set1[string(k)]
-		t.set1[string(k)] = true
+		if t.set1[string(k)] {
+			if len(v) == 0 {
+				return false, nil
+			}
+		} else {
+			isNew = true
+			t.set1[string(k)] = true
+		}
 	} else {
 		had, err := t.has(k)
 		if err != nil {
-			return err
+			return false, err
 		}
 		isNew = !had
 	}
@@ -341,7 +384,7 @@ func (t *tx) setCounted(k, v []byte, groups ...string) error {
 			t.add(g, 1)
 		}
 	}
-	return t.set(k, v)
+	return isNew, t.set(k, v)
 }
 
 // delCounted deletes k, if set, and takes one from each of the counters

@@ -85,7 +85,7 @@ func (t *tx) resolve(x *graph.Extraction) error {
 			if err != nil {
 				return err
 			}
-			if !taken {
+			if !taken && !t.noMerged {
 				if taken, err = t.has(mergedKey(a.ID)); err != nil {
 					return err
 				}
@@ -140,6 +140,9 @@ func applyRemap(x *graph.Extraction, remap map[string]string) {
 // canonical follows merge redirects from an actor ID to the actor it was
 // folded into (itself when it was never merged away).
 func (t *tx) canonical(id string) (string, error) {
+	if t.noMerged || id == "" {
+		return id, nil
+	}
 	for range 32 {
 		v, ok, err := t.get(mergedKey(id))
 		if err != nil {
@@ -159,15 +162,19 @@ func (t *tx) lookupActor(nameKey string) (string, error) {
 	if nameKey == "" {
 		return "", nil
 	}
-	if v, ok, err := t.get(splitKey(nameKey)); err != nil {
-		return "", err
-	} else if ok {
-		id, err := t.canonical(string(v))
+	if !t.noSplits {
+		v, ok, err := t.get(splitKey(nameKey))
 		if err != nil {
 			return "", err
 		}
-		if found, err := t.has(nodeKey(id)); err != nil || found {
-			return id, err
+		if ok {
+			id, err := t.canonical(string(v))
+			if err != nil {
+				return "", err
+			}
+			if found, err := t.has(nodeKey(id)); err != nil || found {
+				return id, err
+			}
 		}
 	}
 	return t.lookupName(pActorName, nameKey)
