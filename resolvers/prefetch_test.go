@@ -78,7 +78,7 @@ func TestPrefetch(t *testing.T) {
 	c.ingest(roll)
 
 	for _, tc := range []struct {
-		name, query                  string
+		name, query              string
 		nodeBatches, edgeBatches int64
 	}{
 		{"NodesBoth", `{ claims(first: 60) { nodes { text speaker { name } reportedBy { name } } } }`, 2, 1},
