@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dgraph-io/badger/v4"
@@ -81,20 +83,32 @@ func (db *DB) FindEdgesBatch(ctx context.Context, fs []graph.EdgeFilter, max int
 				out[i] = es
 				continue
 			}
-			prefix := edgePrefix(f)
+			prefixes := [][]byte{edgePrefix(f)}
+			own := toOwnClaim(f)
+			if own {
+				// edges to a claim that carry it are under ec/ only:
+				// read both (they are few), then order and cut
+				prefixes = append(prefixes, prefixOf(pEdgeClaim, f.To))
+			}
 			var es []*graph.Edge
-			for it.Seek(prefix); it.ValidForPrefix(prefix) && len(es) < max; it.Next() {
-				item := it.Item()
-				e, ok := edgeFromKey(item.Key())
-				if !ok || !edgeMatches(f, e) {
-					continue
+			for _, prefix := range prefixes {
+				for it.Seek(prefix); it.ValidForPrefix(prefix) && (own || len(es) < max); it.Next() {
+					item := it.Item()
+					e, ok := edgeFromKey(item.Key())
+					if !ok || !edgeMatches(f, e) {
+						continue
+					}
+					v, err := item.ValueCopy(nil)
+					if err != nil {
+						return fmt.Errorf("read edge: %w", err)
+					}
+					e.Article = string(v)
+					es = append(es, e)
 				}
-				v, err := item.ValueCopy(nil)
-				if err != nil {
-					return fmt.Errorf("read edge: %w", err)
-				}
-				e.Article = string(v)
-				es = append(es, e)
+			}
+			if own {
+				slices.SortFunc(es, func(a, b *graph.Edge) int { return bytes.Compare(revKey(a), revKey(b)) })
+				es = es[:min(len(es), max)]
 			}
 			db.reads.putEdgeList(t, f, max, es)
 			out[i] = copyEdges(es)

@@ -12,7 +12,10 @@
 //
 //	n/<id>                          node JSON; the ID prefix (art_, act_, src_, clm_) says which
 //	e/<from>\0<kind>\0<to>\0<claim> edge, forward; value: article ID
-//	r/<to>\0<kind>\0<from>\0<claim> edge, reverse; value: article ID
+//	r/<to>\0<kind>\0<from>\0<claim> edge, reverse; value: article ID; not kept
+//	                                for an edge whose end is its own claim
+//	                                (to = claim: says and reports edges), which
+//	                                ec/<claim> lists (format 7 on)
 //	ec/<claim>\0<from>\0<kind>\0<to> edges read from one claim; value: article ID
 //	ca/<article>\0<claim>           claims by article
 //	cs/<speaker>\0<claim>           claims by speaker (Claim.Speaker and says edges)
@@ -52,6 +55,9 @@
 // A <date> is graph.DateKey of the article's publishedAt: UTC to the
 // second, fixed width, so keys sort by time; "" (sorting first) when the
 // article has no publishedAt that DateKey reads.
+//
+// Edges to a claim are read from r/<claim> and from the keys of
+// ec/<claim> whose end is that claim, merged in r/ order (they are few).
 //
 // Index keys carry no value unless said; lists page over them in key order
 // (so by ID within a prefix). A list filtered by one field takes its total

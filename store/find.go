@@ -545,24 +545,39 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	// Otherwise walk every key of the selection (for the total), keep the
 	// matching ones and cut the page from them.
 	err := db.view(ctx, func(t *tx) error {
-		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
-		defer it.Close()
 		type hit struct {
-			key  []byte
+			key  []byte // in the list's order
+			at   []byte // where the edge is stored
 			edge *graph.Edge
 		}
 		var hits []hit
-		for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
-			e, ok := edgeFromKey(it.Item().Key())
-			if !ok || !match(e) {
-				continue
-			}
-			if len(hits)%1024 == 1023 {
-				if err := ctx.Err(); err != nil {
-					return err
+		walk := func(prefix []byte) error {
+			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix})
+			defer it.Close()
+			for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+				e, ok := edgeFromKey(it.Item().Key())
+				if !ok || !match(e) {
+					continue
 				}
+				if len(hits)%1024 == 1023 {
+					if err := ctx.Err(); err != nil {
+						return err
+					}
+				}
+				k := it.Item().KeyCopy(nil)
+				hits = append(hits, hit{order(e), k, e})
 			}
-			hits = append(hits, hit{it.Item().KeyCopy(nil), e})
+			return nil
+		}
+		if err := walk(prefix); err != nil {
+			return err
+		}
+		if toOwnClaim(f) {
+			// edges to a claim that carry it are under ec/ only
+			if err := walk(prefixOf(pEdgeClaim, f.To)); err != nil {
+				return err
+			}
+			slices.SortFunc(hits, func(a, b hit) int { return bytes.Compare(a.key, b.key) })
 		}
 		out.TotalCount = len(hits)
 		// [from, to) of hits lies in the cursor's direction
@@ -594,7 +609,7 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 			window = window[:limit]
 		}
 		for _, h := range window {
-			v, _, err := t.get(h.key)
+			v, _, err := t.get(h.at)
 			if err != nil {
 				return err
 			}

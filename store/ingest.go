@@ -308,17 +308,20 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 	return nil
 }
 
-// putEdge writes an edge in its three orders and the claim indexes it
-// implies (kind, speaker and timeline, source, target).
+// putEdge writes an edge in its three orders (two when it ends at its own
+// claim, see hasRevKey) and the claim indexes it implies (kind, speaker and timeline, source, target).
 func (t *tx) putEdge(e *graph.Edge) error {
 	a := []byte(e.Article)
 	if err := t.setCounted(edgeKey(e), a, edgeGroups(e)...); err != nil {
 		return err
 	}
-	for _, k := range [][]byte{revKey(e), edgeClaimKey(e)} {
-		if err := t.set(k, a); err != nil {
+	if hasRevKey(e) {
+		if err := t.set(revKey(e), a); err != nil {
 			return err
 		}
+	}
+	if err := t.set(edgeClaimKey(e), a); err != nil {
+		return err
 	}
 	if err := t.setIndex(claimKindKey(e.Kind, e.Claim), nil); err != nil {
 		return err
@@ -341,18 +344,18 @@ func (t *tx) putEdge(e *graph.Edge) error {
 	return nil
 }
 
-// delEdge removes an edge's three keys (claim indexes are the caller's
+// delEdge removes an edge's keys (claim indexes are the caller's
 // business).
 func (t *tx) delEdge(e *graph.Edge) error {
 	if err := t.delCounted(edgeKey(e), edgeGroups(e)...); err != nil {
 		return err
 	}
-	for _, k := range [][]byte{revKey(e), edgeClaimKey(e)} {
-		if err := t.del(k); err != nil {
+	if hasRevKey(e) {
+		if err := t.del(revKey(e)); err != nil {
 			return err
 		}
 	}
-	return nil
+	return t.del(edgeClaimKey(e))
 }
 
 // loadExtraction reads back everything stored for one article: the

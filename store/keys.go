@@ -64,8 +64,9 @@ const (
 // group counters, version 2 no edge counters, versions 3 and 4 other edge
 // counters; Open recounts. Version 5 lacked the date, timeline, target and
 // publisher indexes of claims and articles; Open builds them
-// (buildIndexes6).
-const formatVersion = 6
+// (buildIndexes6). Version 6 kept every edge in r/, those to their own
+// claim too; Open drops those (dropOwnClaimRevs).
+const formatVersion = 7
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a
@@ -124,6 +125,18 @@ func nodeTypePrefix(idPrefix string) []byte { return []byte(pNode + idPrefix) }
 
 func edgeKey(e *graph.Edge) []byte {
 	return key(pEdge, e.From, string(e.Kind), e.To, e.Claim)
+}
+
+// hasRevKey reports whether e is kept in the reverse index (r/): every
+// edge but those whose end is their own claim (says and reports edges to
+// the claim they carry), which the claim's ec/ keys already list.
+func hasRevKey(e *graph.Edge) bool { return e.To != e.Claim }
+
+// toOwnClaim reports whether a filter reading the reverse index (To set,
+// From not) must also read the ec/ keys of To: when To is a claim, the
+// edges ending at it that carry it are kept there only (hasRevKey).
+func toOwnClaim(f graph.EdgeFilter) bool {
+	return f.From == "" && strings.HasPrefix(f.To, graph.PrefixClaim) && (f.Claim == "" || f.Claim == f.To)
 }
 
 func revKey(e *graph.Edge) []byte {

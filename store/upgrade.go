@@ -15,8 +15,9 @@ import (
 // upgrade brings a database written with an older key layout to
 // formatVersion: versions 1 and 2 lacked some group counters, which are all
 // counted afresh; versions before 6 lacked the indexes buildIndexes6
-// writes. Version 6 claim postings (ti/) are read as they are. A new
-// database is only stamped.
+// writes; versions before 7 kept edges to their own claim in r/ too, which
+// dropOwnClaimRevs deletes. Version 6 claim postings (ti/) are read as they
+// are. A new database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
 	var empty bool
@@ -43,9 +44,15 @@ func (db *DB) upgrade() error {
 			return fmt.Errorf("build the date, timeline, target and publisher indexes: %w", err)
 		}
 	}
+	if !empty && version < 7 {
+		if err := db.dropOwnClaimRevs(); err != nil {
+			return fmt.Errorf("drop reverse keys of edges to their own claim: %w", err)
+		}
+	}
 	wb := db.bdb.NewWriteBatch()
 	defer wb.Cancel()
-	// version 6 differs only in claim postings, which are still read
+	// version 6 differs only in claim postings, which are still read,
+	// and in r/ keys, dropped above
 	if !empty && version < 6 {
 		if err := db.recountIndexes(wb); err != nil {
 			return err
@@ -108,6 +115,33 @@ func (db *DB) recountIndexes(wb *badger.WriteBatch) error {
 		}
 	}
 	return nil
+}
+
+// dropOwnClaimRevs deletes the reverse keys (r/) of edges whose end is
+// their own claim, which format 7 keeps in ec/ only (see hasRevKey). No
+// counter counts them.
+func (db *DB) dropOwnClaimRevs() error {
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	err := db.view(context.Background(), func(t *tx) error {
+		p := []byte(pRev + graph.PrefixClaim)
+		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p})
+		defer it.Close()
+		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+			e, ok := edgeFromKey(it.Item().Key())
+			if !ok || hasRevKey(e) {
+				continue
+			}
+			if err := wb.Delete(it.Item().KeyCopy(nil)); err != nil {
+				return fmt.Errorf("delete %q: %w", it.Item().Key(), err)
+			}
+		}
+		return t.ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	return wb.Flush()
 }
 
 // firstKey returns the first key under prefix, or nil.

@@ -141,7 +141,8 @@ func TestUpgradeBuildsIndexes(t *testing.T) {
 
 // TestUpgradeFrom6 checks that claim postings of format 6, one key each
 // (ti/), are still searched and filtered by beside the segments (tb/)
-// format 7 writes.
+// written since, and that the reverse keys (r/) format 6 kept for edges to
+// their own claim are dropped on open, the edges still found once.
 func TestUpgradeFrom6(t *testing.T) {
 	ctx, dir := context.Background(), t.TempDir()
 	db, err := Open(dir, Options{})
@@ -168,6 +169,15 @@ func TestUpgradeFrom6(t *testing.T) {
 				err = txn.Delete(k)
 			}
 		}
+		eks, evs, err2 := t.entries([]byte(pEdgeClaim))
+		for i, k := range eks {
+			if e, ok := edgeFromKey(k); ok && err == nil && err2 == nil && !hasRevKey(e) {
+				err = txn.Set(revKey(e), evs[i])
+			}
+		}
+		if err == nil {
+			err = err2
+		}
 		if err == nil {
 			err = txn.Set(countKey(cntFormat), encodeCount(6))
 		}
@@ -184,6 +194,20 @@ func TestUpgradeFrom6(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	err = db.bdb.View(func(txn *badger.Txn) error {
+		ks, err := (&tx{txn: txn, ctx: ctx}).keys([]byte(pRev))
+		if len(ks) != 0 {
+			t.Errorf("r/ keys after upgrade: got %q, want none (the says edge is under ec/ only)", ks)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim := a.Extraction().Claims[0].ID
+	if l, err := db.FindEdges(ctx, graph.EdgeFilter{To: claim}); err != nil || l.TotalCount != 1 || len(l.Edges) != 1 {
+		t.Errorf("edges to the claim after upgrade: %+v, %v; want the says edge once", l, err)
+	}
 	b := storetest.NewArticle("B", "P", "Delhi said the border was open.\n")
 	b.Says(b.Actor("Delhi", graph.ActorGovernment), "Delhi", "said", "the border was open")
 	if _, err := db.Ingest(ctx, b.Extraction()); err != nil {
