@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -163,5 +165,41 @@ func TestRate(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "paced to 200 req/s") {
 		t.Errorf("output does not say the load was paced:\n%s", &out)
+	}
+}
+
+// TestSend checks that the client counts the nodes of a data-only answer
+// and reports GraphQL errors, whether or not data comes with them, and
+// bad statuses and bodies.
+func TestSend(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		status     int
+		nodes      int
+		err        string
+	}{
+		{"Data", `{"data":{"claims":{"nodes":[{"text":"a","speaker":{"name":"b"}}]}}}`, 200, 2, ""},
+		{"Empty", `{"data":{"claims":{"nodes":[]}}}`, 200, 0, ""},
+		{"Spaced", `{ "data": {"claims": {"nodes": [{"text": "a"}]}} }`, 200, 1, ""},
+		{"Errors", `{"errors":[{"message":"boom"}],"data":null}`, 200, 0, "graphql error"},
+		{"ErrorsAfterData", `{"data":{"claims":null},"errors":[{"message":"boom"}]}`, 200, 0, "graphql error"},
+		{"Status", `{"errors":[{"message":"bad"}]}`, 422, 0, "status 422"},
+		{"NotJSON", `{"data":{"claims":`, 200, 0, "bad response"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.WriteHeader(tc.status)
+				_, _ = w.Write([]byte(tc.body))
+			}))
+			defer srv.Close()
+			var buf bytes.Buffer
+			n, err := send(context.Background(), srv.Client(), srv.URL, []byte(`{}`), &buf)
+			if tc.err == "" && (err != nil || n != tc.nodes) {
+				t.Errorf("got %d nodes, error %v; want %d, no error", n, err, tc.nodes)
+			}
+			if tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)) {
+				t.Errorf("got error %v, want one containing %q", err, tc.err)
+			}
+		})
 	}
 }
