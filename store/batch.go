@@ -117,7 +117,7 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	if err := txn.Commit(); err != nil {
 		return start, fmt.Errorf("commit %d articles: %w", len(done), err)
 	}
-	db.cacheCounters(t)
+	db.cacheWrites(t)
 	for j, r := range done {
 		res[j] = r
 	}

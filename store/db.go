@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 
@@ -38,8 +39,11 @@ type Options struct {
 	// ingest does: values of more than bulkValueThreshold bytes (nodes)
 	// go to the value log, written once, rather than through the LSM tree,
 	// whose memtables, flushes and compactions then carry keys and small
-	// values only; and the block cache is bulkCacheMB unless CacheMB is
-	// set. A database written so opens and reads as any other.
+	// values only; the block cache is bulkCacheMB unless CacheMB is set;
+	// and the indexes and Bloom filters of tables are kept in a cache of
+	// bulkIndexCacheMB rather than all in memory, so memory does not grow
+	// with the database. A database written so opens and reads as any
+	// other.
 	BulkLoad bool
 }
 
@@ -47,6 +51,7 @@ type Options struct {
 const (
 	bulkValueThreshold = 128
 	bulkCacheMB        = 16
+	bulkIndexCacheMB   = 64
 )
 
 // DB is a graph.Store kept in a Badger database. It is safe for concurrent
@@ -65,7 +70,15 @@ type DB struct {
 	// counters caches committed counter values for writers (guarded by mu),
 	// sparing a read of each counter an update changes.
 	counters map[string]int64
+	// actors caches committed actor nodes for writers (guarded by mu),
+	// sparing the read and decoding of each known actor an ingested
+	// article names. Only saveActor writes actor nodes; a transaction's
+	// are added once it commits.
+	actors map[string]graph.Actor
 }
+
+// actorCache bounds DB.actors; past it the cache starts over.
+const actorCache = 1 << 17
 
 // counterCache bounds DB.counters; past it the cache starts over.
 const counterCache = 1 << 16
@@ -90,7 +103,8 @@ func Open(dir string, opts Options) (*DB, error) {
 		// read sets for conflict detection.
 		WithDetectConflicts(false)
 	if opts.BulkLoad && !opts.InMemory {
-		bo = bo.WithValueThreshold(bulkValueThreshold).WithBlockCacheSize(bulkCacheMB << 20)
+		bo = bo.WithValueThreshold(bulkValueThreshold).WithBlockCacheSize(bulkCacheMB << 20).
+			WithIndexCacheSize(bulkIndexCacheMB << 20)
 	}
 	if opts.CacheMB > 0 {
 		bo = bo.WithBlockCacheSize(int64(opts.CacheMB) << 20)
@@ -166,7 +180,7 @@ func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) err
 	if err != nil {
 		return err
 	}
-	db.cacheCounters(t)
+	db.cacheWrites(t)
 	return nil
 }
 
@@ -174,9 +188,11 @@ func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) err
 func (db *DB) newTx(ctx context.Context, txn *badger.Txn) *tx {
 	if db.counters == nil {
 		db.counters = map[string]int64{}
+		db.actors = map[string]graph.Actor{}
 	}
 	t := &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue,
-		fresh: map[string]bool{}, set1: map[string]bool{}, cache: db.counters}
+		fresh: map[string]bool{}, set1: map[string]bool{}, cache: db.counters,
+		actorCache: db.actors, actors: map[string]*graph.Actor{}}
 	// txn has no writes yet, so its iterators are cheap; an error just
 	// leaves the flags false.
 	if k, err := t.firstKey([]byte(pMerged)); err == nil && k == nil {
@@ -186,6 +202,29 @@ func (db *DB) newTx(ctx context.Context, txn *badger.Txn) *tx {
 		t.noSplits = true
 	}
 	return t
+}
+
+// cacheWrites remembers the counter values and actors t wrote, once it
+// committed; db.mu must be held.
+func (db *DB) cacheWrites(t *tx) {
+	db.cacheCounters(t)
+	if len(db.actors)+len(t.actors) > actorCache {
+		clear(db.actors)
+	}
+	for id, a := range t.actors {
+		if a == nil {
+			delete(db.actors, id)
+		} else {
+			db.actors[id] = cloneActor(a)
+		}
+	}
+}
+
+// cloneActor copies a, its aliases too.
+func cloneActor(a *graph.Actor) graph.Actor {
+	b := *a
+	b.Aliases = slices.Clone(a.Aliases)
+	return b
 }
 
 // cacheCounters remembers the counter values t wrote, once it committed;
@@ -229,6 +268,11 @@ type tx struct {
 	// (indexClaim, flushSegments).
 	segs     map[string]*termSegment
 	segBytes int64 // the size of segs as Badger will count it
+	// actorCache holds committed actor nodes (DB.actors), nil in read
+	// transactions; actors the actor nodes this transaction wrote (nil
+	// when deleted), by ID.
+	actorCache map[string]graph.Actor
+	actors     map[string]*graph.Actor
 	// noMerged and noSplits say that no merge redirect (mg/) or split
 	// marker (sp/) exists, checked when a write transaction begins and
 	// cleared when one is written: canonical and the split lookups then

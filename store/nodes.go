@@ -20,8 +20,7 @@ func (t *tx) upsertActor(a *graph.Actor) (*graph.Actor, error) {
 			aliases = append(aliases, n)
 		}
 	}
-	var old graph.Actor
-	found, err := t.getNode(a.ID, &old)
+	old, found, err := t.actor(a.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -132,10 +131,43 @@ func (t *tx) saveActor(old, n *graph.Actor) error {
 	case n == nil:
 		t.add(cntActors, -1)
 	}
+	if t.actors != nil {
+		if n == nil {
+			t.actors[id] = nil
+		} else {
+			c := cloneActor(n)
+			t.actors[id] = &c
+		}
+	}
 	if n == nil {
 		return t.del(nodeKey(id))
 	}
 	return t.putNode(id, n)
+}
+
+// actor returns the stored actor with id (a copy), as t sees it: written
+// by t, else from the DB's cache of committed actors, else read (and
+// cached).
+func (t *tx) actor(id string) (graph.Actor, bool, error) {
+	if a, ok := t.actors[id]; ok {
+		if a == nil {
+			return graph.Actor{}, false, nil
+		}
+		return cloneActor(a), true, nil
+	}
+	if a, ok := t.actorCache[id]; ok {
+		return cloneActor(&a), true, nil
+	}
+	var a graph.Actor
+	found, err := t.getNode(id, &a)
+	if err != nil || !found {
+		return graph.Actor{}, false, err
+	}
+	if t.actorCache != nil && len(t.actorCache) < actorCache {
+		// committed: t has not written it
+		t.actorCache[id] = cloneActor(&a)
+	}
+	return a, true, nil
 }
 
 // actorNames returns the name index entries of an actor: NameKey → flag.
