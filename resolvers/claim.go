@@ -2,6 +2,7 @@ package resolvers
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -74,11 +75,30 @@ func (r *claimResolver) ReportedBy(ctx context.Context, c *graph.Claim) ([]*grap
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(es))
-	for i, e := range es {
-		ids[i] = e.From
+	if len(es) > 8 {
+		ids := make([]string, len(es))
+		for i, e := range es {
+			ids[i] = e.From
+		}
+		return loadAll(ctx, l.sources, ids)
 	}
-	return loadAll(ctx, l.sources, ids)
+	// A claim has a source or two: skip duplicates by looking back rather
+	// than with loadAll's map.
+	out := make([]*graph.Source, 0, len(es))
+	for i, e := range es {
+		if slices.ContainsFunc(es[:i], func(p *graph.Edge) bool { return p.From == e.From }) {
+			continue
+		}
+		s, err := l.sources.Load(ctx, e.From)
+		switch graph.ErrorCode(err) {
+		case "":
+			out = append(out, s)
+		case graph.ENOTFOUND:
+		default:
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // reportsKey selects the reports edges of a claim.
