@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -23,6 +24,9 @@ func TestRun(t *testing.T) {
 		t.Fatalf("run: %v\nstdout:\n%s\nstderr:\n%s", err, &out, &errb)
 	}
 	t.Logf("\n%s", &out)
+	if !strings.Contains(out.String(), "GOGC 100,") && os.Getenv("GOGC") == "" {
+		t.Errorf("output does not report GOGC 100:\n%s", &out)
+	}
 	if !strings.Contains(out.String(), "graph: built 200 articles, 2000 claims") {
 		t.Errorf("output does not report building 2000 claims:\n%s", &out)
 	}

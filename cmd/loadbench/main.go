@@ -18,9 +18,10 @@
 // Each client sends its next request when the last one is answered (closed
 // loop), or, with -rate, when it falls due on a schedule of -rate requests a
 // second across all clients (open loop: latency counts from the due time).
-// Besides latency, each case reports the CPU time the process (server and
-// clients together) spent per request, which depends little on other load
-// on the machine.
+// The header line records GOMAXPROCS and the garbage collection target
+// (GOGC from the environment). Besides latency, each case reports the CPU
+// time the process (server and clients together) spent per request, which
+// depends little on other load on the machine.
 //
 // With -store memory, the same synthetic graph is served from maps in
 // memory instead of Badger, so the data layer costs next to nothing and
@@ -43,6 +44,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -253,7 +255,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) ([]*
 	if o.rate > 0 {
 		pacing = fmt.Sprintf("paced to %g req/s", o.rate)
 	}
-	fmt.Fprintf(stdout, "load: %s, %s store, GOMAXPROCS %d, up to %d requests or %v per case, %s\n", url, o.store, runtime.GOMAXPROCS(0), o.requests, o.duration, pacing)
+	gcp := debug.SetGCPercent(-1) // read the setting (GOGC) back
+	debug.SetGCPercent(gcp)
+	fmt.Fprintf(stdout, "load: %s, %s store, GOMAXPROCS %d, GOGC %d, up to %d requests or %v per case, %s\n", url, o.store, runtime.GOMAXPROCS(0), gcp, o.requests, o.duration, pacing)
 	const row = "%-7s %7s %8s %6s %6s %8s %8s %8s %8s %8s %10s\n"
 	fmt.Fprintf(stdout, row, "query", "clients", "requests", "errors", "empty", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "cpu ms/req")
 	var results []*result
