@@ -23,8 +23,9 @@ type loaders struct {
 	// edges loads every edge matching a filter (without its page), for the
 	// list fields of claims: targets, reportedBy, deniedBy.
 	edges *dataloadgen.Loader[edgeKey, []*graph.Edge]
-	// br reads many keys in one call for the batch resolvers when the
-	// store is a graph.BatchReader; nil otherwise.
+	// br reads many keys in one call, for prefetchClaims and the
+	// SearchHit.node batch resolver, when the store is a
+	// graph.BatchReader; nil otherwise.
 	br graph.BatchReader
 }
 
@@ -39,10 +40,11 @@ type edgeKey struct {
 // batchWait is how long a loader collects keys before it reads: none. A
 // wait only idles: 2 ms per level of loaded fields made a page of claims
 // with speakers and sources take 5 ms at best (cmd/loadbench -query page).
-// Lists batch without it: the batch resolvers of list fields (Claim.speaker,
-// Claim.reportedBy; `batch: true` in gqlgen.yml) get every parent at once
-// and read them in one call of a graph.BatchReader (see nodeMap), and a
-// loader's cache reads each key once per response.
+// Lists batch without it: a list of claims reads what its selection asks
+// of them (Claim.speaker, Claim.reportedBy) for all its claims at once, in
+// one call of a graph.BatchReader, before gqlgen resolves the claims'
+// fields (prefetchClaims, nodeMap), and a loader's cache reads each key
+// once per response.
 const batchWait time.Duration = 0
 
 // maxEdges bounds the edges one loader key reads.
