@@ -215,7 +215,7 @@ func (db *DB) cacheWrites(t *tx) {
 		if a == nil {
 			delete(db.actors, id)
 		} else {
-			db.actors[id] = cloneActor(a)
+			db.actors[id] = ownedActor(a)
 		}
 	}
 }
@@ -224,6 +224,17 @@ func (db *DB) cacheWrites(t *tx) {
 func cloneActor(a *graph.Actor) graph.Actor {
 	b := *a
 	b.Aliases = slices.Clone(a.Aliases)
+	return b
+}
+
+// ownedActor copies a for a cache that outlives it: its strings too, for
+// names cut from an article's text would keep the whole text alive.
+func ownedActor(a *graph.Actor) graph.Actor {
+	b := cloneActor(a)
+	b.ID, b.Name, b.Title, b.Affiliation = strings.Clone(b.ID), strings.Clone(b.Name), strings.Clone(b.Title), strings.Clone(b.Affiliation)
+	for i, n := range b.Aliases {
+		b.Aliases[i] = strings.Clone(n)
+	}
 	return b
 }
 

@@ -165,7 +165,7 @@ func (t *tx) actor(id string) (graph.Actor, bool, error) {
 	}
 	if t.actorCache != nil && len(t.actorCache) < actorCache {
 		// committed: t has not written it
-		t.actorCache[id] = cloneActor(&a)
+		t.actorCache[id] = ownedActor(&a)
 	}
 	return a, true, nil
 }

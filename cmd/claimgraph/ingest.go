@@ -37,6 +37,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	workers := fs.Int("workers", runtime.NumCPU(), "number of articles extracted at once")
 	progress := fs.String("progress", "auto", "progress display: auto (bar on a terminal, lines otherwise), bar, lines or none")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
+	memprofile := fs.String("memprofile", "", "write a heap profile to `file` when the articles are stored, before the database closes (for go tool pprof)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR] [--workers N] [--progress auto|bar|lines|none] PATH...")
 		fmt.Fprintln(stderr, "\nPATH is a file (.txt .md .html .jsonl .rss .atom .xml, any of them .gz), a directory")
@@ -92,6 +93,11 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		stderr:   stderr,
 	}
 	sum, err := ing.run(ctx, fs.Args(), stdin)
+	if *memprofile != "" {
+		if perr := writeHeapProfile(*memprofile); err == nil {
+			err = perr
+		}
+	}
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
@@ -103,6 +109,20 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return fmt.Errorf("%d of %d articles failed", sum.Failed, sum.Articles())
 	}
 	return nil
+}
+
+// writeHeapProfile writes the live heap to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		f.Close()
+		return fmt.Errorf("write heap profile: %w", err)
+	}
+	return f.Close()
 }
 
 // isTerminal reports whether w is a terminal.

@@ -234,3 +234,24 @@ func TestIngest_Usage(t *testing.T) {
 		}
 	}
 }
+
+// TestIngest_Profiles checks that --cpuprofile and --memprofile write
+// profiles go tool pprof reads (gzipped protocol buffers).
+func TestIngest_Profiles(t *testing.T) {
+	corpus, _ := goodCorpus(t)
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	code, _, errs := ingestCmd(t, "", "--db", filepath.Join(dir, "db"), "--progress", "none", "--cpuprofile", cpu, "--memprofile", mem, corpus)
+	if code != 0 {
+		t.Fatalf("exit code %d, want 0; stderr:\n%s", code, errs)
+	}
+	for _, p := range []string{cpu, mem} {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Errorf("%s: got %d bytes not starting with the gzip magic, want a profile", filepath.Base(p), len(data))
+		}
+	}
+}
