@@ -169,8 +169,10 @@ func (r *resolver) scanCountries() {
 	}
 }
 
-func newResolver(d *doc) *resolver {
-	r := &resolver{d: d, g: buildGazetteer(), byKey: make(map[string]*entity, 16), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 8), keyMemo: make(map[string]string, 32)}
+// newResolverWith returns the resolver of d, keeping its tables in the
+// cleared maps of s.
+func newResolverWith(d *doc, s *scratch) *resolver {
+	r := &resolver{d: d, g: buildGazetteer(), byKey: s.byKey, govNames: s.govNames, govSeen: s.govSeen, byLast: s.byLast, keyMemo: s.keyMemo}
 	r.scanCountries()
 	r.scanGovernments()
 	return r

@@ -69,16 +69,16 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
 }
 
-// tokenize splits text into tokens in one pass over its bytes.
-// interner hands out one lower-case string per distinct word.
-type interner struct {
-	m   map[string]string
-	buf [64]byte
-}
-
-func tokenize(text string, lx *lexicon) []token {
-	toks := make([]token, 0, len(text)/5+16)
-	in := &interner{m: make(map[string]string, 64)}
+// tokenize splits text into tokens in one pass over its bytes, appending
+// them to toks[:0] (a buffer reused from an earlier article, or nil).
+func tokenize(text string, lx *lexicon, toks []token) []token {
+	if want := len(text)/5 + 16; cap(toks) < want {
+		toks = make([]token, 0, want)
+	}
+	toks = toks[:0]
+	// One lower-case copy of the text gives every capitalised word its
+	// lower-case form as a substring, without a string per word.
+	lower := asciiLower(text)
 	nl := 0
 	i := 0
 	n := len(text)
@@ -94,7 +94,7 @@ func tokenize(text string, lx *lexicon) []token {
 			}
 			if isWordByte(c) {
 				j := scanWord(text, i, lx)
-				toks = append(toks, makeWord(text, i, j, nl, in))
+				toks = append(toks, makeWord(text, lower, i, j, nl))
 				nl = 0
 				i = j
 				continue
@@ -133,7 +133,7 @@ func tokenize(text string, lx *lexicon) []token {
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanWord(text, i, lx)
-			toks = append(toks, makeWord(text, i, j, nl, in))
+			toks = append(toks, makeWord(text, lower, i, j, nl))
 			nl = 0
 			i = j
 			continue
@@ -239,7 +239,36 @@ func isPossessive(text string, i int) bool {
 	return i < len(text) && (text[i] == 's' || text[i] == 'S') && !isWordRuneAt(text, i+1)
 }
 
-func makeWord(text string, i, j, nl int, in *interner) token {
+// asciiLower returns text with the ASCII letters A-Z in lower case and every
+// other byte unchanged, so that it keeps the byte offsets of text; text
+// itself when it has no upper-case ASCII letter.
+func asciiLower(text string) string {
+	first := -1
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return text
+	}
+	var sb strings.Builder
+	sb.Grow(len(text))
+	sb.WriteString(text[:first])
+	from := first
+	for i := first; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			sb.WriteString(text[from:i])
+			sb.WriteByte(c + 'a' - 'A')
+			from = i + 1
+		}
+	}
+	sb.WriteString(text[from:])
+	return sb.String()
+}
+
+func makeWord(text, lower string, i, j, nl int) token {
 	w := text[i:j]
 	t := token{start: i, end: j, kind: tWord, nl: int32(nl)}
 	c := w[0]
@@ -256,24 +285,8 @@ func makeWord(text string, i, j, nl int, in *interner) token {
 	switch {
 	case simple:
 		t.low = w
-	case ascii && len(w) <= len(in.buf):
-		// Lower-case into a buffer and intern: one string per distinct
-		// capitalised word.
-		b := in.buf[:len(w)]
-		for k := 0; k < len(w); k++ {
-			ch := w[k]
-			if ch >= 'A' && ch <= 'Z' {
-				ch += 'a' - 'A'
-			}
-			b[k] = ch
-		}
-		if s, ok := in.m[string(b)]; ok {
-			t.low = s
-		} else {
-			s := string(b)
-			in.m[s] = s
-			t.low = s
-		}
+	case ascii:
+		t.low = lower[i:j]
 	default:
 		t.low = strings.ReplaceAll(strings.ToLower(w), "\u2019", "'")
 	}
@@ -295,11 +308,15 @@ func isTerminal(low string) bool {
 
 // segment splits the tokens into sentences and paragraphs and pairs the
 // quotation marks.
-func segment(text string, lx *lexicon) *doc {
+func segment(text string, lx *lexicon) *doc { return segmentInto(text, lx, nil) }
+
+// segmentInto is segment writing the tokens into the memory of toks, a
+// buffer reused from an earlier article (or nil).
+func segmentInto(text string, lx *lexicon, toks []token) *doc {
 	d := &doc{text: text, lx: lx}
 	d.none = token{start: len(text), end: len(text), kind: tPunct, quote: -1, inq: -1}
-	d.toks = tokenize(text, lx)
-	toks := d.toks
+	d.toks = tokenize(text, lx, toks)
+	toks = d.toks
 	for i := range toks {
 		if toks[i].kind == tWord {
 			if wi, ok := lx.info[toks[i].low]; ok {
