@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -20,12 +21,12 @@ func Extract(a graph.Article) (*graph.Extraction, error) {
 	a.ID = graph.ArticleID(a.Text)
 	s := scratchPool.Get().(*scratch)
 	defer s.release()
-	d := segmentInto(a.Text, buildLexicon(), s.toks)
-	s.toks = d.toks
+	d := segmentInto(a.Text, buildLexicon(), s)
+	s.toks, s.sents, s.quotes = d.toks, d.sents, d.quotes
 	ats := d.findAttributions()
 	sort.SliceStable(ats, func(i, j int) bool { return d.toks[ats[i].cue0].start < d.toks[ats[j].cue0].start })
 	r := newResolverWith(d, s)
-	b := &builder{d: d, r: r, art: a.ID, seen: make(map[string]bool, len(ats)),
+	b := &builder{d: d, r: r, art: a.ID, seen: s.claimSeen,
 		claims: make([]*graph.Claim, 0, len(ats)), spk: make([]*entity, 0, len(ats)), edges: make([]pendingEdge, 0, 2*len(ats))}
 	for _, at := range ats {
 		b.add(at)
@@ -39,12 +40,16 @@ func Extract(a graph.Article) (*graph.Extraction, error) {
 // reuse the memory instead of allocating it (the tokens alone were about a
 // quarter of the bytes an extraction allocated).
 type scratch struct {
-	toks     []token
-	byKey    map[string]*entity
-	govNames map[string]string
-	govSeen  map[string][]string
-	byLast   map[string][]*entity
-	keyMemo  map[string]string
+	toks   []token
+	sents  []sentence
+	quotes []quoteSpan
+	// claimSeen holds the offsets of the claims added so far.
+	claimSeen map[claimAt]bool
+	byKey     map[string]*entity
+	govNames  map[string]string
+	govSeen   map[string][]string
+	byLast    map[string][]*entity
+	keyMemo   map[string]string
 }
 
 // scratchPool holds cleared scratch memory for Extract. Its contents never
@@ -52,7 +57,7 @@ type scratch struct {
 var scratchPool = sync.Pool{New: func() any { return newScratch() }}
 
 func newScratch() *scratch {
-	return &scratch{byKey: make(map[string]*entity, 16), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 8), keyMemo: make(map[string]string, 32)}
+	return &scratch{claimSeen: make(map[claimAt]bool, 32), byKey: make(map[string]*entity, 16), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 8), keyMemo: make(map[string]string, 32)}
 }
 
 // Above these sizes (a very long article) scratch memory is dropped, not
@@ -64,21 +69,23 @@ const (
 
 // release clears s and returns it to scratchPool.
 func (s *scratch) release() {
-	toks := s.toks[:0]
+	toks, sents, quotes := s.toks[:0], s.sents[:0], s.quotes[:0]
 	if cap(toks) > maxPooledToks {
-		toks = nil
+		toks, sents, quotes = nil, nil, nil
 	}
-	// Tokens left in the buffer are overwritten before they are read again.
-	if len(s.byKey) > maxPooledKeys || len(s.keyMemo) > maxPooledKeys || len(s.byLast) > maxPooledKeys || len(s.govNames) > maxPooledKeys || len(s.govSeen) > maxPooledKeys {
+	// Tokens, sentences and quotes left in the buffers are overwritten
+	// before they are read again.
+	if len(s.claimSeen) > maxPooledKeys || len(s.byKey) > maxPooledKeys || len(s.keyMemo) > maxPooledKeys || len(s.byLast) > maxPooledKeys || len(s.govNames) > maxPooledKeys || len(s.govSeen) > maxPooledKeys {
 		s = newScratch()
 	} else {
+		clear(s.claimSeen)
 		clear(s.byKey)
 		clear(s.govNames)
 		clear(s.govSeen)
 		clear(s.byLast)
 		clear(s.keyMemo)
 	}
-	s.toks = toks
+	s.toks, s.sents, s.quotes = toks, sents, quotes
 	scratchPool.Put(s)
 }
 
@@ -90,10 +97,14 @@ type builder struct {
 	claims []*graph.Claim
 	spk    []*entity
 	edges  []pendingEdge
-	seen   map[string]bool
+	seen   map[claimAt]bool
 	last   *entity
 	lastS  int
 }
+
+// claimAt is what a claim's ID is derived from besides its article: the
+// offsets of its content and of its cue.
+type claimAt struct{ start, end, cueStart int }
 
 // pendingEdge is an edge whose ends are entities not yet given IDs.
 type pendingEdge struct {
@@ -109,11 +120,14 @@ func (b *builder) add(at *attribution) {
 	d := b.d
 	cueStart := d.toks[at.cue0].start
 	cueEnd := d.toks[at.cue1].end
-	id := graph.ClaimID(b.art, at.conStart, at.conEnd, cueStart)
-	if b.seen[id] {
+	// Keyed by the offsets the ID is derived from, which identify it as
+	// well and hash faster than it.
+	key := claimAt{at.conStart, at.conEnd, cueStart}
+	if b.seen[key] {
 		return
 	}
-	b.seen[id] = true
+	b.seen[key] = true
+	id := graph.ClaimID(b.art, at.conStart, at.conEnd, cueStart)
 	sentA, sentB := int(d.toks[at.cue0].sent), int(d.toks[at.cue0].sent)
 	for _, k := range []int{at.con0, at.con1, at.src0, at.src1} {
 		if k >= 0 && k < len(d.toks) {
@@ -289,9 +303,12 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 	for i, c := range b.claims {
 		c.Speaker = b.spk[i].id
 	}
-	seen := make(map[graph.Edge]bool, len(b.edges))
 	store := make([]graph.Edge, 0, len(b.edges))
-	for _, pe := range b.edges {
+	run := 0 // first edge in store of the current claim
+	for i, pe := range b.edges {
+		if i == 0 || pe.claim != b.edges[i-1].claim {
+			run = len(store)
+		}
 		ed := graph.Edge{Kind: pe.kind, From: pe.from.id, Claim: pe.claim.ID, Article: b.art}
 		if pe.toClaim {
 			ed.To = pe.claim.ID
@@ -301,10 +318,11 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 				continue
 			}
 		}
-		if seen[ed] {
+		// Equal edges have the same claim, and add appends the edges of
+		// one claim together: look for a duplicate among them only.
+		if slices.Contains(store[run:], ed) {
 			continue
 		}
-		seen[ed] = true
 		store = append(store, ed)
 		x.Edges = append(x.Edges, &store[len(store)-1])
 	}

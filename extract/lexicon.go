@@ -295,6 +295,8 @@ type lexicon struct {
 	sets map[string]uint32
 	// info joins sets and cues for the one lookup per token.
 	info map[string]wordInfo
+	// abbrevs holds the abbreviations of abbrevList without their period.
+	abbrevs map[string]bool
 }
 
 // wordInfo is what the lexicon knows about one lower-case word.
@@ -397,7 +399,9 @@ var buildLexicon = sync.OnceValue(func() *lexicon {
 	for w := range nounCues {
 		lx.sets[w] |= wTrigger
 	}
+	lx.abbrevs = map[string]bool{}
 	for _, w := range strings.Fields(abbrevList) {
+		lx.abbrevs[w] = true
 		lx.sets["."+w] |= wAbbrev
 	}
 	for _, line := range strings.Split(cueTable, "\n") {

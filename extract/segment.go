@@ -93,7 +93,7 @@ func tokenize(text string, lx *lexicon, toks []token) []token {
 				continue
 			}
 			if isWordByte(c) {
-				j := scanWord(text, i, lx)
+				j := scanWord(text, lower, i, lx)
 				toks = append(toks, makeWord(text, lower, i, j, nl))
 				nl = 0
 				i = j
@@ -132,7 +132,7 @@ func tokenize(text string, lx *lexicon, toks []token) []token {
 			i += size
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := scanWord(text, i, lx)
+			j := scanWord(text, lower, i, lx)
 			toks = append(toks, makeWord(text, lower, i, j, nl))
 			nl = 0
 			i = j
@@ -177,7 +177,7 @@ func isWordRuneAt(text string, i int) bool {
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by inner hyphens, apostrophes, periods or commas between digits, and
 // followed by a period for abbreviations and initials.
-func scanWord(text string, i int, lx *lexicon) int {
+func scanWord(text, lower string, i int, lx *lexicon) int {
 	n := len(text)
 	j := i
 	for j < n {
@@ -226,8 +226,7 @@ func scanWord(text string, i int, lx *lexicon) int {
 		}
 	}
 	if j < n && text[j] == '.' && j-i <= 5 {
-		w := strings.ToLower(text[i:j])
-		if lx.abbrev(w) {
+		if lx.abbrev(lowerWord(text, lower, i, j)) {
 			return j + 1
 		}
 	}
@@ -299,7 +298,18 @@ func makeWord(text, lower string, i, j, nl int) token {
 	return t
 }
 
-func (lx *lexicon) abbrev(w string) bool { return lx.sets["."+w] != 0 }
+func (lx *lexicon) abbrev(w string) bool { return lx.abbrevs[w] }
+
+// lowerWord returns strings.ToLower(text[i:j]), a substring of lower (text
+// with ASCII letters lowered) when the word is ASCII.
+func lowerWord(text, lower string, i, j int) string {
+	for k := i; k < j; k++ {
+		if text[k] >= utf8.RuneSelf {
+			return strings.ToLower(text[i:j])
+		}
+	}
+	return lower[i:j]
+}
 
 // isTerminal reports whether a punctuation token can end a sentence.
 func isTerminal(low string) bool {
@@ -308,15 +318,15 @@ func isTerminal(low string) bool {
 
 // segment splits the tokens into sentences and paragraphs and pairs the
 // quotation marks.
-func segment(text string, lx *lexicon) *doc { return segmentInto(text, lx, nil) }
+func segment(text string, lx *lexicon) *doc { return segmentInto(text, lx, &scratch{}) }
 
-// segmentInto is segment writing the tokens into the memory of toks, a
-// buffer reused from an earlier article (or nil).
-func segmentInto(text string, lx *lexicon, toks []token) *doc {
-	d := &doc{text: text, lx: lx}
+// segmentInto is segment writing the tokens, sentences and quotes into the
+// buffers of s, reused from an earlier article.
+func segmentInto(text string, lx *lexicon, s *scratch) *doc {
+	d := &doc{text: text, lx: lx, sents: s.sents[:0], quotes: s.quotes[:0]}
 	d.none = token{start: len(text), end: len(text), kind: tPunct, quote: -1, inq: -1}
-	d.toks = tokenize(text, lx, toks)
-	toks = d.toks
+	d.toks = tokenize(text, lx, s.toks)
+	toks := d.toks
 	for i := range toks {
 		if toks[i].kind == tWord {
 			if wi, ok := lx.info[toks[i].low]; ok {
