@@ -319,7 +319,8 @@ func (d *doc) tryCue(i int, s sentence) *attribution {
 			cf.flags = fObj
 		}
 	}
-	at := &attribution{cue0: i, cue1: cue1, src0: -1, src1: -1, class: cf.class, target0: -1, target1: -1, recip0: -1, recip1: -1}
+	at := d.ats.alloc()
+	*at = attribution{cue0: i, cue1: cue1, src0: -1, src1: -1, class: cf.class, target0: -1, target1: -1, recip0: -1, recip1: -1}
 	// Negation of confirm / acknowledge reads as denial.
 	if (cf.lemma == "confirm" || cf.lemma == "acknowledge" || cf.lemma == "admit") && (d.low(i-1) == "not" || strings.HasSuffix(d.low(i-1), "n't") || d.low(i-1) == "never" || (d.low(i-2) == "not" || strings.HasSuffix(d.low(i-2), "n't")) && d.is(i-1, wAdv)) {
 		at.class = classDeny

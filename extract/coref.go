@@ -53,6 +53,8 @@ type resolver struct {
 	xcountry map[string]string
 	xdemonym map[string]string
 	xname    map[string]string // code → name as written
+	ments    *arena[mention]
+	entArena *arena[entity]
 }
 
 // cname returns the common name of a country code.
@@ -172,7 +174,7 @@ func (r *resolver) scanCountries() {
 // newResolverWith returns the resolver of d, keeping its tables in the
 // cleared maps of s.
 func newResolverWith(d *doc, s *scratch) *resolver {
-	r := &resolver{d: d, g: buildGazetteer(), byKey: s.byKey, govNames: s.govNames, govSeen: s.govSeen, byLast: s.byLast, keyMemo: s.keyMemo}
+	r := &resolver{d: d, g: buildGazetteer(), byKey: s.byKey, govNames: s.govNames, govSeen: s.govSeen, byLast: s.byLast, keyMemo: s.keyMemo, ments: &s.ments, entArena: &s.ents}
 	r.scanCountries()
 	r.scanGovernments()
 	return r
@@ -428,7 +430,8 @@ func (r *resolver) fill(e *entity, m *mention) {
 }
 
 func (r *resolver) newEntity(key, name string, kind graph.ActorKind) *entity {
-	e := &entity{name: name, kind: kind, order: len(r.ents)}
+	e := r.entArena.alloc()
+	*e = entity{name: name, kind: kind, order: len(r.ents)}
 	r.ents = append(r.ents, e)
 	r.byKey[key] = e
 	return e

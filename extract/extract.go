@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -32,61 +31,6 @@ func Extract(a graph.Article) (*graph.Extraction, error) {
 		b.add(at)
 	}
 	return b.finish(a), nil
-}
-
-// scratch holds the working memory of one extraction that its result does
-// not keep: the tokens and the resolver's tables. Extract takes one from
-// scratchPool and puts it back cleared, so that articles after the first
-// reuse the memory instead of allocating it (the tokens alone were about a
-// quarter of the bytes an extraction allocated).
-type scratch struct {
-	toks   []token
-	sents  []sentence
-	quotes []quoteSpan
-	// claimSeen holds the offsets of the claims added so far.
-	claimSeen map[claimAt]bool
-	byKey     map[string]*entity
-	govNames  map[string]string
-	govSeen   map[string][]string
-	byLast    map[string][]*entity
-	keyMemo   map[string]string
-}
-
-// scratchPool holds cleared scratch memory for Extract. Its contents never
-// reach a result, so sharing it does not make Extract impure.
-var scratchPool = sync.Pool{New: func() any { return newScratch() }}
-
-func newScratch() *scratch {
-	return &scratch{claimSeen: make(map[claimAt]bool, 32), byKey: make(map[string]*entity, 16), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 8), keyMemo: make(map[string]string, 32)}
-}
-
-// Above these sizes (a very long article) scratch memory is dropped, not
-// kept: a cleared map costs time in proportion to its capacity.
-const (
-	maxPooledToks = 1 << 16
-	maxPooledKeys = 1 << 10
-)
-
-// release clears s and returns it to scratchPool.
-func (s *scratch) release() {
-	toks, sents, quotes := s.toks[:0], s.sents[:0], s.quotes[:0]
-	if cap(toks) > maxPooledToks {
-		toks, sents, quotes = nil, nil, nil
-	}
-	// Tokens, sentences and quotes left in the buffers are overwritten
-	// before they are read again.
-	if len(s.claimSeen) > maxPooledKeys || len(s.byKey) > maxPooledKeys || len(s.keyMemo) > maxPooledKeys || len(s.byLast) > maxPooledKeys || len(s.govNames) > maxPooledKeys || len(s.govSeen) > maxPooledKeys {
-		s = newScratch()
-	} else {
-		clear(s.claimSeen)
-		clear(s.byKey)
-		clear(s.govNames)
-		clear(s.govSeen)
-		clear(s.byLast)
-		clear(s.keyMemo)
-	}
-	s.toks, s.sents, s.quotes = toks, sents, quotes
-	scratchPool.Put(s)
 }
 
 // builder assembles the extraction from attributions.

@@ -122,13 +122,16 @@ func (r *resolver) analyze(a, b int) *mention {
 	d := r.d
 	if a == b && d.word(a) {
 		if p, ok := pronouns[d.low(a)]; ok {
-			return &mention{pronoun: true, pinfo: p, surface: r.span(a, b)}
+			m := r.ments.alloc()
+			*m = mention{pronoun: true, pinfo: p, surface: r.span(a, b)}
+			return m
 		}
 	}
 	if b > a && d.low(b) == "'s" {
 		b-- // a possessor as source: "Lute's view"
 	}
-	m := &mention{surface: r.span(a, b)}
+	m := r.ments.alloc()
+	m.surface = r.span(a, b)
 	if a < b && (d.low(a) == "his" || d.low(a) == "her" || d.low(a) == "their" || d.low(a) == "its") && d.is(b, wTitle|wAnon|wOrg) && !d.hasPrep(a, b) && d.low(a+1) != "own" {
 		// "his spokesman", "their lawyers": a role of whoever the
 		// pronoun refers to.

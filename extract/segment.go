@@ -63,6 +63,7 @@ type doc struct {
 	quotes []quoteSpan
 	lx     *lexicon
 	none   token // returned by tok for positions outside the text
+	ats    *arena[attribution]
 }
 
 func isSpaceByte(c byte) bool {
@@ -323,7 +324,7 @@ func segment(text string, lx *lexicon) *doc { return segmentInto(text, lx, &scra
 // segmentInto is segment writing the tokens, sentences and quotes into the
 // buffers of s, reused from an earlier article.
 func segmentInto(text string, lx *lexicon, s *scratch) *doc {
-	d := &doc{text: text, lx: lx, sents: s.sents[:0], quotes: s.quotes[:0]}
+	d := &doc{text: text, lx: lx, sents: s.sents[:0], quotes: s.quotes[:0], ats: &s.ats}
 	d.none = token{start: len(text), end: len(text), kind: tPunct, quote: -1, inq: -1}
 	d.toks = tokenize(text, lx, s.toks)
 	toks := d.toks
