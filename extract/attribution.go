@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // This file finds attributions: a cue, its source and its content.
 
@@ -15,6 +18,7 @@ type attribution struct {
 	inherit          bool // the speaker is not written here: take it from context
 	target0, target1 int  // accused noun phrase, or -1
 	recip0, recip1   int  // recipient noun phrase ("told the French News Agency"), or -1
+	nested           bool // dropNested's working mark: inside another's content
 }
 
 // findAttributions scans every sentence for cues.
@@ -100,18 +104,20 @@ func (d *doc) nonClaim(at *attribution) bool {
 // the subject of its main clause as source when no other attribution in
 // the sentence uses that subject.
 func (d *doc) participleSources(ats []*attribution) {
-	bySent := make(map[int][]*attribution, len(ats))
-	for _, at := range ats {
-		bySent[int(d.toks[at.cue0].sent)] = append(bySent[int(d.toks[at.cue0].sent)], at)
-	}
 	for _, at := range ats {
 		if !at.inherit || at.src0 >= 0 {
 			continue
 		}
+		// The other attributions of the sentence are the ones of ats whose
+		// cue is in it (few need this: no index is built).
+		sent := d.toks[at.cue0].sent
 		// "…," X said, adding …: the source of the nearest earlier cue in
 		// the sentence.
 		var prev *attribution
-		for _, o := range bySent[int(d.toks[at.cue0].sent)] {
+		for _, o := range ats {
+			if d.toks[o.cue0].sent != sent {
+				continue
+			}
 			if o != at && o.cue0 < at.cue0 && o.src0 >= 0 && !o.inherit && o.src1 < at.cue0 && (prev == nil || o.cue0 > prev.cue0) {
 				prev = o
 			}
@@ -127,8 +133,8 @@ func (d *doc) participleSources(ats []*attribution) {
 			continue
 		}
 		taken := false
-		for _, o := range bySent[int(d.toks[at.cue0].sent)] {
-			if o == at {
+		for _, o := range ats {
+			if o == at || d.toks[o.cue0].sent != sent {
 				continue
 			}
 			if o.src0 >= 0 && o.src0 <= e && o.src1 >= a && o.cue0 < at.cue0 && !o.inherit {
@@ -710,26 +716,49 @@ func (d *doc) compoundSubject(q int, s sentence) bool {
 // dropNested removes attributions whose cue lies inside another's content
 // (PolNeAR annotates only the outermost attribution) and duplicates.
 func (d *doc) dropNested(in []*attribution) []*attribution {
+	if len(in) == 0 {
+		return in
+	}
 	// Index each attribution under every paragraph its content touches, so
-	// that a cue is compared only with contents in its own paragraph.
-	byPara := make(map[int32][]*attribution, len(in))
+	// that a cue is compared only with contents in its own paragraph: the
+	// attributions of paragraph p, in the order of in, are
+	// byPara[first[p]:first[p+1]].
+	paras := func(a *attribution) (int32, int32) {
+		return d.toks[a.con0].para, d.toks[min(a.con1, len(d.toks)-1)].para
+	}
+	first := make([]int, d.toks[len(d.toks)-1].para+2)
 	for _, a := range in {
-		p0, p1 := d.toks[a.con0].para, d.toks[min(a.con1, len(d.toks)-1)].para
+		p0, p1 := paras(a)
 		for p := p0; p <= p1; p++ {
-			byPara[p] = append(byPara[p], a)
+			first[p+1]++
+		}
+	}
+	for p := 1; p < len(first); p++ {
+		first[p] += first[p-1]
+	}
+	byPara := make([]*attribution, first[len(first)-1])
+	fill := slices.Clone(first)
+	for _, a := range in {
+		p0, p1 := paras(a)
+		for p := p0; p <= p1; p++ {
+			byPara[fill[p]] = a
+			fill[p]++
 		}
 	}
 	// An attribution is nested when its cue lies inside the content of
 	// another attribution that is not itself nested; iterate to a fixed
 	// point so that "A said B wants C but pledged D" keeps "pledged".
-	nested := make(map[*attribution]bool, len(in))
+	for _, a := range in {
+		a.nested = false
+	}
 	for round := 0; round < 4; round++ {
 		changed := false
 		for _, a := range in {
 			cs := d.toks[a.cue0].start
 			isNested := false
-			for _, b := range byPara[d.toks[a.cue0].para] {
-				if a == b || nested[b] {
+			p := d.toks[a.cue0].para
+			for _, b := range byPara[first[p]:first[p+1]] {
+				if a == b || b.nested {
 					continue
 				}
 				if cs >= b.conStart && cs < b.conEnd && !(d.toks[b.cue0].start >= a.conStart && d.toks[b.cue0].start < a.conEnd) && !d.sourceTag(b, a) {
@@ -737,8 +766,8 @@ func (d *doc) dropNested(in []*attribution) []*attribution {
 					break
 				}
 			}
-			if isNested != nested[a] {
-				nested[a] = isNested
+			if isNested != a.nested {
+				a.nested = isNested
 				changed = true
 			}
 		}
@@ -748,7 +777,7 @@ func (d *doc) dropNested(in []*attribution) []*attribution {
 	}
 	out := in[:0]
 	for _, a := range in {
-		if !nested[a] {
+		if !a.nested {
 			out = append(out, a)
 		}
 	}

@@ -650,7 +650,8 @@ func (r *resolver) key(s string) string {
 // does: lower case, punctuation dropped, spaces folded, a leading "the "
 // and a trailing "'s" removed. ASCII names take a fast path.
 func foldKey(name string) string {
-	buf := make([]byte, 0, len(name))
+	var arr [64]byte // most names fit: no allocation besides the key
+	buf := arr[:0]
 	space := false
 	for i := 0; i < len(name); i++ {
 		c := name[i]

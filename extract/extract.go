@@ -26,7 +26,7 @@ func Extract(a graph.Article) (*graph.Extraction, error) {
 	sort.SliceStable(ats, func(i, j int) bool { return d.toks[ats[i].cue0].start < d.toks[ats[j].cue0].start })
 	r := newResolverWith(d, s)
 	b := &builder{d: d, r: r, art: a.ID, seen: s.claimSeen,
-		claims: make([]*graph.Claim, 0, len(ats)), spk: make([]*entity, 0, len(ats)), edges: make([]pendingEdge, 0, 2*len(ats))}
+		claims: make([]*graph.Claim, 0, len(ats)), claimMem: make([]graph.Claim, 0, len(ats)), offMem: make([]int, 0, 2*len(ats)), spk: make([]*entity, 0, len(ats)), edges: make([]pendingEdge, 0, 2*len(ats))}
 	for _, at := range ats {
 		b.add(at)
 	}
@@ -39,11 +39,15 @@ type builder struct {
 	r      *resolver
 	art    string
 	claims []*graph.Claim
-	spk    []*entity
-	edges  []pendingEdge
-	seen   map[claimAt]bool
-	last   *entity
-	lastS  int
+	// claimMem and offMem hold the claims and their speaker offsets, so
+	// that an article's claims cost two allocations, not three each.
+	claimMem []graph.Claim
+	offMem   []int
+	spk      []*entity
+	edges    []pendingEdge
+	seen     map[claimAt]bool
+	last     *entity
+	lastS    int
 }
 
 // claimAt is what a claim's ID is derived from besides its article: the
@@ -58,7 +62,19 @@ type pendingEdge struct {
 	claim    *graph.Claim
 }
 
-func intp(v int) *int { return &v }
+// newClaim returns a new claim from b.claimMem, one block for the claims
+// of the article (at most one per attribution, so it never grows).
+func (b *builder) newClaim() *graph.Claim {
+	b.claimMem = append(b.claimMem, graph.Claim{})
+	return &b.claimMem[len(b.claimMem)-1]
+}
+
+// intp returns a pointer to v, allocated in b.offMem with the other claim
+// offsets of the article (two per attribution at most, so it never grows).
+func (b *builder) intp(v int) *int {
+	b.offMem = append(b.offMem, v)
+	return &b.offMem[len(b.offMem)-1]
+}
 
 func (b *builder) add(at *attribution) {
 	d := b.d
@@ -79,7 +95,8 @@ func (b *builder) add(at *attribution) {
 			sentA, sentB = min(sentA, s), max(sentB, s)
 		}
 	}
-	c := &graph.Claim{
+	c := b.newClaim()
+	*c = graph.Claim{
 		ID: id, Article: b.art,
 		Text: d.text[at.conStart:at.conEnd], Start: at.conStart, End: at.conEnd,
 		Sentence: d.text[d.sents[sentA].start:d.sents[sentB].end],
@@ -89,7 +106,7 @@ func (b *builder) add(at *attribution) {
 	var spk *entity
 	var more []*entity
 	if at.src0 >= 0 {
-		c.SpeakerStart, c.SpeakerEnd = intp(d.toks[at.src0].start), intp(d.toks[at.src1].end)
+		c.SpeakerStart, c.SpeakerEnd = b.intp(d.toks[at.src0].start), b.intp(d.toks[at.src1].end)
 		if parts := b.compound(at.src0, at.src1); len(parts) > 1 {
 			// "Kyiv and Warsaw called for calm": each one says it.
 			spk, more = parts[0], parts[1:]
