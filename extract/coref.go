@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -55,6 +56,7 @@ type resolver struct {
 	xname    map[string]string // code → name as written
 	ments    *arena[mention]
 	entArena *arena[entity]
+	refs     []mentionRef // before's buffer
 }
 
 // cname returns the common name of a country code.
@@ -174,7 +176,7 @@ func (r *resolver) scanCountries() {
 // newResolverWith returns the resolver of d, keeping its tables in the
 // cleared maps of s.
 func newResolverWith(d *doc, s *scratch) *resolver {
-	r := &resolver{d: d, g: buildGazetteer(), byKey: s.byKey, govNames: s.govNames, govSeen: s.govSeen, byLast: s.byLast, keyMemo: s.keyMemo, ments: &s.ments, entArena: &s.ents}
+	r := &resolver{d: d, g: buildGazetteer(), byKey: s.byKey, govNames: s.govNames, govSeen: s.govSeen, byLast: s.byLast, keyMemo: s.keyMemo, ments: &s.ments, entArena: &s.ents, recent: s.recent[:0], refs: s.refs[:0]}
 	r.scanCountries()
 	r.scanGovernments()
 	return r
@@ -492,14 +494,15 @@ func (r *resolver) before(pos, n int) []*entity {
 	saved := r.pos
 	r.scanTo(pos)
 	r.pos = saved
-	var refs []mentionRef
+	refs := r.refs[:0] // used only here, so reused from call to call
 	for k := len(r.recent) - 1; k >= 0 && len(refs) < 4*n && k >= len(r.recent)-8*n; k-- {
 		if r.recent[k].pos < pos {
 			refs = append(refs, r.recent[k])
 		}
 	}
-	sort.SliceStable(refs, func(i, j int) bool { return refs[i].pos > refs[j].pos })
-	out := make([]*entity, 0, n)
+	r.refs = refs
+	slices.SortStableFunc(refs, func(a, b mentionRef) int { return cmp.Compare(b.pos, a.pos) })
+	out := make([]*entity, 0, min(n, len(refs)))
 next:
 	for _, ref := range refs {
 		for _, e := range out {

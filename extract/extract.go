@@ -1,8 +1,8 @@
 package extract
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -23,14 +23,16 @@ func Extract(a graph.Article) (*graph.Extraction, error) {
 	d := segmentInto(a.Text, buildLexicon(), s)
 	s.toks, s.sents, s.quotes = d.toks, d.sents, d.quotes
 	ats := d.findAttributions()
-	sort.SliceStable(ats, func(i, j int) bool { return d.toks[ats[i].cue0].start < d.toks[ats[j].cue0].start })
+	slices.SortStableFunc(ats, func(a, b *attribution) int { return cmp.Compare(d.toks[a.cue0].start, d.toks[b.cue0].start) })
 	r := newResolverWith(d, s)
 	b := &builder{d: d, r: r, art: a.ID, seen: s.claimSeen,
-		claims: make([]*graph.Claim, 0, len(ats)), claimMem: make([]graph.Claim, 0, len(ats)), offMem: make([]int, 0, 2*len(ats)), spk: make([]*entity, 0, len(ats)), edges: make([]pendingEdge, 0, 2*len(ats))}
+		claims: make([]*graph.Claim, 0, len(ats)), claimMem: make([]graph.Claim, 0, len(ats)), offMem: make([]int, 0, 2*len(ats)), spk: s.spk[:0], edges: s.edges[:0]}
 	for _, at := range ats {
 		b.add(at)
 	}
-	return b.finish(a), nil
+	x := b.finish(a)
+	s.keep(b, r)
+	return x, nil
 }
 
 // builder assembles the extraction from attributions.
@@ -224,7 +226,7 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 			}
 		}
 	}
-	sort.Slice(ents, func(i, j int) bool { return ents[i].order < ents[j].order })
+	slices.SortFunc(ents, func(a, b *entity) int { return cmp.Compare(a.order, b.order) }) // orders are distinct
 	ids := make(map[string]*entity, len(b.r.ents))
 	for _, e := range ents {
 		if e.source {

@@ -16,6 +16,10 @@ type scratch struct {
 	ats    arena[attribution]
 	ments  arena[mention]
 	ents   arena[entity]
+	spk    []*entity
+	edges  []pendingEdge
+	recent []mentionRef
+	refs   []mentionRef
 	// claimSeen holds the offsets of the claims added so far.
 	claimSeen map[claimAt]bool
 	byKey     map[string]*entity
@@ -41,6 +45,11 @@ const (
 	maxPooledBlocks = 64
 )
 
+// keep takes back the buffers that b and r grew, for the next article.
+func (s *scratch) keep(b *builder, r *resolver) {
+	s.spk, s.edges, s.recent, s.refs = b.spk, b.edges, r.recent, r.refs
+}
+
 // release clears s and returns it to scratchPool.
 func (s *scratch) release() {
 	toks, sents, quotes := s.toks[:0], s.sents[:0], s.quotes[:0]
@@ -48,7 +57,16 @@ func (s *scratch) release() {
 		toks, sents, quotes = nil, nil, nil
 	}
 	// Tokens, sentences and quotes left in the buffers are overwritten
-	// before they are read again.
+	// before they are read again; the others hold pointers to entities and
+	// are cleared.
+	clear(s.spk)
+	clear(s.edges)
+	clear(s.recent)
+	clear(s.refs[:cap(s.refs)])
+	spk, edges, recent, refs := s.spk[:0], s.edges[:0], s.recent[:0], s.refs[:0]
+	if cap(spk) > maxPooledToks || cap(edges) > maxPooledToks || cap(recent) > maxPooledToks || cap(refs) > maxPooledToks {
+		spk, edges, recent, refs = nil, nil, nil, nil
+	}
 	if len(s.claimSeen) > maxPooledKeys || len(s.byKey) > maxPooledKeys || len(s.keyMemo) > maxPooledKeys || len(s.byLast) > maxPooledKeys || len(s.govNames) > maxPooledKeys || len(s.govSeen) > maxPooledKeys ||
 		len(s.ats.blocks) > maxPooledBlocks || len(s.ments.blocks) > maxPooledBlocks || len(s.ents.blocks) > maxPooledBlocks {
 		s = newScratch()
@@ -64,6 +82,7 @@ func (s *scratch) release() {
 		s.ents.reset()
 	}
 	s.toks, s.sents, s.quotes = toks, sents, quotes
+	s.spk, s.edges, s.recent, s.refs = spk, edges, recent, refs
 	scratchPool.Put(s)
 }
 
