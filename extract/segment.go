@@ -95,7 +95,7 @@ func tokenize(text string, lx *lexicon, toks []token) []token {
 			}
 			if isWordByte(c) {
 				j := scanWord(text, lower, i, lx)
-				toks = append(toks, makeWord(text, lower, i, j, nl))
+				toks = makeWord(toks, text, lower, i, j, nl)
 				nl = 0
 				i = j
 				continue
@@ -134,7 +134,7 @@ func tokenize(text string, lx *lexicon, toks []token) []token {
 			continue
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := scanWord(text, lower, i, lx)
-			toks = append(toks, makeWord(text, lower, i, j, nl))
+			toks = makeWord(toks, text, lower, i, j, nl)
 			nl = 0
 			i = j
 			continue
@@ -253,50 +253,40 @@ func asciiLower(text string) string {
 	if first < 0 {
 		return text
 	}
-	var sb strings.Builder
-	sb.Grow(len(text))
-	sb.WriteString(text[:first])
-	from := first
-	for i := first; i < len(text); i++ {
-		if c := text[i]; c >= 'A' && c <= 'Z' {
-			sb.WriteString(text[from:i])
-			sb.WriteByte(c + 'a' - 'A')
-			from = i + 1
+	b := []byte(text)
+	for i := first; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
 		}
 	}
-	sb.WriteString(text[from:])
-	return sb.String()
+	return string(b)
 }
 
-func makeWord(text, lower string, i, j, nl int) token {
+// makeWord appends the word text[i:j] to toks. It fills the token in place:
+// a token built elsewhere and copied in costs a copy with write barriers.
+func makeWord(toks []token, text, lower string, i, j, nl int) []token {
+	toks = append(toks, token{start: i, end: j, kind: tWord, nl: int32(nl)})
+	t := &toks[len(toks)-1]
 	w := text[i:j]
-	t := token{start: i, end: j, kind: tWord, nl: int32(nl)}
-	c := w[0]
-	simple, ascii := true, true
+	ascii := true
 	for k := 0; k < len(w); k++ {
-		b := w[k]
-		if b >= 'A' && b <= 'Z' {
-			simple = false
-		} else if b >= utf8.RuneSelf {
-			simple, ascii = false, false
+		if w[k] >= utf8.RuneSelf {
+			ascii = false
 			break
 		}
 	}
-	switch {
-	case simple:
-		t.low = w
-	case ascii:
+	if ascii {
 		t.low = lower[i:j]
-	default:
+	} else {
 		t.low = strings.ReplaceAll(strings.ToLower(w), "\u2019", "'")
 	}
-	if c >= 'A' && c <= 'Z' {
+	if c := w[0]; c >= 'A' && c <= 'Z' {
 		t.upper = true
 	} else if c >= utf8.RuneSelf {
 		r, _ := utf8.DecodeRuneInString(w)
 		t.upper = unicode.IsUpper(r)
 	}
-	return t
+	return toks
 }
 
 func (lx *lexicon) abbrev(w string) bool { return lx.abbrevs[w] }
