@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -40,10 +41,12 @@ type Options struct {
 	// go to the value log, written once, rather than through the LSM tree,
 	// whose memtables, flushes and compactions then carry keys and small
 	// values only; the block cache is bulkCacheMB unless CacheMB is set;
-	// and the indexes and Bloom filters of tables are kept in a cache of
+	// the indexes and Bloom filters of tables are kept in a cache of
 	// bulkIndexCacheMB rather than all in memory, so memory does not grow
-	// with the database. A database written so opens and reads as any
-	// other.
+	// with the database; and tables are not compressed, which spares the
+	// buffers of compressed blocks that flushes and compactions hold
+	// (hundreds of MB) at the cost of a larger database. A database
+	// written so opens and reads as any other.
 	BulkLoad bool
 }
 
@@ -104,7 +107,7 @@ func Open(dir string, opts Options) (*DB, error) {
 		WithDetectConflicts(false)
 	if opts.BulkLoad && !opts.InMemory {
 		bo = bo.WithValueThreshold(bulkValueThreshold).WithBlockCacheSize(bulkCacheMB << 20).
-			WithIndexCacheSize(bulkIndexCacheMB << 20)
+			WithIndexCacheSize(bulkIndexCacheMB << 20).WithCompression(options.None)
 	}
 	if opts.CacheMB > 0 {
 		bo = bo.WithBlockCacheSize(int64(opts.CacheMB) << 20)
