@@ -30,6 +30,7 @@ type entity struct {
 	order   int
 	id      string
 	keys    map[string]bool // NameKeys of the aliases
+	used    bool            // the extraction uses it (builder.finish)
 	company bool            // named as a company
 }
 
@@ -56,7 +57,8 @@ type resolver struct {
 	xname    map[string]string // code → name as written
 	ments    *arena[mention]
 	entArena *arena[entity]
-	refs     []mentionRef // before's buffer
+	refs     []mentionRef       // before's buffer
+	ids      map[string]*entity // builder.finish's entities by ID
 }
 
 // cname returns the common name of a country code.
@@ -176,7 +178,7 @@ func (r *resolver) scanCountries() {
 // newResolverWith returns the resolver of d, keeping its tables in the
 // cleared maps of s.
 func newResolverWith(d *doc, s *scratch) *resolver {
-	r := &resolver{d: d, g: buildGazetteer(), byKey: s.byKey, govNames: s.govNames, govSeen: s.govSeen, byLast: s.byLast, keyMemo: s.keyMemo, ments: &s.ments, entArena: &s.ents, recent: s.recent[:0], refs: s.refs[:0]}
+	r := &resolver{d: d, g: buildGazetteer(), byKey: s.byKey, govNames: s.govNames, govSeen: s.govSeen, byLast: s.byLast, keyMemo: s.keyMemo, ments: &s.ments, entArena: &s.ents, recent: s.recent[:0], refs: s.refs[:0], ids: s.ids}
 	r.scanCountries()
 	r.scanGovernments()
 	return r

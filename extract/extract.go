@@ -201,25 +201,30 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 		x.Claims = []*graph.Claim{}
 	}
 	b.mergeRoles()
-	used := make(map[*entity]bool, len(b.r.ents))
+	// The entities the extraction uses, marked by entity.used.
+	ents := make([]*entity, 0, len(b.r.ents))
+	use := func(e *entity) {
+		if !e.used {
+			e.used = true
+			ents = append(ents, e)
+		}
+	}
 	for _, e := range b.spk {
-		used[e] = true
+		use(e)
 	}
 	for _, pe := range b.edges {
-		used[pe.from] = true
+		use(pe.from)
 		if pe.to != nil {
-			used[pe.to] = true
+			use(pe.to)
 		}
 	}
 	// Affiliations are actors too.
-	for e := range used {
-		for f := e.affil; f != nil && !used[f]; f = f.affil {
-			used[f] = true
+	for i := 0; i < len(ents); i++ {
+		for f := ents[i].affil; f != nil && !f.used; f = f.affil {
+			use(f)
 		}
 	}
-	ents := make([]*entity, 0, len(used))
-	for e := range used {
-		ents = append(ents, e)
+	for _, e := range ents {
 		if e.country != "" {
 			for _, al := range b.r.govSeen[e.country] {
 				b.r.alias(e, al)
@@ -227,7 +232,7 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 		}
 	}
 	slices.SortFunc(ents, func(a, b *entity) int { return cmp.Compare(a.order, b.order) }) // orders are distinct
-	ids := make(map[string]*entity, len(b.r.ents))
+	ids := b.r.ids
 	for _, e := range ents {
 		if e.source {
 			e.id = graph.SourceID(e.name)

@@ -27,6 +27,7 @@ type scratch struct {
 	govSeen   map[string][]string
 	byLast    map[string][]*entity
 	keyMemo   map[string]string
+	ids       map[string]*entity
 }
 
 // scratchPool holds cleared scratch memory for Extract. Its contents never
@@ -34,7 +35,7 @@ type scratch struct {
 var scratchPool = sync.Pool{New: func() any { return newScratch() }}
 
 func newScratch() *scratch {
-	return &scratch{claimSeen: make(map[claimAt]bool, 32), byKey: make(map[string]*entity, 16), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 8), keyMemo: make(map[string]string, 32)}
+	return &scratch{claimSeen: make(map[claimAt]bool, 32), byKey: make(map[string]*entity, 16), govNames: map[string]string{}, govSeen: map[string][]string{}, byLast: make(map[string][]*entity, 8), keyMemo: make(map[string]string, 32), ids: make(map[string]*entity, 16)}
 }
 
 // Above these sizes (a very long article) scratch memory is dropped, not
@@ -67,7 +68,7 @@ func (s *scratch) release() {
 	if cap(spk) > maxPooledToks || cap(edges) > maxPooledToks || cap(recent) > maxPooledToks || cap(refs) > maxPooledToks {
 		spk, edges, recent, refs = nil, nil, nil, nil
 	}
-	if len(s.claimSeen) > maxPooledKeys || len(s.byKey) > maxPooledKeys || len(s.keyMemo) > maxPooledKeys || len(s.byLast) > maxPooledKeys || len(s.govNames) > maxPooledKeys || len(s.govSeen) > maxPooledKeys ||
+	if len(s.claimSeen) > maxPooledKeys || len(s.byKey) > maxPooledKeys || len(s.keyMemo) > maxPooledKeys || len(s.byLast) > maxPooledKeys || len(s.govNames) > maxPooledKeys || len(s.govSeen) > maxPooledKeys || len(s.ids) > maxPooledKeys ||
 		len(s.ats.blocks) > maxPooledBlocks || len(s.ments.blocks) > maxPooledBlocks || len(s.ents.blocks) > maxPooledBlocks {
 		s = newScratch()
 	} else {
@@ -77,6 +78,7 @@ func (s *scratch) release() {
 		clear(s.govSeen)
 		clear(s.byLast)
 		clear(s.keyMemo)
+		clear(s.ids)
 		s.ats.reset()
 		s.ments.reset()
 		s.ents.reset()

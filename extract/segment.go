@@ -253,13 +253,20 @@ func asciiLower(text string) string {
 	if first < 0 {
 		return text
 	}
-	b := []byte(text)
-	for i := first; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
+	// One allocation: a []byte would be copied again into a string.
+	var sb strings.Builder
+	sb.Grow(len(text))
+	sb.WriteString(text[:first])
+	from := first
+	for i := first; i < len(text); i++ {
+		if c := text[i]; c >= 'A' && c <= 'Z' {
+			sb.WriteString(text[from:i])
+			sb.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
 	}
-	return string(b)
+	sb.WriteString(text[from:])
+	return sb.String()
 }
 
 // makeWord appends the word text[i:j] to toks. It fills the token in place:
