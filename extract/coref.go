@@ -29,9 +29,10 @@ type entity struct {
 	person  bool // a person (named or not)
 	order   int
 	id      string
-	keys    map[string]bool // NameKeys of the aliases
-	used    bool            // the extraction uses it (builder.finish)
-	company bool            // named as a company
+	keys    []string // NameKeys of the aliases (few: a slice is faster than a map)
+	keyed   bool     // keys holds the keys of all the aliases
+	used    bool     // the extraction uses it (builder.finish)
+	company bool     // named as a company
 }
 
 // resolver holds the entities of one article.
@@ -457,16 +458,16 @@ func (r *resolver) alias(e *entity, s string) {
 		s = strings.TrimPrefix(s, w)
 	}
 	k := r.key(s)
-	if e.keys == nil {
-		e.keys = make(map[string]bool, 4)
+	if !e.keyed {
+		e.keyed = true
 		for _, al := range e.aliases {
-			e.keys[r.key(al)] = true
+			e.keys = append(e.keys, r.key(al))
 		}
 	}
-	if k == "" || e.keys[k] || k == r.key(e.name) {
+	if k == "" || slices.Contains(e.keys, k) || k == r.key(e.name) {
 		return
 	}
-	e.keys[k] = true
+	e.keys = append(e.keys, k)
 	e.aliases = append(e.aliases, s)
 	if !e.source {
 		if _, taken := r.byKey[k]; !taken {
