@@ -575,7 +575,7 @@ func (d *doc) extendQuotes(ats []*attribution) {
 	if len(ats) == 0 {
 		return
 	}
-	cueAt := make(map[int]bool, 2*len(ats))
+	cueAt := make([]bool, len(d.sents)) // by sentence index
 	for _, a := range ats {
 		cueAt[int(d.toks[a.cue0].sent)] = true
 		if a.con0 >= 0 && a.con0 < len(d.toks) {
