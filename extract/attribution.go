@@ -104,20 +104,21 @@ func (d *doc) nonClaim(at *attribution) bool {
 // the subject of its main clause as source when no other attribution in
 // the sentence uses that subject.
 func (d *doc) participleSources(ats []*attribution) {
+	var first []int
+	var bySent []*attribution
 	for _, at := range ats {
 		if !at.inherit || at.src0 >= 0 {
 			continue
 		}
-		// The other attributions of the sentence are the ones of ats whose
-		// cue is in it (few need this: no index is built).
+		if first == nil {
+			first, bySent = d.bySentence(ats)
+		}
 		sent := d.toks[at.cue0].sent
+		inSent := bySent[first[sent]:first[sent+1]]
 		// "…," X said, adding …: the source of the nearest earlier cue in
 		// the sentence.
 		var prev *attribution
-		for _, o := range ats {
-			if d.toks[o.cue0].sent != sent {
-				continue
-			}
+		for _, o := range inSent {
 			if o != at && o.cue0 < at.cue0 && o.src0 >= 0 && !o.inherit && o.src1 < at.cue0 && (prev == nil || o.cue0 > prev.cue0) {
 				prev = o
 			}
@@ -133,8 +134,8 @@ func (d *doc) participleSources(ats []*attribution) {
 			continue
 		}
 		taken := false
-		for _, o := range ats {
-			if o == at || d.toks[o.cue0].sent != sent {
+		for _, o := range inSent {
+			if o == at {
 				continue
 			}
 			if o.src0 >= 0 && o.src0 <= e && o.src1 >= a && o.cue0 < at.cue0 && !o.inherit {
@@ -153,6 +154,26 @@ func (d *doc) participleSources(ats []*attribution) {
 			at.inherit = false
 		}
 	}
+}
+
+// bySentence groups ats by the sentence of their cue, in their order: the
+// attributions of sentence s are bySent[first[s]:first[s+1]].
+func (d *doc) bySentence(ats []*attribution) (first []int, bySent []*attribution) {
+	first = make([]int, len(d.sents)+1)
+	for _, a := range ats {
+		first[d.toks[a.cue0].sent+1]++
+	}
+	for s := 1; s < len(first); s++ {
+		first[s] += first[s-1]
+	}
+	bySent = make([]*attribution, len(ats))
+	fill := slices.Clone(first)
+	for _, a := range ats {
+		s := d.toks[a.cue0].sent
+		bySent[fill[s]] = a
+		fill[s]++
+	}
+	return first, bySent
 }
 
 // clauseSubject returns the noun phrase that opens sentence s, after an
