@@ -196,7 +196,7 @@ func (b *builder) add(at *attribution) {
 
 // finish gives entities their IDs and writes the extraction.
 func (b *builder) finish(a graph.Article) *graph.Extraction {
-	x := &graph.Extraction{Article: a, Actors: []*graph.Actor{}, Sources: []*graph.Source{}, Claims: b.claims, Edges: []*graph.Edge{}}
+	x := &graph.Extraction{Article: a, Claims: b.claims}
 	if x.Claims == nil {
 		x.Claims = []*graph.Claim{}
 	}
@@ -249,20 +249,33 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 		}
 		ids[e.id] = e
 	}
+	// The actors and sources in one block each, as the claims.
+	nsrc := 0
+	for _, e := range ents {
+		if ids[e.id] == e && e.source {
+			nsrc++
+		}
+	}
+	srcMem := make([]graph.Source, 0, nsrc)
+	actMem := make([]graph.Actor, 0, len(ents)-nsrc)
+	x.Sources = make([]*graph.Source, 0, nsrc)
+	x.Actors = make([]*graph.Actor, 0, len(ents)-nsrc)
 	for _, e := range ents {
 		if ids[e.id] != e {
 			continue
 		}
 		aliases := b.mergeNames(e)
 		if e.source {
-			x.Sources = append(x.Sources, &graph.Source{ID: e.id, Name: e.name, Kind: e.skind, Aliases: aliases})
+			srcMem = append(srcMem, graph.Source{ID: e.id, Name: e.name, Kind: e.skind, Aliases: aliases})
+			x.Sources = append(x.Sources, &srcMem[len(srcMem)-1])
 			continue
 		}
 		kind := e.kind
 		if !kind.Valid() {
 			kind = graph.ActorAnonymous
 		}
-		act := &graph.Actor{ID: e.id, Name: e.name, Kind: kind, Aliases: aliases, Title: e.title}
+		actMem = append(actMem, graph.Actor{ID: e.id, Name: e.name, Kind: kind, Aliases: aliases, Title: e.title})
+		act := &actMem[len(actMem)-1]
 		if e.affil != nil && e.affil.id != "" && e.affil.id != e.id && !e.affil.source {
 			act.Affiliation = e.affil.id
 		}
@@ -272,6 +285,7 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 		c.Speaker = b.spk[i].id
 	}
 	store := make([]graph.Edge, 0, len(b.edges))
+	x.Edges = make([]*graph.Edge, 0, len(b.edges))
 	run := 0 // first edge in store of the current claim
 	for i, pe := range b.edges {
 		if i == 0 || pe.claim != b.edges[i-1].claim {
