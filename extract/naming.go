@@ -672,6 +672,9 @@ func (r *resolver) lowJoin(a, b int) string {
 	if a == b {
 		return r.d.toks[a].low
 	}
+	if s, ok := r.d.lowerSpan(a, b); ok {
+		return s
+	}
 	var sb strings.Builder
 	for k := a; k <= b; k++ {
 		t := r.d.toks[k]
@@ -681,4 +684,28 @@ func (r *resolver) lowJoin(a, b int) string {
 		sb.WriteString(t.low)
 	}
 	return sb.String()
+}
+
+// lowerSpan returns lowJoin(a, b) as a substring of d.lower, without
+// building a string, when the text of tokens [a, b] is that string already:
+// each token's low is its lower-cased text and the tokens are separated as
+// lowJoin separates them (one space, or none before "'s" and punctuation).
+func (d *doc) lowerSpan(a, b int) (string, bool) {
+	for k := a; k <= b; k++ {
+		t := &d.toks[k]
+		if k > a {
+			p := &d.toks[k-1]
+			if t.low != "'s" && !(t.kind == tPunct && t.low != "&") {
+				if t.start != p.end+1 || d.text[p.end] != ' ' {
+					return "", false
+				}
+			} else if t.start != p.end {
+				return "", false
+			}
+		}
+		if t.low != d.lower[t.start:t.end] {
+			return "", false
+		}
+	}
+	return d.lower[d.toks[a].start:d.toks[b].end], true
 }

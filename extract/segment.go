@@ -58,6 +58,7 @@ type quoteSpan struct {
 // doc is an article split into tokens, sentences and quotes.
 type doc struct {
 	text   string
+	lower  string // text with ASCII letters in lower case (asciiLower)
 	toks   []token
 	sents  []sentence
 	quotes []quoteSpan
@@ -72,14 +73,13 @@ func isSpaceByte(c byte) bool {
 
 // tokenize splits text into tokens in one pass over its bytes, appending
 // them to toks[:0] (a buffer reused from an earlier article, or nil).
-func tokenize(text string, lx *lexicon, toks []token) []token {
+// lower is asciiLower(text): it gives every capitalised ASCII word its
+// lower-case form as a substring, without a string per word.
+func tokenize(text, lower string, lx *lexicon, toks []token) []token {
 	if want := len(text)/5 + 16; cap(toks) < want {
 		toks = make([]token, 0, want)
 	}
 	toks = toks[:0]
-	// One lower-case copy of the text gives every capitalised word its
-	// lower-case form as a substring, without a string per word.
-	lower := asciiLower(text)
 	nl := 0
 	i := 0
 	n := len(text)
@@ -323,7 +323,8 @@ func segment(text string, lx *lexicon) *doc { return segmentInto(text, lx, &scra
 func segmentInto(text string, lx *lexicon, s *scratch) *doc {
 	d := &doc{text: text, lx: lx, sents: s.sents[:0], quotes: s.quotes[:0], ats: &s.ats}
 	d.none = token{start: len(text), end: len(text), kind: tPunct, quote: -1, inq: -1}
-	d.toks = tokenize(text, lx, s.toks)
+	d.lower = asciiLower(text)
+	d.toks = tokenize(text, d.lower, lx, s.toks)
 	toks := d.toks
 	for i := range toks {
 		if toks[i].kind == tWord {
