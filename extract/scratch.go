@@ -58,8 +58,9 @@ func (s *scratch) release() {
 		toks, sents, quotes = nil, nil, nil
 	}
 	// Tokens, sentences and quotes left in the buffers are overwritten
-	// before they are read again; the others hold pointers to entities and
-	// are cleared.
+	// before they are read again (until then the tokens keep this article's
+	// text alive: one article per pooled scratch); the others hold pointers
+	// to entities and are cleared.
 	clear(s.spk)
 	clear(s.edges)
 	clear(s.recent)
