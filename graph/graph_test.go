@@ -193,3 +193,19 @@ func TestMergeNames(t *testing.T) {
 		t.Errorf("MergeNamesBy(length) = %q, want %s", got, want)
 	}
 }
+
+// TestIDValues pins IDs to their definition (the first 12 bytes of the
+// SHA-256 of the parts, each followed by a NUL byte, in hex; values computed
+// with Python's hashlib): stored databases name their nodes by them.
+func TestIDValues(t *testing.T) {
+	for _, tc := range []struct{ got, want string }{
+		{graph.ArticleID("Kabul denies.\n"), "art_8b0802e544cee8b06bc48e7c"},
+		{graph.ActorID("The Saudi Foreign Ministry's"), "act_2085c1f78f66cc67888db60c"},
+		{graph.SourceID("Agence France-Presse"), "src_8201f0fc9a122516a8c0c3cd"},
+		{graph.ClaimID("art_0123", 1200, 1400, 1190), "clm_c3825d1424f20dfaf5cdb1f1"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("got %s, want %s", tc.got, tc.want)
+		}
+	}
+}
