@@ -33,7 +33,7 @@ func (r *actorResolver) Affiliation(ctx context.Context, a *graph.Actor) (*graph
 // Says resolves Actor.says: the actor's claims, narrowed by filter (whose
 // speaker is the actor).
 func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {
-	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Speaker = a.ID }, orderBy, first, after, last, before)
+	return r.claimList(ctx, filter, func(f *graph.ClaimFilter) { f.Speaker = a.ID }, orderBy, first, after, last, before)
 }
 
 // Accusations resolves Actor.accusations.
@@ -53,17 +53,10 @@ func (r *actorResolver) Denials(ctx context.Context, a *graph.Actor, first *int,
 
 // edgeList reads one page of edges and shapes it as a connection.
 func edgeList[C any](ctx context.Context, r *Resolver, f graph.EdgeFilter, first *int, after *string, last *int, before *string, conn func(*graph.EdgeList, pageReq) C) (C, error) {
-	var zero C
-	p, err := pageArgs(first, after, last, before)
-	if err != nil {
-		return zero, err
-	}
-	f.Page = storePage(p)
-	l, err := r.store.FindEdges(ctx, f)
-	if err != nil {
-		return zero, err
-	}
-	return conn(l, p), nil
+	return listPage(first, after, last, before, func(pg graph.Page) (*graph.EdgeList, error) {
+		f.Page = pg
+		return r.store.FindEdges(ctx, f)
+	}, conn)
 }
 
 // AccusationCounts resolves Actor.accusationCounts: every actor this one

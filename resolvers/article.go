@@ -35,5 +35,5 @@ func (r *articleResolver) PublishedAt(ctx context.Context, a *graph.Article) (*s
 // Claims resolves Article.claims: the article's claims, narrowed by filter
 // (whose article is this one).
 func (r *articleResolver) Claims(ctx context.Context, a *graph.Article, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {
-	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Article = a.ID }, orderBy, first, after, last, before)
+	return r.claimList(ctx, filter, func(f *graph.ClaimFilter) { f.Article = a.ID }, orderBy, first, after, last, before)
 }

@@ -100,6 +100,32 @@ func storePage(p pageReq) graph.Page {
 	return sp
 }
 
+// listPage reads the page the connection arguments ask for with find and
+// shapes it with conn: the one path of every list field, so each checks
+// its arguments, pages and errs alike.
+func listPage[L, C any](first *int, after *string, last *int, before *string, find func(graph.Page) (L, error), conn func(L, pageReq) C) (C, error) {
+	var zero C
+	p, err := pageArgs(first, after, last, before)
+	if err != nil {
+		return zero, err
+	}
+	l, err := find(storePage(p))
+	if err != nil {
+		return zero, err
+	}
+	return conn(l, p), nil
+}
+
+// valueOf returns *v, or the zero value when v is nil (an argument left
+// out).
+func valueOf[T any](v *T) T {
+	var t T
+	if v != nil {
+		t = *v
+	}
+	return t
+}
+
 // pageSize is the number of items a connection field may return, for
 // complexity: the requested first or last, or the default.
 func pageSize(first, last *int) int {

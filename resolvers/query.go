@@ -18,42 +18,16 @@ func (r *queryResolver) Node(ctx context.Context, gid string) (generated.Node, e
 
 // Actors resolves Query.actors.
 func (r *queryResolver) Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) (*generated.ActorConnection, error) {
-	p, err := pageArgs(first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	var f graph.ActorFilter
-	if filter != nil {
-		f = *filter
-	}
-	f.Page = storePage(p)
-	l, err := r.store.FindActors(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return actorConnection(l, p), nil
+	f := valueOf(filter)
+	return listPage(first, after, last, before, func(pg graph.Page) (*graph.ActorList, error) {
+		f.Page = pg
+		return r.store.FindActors(ctx, f)
+	}, actorConnection)
 }
 
 // Claims resolves Query.claims; the filter's IDs are global IDs.
 func (r *queryResolver) Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {
-	p, err := pageArgs(first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	f, err := claimFilter(filter)
-	if err != nil {
-		return nil, err
-	}
-	f.Order = claimOrder(orderBy)
-	f.Page = storePage(p)
-	l, err := r.store.FindClaims(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	if err := r.prefetchClaims(ctx, l.Claims); err != nil {
-		return nil, err
-	}
-	return claimConnection(l, p), nil
+	return r.claimList(ctx, filter, nil, orderBy, first, after, last, before)
 }
 
 // claimOrder turns an orderBy argument into the store's order; nil is by
@@ -100,79 +74,54 @@ func claimFilter(in *graph.ClaimFilter) (graph.ClaimFilter, error) {
 	return f, nil
 }
 
-// nestedClaims reads a page of the claims of one node (an actor's says, an
-// article's or a source's claims): filter narrows them, and set pins the
-// node's own field of the filter.
-func (r *Resolver) nestedClaims(ctx context.Context, filter *graph.ClaimFilter, set func(*graph.ClaimFilter), orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {
-	p, err := pageArgs(first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	f, err := claimFilter(filter)
-	if err != nil {
-		return nil, err
-	}
-	set(&f)
-	f.Order = claimOrder(orderBy)
-	f.Page = storePage(p)
-	l, err := r.store.FindClaims(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	if err := r.prefetchClaims(ctx, l.Claims); err != nil {
-		return nil, err
-	}
-	return claimConnection(l, p), nil
+// claimList reads a page of claims for Query.claims and for the claims of
+// one node (an actor's says, an article's or a source's claims): filter
+// narrows them, and set, unless nil, pins the node's own field of the
+// filter. The speakers and sources the selection asks for are read in one
+// batch each (prefetchClaims).
+func (r *Resolver) claimList(ctx context.Context, filter *graph.ClaimFilter, set func(*graph.ClaimFilter), orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {
+	return listPage(first, after, last, before, func(pg graph.Page) (*graph.ClaimList, error) {
+		f, err := claimFilter(filter)
+		if err != nil {
+			return nil, err
+		}
+		if set != nil {
+			set(&f)
+		}
+		f.Order = claimOrder(orderBy)
+		f.Page = pg
+		l, err := r.store.FindClaims(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return l, r.prefetchClaims(ctx, l.Claims)
+	}, claimConnection)
 }
 
 // Articles resolves Query.articles.
 func (r *queryResolver) Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *generated.ArticleOrder, first *int, after *string, last *int, before *string) (*generated.ArticleConnection, error) {
-	p, err := pageArgs(first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	var f graph.ArticleFilter
-	if filter != nil {
-		f = *filter
-	}
+	f := valueOf(filter)
 	f.Order = articleOrder(orderBy)
-	f.Page = storePage(p)
-	l, err := r.store.FindArticles(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return articleConnection(l, p), nil
+	return listPage(first, after, last, before, func(pg graph.Page) (*graph.ArticleList, error) {
+		f.Page = pg
+		return r.store.FindArticles(ctx, f)
+	}, articleConnection)
 }
 
 // Sources resolves Query.sources.
 func (r *queryResolver) Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) (*generated.SourceConnection, error) {
-	p, err := pageArgs(first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	var f graph.SourceFilter
-	if filter != nil {
-		f = *filter
-	}
-	f.Page = storePage(p)
-	l, err := r.store.FindSources(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	return sourceConnection(l, p), nil
+	f := valueOf(filter)
+	return listPage(first, after, last, before, func(pg graph.Page) (*graph.SourceList, error) {
+		f.Page = pg
+		return r.store.FindSources(ctx, f)
+	}, sourceConnection)
 }
 
 // Search resolves Query.search.
 func (r *queryResolver) Search(ctx context.Context, query string, first *int, after *string, last *int, before *string) (*generated.SearchConnection, error) {
-	p, err := pageArgs(first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	l, err := r.store.Search(ctx, query, storePage(p))
-	if err != nil {
-		return nil, err
-	}
-	return searchConnection(l, p), nil
+	return listPage(first, after, last, before, func(pg graph.Page) (*graph.SearchList, error) {
+		return r.store.Search(ctx, query, pg)
+	}, searchConnection)
 }
 
 // Kind resolves SearchHit.kind.

@@ -15,5 +15,5 @@ func (r *sourceResolver) ID(ctx context.Context, s *graph.Source) (string, error
 // Reports resolves Source.reports: the claims the source carried, narrowed
 // by filter (whose source is this one).
 func (r *sourceResolver) Reports(ctx context.Context, s *graph.Source, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {
-	return r.nestedClaims(ctx, filter, func(f *graph.ClaimFilter) { f.Source = s.ID }, orderBy, first, after, last, before)
+	return r.claimList(ctx, filter, func(f *graph.ClaimFilter) { f.Source = s.ID }, orderBy, first, after, last, before)
 }
