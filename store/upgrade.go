@@ -124,24 +124,27 @@ func (db *DB) recountIndexes(wb *badger.WriteBatch) error {
 // and with every claim's r/ keys deleted each read of the edges to a claim
 // stepped over all of them (about a second a page on 100k claims) until
 // compaction dropped them. Instead the r/ keys under claims that stay
-// (edges from another claim's speaker, e.g. denials) are read, Badger drops
-// every key under the prefix from its tables, and the kept ones are
-// written back.
+// (edges to a claim other than their own, e.g. denials) are made from the
+// edges of every claim (ec/, which lists all edges, so a run that a crash
+// cut short after the drop makes them again), Badger drops every key under
+// the prefix from its tables, and the kept ones are written back.
 func (db *DB) dropOwnClaimRevs() error {
 	p := []byte(pRev + graph.PrefixClaim)
 	var keep, vals [][]byte
 	err := db.view(context.Background(), func(t *tx) error {
-		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p})
+		ec := []byte(pEdgeClaim)
+		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: ec})
 		defer it.Close()
-		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-			if e, ok := edgeFromKey(it.Item().Key()); ok && !hasRevKey(e) {
+		for it.Seek(ec); it.ValidForPrefix(ec); it.Next() {
+			e, ok := edgeFromKey(it.Item().Key())
+			if !ok || !strings.HasPrefix(e.To, graph.PrefixClaim) || !hasRevKey(e) {
 				continue
 			}
 			v, err := it.Item().ValueCopy(nil)
 			if err != nil {
 				return fmt.Errorf("read %q: %w", it.Item().Key(), err)
 			}
-			keep, vals = append(keep, it.Item().KeyCopy(nil)), append(vals, v)
+			keep, vals = append(keep, revKey(e)), append(vals, v)
 		}
 		return t.ctx.Err()
 	})

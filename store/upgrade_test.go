@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -233,6 +234,60 @@ func TestUpgradeFrom6(t *testing.T) {
 	}
 	if l, err := db.FindClaims(ctx, graph.ClaimFilter{Text: "border shut"}); err != nil || l.TotalCount != 1 {
 		t.Errorf("claims with text 'border shut' after upgrade: %+v, %v; want 1", l, err)
+	}
+	checkCounters(t, db)
+}
+
+// TestUpgradeFrom6KeepsOtherClaimRevs checks that the format-7 upgrade keeps
+// the r/ key of an edge to a claim other than its own (a denial), also when
+// a crash cut the previous attempt short after every r/ key under claims
+// was dropped: they are made again from the claims' edges (ec/).
+func TestUpgradeFrom6KeepsOtherClaimRevs(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := storetest.NewArticle("A", "P", "Kabul said the border was shut. Delhi denied that the border was closed.\n")
+	said := a.Says(a.Actor("Kabul", graph.ActorGovernment), "Kabul", "said", "the border was shut")
+	delhi := a.Actor("Delhi", graph.ActorGovernment)
+	denial := a.Says(delhi, "Delhi", "denied", "the border was closed")
+	a.Edge(graph.EdgeDenies, delhi.ID, said.ID, denial)
+	if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
+		t.Fatal(err)
+	}
+	want, err := db.FindEdges(ctx, graph.EdgeFilter{To: said.ID})
+	if err != nil || len(want.Edges) != 2 {
+		t.Fatalf("edges to the claim before: %+v, %v; the test needs the says edge and the denial", want, err)
+	}
+	// Format 6, after a crash that dropped every r/ key under claims.
+	if err := db.bdb.DropPrefix([]byte(pRev + graph.PrefixClaim)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(countKey(cntFormat), encodeCount(6)) }); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	got, err := db.FindEdges(ctx, graph.EdgeFilter{To: said.ID})
+	if err != nil || !reflect.DeepEqual(got.Edges, want.Edges) {
+		t.Errorf("edges to the claim after upgrade: %+v, %v; want %+v", got, err, want.Edges)
+	}
+	err = db.bdb.View(func(txn *badger.Txn) error {
+		ks, err := (&tx{txn: txn, ctx: ctx}).keys([]byte(pRev + graph.PrefixClaim))
+		if len(ks) != 1 || !bytes.Contains(ks[0], []byte(graph.EdgeDenies)) {
+			t.Errorf("r/ keys under claims after upgrade: got %q, want the denial's only", ks)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	checkCounters(t, db)
 }
