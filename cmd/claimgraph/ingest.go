@@ -145,8 +145,9 @@ type ingester struct {
 // ingestSummary counts what one ingest did.
 type ingestSummary struct {
 	New, Present, Failed int
-	// Claims counts the claims of new articles; Actors the distinct actors
-	// they name, after resolution.
+	// Claims counts the claims of new articles; Actors the actors the
+	// store holds now and did not before (read from its counts, so the
+	// ingest keeps no set of actors that grows with the corpus).
 	Claims, Actors int
 	// TextBytes is the size of all article texts read.
 	TextBytes int64
@@ -164,7 +165,7 @@ func (s ingestSummary) String() string {
 		rate = float64(s.Articles()) / secs
 		mbs = float64(s.TextBytes) / 1e6 / secs
 	}
-	return fmt.Sprintf("ingested %d articles: %d new, %d already present, %d failed; %d claims, %d actors; %s, %.0f articles/s, %.1f MB/s",
+	return fmt.Sprintf("ingested %d articles: %d new, %d already present, %d failed; %d claims, %d new actors; %s, %.0f articles/s, %.1f MB/s",
 		s.Articles(), s.New, s.Present, s.Failed, s.Claims, s.Actors, s.Elapsed.Round(time.Millisecond), rate, mbs)
 }
 
@@ -179,6 +180,10 @@ type outcome struct {
 
 func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (ingestSummary, error) {
 	start := time.Now()
+	actorsBefore, err := ing.actorCount(ctx)
+	if err != nil {
+		return ingestSummary{}, err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -240,12 +245,15 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 	total, known := input.TotalSize(paths)
 	rep := newReporter(ing.progress, ing.stderr, total, known, &read, start)
 	var sum ingestSummary
-	actors := map[string]struct{}{}
 	for {
 		select {
 		case o, ok := <-outcomes:
 			if !ok {
-				sum.Actors = len(actors)
+				if n, err := ing.actorCount(context.WithoutCancel(ctx)); err == nil {
+					sum.Actors = n - actorsBefore
+				} else {
+					rep.printf("%s\n", describe(err))
+				}
 				sum.Elapsed = time.Since(start)
 				rep.finish(sum)
 				if walkErr != nil {
@@ -264,9 +272,6 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 				sum.New++
 				if o.x != nil {
 					sum.Claims += len(o.x.Claims)
-					for _, a := range o.x.Actors {
-						actors[a.ID] = struct{}{}
-					}
 				}
 			default:
 				sum.Present++
@@ -275,6 +280,15 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 			rep.update(sum)
 		}
 	}
+}
+
+// actorCount returns the number of actors in the store.
+func (ing *ingester) actorCount(ctx context.Context) (int, error) {
+	l, err := ing.store.FindActors(ctx, graph.ActorFilter{Page: graph.Page{First: 1}})
+	if err != nil {
+		return 0, fmt.Errorf("count the actors in the store: %w", err)
+	}
+	return l.TotalCount, nil
 }
 
 // Batches handed to a graph.BatchIngester: up to batchArticles articles or

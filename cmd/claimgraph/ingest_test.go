@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +52,7 @@ func counts(t *testing.T, dir string) (articles, claims int) {
 // summary pulls the counts out of the summary line.
 func summary(t *testing.T, out string) (articles, created, present, failed, claims int) {
 	t.Helper()
-	m := regexp.MustCompile(`ingested (\d+) articles: (\d+) new, (\d+) already present, (\d+) failed; (\d+) claims, \d+ actors; \S+, \d+ articles/s, [\d.]+ MB/s`).FindStringSubmatch(out)
+	m := regexp.MustCompile(`ingested (\d+) articles: (\d+) new, (\d+) already present, (\d+) failed; (\d+) claims, \d+ new actors; \S+, \d+ articles/s, [\d.]+ MB/s`).FindStringSubmatch(out)
 	if m == nil {
 		t.Fatalf("no summary line in output:\n%s", out)
 	}
@@ -60,6 +61,32 @@ func summary(t *testing.T, out string) (articles, created, present, failed, clai
 		fmt.Sscan(m[i+1], &n[i])
 	}
 	return n[0], n[1], n[2], n[3], n[4]
+}
+
+// newActors pulls the number of new actors out of the summary line.
+func newActors(t *testing.T, out string) int {
+	t.Helper()
+	m := regexp.MustCompile(`; \d+ claims, (\d+) new actors; `).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no summary line in output:\n%s", out)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// storedActors opens the store in dir and returns its number of actors.
+func storedActors(t *testing.T, dir string) int {
+	t.Helper()
+	db, err := store.Open(dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	l, err := db.FindActors(context.Background(), graph.ActorFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l.TotalCount
 }
 
 // goodCorpus writes a folder of well-formed inputs of every kind and returns
@@ -122,6 +149,9 @@ func TestIngest_OK(t *testing.T) {
 	if storedClaims != claims || claims == 0 {
 		t.Errorf("store holds %d claims, summary says %d; want equal and non-zero", storedClaims, claims)
 	}
+	if got, want := newActors(t, out), storedActors(t, db); got != want || got == 0 {
+		t.Errorf("summary says %d new actors, the new store holds %d; want equal and non-zero", got, want)
+	}
 
 	t.Run("Idempotent", func(t *testing.T) {
 		code, out, errs := ingestCmd(t, "", "--db", db, "--workers", "2", "--progress", "none", corpus)
@@ -131,6 +161,9 @@ func TestIngest_OK(t *testing.T) {
 		articles, created, present, failed, claims := summary(t, out)
 		if articles != n || created != 0 || present != n || failed != 0 || claims != 0 {
 			t.Errorf("second run: got %d articles, %d new, %d present, %d failed, %d claims; want %d, 0, %d, 0, 0", articles, created, present, failed, claims, n, n)
+		}
+		if got := newActors(t, out); got != 0 {
+			t.Errorf("second run: %d new actors, want 0", got)
 		}
 		if a, c := counts(t, db); a != stored || c != storedClaims {
 			t.Errorf("second run changed the store: %d articles %d claims, want %d and %d", a, c, stored, storedClaims)
