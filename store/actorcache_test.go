@@ -73,14 +73,7 @@ func TestActorCache(t *testing.T) {
 	if got := aliases(db); !slices.Equal(got, want) {
 		t.Errorf("aliases after a cancelled batch and a seventh article: got %q, want %q", got, want)
 	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	db, err = Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = reopen(t, db, dir)
 	if got := aliases(db); !slices.Equal(got, want) {
 		t.Errorf("aliases after reopening: got %q, want %q", got, want)
 	}

@@ -160,13 +160,6 @@ func TestCurationResumes(t *testing.T) {
 	if err != nil || l.TotalCount != 5 {
 		t.Fatalf("claims of the merged actor before reopening: %v, %v; the test needs 5", l, err)
 	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	db, err = Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
+	db = reopen(t, db, dir)
 	checkCurated(t, db, kabul, afghan, envoy, pakistan)
 }

@@ -104,15 +104,7 @@ func TestUpgradeBuildsIndexes(t *testing.T) {
 	if l, err := db.FindClaims(ctx, graph.ClaimFilter{Target: isl}); err != nil || l.TotalCount != 0 {
 		t.Fatalf("without the target index: %+v, %v; the test needs 0", l, err)
 	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-
-	db, err = Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = reopen(t, db, dir)
 	l, err := db.FindClaims(ctx, graph.ClaimFilter{Speaker: kabul, Order: graph.Order{Field: graph.OrderByPublishedAt}})
 	if err != nil || len(l.Claims) != 4 || l.TotalCount != 4 {
 		t.Fatalf("timeline after upgrade: %+v, %v; want 4 claims", l, err)
@@ -187,14 +179,7 @@ func TestUpgradeFrom6(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	db, err = Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = reopen(t, db, dir)
 	err = db.bdb.View(func(txn *badger.Txn) error {
 		ks, err := (&tx{txn: txn, ctx: ctx}).keys([]byte(pRev))
 		if len(ks) != 0 {
@@ -267,14 +252,7 @@ func TestUpgradeFrom6KeepsOtherClaimRevs(t *testing.T) {
 	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(countKey(cntFormat), encodeCount(6)) }); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	db, err = Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = reopen(t, db, dir)
 	got, err := db.FindEdges(ctx, graph.EdgeFilter{To: said.ID})
 	if err != nil || !reflect.DeepEqual(got.Edges, want.Edges) {
 		t.Errorf("edges to the claim after upgrade: %+v, %v; want %+v", got, err, want.Edges)
@@ -290,4 +268,19 @@ func TestUpgradeFrom6KeepsOtherClaimRevs(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkCounters(t, db)
+}
+
+// reopen closes db and opens the database in dir again with default
+// options; the test closes it when it ends.
+func reopen(t *testing.T, db *DB, dir string) *DB {
+	t.Helper()
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
