@@ -26,7 +26,8 @@ func TestImportPolicy(t *testing.T) {
 	thirdParty := map[string][]string{
 		"graph":   {},
 		"extract": {"github.com/pariz/gountries", "github.com/biter777/countries", "golang.org/x/text"},
-		"store":   {"github.com/dgraph-io/badger/v4"},
+		// ristretto's z.Buffer is the type Badger's StreamWriter takes
+		"store": {"github.com/dgraph-io/badger/v4", "github.com/dgraph-io/ristretto/v2/z"},
 	}
 	seen := map[string]bool{}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {

@@ -46,7 +46,7 @@ func (db *DB) IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]*graph
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	for i := 0; i < len(xs); {
-		next, err := db.ingestRun(ctx, xs, res, i, len(xs))
+		next, err := db.ingestRun(ctx, xs, res, i, len(xs), nil)
 		if err != nil {
 			return res, err
 		}
@@ -59,8 +59,10 @@ func (db *DB) IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]*graph
 // yet) in one transaction, until end or until the transaction is full, and
 // returns where the next run starts. An article that fails alone in the
 // transaction gets its error as result; one that fails after others makes
-// the run start over and stop before it. db.mu must be held.
-func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*graph.IngestResult, start, end int) (int, error) {
+// the run start over and stop before it. In a bulk load (ld), the
+// writes ld keeps in its sorter are taken back with the transaction.
+// db.mu must be held.
+func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*graph.IngestResult, start, end int, ld *Loader) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return start, err
 	}
@@ -70,6 +72,13 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	defer snap.Discard()
 	t := db.newTx(ctx, txn)
 	t.snap, t.names = snap, map[string]map[string]byte{}
+	// undo takes back what a bulk load's sorter got from this run
+	undo := func() {}
+	if ld != nil {
+		t.ld = ld
+		mark := ld.sort.mark()
+		undo = func() { ld.sort.rewind(mark) }
+	}
 	done := map[int]*graph.IngestResult{}
 	i := start
 	for ; i < end; i++ {
@@ -81,12 +90,13 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 		}
 		r, err := t.ingest(xs[i])
 		if err != nil {
+			undo()
 			if cerr := ctx.Err(); cerr != nil {
 				return start, cerr
 			}
 			txn.Discard()
 			if len(done) > 0 {
-				return db.ingestRun(ctx, xs, res, start, i)
+				return db.ingestRun(ctx, xs, res, start, i, ld)
 			}
 			res[i] = &graph.IngestResult{Err: tooLarge(err, xs[i].Article.ID)}
 			return i + 1, nil
@@ -97,6 +107,9 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	if err == nil {
 		err = t.flushCounts()
 	}
+	if err != nil {
+		undo()
+	}
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		// the postings and counters of the articles did not fit after
 		// them: leave the last one to the next transaction
@@ -106,7 +119,7 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 			last = max(last, j)
 		}
 		if len(done) > 1 {
-			return db.ingestRun(ctx, xs, res, start, last)
+			return db.ingestRun(ctx, xs, res, start, last, ld)
 		}
 		res[last] = &graph.IngestResult{Err: tooLarge(err, xs[last].Article.ID)}
 		return last + 1, nil
@@ -115,6 +128,7 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 		return start, fmt.Errorf("write postings and counters: %w", err)
 	}
 	if err := txn.Commit(); err != nil {
+		undo()
 		return start, fmt.Errorf("commit %d articles: %w", len(done), err)
 	}
 	db.cacheWrites(t)
@@ -130,6 +144,9 @@ func (db *DB) full(t *tx) bool {
 	maxSize := 15 * db.memTable / 100
 	maxCount := maxSize / int64(skl.MaxNodeSize)
 	n, size := t.nEntries+int64(len(t.segs)), t.nBytes+t.segBytes
+	if t.ld != nil { // postings go to the loader's sorter
+		n, size = t.nEntries, t.nBytes
+	}
 	return float64(size) >= batchFill*float64(maxSize) || float64(n) >= batchFill*float64(maxCount)
 }
 
@@ -161,20 +178,23 @@ func (t *tx) noteName(k []byte, f byte) {
 
 // batchNames returns the name index entries under prefix p (a group:
 // prefix, name key, separator) as txn sees them: those in the snapshot
-// with this transaction's changes applied, in key order.
+// with this transaction's changes applied, in key order. In a bulk load
+// (t.ld), t.names holds them all.
 func (t *tx) batchNames(p []byte) (ks, vs [][]byte, err error) {
-	it := t.snap.NewIterator(badger.IteratorOptions{Prefix: p})
 	got := map[string]byte{}
-	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-		item := it.Item()
-		var f byte
-		if err := item.Value(func(v []byte) error { f = flag(v); return nil }); err != nil {
-			it.Close()
-			return nil, nil, fmt.Errorf("read %q: %w", item.Key(), err)
+	if t.snap != nil { // a loader's names are all in t.names
+		it := t.snap.NewIterator(badger.IteratorOptions{Prefix: p})
+		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+			item := it.Item()
+			var f byte
+			if err := item.Value(func(v []byte) error { f = flag(v); return nil }); err != nil {
+				it.Close()
+				return nil, nil, fmt.Errorf("read %q: %w", item.Key(), err)
+			}
+			got[string(item.Key()[len(p):])] = f
 		}
-		got[string(item.Key()[len(p):])] = f
+		it.Close()
 	}
-	it.Close()
 	for id, f := range t.names[string(p)] {
 		if f == 0 {
 			delete(got, id)

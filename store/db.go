@@ -122,6 +122,10 @@ func Open(dir string, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open badger database in %q: %w", dir, err)
 	}
+	if err := recoverLoad(bdb); err != nil {
+		bdb.Close()
+		return nil, err
+	}
 	maxValue := bo.ValueLogFileSize
 	if opts.InMemory {
 		// without a value log every value must fit in the LSM tree
@@ -292,10 +296,17 @@ type tx struct {
 	// cleared when one is written: canonical and the split lookups then
 	// read nothing. False (look) in read transactions.
 	noMerged, noSplits bool
+	// ld, when set, is the bulk load t belongs to: only the keys it keeps
+	// (keptKey) are written to txn, the others to its sorter, counters as
+	// deltas.
+	ld *Loader
 }
 
 // get returns the value at k, or ok=false when there is none.
 func (t *tx) get(k []byte) (v []byte, ok bool, err error) {
+	if t.ld != nil && !keptKey(k) {
+		return nil, false, errUnread(k)
+	}
 	item, err := t.txn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return nil, false, nil
@@ -311,6 +322,9 @@ func (t *tx) get(k []byte) (v []byte, ok bool, err error) {
 
 // has reports whether k is set.
 func (t *tx) has(k []byte) (bool, error) {
+	if t.ld != nil && !keptKey(k) {
+		return false, errUnread(k)
+	}
 	_, err := t.txn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
 		return false, nil
@@ -323,6 +337,9 @@ func (t *tx) has(k []byte) (bool, error) {
 func (t *tx) set(k, v []byte) error {
 	if int64(len(v)) > t.maxValue {
 		return graph.Errorf(graph.ETOOLARGE, "a %d-byte record exceeds the store's limit of %d bytes; nothing was written", len(v), t.maxValue)
+	}
+	if t.ld != nil && !keptKey(k) {
+		return t.ld.sort.add(opSet, k, v)
 	}
 	if err := t.txn.Set(k, v); err != nil {
 		return fmt.Errorf("set %q: %w", k, err)
@@ -337,6 +354,9 @@ func (t *tx) set(k, v []byte) error {
 }
 
 func (t *tx) del(k []byte) error {
+	if t.ld != nil && !keptKey(k) {
+		return t.ld.sort.add(opDel, k, nil)
+	}
 	if err := t.txn.Delete(k); err != nil {
 		return fmt.Errorf("delete %q: %w", k, err)
 	}
@@ -476,6 +496,16 @@ func (t *tx) count(name string) (int64, error) {
 func (t *tx) add(name string, delta int64) { t.counts[name] += delta }
 
 func (t *tx) flushCounts() error {
+	if t.ld != nil {
+		for name, d := range t.counts {
+			if d != 0 {
+				if err := t.ld.sort.add(opAdd, countKey(name), encodeCount(d)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 	t.flushed = make(map[string]int64, len(t.counts))
 	for name, d := range t.counts {
 		if d == 0 {

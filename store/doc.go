@@ -1,6 +1,7 @@
 // Package store owns claimgraph's persistence: it implements graph.Store on
 // an embedded Badger v4 database, with the indexes, transactions and
-// full-text index that back it. It may import graph and Badger only; no other
+// full-text index that back it. It may import graph and Badger only (with
+// ristretto's z.Buffer, the type Badger's StreamWriter takes); no other
 // package of claimgraph imports Badger.
 //
 // # Key layout
@@ -75,6 +76,14 @@
 // whole or not at all. MergeActors and SplitAlias change names in one
 // transaction, then move claims and edges in bounded ones; Open finishes a
 // move that a crash interrupted (mg/ keys with links left, ps/ keys).
+//
+// A new database can be bulk-loaded (load.go): a Loader resolves articles
+// in the same transactions, but writes to Badger only the keys resolution
+// reads back (articles, actors, sources, their name, kind and affiliation
+// indexes); the others go to an external sort (sorter.go) and Finish
+// writes every key, sorted, straight into the tables of the last level
+// with Badger's StreamWriter. A marker file makes a load all or nothing:
+// Open empties a database whose load did not finish.
 //
 // Reads go through a cache of decoded nodes and edge lists (readcache.go)
 // that no write has to invalidate: an entry is used only by a read

@@ -41,6 +41,10 @@ func (t *tx) ingest(x *graph.Extraction) (*graph.IngestResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	if exists && t.ld != nil {
+		// a bulk load keeps no claims to read back
+		return &graph.IngestResult{Created: false, Extraction: x}, nil
+	}
 	if exists {
 		stored, err := t.loadExtraction(x.Article.ID)
 		if err != nil {
@@ -194,7 +198,7 @@ func (t *tx) lookupName(prefix, nameKey string) (string, error) {
 	p := prefixOf(prefix, nameKey)
 	var ks, vs [][]byte
 	var err error
-	if t.snap != nil {
+	if t.snap != nil || t.ld != nil {
 		ks, vs, err = t.batchNames(p)
 	} else {
 		ks, vs, err = t.entries(p)

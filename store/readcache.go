@@ -186,3 +186,11 @@ func cachedNodes[T any](db *DB, t *tx, ids []string) ([]*T, error) {
 	}
 	return out, nil
 }
+
+// reset empties the cache: for a database rewritten outside transactions
+// (a bulk load), whose versions say nothing of what was cached before.
+func (c *readCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.nodes, c.edges = nil, nil
+}

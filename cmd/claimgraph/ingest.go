@@ -92,6 +92,15 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		progress: mode,
 		stderr:   stderr,
 	}
+	// A new database is bulk-loaded: the articles are written sorted, at
+	// the end, bypassing Badger's memtables and compactions.
+	if ld, err := db.NewLoader(); err == nil {
+		defer ld.Abort()
+		ing.batches, ing.finish = ld, ld.Finish
+	} else if !errors.Is(err, store.ErrNotEmpty) {
+		db.Close()
+		return err
+	}
 	sum, err := ing.run(ctx, fs.Args(), stdin)
 	if *memprofile != "" {
 		if perr := writeHeapProfile(*memprofile); err == nil {
@@ -140,6 +149,10 @@ type ingester struct {
 	workers  int
 	progress string // bar, lines or none
 	stderr   io.Writer
+	// batches, when set, takes the extractions instead of store (a bulk
+	// load); finish is then called once they are all in, to write them.
+	batches graph.BatchIngester
+	finish  func(context.Context) error
 }
 
 // ingestSummary counts what one ingest did.
@@ -207,6 +220,9 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 	// A store that ingests in batches gets the extractions from one writer
 	// goroutine; otherwise each worker stores its own.
 	bi, batched := ing.store.(graph.BatchIngester)
+	if ing.batches != nil {
+		bi, batched = ing.batches, true
+	}
 	var toWrite chan extracted
 	if batched {
 		toWrite = make(chan extracted, 2*batchArticles)
@@ -249,6 +265,15 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 		select {
 		case o, ok := <-outcomes:
 			if !ok {
+				if ing.finish != nil {
+					rep.note("writing %d new articles to the database\n", sum.New)
+					// an interrupted load still lands what it read
+					if err := ing.finish(context.WithoutCancel(ctx)); err != nil {
+						sum.Elapsed = time.Since(start)
+						rep.finish(sum)
+						return sum, err
+					}
+				}
 				if n, err := ing.actorCount(context.WithoutCancel(ctx)); err == nil {
 					sum.Actors = n - actorsBefore
 				} else {
@@ -454,6 +479,13 @@ func (r *reporter) printf(format string, args ...any) {
 		r.bar.Clear()
 	}
 	fmt.Fprintf(r.w, format, args...)
+}
+
+// note prints a progress message, unless progress is off.
+func (r *reporter) note(format string, args ...any) {
+	if r.mode != "none" {
+		r.printf(format, args...)
+	}
 }
 
 func (r *reporter) update(s ingestSummary) {

@@ -1,0 +1,368 @@
+package store
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// A Loader bulk-loads articles into an empty database. It resolves and
+// encodes them exactly as IngestBatch does, in the same transactions, but
+// of the keys it writes only those a later article's resolution reads
+// (articles, actors, sources, their name, kind and affiliation indexes:
+// see keptKey, a few per article) go to Badger then. The rest (claims,
+// edges, their indexes, postings, counter deltas) go to a sorter: memory,
+// then sorted runs on disk. Finish writes everything at once, sorted, as
+// the tables of the LSM tree's last level (Badger's StreamWriter): most
+// keys never pass through a memtable or a compaction, so the cost of an
+// article does not grow with the corpus, and memory is bounded by the
+// sorter's and Badger's.
+//
+// Nothing is readable before Finish. Finish lands every article loaded,
+// whole; Abort lands none. A load that stops before Finish ends (a crash,
+// a kill) leaves a marker file: the next Open empties the database again,
+// as it was before the load.
+type Loader struct {
+	db   *DB
+	tmp  string // the directory of the sort runs
+	sort *sorter
+	// err, once set, fails every later call.
+	err  error
+	done bool
+}
+
+// loadMarker is the file in the database directory that says a bulk load
+// is under way; loadTmp the directory of its sort runs.
+const (
+	loadMarker = "CLAIMGRAPH-LOADING"
+	loadTmp    = "claimgraph-load"
+)
+
+// sortMemory is the default size of the writes a Loader buffers before it
+// spills a sorted run to disk (one more such buffer is being spilled
+// meanwhile).
+const sortMemory = 128 << 20
+
+// ErrNotEmpty is returned by NewLoader for a database that already holds
+// articles, actors or sources: those are loaded with IngestBatch.
+var ErrNotEmpty = graph.Errorf(graph.ECONFLICT, "the database is not empty; a bulk load needs an empty one")
+
+// NewLoader starts a bulk load into db, which must hold no node (a new
+// database); it returns ErrNotEmpty otherwise. Until Finish or Abort the
+// database is the load's: other writes and reads are not allowed. Not for
+// in-memory stores.
+func (db *DB) NewLoader() (*Loader, error) {
+	return db.newLoader(sortMemory)
+}
+
+func (db *DB) newLoader(memory int) (*Loader, error) {
+	if db.bdb.Opts().InMemory {
+		return nil, graph.Errorf(graph.EINVALID, "an in-memory store cannot be bulk-loaded")
+	}
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	empty := false
+	err := db.view(context.Background(), func(t *tx) error {
+		k, err := t.firstKey([]byte(pNode))
+		empty = k == nil
+		return err
+	})
+	if err != nil {
+		return nil, err
+	} else if !empty {
+		return nil, ErrNotEmpty
+	}
+	dir := db.bdb.Opts().Dir
+	tmp := filepath.Join(dir, loadTmp)
+	if err := os.RemoveAll(tmp); err != nil {
+		return nil, fmt.Errorf("bulk load: clear %s: %w", tmp, err)
+	}
+	if err := os.MkdirAll(tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("bulk load: %w", err)
+	}
+	if err := writeSynced(filepath.Join(dir, loadMarker), []byte("a bulk load is under way; if it did not finish, the next Open empties the database\n")); err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("bulk load: %w", err)
+	}
+	return &Loader{db: db, tmp: tmp, sort: newSorter(tmp, memory)}, nil
+}
+
+// writeSynced writes a file and syncs it.
+func writeSynced(path string, data []byte) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// IngestBatch loads xs as DB.IngestBatch would store them; the results are
+// the same but for an article already loaded, whose Extraction is the one
+// given. The articles land when Finish returns. Claims must have the IDs
+// graph.ClaimID derives from their article (as the extractor gives them):
+// an article with another claim ID is EINVALID.
+func (l *Loader) IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]*graph.IngestResult, error) {
+	res := make([]*graph.IngestResult, len(xs))
+	for i, x := range xs {
+		switch {
+		case x == nil:
+			res[i] = &graph.IngestResult{Err: graph.Errorf(graph.EINVALID, "no extraction")}
+		default:
+			if err := x.Validate(); err != nil {
+				res[i] = &graph.IngestResult{Err: err}
+			} else if err := derivedClaims(x); err != nil {
+				res[i] = &graph.IngestResult{Err: err}
+			}
+		}
+	}
+	db := l.db
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if err := l.usable(); err != nil {
+		return res, err
+	}
+	for i := 0; i < len(xs); {
+		next, err := db.ingestRun(ctx, xs, res, i, len(xs), l)
+		if err != nil {
+			return res, err
+		}
+		if err := l.sort.maybeSpill(); err != nil {
+			l.err = err
+			return res, err
+		}
+		i = next
+	}
+	return res, nil
+}
+
+// derivedClaims checks that x's claims have the IDs graph.ClaimID gives.
+func derivedClaims(x *graph.Extraction) error {
+	for _, c := range x.Claims {
+		if c.ID != graph.ClaimID(x.Article.ID, c.Start, c.End, c.CueStart) {
+			return graph.Errorf(graph.EINVALID, "claim %s of article %s does not have the ID derived from its article and offsets; a bulk load takes only those", c.ID, x.Article.ID)
+		}
+	}
+	return nil
+}
+
+func (l *Loader) usable() error {
+	switch {
+	case l.err != nil:
+		return l.err
+	case l.done:
+		return graph.Errorf(graph.EINVALID, "the bulk load is over")
+	}
+	return nil
+}
+
+// keptKey reports whether a loader writes key k to Badger as it goes,
+// rather than to its sorter: the keys the resolution of a later article
+// reads (articles, actors, sources; name, kind and affiliation indexes;
+// curation markers).
+func keptKey(k []byte) bool {
+	if len(k) < 3 {
+		return false
+	}
+	switch string(k[:3]) {
+	case pActorName, pSourceName, pActorKind, pSourceKind, pAffiliation, pMerged, pSplit, pPendingSplit:
+		return true
+	}
+	if len(k) < len(pNode)+len(graph.PrefixActor) || string(k[:len(pNode)]) != pNode {
+		return false
+	}
+	switch string(k[len(pNode) : len(pNode)+len(graph.PrefixActor)]) {
+	case graph.PrefixArticle, graph.PrefixActor, graph.PrefixSource:
+		return true
+	}
+	return false
+}
+
+// errUnread is the error of a read, in a loader's transaction, of a key
+// the loader does not keep in Badger: a bug, never a silent miss.
+func errUnread(k []byte) error {
+	return fmt.Errorf("bulk load: key %q is in the sorter and cannot be read", k)
+}
+
+// streamChunk is the size of the buffers handed to the StreamWriter, and
+// streamSpan the data after which a new stream (whose tables Badger builds
+// in parallel with the others') begins.
+const (
+	streamChunk = 4 << 20
+	streamSpan  = 64 << 20
+)
+
+// Finish writes everything loaded into the database and ends the load;
+// the articles are readable when it returns. ctx can stop it before the
+// stream begins, not after.
+func (l *Loader) Finish(ctx context.Context) error {
+	db := l.db
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if err := l.usable(); err != nil {
+		return err
+	}
+	l.done = true
+	defer os.RemoveAll(l.tmp)
+	if err := ctx.Err(); err != nil {
+		l.sort.removeRuns()
+		return err
+	}
+	// The stream replaces the whole database: what the transactions wrote
+	// joins the sort as its oldest run.
+	path := filepath.Join(l.tmp, "run-badger")
+	var version uint64
+	err := db.bdb.View(func(txn *badger.Txn) error {
+		version = txn.ReadTs() + 1
+		return writeBadgerRun(path, txn)
+	})
+	if err != nil {
+		return fmt.Errorf("bulk load: read back the transactions: %w", err)
+	}
+	l.sort.runs = append([]string{path}, l.sort.runs...)
+	sw := db.bdb.NewStreamWriter()
+	if err := sw.Prepare(); err != nil {
+		return fmt.Errorf("bulk load: prepare the stream: %w", err)
+	}
+	if err := l.stream(sw, version); err != nil {
+		sw.Cancel()
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("bulk load: finish the stream: %w", err)
+	}
+	if err := os.Remove(filepath.Join(db.bdb.Opts().Dir, loadMarker)); err != nil {
+		return fmt.Errorf("bulk load: %w", err)
+	}
+	// caches of the database as it was
+	db.counters, db.actors = nil, nil
+	db.reads.reset()
+	return nil
+}
+
+// writeBadgerRun writes every key txn sees to a run file at path, in key
+// order, as sets.
+func writeBadgerRun(path string, txn *badger.Txn) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	it := txn.NewIterator(badger.IteratorOptions{})
+	for it.Rewind(); it.Valid(); it.Next() {
+		item := it.Item()
+		err := item.Value(func(v []byte) error {
+			writeRecord(w, opSet, item.Key(), v)
+			return nil
+		})
+		if err != nil {
+			it.Close()
+			f.Close()
+			return err
+		}
+	}
+	it.Close()
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// stream writes the sorter's keys to sw.
+func (l *Loader) stream(sw *badger.StreamWriter, version uint64) error {
+	buf := z.NewBuffer(2*streamChunk, "claimgraph.load")
+	defer func() { buf.Release() }()
+	stream, span := uint32(1), 0
+	send := func() error {
+		if buf.LenNoPadding() == 0 {
+			return nil
+		}
+		if err := sw.Write(buf); err != nil {
+			return fmt.Errorf("bulk load: write the stream: %w", err)
+		}
+		buf.Release()
+		buf = z.NewBuffer(2*streamChunk, "claimgraph.load")
+		return nil
+	}
+	kv := &pb.KV{}
+	err := l.sort.merge(func(k, v []byte) error {
+		if span >= streamSpan {
+			badger.KVToBuffer(&pb.KV{StreamId: stream, StreamDone: true}, buf)
+			stream, span = stream+1, 0
+		}
+		*kv = pb.KV{Key: k, Value: v, Version: version, StreamId: stream}
+		badger.KVToBuffer(kv, buf)
+		span += len(k) + len(v)
+		if buf.LenNoPadding() >= streamChunk {
+			return send()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return send()
+}
+
+// Abort ends the load, leaving the database as it was before it.
+func (l *Loader) Abort() {
+	db := l.db
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if l.done {
+		return
+	}
+	l.done = true
+	l.sort.removeRuns()
+	os.RemoveAll(l.tmp)
+	if err := db.bdb.DropAll(); err != nil {
+		// the marker stays: the next Open empties the database
+		return
+	}
+	err := db.bdb.Update(func(txn *badger.Txn) error {
+		return txn.Set(countKey(cntFormat), encodeCount(formatVersion))
+	})
+	if err == nil {
+		os.Remove(filepath.Join(db.bdb.Opts().Dir, loadMarker))
+	}
+	db.counters, db.actors = nil, nil
+	db.reads.reset()
+}
+
+// recoverLoad empties a database whose bulk load stopped while writing
+// (its marker is there), and removes a load's leftover sort runs.
+func recoverLoad(bdb *badger.DB) error {
+	dir := bdb.Opts().Dir
+	if bdb.Opts().InMemory {
+		return nil
+	}
+	marker := filepath.Join(dir, loadMarker)
+	if _, err := os.Stat(marker); err == nil {
+		if err := bdb.DropAll(); err != nil {
+			return fmt.Errorf("empty the database of an unfinished bulk load: %w", err)
+		}
+		if err := os.Remove(marker); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	return os.RemoveAll(filepath.Join(dir, loadTmp))
+}

@@ -1,0 +1,475 @@
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"container/heap"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// sortOp is what one write to a sorter does to its key.
+type sortOp byte
+
+const (
+	// opSet sets the key to the value.
+	opSet sortOp = iota
+	// opDel removes the key.
+	opDel
+	// opAdd adds the value, an 8-byte big-endian counter delta (see
+	// encodeCount), to the key's counter.
+	opAdd
+)
+
+// sorter collects the writes of a bulk load (Loader) and yields them
+// sorted by key, one combined write per key, for Badger's StreamWriter.
+// It keeps its writes in memory, in blocks, until maybeSpill finds limit
+// bytes there and spills them, sorted and combined, to a run file in dir:
+// in the background, while the next writes fill new blocks (so about twice
+// limit is in memory). merge
+// reads the runs back in one pass. Writes to one key combine in the order
+// they were made: a set or delete replaces what came before, an add adds
+// to it.
+type sorter struct {
+	dir   string
+	limit int
+	mem   *sortBuf
+	runs  []string
+	// spilling is the spill running in the background, if any: it
+	// delivers its error and then closes.
+	spilling chan error
+}
+
+// sortBuf is a batch of buffered writes: keys and values back to back in
+// blocks of sortBlock bytes (or one of its own, for a larger write).
+type sortBuf struct {
+	blocks [][]byte
+	ents   []sortEnt
+	size   int
+}
+
+// sortBlock is the size of a sortBuf block.
+const sortBlock = 1 << 20
+
+// sortEnt is one buffered write: the key at blocks[blk][off:off+klen],
+// the value after it.
+type sortEnt struct {
+	// p0 and p1 are the key's first 16 bytes, big-endian, zero-padded:
+	// most comparisons end there, without reading the blocks.
+	p0, p1     uint64
+	blk, off   uint32
+	klen, vlen uint32
+	op         sortOp
+}
+
+// keyPrefix returns the first 16 bytes of k as two big-endian numbers,
+// zero-padded.
+func keyPrefix(k []byte) (uint64, uint64) {
+	var b [16]byte
+	copy(b[:], k)
+	return binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
+}
+
+func newSorter(dir string, limit int) *sorter {
+	return &sorter{dir: dir, limit: limit, mem: &sortBuf{}}
+}
+
+// add buffers one write.
+func (s *sorter) add(op sortOp, k, v []byte) error {
+	n := len(k) + len(v)
+	b := s.mem
+	last := len(b.blocks) - 1
+	if last < 0 || len(b.blocks[last])+n > cap(b.blocks[last]) {
+		b.blocks = append(b.blocks, make([]byte, 0, max(sortBlock, n)))
+		last++
+	}
+	blk := b.blocks[last]
+	p0, p1 := keyPrefix(k)
+	b.ents = append(b.ents, sortEnt{p0: p0, p1: p1, blk: uint32(last), off: uint32(len(blk)), klen: uint32(len(k)), vlen: uint32(len(v)), op: op})
+	b.blocks[last] = append(append(blk, k...), v...)
+	b.size += n
+	return nil
+}
+
+func (b *sortBuf) key(e sortEnt) []byte { return b.blocks[e.blk][e.off : e.off+e.klen] }
+func (b *sortBuf) val(e sortEnt) []byte {
+	o := e.off + e.klen
+	return b.blocks[e.blk][o : o+e.vlen]
+}
+
+// sorted sorts the buffer by key; writes to one key keep their order.
+func (b *sortBuf) sorted() {
+	slices.SortFunc(b.ents, func(x, y sortEnt) int {
+		if x.p0 != y.p0 {
+			return cmp.Compare(x.p0, y.p0)
+		}
+		if x.p1 != y.p1 {
+			return cmp.Compare(x.p1, y.p1)
+		}
+		if c := bytes.Compare(b.key(x), b.key(y)); c != 0 {
+			return c
+		}
+		if x.blk != y.blk {
+			return int(x.blk) - int(y.blk)
+		}
+		return int(x.off) - int(y.off)
+	})
+}
+
+// maybeSpill spills the buffer when it holds limit bytes or more.
+func (s *sorter) maybeSpill() error {
+	if s.mem.size < s.limit {
+		return nil
+	}
+	return s.spill()
+}
+
+// sortMark is a point in the writes of a sorter's buffer (mark).
+type sortMark struct{ blocks, last, ents, size int }
+
+// mark returns the current end of the buffer, for rewind.
+func (s *sorter) mark() sortMark {
+	b := s.mem
+	m := sortMark{blocks: len(b.blocks), ents: len(b.ents), size: b.size}
+	if m.blocks > 0 {
+		m.last = len(b.blocks[m.blocks-1])
+	}
+	return m
+}
+
+// rewind drops the writes made since mark m, with no spill in between.
+func (s *sorter) rewind(m sortMark) {
+	b := s.mem
+	clear(b.blocks[m.blocks:])
+	b.blocks = b.blocks[:m.blocks]
+	if m.blocks > 0 {
+		b.blocks[m.blocks-1] = b.blocks[m.blocks-1][:m.last]
+	}
+	b.ents, b.size = b.ents[:m.ents], m.size
+}
+
+// spill hands the buffer to a background goroutine that writes it,
+// sorted and combined, to a new run file; it first waits for the previous
+// spill and returns its error.
+func (s *sorter) spill() error {
+	if err := s.wait(); err != nil {
+		return err
+	}
+	b := s.mem
+	s.mem = &sortBuf{}
+	path := filepath.Join(s.dir, fmt.Sprintf("run-%06d", len(s.runs)))
+	s.runs = append(s.runs, path)
+	done := make(chan error, 1)
+	s.spilling = done
+	go func() {
+		done <- writeRun(path, b)
+		close(done)
+	}()
+	return nil
+}
+
+// wait waits for the background spill, if any, and returns its error.
+func (s *sorter) wait() error {
+	if s.spilling == nil {
+		return nil
+	}
+	err := <-s.spilling
+	s.spilling = nil
+	return err
+}
+
+// writeRun writes b, sorted and combined, to a run file at path.
+func writeRun(path string, b *sortBuf) error {
+	b.sorted()
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("bulk load: create sort run: %w", err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	src := &memRun{b: b}
+	var c combiner
+	for {
+		op, k, v, ok := c.next(src)
+		if !ok {
+			break
+		}
+		writeRecord(w, op, k, v)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("bulk load: write sort run: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("bulk load: write sort run: %w", err)
+	}
+	return nil
+}
+
+// writeRecord writes one run record: op, key length, key, value length,
+// value (bufio.Writer keeps the first error for Flush).
+func writeRecord(w *bufio.Writer, op sortOp, k, v []byte) {
+	var tmp [2 * binary.MaxVarintLen64]byte
+	w.WriteByte(byte(op))
+	n := binary.PutUvarint(tmp[:], uint64(len(k)))
+	w.Write(tmp[:n])
+	w.Write(k)
+	m := binary.PutUvarint(tmp[:], uint64(len(v)))
+	w.Write(tmp[:m])
+	w.Write(v)
+}
+
+// run is a source of writes sorted by key, writes to one key in order.
+type run interface {
+	// next returns the next write; ok is false at the end. k and v are
+	// valid until the following call.
+	next() (op sortOp, k, v []byte, ok bool, err error)
+}
+
+// memRun reads a sorted buffer.
+type memRun struct {
+	b *sortBuf
+	i int
+}
+
+func (m *memRun) next() (sortOp, []byte, []byte, bool, error) {
+	if m.i >= len(m.b.ents) {
+		return 0, nil, nil, false, nil
+	}
+	e := m.b.ents[m.i]
+	m.i++
+	return e.op, m.b.key(e), m.b.val(e), true, nil
+}
+
+// fileRun reads a run file.
+type fileRun struct {
+	f    *os.File
+	r    *bufio.Reader
+	k, v []byte
+}
+
+func openRun(path string) (*fileRun, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("bulk load: open sort run: %w", err)
+	}
+	return &fileRun{f: f, r: bufio.NewReaderSize(f, 256<<10)}, nil
+}
+
+func (r *fileRun) next() (sortOp, []byte, []byte, bool, error) {
+	op, err := r.r.ReadByte()
+	if errors.Is(err, io.EOF) {
+		return 0, nil, nil, false, nil
+	} else if err != nil {
+		return 0, nil, nil, false, r.fail(err)
+	}
+	if r.k, err = readChunk(r.r, r.k); err != nil {
+		return 0, nil, nil, false, r.fail(err)
+	}
+	if r.v, err = readChunk(r.r, r.v); err != nil {
+		return 0, nil, nil, false, r.fail(err)
+	}
+	return sortOp(op), r.k, r.v, true, nil
+}
+
+func (r *fileRun) fail(err error) error {
+	return fmt.Errorf("bulk load: read sort run %s: %w", r.f.Name(), err)
+}
+
+func readChunk(r *bufio.Reader, b []byte) ([]byte, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, err
+	}
+	b = slices.Grow(b[:0], int(n))[:n]
+	if _, err := io.ReadFull(r, b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// combiner folds consecutive writes to one key of a run into one.
+type combiner struct {
+	op     sortOp
+	k, v   []byte
+	peeked bool
+	pop    sortOp
+	pk, pv []byte
+	err    error
+}
+
+// next returns the combined write to the next key of src.
+func (c *combiner) next(src run) (sortOp, []byte, []byte, bool) {
+	if !c.peeked {
+		op, k, v, ok, err := src.next()
+		if !ok {
+			c.err = err
+			return 0, nil, nil, false
+		}
+		c.pop, c.pk, c.pv = op, append(c.pk[:0], k...), append(c.pv[:0], v...)
+	}
+	c.op, c.k, c.v = c.pop, append(c.k[:0], c.pk...), append(c.v[:0], c.pv...)
+	c.peeked = false
+	for {
+		op, k, v, ok, err := src.next()
+		if !ok {
+			c.err = err
+			return c.op, c.k, c.v, true
+		}
+		if !bytes.Equal(k, c.k) {
+			c.peeked = true
+			c.pop, c.pk, c.pv = op, append(c.pk[:0], k...), append(c.pv[:0], v...)
+			return c.op, c.k, c.v, true
+		}
+		c.op, c.v = fold(c.op, c.v, op, v)
+	}
+}
+
+// fold applies write (op, v) after write (aop, av) to the same key.
+func fold(aop sortOp, av []byte, op sortOp, v []byte) (sortOp, []byte) {
+	if op != opAdd {
+		return op, append(av[:0], v...)
+	}
+	if aop == opDel {
+		return opSet, append(av[:0], v...)
+	}
+	// an add after a set stays a set; after an add, the deltas add up
+	return aop, encodeCountInto(av[:0], decodeCount(av)+decodeCount(v))
+}
+
+// encodeCountInto appends n as encodeCount would.
+func encodeCountInto(b []byte, n int64) []byte {
+	return binary.BigEndian.AppendUint64(b, uint64(n))
+}
+
+// merge calls fn with every key written, in key order, and its final
+// value: deletes are left out, adds become sets of the sum (left out when
+// it is zero, as the store keeps no zero counter). The buffer and the runs
+// are consumed; s is empty after.
+func (s *sorter) merge(fn func(k, v []byte) error) error {
+	if err := s.wait(); err != nil {
+		return err
+	}
+	s.mem.sorted()
+	srcs := []run{}
+	var files []*fileRun
+	defer func() {
+		for _, f := range files {
+			f.f.Close()
+		}
+	}()
+	for _, p := range s.runs {
+		r, err := openRun(p)
+		if err != nil {
+			return err
+		}
+		files = append(files, r)
+		srcs = append(srcs, r)
+	}
+	srcs = append(srcs, &memRun{b: s.mem}) // the newest writes
+	h := &runHeap{}
+	for i, src := range srcs {
+		it := &runIter{src: src, order: i}
+		if it.advance() {
+			h.its = append(h.its, it)
+		} else if it.err != nil {
+			return it.err
+		}
+	}
+	heap.Init(h)
+	var key, val []byte
+	var op sortOp
+	have := false
+	emit := func() error {
+		if !have {
+			return nil
+		}
+		if op == opAdd {
+			if decodeCount(val) == 0 {
+				return nil
+			}
+		} else if op == opDel {
+			return nil
+		}
+		return fn(key, val)
+	}
+	for h.Len() > 0 {
+		it := h.its[0]
+		if have && bytes.Equal(it.k, key) {
+			op, val = fold(op, val, it.op, it.v)
+		} else {
+			if err := emit(); err != nil {
+				return err
+			}
+			op, key, val, have = it.op, append(key[:0], it.k...), append(val[:0], it.v...), true
+		}
+		if it.advance() {
+			heap.Fix(h, 0)
+		} else {
+			if it.err != nil {
+				return it.err
+			}
+			heap.Pop(h)
+		}
+	}
+	if err := emit(); err != nil {
+		return err
+	}
+	s.mem = &sortBuf{}
+	return s.removeRuns()
+}
+
+// removeRuns deletes the run files, once a background spill is done.
+func (s *sorter) removeRuns() error {
+	errs := []error{s.wait()}
+	for _, p := range s.runs {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	s.runs = nil
+	return errors.Join(errs...)
+}
+
+// runIter is one run in the merge, at its current combined write.
+type runIter struct {
+	src   run
+	order int // runs made later have larger order; their writes come after
+	c     combiner
+	op    sortOp
+	k, v  []byte
+	err   error
+}
+
+func (r *runIter) advance() bool {
+	op, k, v, ok := r.c.next(r.src)
+	if !ok {
+		r.err = r.c.err
+		return false
+	}
+	r.op, r.k, r.v = op, k, v
+	return true
+}
+
+// runHeap orders runs by their current key, then by age.
+type runHeap struct{ its []*runIter }
+
+func (h *runHeap) Len() int { return len(h.its) }
+func (h *runHeap) Less(i, j int) bool {
+	if c := bytes.Compare(h.its[i].k, h.its[j].k); c != 0 {
+		return c < 0
+	}
+	return h.its[i].order < h.its[j].order
+}
+func (h *runHeap) Swap(i, j int) { h.its[i], h.its[j] = h.its[j], h.its[i] }
+func (h *runHeap) Push(x any)    { h.its = append(h.its, x.(*runIter)) }
+func (h *runHeap) Pop() any {
+	x := h.its[len(h.its)-1]
+	h.its = h.its[:len(h.its)-1]
+	return x
+}
