@@ -1,7 +1,8 @@
 // Package store owns claimgraph's persistence: it implements graph.Store on
 // an embedded Badger v4 database, with the indexes, transactions and
 // full-text index that back it. It may import graph and Badger only (with
-// ristretto's z.Buffer, the type Badger's StreamWriter takes); no other
+// ristretto's z.Buffer, the type Badger's StreamWriter takes, and S2 from
+// Badger's compression library, for a bulk load's sort runs); no other
 // package of claimgraph imports Badger.
 //
 // # Key layout

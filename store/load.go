@@ -11,6 +11,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/pb"
 	"github.com/dgraph-io/ristretto/v2/z"
+	"github.com/klauspost/compress/s2"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -263,7 +264,8 @@ func writeBadgerRun(path string, txn *badger.Txn) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
+	zw := s2.NewWriter(f, runBlock...)
+	w := bufio.NewWriterSize(zw, 1<<20)
 	it := txn.NewIterator(badger.IteratorOptions{})
 	for it.Rewind(); it.Valid(); it.Next() {
 		item := it.Item()
@@ -279,6 +281,10 @@ func writeBadgerRun(path string, txn *badger.Txn) error {
 	}
 	it.Close()
 	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := zw.Close(); err != nil {
 		f.Close()
 		return err
 	}

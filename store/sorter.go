@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/klauspost/compress/s2"
 )
 
 // sortOp is what one write to a sorter does to its key.
@@ -30,7 +32,8 @@ const (
 // sorter collects the writes of a bulk load (Loader) and yields them
 // sorted by key, one combined write per key, for Badger's StreamWriter.
 // It keeps its writes in memory, in blocks, until maybeSpill finds limit
-// bytes there and spills them, sorted and combined, to a run file in dir:
+// bytes there and spills them, sorted and combined, to a run file in dir
+// (compressed with S2, as claims are text):
 // in the background, while the next writes fill new blocks (so about twice
 // limit is in memory). merge
 // reads the runs back in one pass. Writes to one key combine in the order
@@ -191,7 +194,8 @@ func writeRun(path string, b *sortBuf) error {
 	if err != nil {
 		return fmt.Errorf("bulk load: create sort run: %w", err)
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
+	zw := s2.NewWriter(f, runBlock...)
+	w := bufio.NewWriterSize(zw, 1<<20)
 	src := &memRun{b: b}
 	var c combiner
 	for {
@@ -205,11 +209,22 @@ func writeRun(path string, b *sortBuf) error {
 		f.Close()
 		return fmt.Errorf("bulk load: write sort run: %w", err)
 	}
+	if err := zw.Close(); err != nil {
+		f.Close()
+		return fmt.Errorf("bulk load: write sort run: %w", err)
+	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("bulk load: write sort run: %w", err)
 	}
 	return nil
 }
+
+// runBlockSize is the S2 block size of run files: the merge holds about
+// two blocks per run in memory.
+const runBlockSize = 256 << 10
+
+// runBlock are the options of a run file's S2 writer.
+var runBlock = []s2.WriterOption{s2.WriterBlockSize(runBlockSize), s2.WriterConcurrency(1)}
 
 // writeRecord writes one run record: op, key length, key, value length,
 // value (bufio.Writer keeps the first error for Flush).
@@ -258,7 +273,7 @@ func openRun(path string) (*fileRun, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bulk load: open sort run: %w", err)
 	}
-	return &fileRun{f: f, r: bufio.NewReaderSize(f, 256<<10)}, nil
+	return &fileRun{f: f, r: bufio.NewReaderSize(s2.NewReader(f, s2.ReaderMaxBlockSize(runBlockSize)), 64<<10)}, nil
 }
 
 func (r *fileRun) next() (sortOp, []byte, []byte, bool, error) {
