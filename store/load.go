@@ -1,17 +1,16 @@
 package store
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/pb"
 	"github.com/dgraph-io/ristretto/v2/z"
-	"github.com/klauspost/compress/s2"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -225,18 +224,24 @@ func (l *Loader) Finish(ctx context.Context) error {
 		l.sort.removeRuns()
 		return err
 	}
+	if err := l.sort.finish(); err != nil {
+		return err
+	}
 	// The stream replaces the whole database: what the transactions wrote
 	// joins the sort as its oldest run.
 	path := filepath.Join(l.tmp, "run-badger")
 	var version uint64
 	err := db.bdb.View(func(txn *badger.Txn) error {
 		version = txn.ReadTs() + 1
-		return writeBadgerRun(path, txn)
+		it := txn.NewIterator(badger.IteratorOptions{})
+		defer it.Close()
+		it.Rewind()
+		return writeRun(path, l.sort.bounds, &badgerRun{it: it}, false)
 	})
 	if err != nil {
 		return fmt.Errorf("bulk load: read back the transactions: %w", err)
 	}
-	l.sort.runs = append([]string{path}, l.sort.runs...)
+	l.sort.addRun(path)
 	sw := db.bdb.NewStreamWriter()
 	if err := sw.Prepare(); err != nil {
 		return fmt.Errorf("bulk load: prepare the stream: %w", err)
@@ -248,6 +253,9 @@ func (l *Loader) Finish(ctx context.Context) error {
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("bulk load: finish the stream: %w", err)
 	}
+	if err := l.sort.removeRuns(); err != nil {
+		return fmt.Errorf("bulk load: %w", err)
+	}
 	if err := os.Remove(filepath.Join(db.bdb.Opts().Dir, loadMarker)); err != nil {
 		return fmt.Errorf("bulk load: %w", err)
 	}
@@ -257,45 +265,62 @@ func (l *Loader) Finish(ctx context.Context) error {
 	return nil
 }
 
-// writeBadgerRun writes every key txn sees to a run file at path, in key
-// order, as sets.
-func writeBadgerRun(path string, txn *badger.Txn) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	zw := s2.NewWriter(f, runBlock...)
-	w := bufio.NewWriterSize(zw, 1<<20)
-	it := txn.NewIterator(badger.IteratorOptions{})
-	for it.Rewind(); it.Valid(); it.Next() {
-		item := it.Item()
-		err := item.Value(func(v []byte) error {
-			writeRecord(w, opSet, item.Key(), v)
-			return nil
-		})
-		if err != nil {
-			it.Close()
-			f.Close()
-			return err
-		}
-	}
-	it.Close()
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+// badgerRun is a run of every key a Badger iterator sees, as sets.
+type badgerRun struct {
+	it *badger.Iterator
+	v  []byte
 }
 
-// stream writes the sorter's keys to sw.
+func (r *badgerRun) next() (sortOp, []byte, []byte, bool, error) {
+	if !r.it.Valid() {
+		return 0, nil, nil, false, nil
+	}
+	item := r.it.Item()
+	var err error
+	if r.v, err = item.ValueCopy(r.v[:0]); err != nil {
+		return 0, nil, nil, false, err
+	}
+	k := item.KeyCopy(nil)
+	r.it.Next()
+	return opSet, k, r.v, true, nil
+}
+
+// stream writes the sorter's keys to sw: its partitions at once, as
+// many as there are CPUs, each into streams of its own.
 func (l *Loader) stream(sw *badger.StreamWriter, version uint64) error {
+	n := l.sort.partitions()
+	parts := make(chan int, n)
+	for p := range n {
+		parts <- p
+	}
+	close(parts)
+	errs := make(chan error, n)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		go func() {
+			for p := range parts {
+				if err := l.streamPart(sw, version, p); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	var err error
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		if e := <-errs; e != nil && err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// streamPart writes partition p of the sorter to sw, in streams numbered
+// p<<24 and up.
+func (l *Loader) streamPart(sw *badger.StreamWriter, version uint64, p int) error {
 	buf := z.NewBuffer(2*streamChunk, "claimgraph.load")
 	defer func() { buf.Release() }()
-	stream, span := uint32(1), 0
+	stream, span := uint32(p)<<24+1, 0
 	send := func() error {
 		if buf.LenNoPadding() == 0 {
 			return nil
@@ -308,7 +333,7 @@ func (l *Loader) stream(sw *badger.StreamWriter, version uint64) error {
 		return nil
 	}
 	kv := &pb.KV{}
-	err := l.sort.merge(func(k, v []byte) error {
+	err := l.sort.merge(p, func(k, v []byte) error {
 		if span >= streamSpan {
 			badger.KVToBuffer(&pb.KV{StreamId: stream, StreamDone: true}, buf)
 			stream, span = stream+1, 0

@@ -261,7 +261,12 @@ func TestSorter(t *testing.T) {
 			rng := rand.New(rand.NewPCG(uint64(limit), 7))
 			s := newSorter(t.TempDir(), limit)
 			model := map[string][]byte{}
-			for range 3000 {
+			for i := range 3000 {
+				if i%50 == 0 {
+					if err := s.maybeSpill(); err != nil {
+						t.Fatal(err)
+					}
+				}
 				n := rng.IntN(150)
 				k := fmt.Appendf(nil, "k/%03d", n)
 				switch rng.IntN(4) {
@@ -289,12 +294,23 @@ func TestSorter(t *testing.T) {
 			}
 			var keys [][]byte
 			got := map[string][]byte{}
-			err := s.merge(func(k, v []byte) error {
-				keys = append(keys, slices.Clone(k))
-				got[string(k)] = slices.Clone(v)
-				return nil
-			})
-			if err != nil {
+			if err := s.finish(); err != nil {
+				t.Fatal(err)
+			}
+			if limit <= 64 && (len(s.runs) < 10 || s.partitions() < 2) {
+				t.Errorf("%d runs of %d partitions; the test wants many of several", len(s.runs), s.partitions())
+			}
+			for p := range s.partitions() {
+				err := s.merge(p, func(k, v []byte) error {
+					keys = append(keys, slices.Clone(k))
+					got[string(k)] = slices.Clone(v)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.removeRuns(); err != nil {
 				t.Fatal(err)
 			}
 			if !slices.IsSortedFunc(keys, bytes.Compare) || len(keys) != len(got) {

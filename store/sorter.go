@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 
 	"github.com/klauspost/compress/s2"
 )
@@ -47,6 +48,11 @@ type sorter struct {
 	// spilling is the spill running in the background, if any: it
 	// delivers its error and then closes.
 	spilling chan error
+	// parts is the number of partitions; bounds, fixed by the first
+	// spill (or finish), are the keys that start partitions 1 to parts-1:
+	// each run is one file per partition.
+	parts  int
+	bounds [][]byte
 }
 
 // sortBuf is a batch of buffered writes: keys and values back to back in
@@ -79,8 +85,12 @@ func keyPrefix(k []byte) (uint64, uint64) {
 	return binary.BigEndian.Uint64(b[:8]), binary.BigEndian.Uint64(b[8:])
 }
 
+// sortParts is the number of key ranges a sorter's runs are cut into, so
+// that they can be merged in parallel.
+const sortParts = 4
+
 func newSorter(dir string, limit int) *sorter {
-	return &sorter{dir: dir, limit: limit, mem: &sortBuf{}}
+	return &sorter{dir: dir, limit: limit, parts: sortParts, mem: &sortBuf{}}
 }
 
 // add buffers one write.
@@ -158,7 +168,7 @@ func (s *sorter) rewind(m sortMark) {
 }
 
 // spill hands the buffer to a background goroutine that writes it,
-// sorted and combined, to a new run file; it first waits for the previous
+// sorted and combined, to a new run; it first waits for the previous
 // spill and returns its error.
 func (s *sorter) spill() error {
 	if err := s.wait(); err != nil {
@@ -171,7 +181,11 @@ func (s *sorter) spill() error {
 	done := make(chan error, 1)
 	s.spilling = done
 	go func() {
-		done <- writeRun(path, b)
+		b.sorted()
+		if s.bounds == nil {
+			s.bounds = b.quantiles(s.parts)
+		}
+		done <- writeRun(path, s.bounds, &memRun{b: b, end: len(b.ents)}, true)
 		close(done)
 	}()
 	return nil
@@ -187,33 +201,116 @@ func (s *sorter) wait() error {
 	return err
 }
 
-// writeRun writes b, sorted and combined, to a run file at path.
-func writeRun(path string, b *sortBuf) error {
-	b.sorted()
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("bulk load: create sort run: %w", err)
+// quantiles returns the keys that cut the sorted buffer into n parts of
+// about the same size in bytes (fewer when keys repeat).
+func (b *sortBuf) quantiles(n int) [][]byte {
+	var out [][]byte
+	total, sum := 0, 0
+	for _, e := range b.ents {
+		total += int(e.klen + e.vlen)
 	}
-	zw := s2.NewWriter(f, runBlock...)
-	w := bufio.NewWriterSize(zw, 1<<20)
-	src := &memRun{b: b}
+	for _, e := range b.ents {
+		if len(out) < n-1 && sum >= total*(len(out)+1)/n {
+			k := b.key(e)
+			if len(out) == 0 || bytes.Compare(k, out[len(out)-1]) > 0 {
+				out = append(out, bytes.Clone(k))
+			}
+		}
+		sum += int(e.klen + e.vlen)
+	}
+	return out
+}
+
+// partOf returns the partition of key k: the number of bounds at or
+// below it.
+func partOf(bounds [][]byte, k []byte) int {
+	p := 0
+	for p < len(bounds) && bytes.Compare(k, bounds[p]) >= 0 {
+		p++
+	}
+	return p
+}
+
+// partPath is the file of partition p of the run at path.
+func partPath(path string, p int) string { return fmt.Sprintf("%s.p%d", path, p) }
+
+// writeRun writes the writes of src, in key order, to the files of a run
+// at path, one per key range (bounds); combine folds the writes to one key
+// into one first.
+func writeRun(path string, bounds [][]byte, src run, combine bool) error {
+	w := &runWriter{path: path, bounds: bounds, part: -1}
 	var c combiner
 	for {
-		op, k, v, ok := c.next(src)
+		var op sortOp
+		var k, v []byte
+		var ok bool
+		if combine {
+			op, k, v, ok = c.next(src)
+		} else {
+			var err error
+			op, k, v, ok, err = src.next()
+			if err != nil {
+				w.close()
+				return err
+			}
+		}
 		if !ok {
 			break
 		}
-		writeRecord(w, op, k, v)
+		if err := w.write(op, k, v); err != nil {
+			w.close()
+			return err
+		}
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return fmt.Errorf("bulk load: write sort run: %w", err)
+	if c.err != nil {
+		w.close()
+		return c.err
 	}
-	if err := zw.Close(); err != nil {
-		f.Close()
-		return fmt.Errorf("bulk load: write sort run: %w", err)
+	return w.close()
+}
+
+// runWriter writes records in key order to the partition files of a run.
+type runWriter struct {
+	path   string
+	bounds [][]byte
+	part   int
+	f      *os.File
+	zw     *s2.Writer
+	w      *bufio.Writer
+}
+
+func (r *runWriter) write(op sortOp, k, v []byte) error {
+	if r.part < 0 || (r.part < len(r.bounds) && bytes.Compare(k, r.bounds[r.part]) >= 0) {
+		if err := r.close(); err != nil {
+			return err
+		}
+		r.part = partOf(r.bounds, k)
+		f, err := os.Create(partPath(r.path, r.part))
+		if err != nil {
+			return fmt.Errorf("bulk load: create sort run: %w", err)
+		}
+		r.f, r.zw = f, s2.NewWriter(f, runBlock...)
+		r.w = bufio.NewWriterSize(r.zw, 256<<10)
 	}
-	if err := f.Close(); err != nil {
+	writeRecord(r.w, op, k, v)
+	return nil
+}
+
+// close ends the current partition file.
+func (r *runWriter) close() error {
+	if r.f == nil {
+		return nil
+	}
+	f := r.f
+	r.f = nil
+	err := r.w.Flush()
+	if err == nil {
+		err = r.zw.Close()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("bulk load: write sort run: %w", err)
 	}
 	return nil
@@ -246,14 +343,14 @@ type run interface {
 	next() (op sortOp, k, v []byte, ok bool, err error)
 }
 
-// memRun reads a sorted buffer.
+// memRun reads a sorted buffer, from entry i to end.
 type memRun struct {
-	b *sortBuf
-	i int
+	b      *sortBuf
+	i, end int
 }
 
 func (m *memRun) next() (sortOp, []byte, []byte, bool, error) {
-	if m.i >= len(m.b.ents) {
+	if m.i >= m.end {
 		return 0, nil, nil, false, nil
 	}
 	e := m.b.ents[m.i]
@@ -268,9 +365,12 @@ type fileRun struct {
 	k, v []byte
 }
 
+// openRun opens a run file; nil when there is none (an empty partition).
 func openRun(path string) (*fileRun, error) {
 	f, err := os.Open(path)
-	if err != nil {
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
 		return nil, fmt.Errorf("bulk load: open sort run: %w", err)
 	}
 	return &fileRun{f: f, r: bufio.NewReaderSize(s2.NewReader(f, s2.ReaderMaxBlockSize(runBlockSize)), 64<<10)}, nil
@@ -362,15 +462,33 @@ func encodeCountInto(b []byte, n int64) []byte {
 	return binary.BigEndian.AppendUint64(b, uint64(n))
 }
 
-// merge calls fn with every key written, in key order, and its final
-// value: deletes are left out, adds become sets of the sum (left out when
-// it is zero, as the store keeps no zero counter). The buffer and the runs
-// are consumed; s is empty after.
-func (s *sorter) merge(fn func(k, v []byte) error) error {
+// finish ends the writes: it waits for the last spill, sorts the buffer
+// and fixes the partitions (bounds) if no spill did. Then merge reads each
+// partition, in any order or at once.
+func (s *sorter) finish() error {
 	if err := s.wait(); err != nil {
 		return err
 	}
 	s.mem.sorted()
+	if s.bounds == nil {
+		s.bounds = s.mem.quantiles(s.parts)
+	}
+	return nil
+}
+
+// addRun adds a run written by writeRun with s's bounds as the oldest
+// (its writes come before all others); after finish.
+func (s *sorter) addRun(path string) { s.runs = append([]string{path}, s.runs...) }
+
+// partitions returns the number of partitions merge reads; after finish.
+func (s *sorter) partitions() int { return len(s.bounds) + 1 }
+
+// merge calls fn with every key of partition p written, in key order, and
+// its final value: deletes are left out, adds become sets of the sum (left
+// out when it is zero, as the store keeps no zero counter). Partitions
+// hold consecutive key ranges, p = 0 the first; merges of different
+// partitions may run at once. After finish.
+func (s *sorter) merge(p int, fn func(k, v []byte) error) error {
 	srcs := []run{}
 	var files []*fileRun
 	defer func() {
@@ -378,15 +496,26 @@ func (s *sorter) merge(fn func(k, v []byte) error) error {
 			f.f.Close()
 		}
 	}()
-	for _, p := range s.runs {
-		r, err := openRun(p)
+	for _, path := range s.runs {
+		r, err := openRun(partPath(path, p))
 		if err != nil {
 			return err
 		}
-		files = append(files, r)
-		srcs = append(srcs, r)
+		if r != nil {
+			files = append(files, r)
+			srcs = append(srcs, r)
+		}
 	}
-	srcs = append(srcs, &memRun{b: s.mem}) // the newest writes
+	// the newest writes: the buffer's entries in the partition's range
+	ents := s.mem.ents
+	lo, hi := 0, len(ents)
+	if p > 0 {
+		lo = sort.Search(len(ents), func(i int) bool { return bytes.Compare(s.mem.key(ents[i]), s.bounds[p-1]) >= 0 })
+	}
+	if p < len(s.bounds) {
+		hi = sort.Search(len(ents), func(i int) bool { return bytes.Compare(s.mem.key(ents[i]), s.bounds[p]) >= 0 })
+	}
+	srcs = append(srcs, &memRun{b: s.mem, i: lo, end: hi})
 	h := &runHeap{}
 	for i, src := range srcs {
 		it := &runIter{src: src, order: i}
@@ -432,19 +561,17 @@ func (s *sorter) merge(fn func(k, v []byte) error) error {
 			heap.Pop(h)
 		}
 	}
-	if err := emit(); err != nil {
-		return err
-	}
-	s.mem = &sortBuf{}
-	return s.removeRuns()
+	return emit()
 }
 
 // removeRuns deletes the run files, once a background spill is done.
 func (s *sorter) removeRuns() error {
 	errs := []error{s.wait()}
-	for _, p := range s.runs {
-		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			errs = append(errs, err)
+	for _, path := range s.runs {
+		for p := range s.parts {
+			if err := os.Remove(partPath(path, p)); err != nil && !errors.Is(err, os.ErrNotExist) {
+				errs = append(errs, err)
+			}
 		}
 	}
 	s.runs = nil

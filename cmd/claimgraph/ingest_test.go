@@ -288,3 +288,35 @@ func TestIngest_Profiles(t *testing.T) {
 		}
 	}
 }
+
+// TestIngest_BulkThenIncremental checks both ways ingest stores: a new
+// database is bulk-loaded (written at the end, with a progress note), one
+// that holds articles takes batches as they come, and the two together
+// hold what one run over everything stores.
+func TestIngest_BulkThenIncremental(t *testing.T) {
+	corpus, n := goodCorpus(t)
+	more := filepath.Join(inputData, "articles.jsonl") // 3 good lines, 3 bad
+	db := filepath.Join(t.TempDir(), "db")
+	_, out, errs := ingestCmd(t, "", "--db", db, "--workers", "2", "--progress", "lines", corpus)
+	if !strings.Contains(errs, fmt.Sprintf("writing %d new articles to the database", n)) {
+		t.Errorf("a new database: no note of the bulk write:\n%s", errs)
+	}
+	_, created, _, _, _ := summary(t, out)
+	_, out2, errs2 := ingestCmd(t, "", "--db", db, "--workers", "2", "--progress", "lines", more)
+	if strings.Contains(errs2, "writing") {
+		t.Errorf("a database with articles was bulk-loaded:\n%s", errs2)
+	}
+	_, created2, _, failed2, _ := summary(t, out2)
+	if created != n || created2 != 3 || failed2 != 3 {
+		t.Errorf("new articles: %d then %d (%d failed), want %d then 3 (3 failed)", created, created2, failed2, n)
+	}
+
+	one := filepath.Join(t.TempDir(), "db")
+	ingestCmd(t, "", "--db", one, "--workers", "1", "--progress", "none", corpus, more)
+	a1, c1 := counts(t, one)
+	a2, c2 := counts(t, db)
+	if a1 != a2 || c1 != c2 || a1 != n+3 || storedActors(t, one) != storedActors(t, db) {
+		t.Errorf("bulk then incremental: %d articles, %d claims, %d actors; one run: %d, %d, %d",
+			a2, c2, storedActors(t, db), a1, c1, storedActors(t, one))
+	}
+}
