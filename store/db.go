@@ -441,7 +441,7 @@ func (t *tx) setCounted(k, v []byte, groups ...string) error {
 // set again.
 func (t *tx) setCountedNew(k, v []byte, groups ...string) (bool, error) {
 	isNew := false
-	if t.fresh[lastPart(k, 0)] {
+	if t.fresh[string(lastID(k))] {
 		if t.set1[string(k)] {
 			if len(v) == 0 {
 				return false, nil
@@ -468,7 +468,7 @@ func (t *tx) setCountedNew(k, v []byte, groups ...string) (bool, error) {
 // delCounted deletes k, if set, and takes one from each of the counters
 // groups.
 func (t *tx) delCounted(k []byte, groups ...string) error {
-	if t.fresh[lastPart(k, 0)] {
+	if t.fresh[string(lastID(k))] {
 		// only written, if at all, in this transaction
 		if !t.set1[string(k)] {
 			return nil

@@ -205,6 +205,12 @@ func postingKey(term, doc string) []byte           { return key(pPosting, term, 
 func segmentKey(term, first string) []byte         { return key(pSegment, term, first) }
 func countKey(name string) []byte                  { return key(pCount, name) }
 
+// lastID is lastPart(k, 0) without a copy: the bytes of k after its last
+// separator (all of k when it has none).
+func lastID(k []byte) []byte {
+	return k[bytes.LastIndexByte(k, 0)+1:]
+}
+
 // lastPart returns the part of a compound key after its last separator (or
 // after the prefix for a simple key): the ID that index keys end with.
 func lastPart(k []byte, prefixLen int) string {

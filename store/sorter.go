@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/klauspost/compress/s2"
 )
@@ -53,6 +54,9 @@ type sorter struct {
 	// each run is one file per partition.
 	parts  int
 	bounds [][]byte
+	// free holds the blocks of spilled buffers, for the next ones.
+	freeMu sync.Mutex
+	free   [][]byte
 }
 
 // sortBuf is a batch of buffered writes: keys and values back to back in
@@ -99,7 +103,7 @@ func (s *sorter) add(op sortOp, k, v []byte) error {
 	b := s.mem
 	last := len(b.blocks) - 1
 	if last < 0 || len(b.blocks[last])+n > cap(b.blocks[last]) {
-		b.blocks = append(b.blocks, make([]byte, 0, max(sortBlock, n)))
+		b.blocks = append(b.blocks, s.block(n))
 		last++
 	}
 	blk := b.blocks[last]
@@ -141,6 +145,34 @@ func (s *sorter) maybeSpill() error {
 		return nil
 	}
 	return s.spill()
+}
+
+// block returns an empty block for a write of n bytes: a spilled
+// buffer's, or a new one.
+func (s *sorter) block(n int) []byte {
+	if n <= sortBlock {
+		s.freeMu.Lock()
+		defer s.freeMu.Unlock()
+		if k := len(s.free); k > 0 {
+			b := s.free[k-1]
+			s.free = s.free[:k-1]
+			return b[:0]
+		}
+	}
+	return make([]byte, 0, max(sortBlock, n))
+}
+
+// release keeps the blocks of a written buffer for reuse, up to a full
+// buffer's worth.
+func (s *sorter) release(b *sortBuf) {
+	s.freeMu.Lock()
+	defer s.freeMu.Unlock()
+	for _, blk := range b.blocks {
+		if cap(blk) == sortBlock && len(s.free)*sortBlock < s.limit+sortBlock {
+			s.free = append(s.free, blk)
+		}
+	}
+	b.blocks = nil
 }
 
 // sortMark is a point in the writes of a sorter's buffer (mark).
@@ -185,7 +217,9 @@ func (s *sorter) spill() error {
 		if s.bounds == nil {
 			s.bounds = b.quantiles(s.parts)
 		}
-		done <- writeRun(path, s.bounds, &memRun{b: b, end: len(b.ents)}, true)
+		err := writeRun(path, s.bounds, &memRun{b: b, end: len(b.ents)}, true)
+		s.release(b)
+		done <- err
 		close(done)
 	}()
 	return nil
