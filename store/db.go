@@ -45,8 +45,11 @@ type Options struct {
 	// bulkIndexCacheMB rather than all in memory, so memory does not grow
 	// with the database; and tables are not compressed, which spares the
 	// buffers of compressed blocks that flushes and compactions hold
-	// (hundreds of MB) at the cost of a larger database. A database
-	// written so opens and reads as any other.
+	// (hundreds of MB) at the cost of a larger database. Tables are
+	// smaller (bulkBaseTableKB at the first level, 32 times that at the
+	// last, where a Loader writes): Badger builds each table in memory, in
+	// a buffer of twice its size, and keeps a few such buffers for reuse.
+	// A database written so opens and reads as any other.
 	BulkLoad bool
 }
 
@@ -55,6 +58,7 @@ const (
 	bulkValueThreshold = 128
 	bulkCacheMB        = 16
 	bulkIndexCacheMB   = 64
+	bulkBaseTableKB    = 512
 )
 
 // DB is a graph.Store kept in a Badger database. It is safe for concurrent
@@ -107,7 +111,8 @@ func Open(dir string, opts Options) (*DB, error) {
 		WithDetectConflicts(false)
 	if opts.BulkLoad && !opts.InMemory {
 		bo = bo.WithValueThreshold(bulkValueThreshold).WithBlockCacheSize(bulkCacheMB << 20).
-			WithIndexCacheSize(bulkIndexCacheMB << 20).WithCompression(options.None)
+			WithIndexCacheSize(bulkIndexCacheMB << 20).WithCompression(options.None).
+			WithBaseTableSize(bulkBaseTableKB << 10)
 	}
 	if opts.CacheMB > 0 {
 		bo = bo.WithBlockCacheSize(int64(opts.CacheMB) << 20)

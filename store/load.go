@@ -319,7 +319,7 @@ func (l *Loader) stream(sw *badger.StreamWriter, version uint64) error {
 // p<<24 and up.
 func (l *Loader) streamPart(sw *badger.StreamWriter, version uint64, p int) error {
 	buf := z.NewBuffer(2*streamChunk, "claimgraph.load")
-	defer func() { buf.Release() }()
+	defer buf.Release()
 	stream, span := uint32(p)<<24+1, 0
 	send := func() error {
 		if buf.LenNoPadding() == 0 {
@@ -328,8 +328,7 @@ func (l *Loader) streamPart(sw *badger.StreamWriter, version uint64, p int) erro
 		if err := sw.Write(buf); err != nil {
 			return fmt.Errorf("bulk load: write the stream: %w", err)
 		}
-		buf.Release()
-		buf = z.NewBuffer(2*streamChunk, "claimgraph.load")
+		buf.Reset() // Write copied what it keeps
 		return nil
 	}
 	kv := &pb.KV{}

@@ -352,7 +352,7 @@ func (r *runWriter) close() error {
 
 // runBlockSize is the S2 block size of run files: the merge holds about
 // two blocks per run in memory.
-const runBlockSize = 256 << 10
+const runBlockSize = 128 << 10
 
 // runBlock are the options of a run file's S2 writer.
 var runBlock = []s2.WriterOption{s2.WriterBlockSize(runBlockSize), s2.WriterConcurrency(1)}
@@ -407,7 +407,7 @@ func openRun(path string) (*fileRun, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("bulk load: open sort run: %w", err)
 	}
-	return &fileRun{f: f, r: bufio.NewReaderSize(s2.NewReader(f, s2.ReaderMaxBlockSize(runBlockSize)), 64<<10)}, nil
+	return &fileRun{f: f, r: bufio.NewReaderSize(s2.NewReader(f, s2.ReaderMaxBlockSize(runBlockSize)), 32<<10)}, nil
 }
 
 func (r *fileRun) next() (sortOp, []byte, []byte, bool, error) {
@@ -507,6 +507,9 @@ func (s *sorter) finish() error {
 	if s.bounds == nil {
 		s.bounds = s.mem.quantiles(s.parts)
 	}
+	s.freeMu.Lock()
+	s.free = nil // no more writes
+	s.freeMu.Unlock()
 	return nil
 }
 
