@@ -103,6 +103,16 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 		}
 		done[i] = r
 	}
+	// a bulk load's claims, written on all CPUs; they join the sort
+	// once the transaction commits
+	var claimBufs []*sortBuf
+	if len(t.claimJobs) > 0 {
+		var cerr error
+		if claimBufs, cerr = t.runClaimJobs(); cerr != nil {
+			undo()
+			return start, fmt.Errorf("bulk load: write claims: %w", cerr)
+		}
+	}
 	err := t.flushSegments()
 	if err == nil {
 		err = t.flushCounts()
@@ -130,6 +140,9 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	if err := txn.Commit(); err != nil {
 		undo()
 		return start, fmt.Errorf("commit %d articles: %w", len(done), err)
+	}
+	for _, b := range claimBufs {
+		ld.sort.absorb(b)
 	}
 	db.cacheWrites(t)
 	for j, r := range done {

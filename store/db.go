@@ -302,9 +302,12 @@ type tx struct {
 	// read nothing. False (look) in read transactions.
 	noMerged, noSplits bool
 	// ld, when set, is the bulk load t belongs to: only the keys it keeps
-	// (keptKey) are written to txn, the others to its sorter, counters as
-	// deltas.
-	ld *Loader
+	// (keptKey) are written to txn, the others to its sorter (or to out,
+	// for a claim writer, runClaimJobs), counters as deltas; claimJobs
+	// are the claims of the articles t resolved, to write.
+	ld        *Loader
+	out       *sortBuf
+	claimJobs []claimJob
 }
 
 // get returns the value at k, or ok=false when there is none.
@@ -344,6 +347,9 @@ func (t *tx) set(k, v []byte) error {
 		return graph.Errorf(graph.ETOOLARGE, "a %d-byte record exceeds the store's limit of %d bytes; nothing was written", len(v), t.maxValue)
 	}
 	if t.ld != nil && !keptKey(k) {
+		if t.out != nil {
+			return t.ld.sort.addTo(t.out, opSet, k, v)
+		}
 		return t.ld.sort.add(opSet, k, v)
 	}
 	if err := t.txn.Set(k, v); err != nil {
@@ -360,6 +366,9 @@ func (t *tx) set(k, v []byte) error {
 
 func (t *tx) del(k []byte) error {
 	if t.ld != nil && !keptKey(k) {
+		if t.out != nil {
+			return t.ld.sort.addTo(t.out, opDel, k, nil)
+		}
 		return t.ld.sort.add(opDel, k, nil)
 	}
 	if err := t.txn.Delete(k); err != nil {

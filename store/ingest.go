@@ -262,6 +262,26 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 		}
 		x.Sources[i] = stored
 	}
+	if t.ld != nil {
+		// a bulk load writes the claims beside the next article's
+		// resolution (claimJobs)
+		t.claimJobs = append(t.claimJobs, claimJob{x: x, date: date})
+		return nil
+	}
+	return t.writeClaims(x, date)
+}
+
+// claimJob is the rest of writeExtraction, for writeClaims: x resolved,
+// its article written, date its date key.
+type claimJob struct {
+	x    *graph.Extraction
+	date string
+}
+
+// writeClaims writes the claims and edges of a resolved extraction whose
+// article, actors and sources are written; date is the article's date key.
+func (t *tx) writeClaims(x *graph.Extraction, date string) error {
+	art := x.Article.ID
 	seen := map[string]bool{}
 	var claims []*graph.Claim
 	for _, c := range x.Claims {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/pb"
@@ -27,8 +28,9 @@ import (
 // article does not grow with the corpus, and memory is bounded by the
 // sorter's and Badger's.
 //
-// Nothing is readable before Finish. Finish lands every article loaded,
-// whole; Abort lands none. A load that stops before Finish ends (a crash,
+// Claims are not readable before Finish (articles and actors are, as
+// their transactions commit: a re-read article is known). Finish lands
+// every article loaded, whole; Abort lands none. A load that stops before Finish ends (a crash,
 // a kill) leaves a marker file: the next Open empties the database again,
 // as it was before the load.
 type Loader struct {
@@ -192,6 +194,52 @@ func keptKey(k []byte) bool {
 		return true
 	}
 	return false
+}
+
+// runClaimJobs writes the claims of the articles t resolved (writeClaims)
+// on as many goroutines as there are CPUs, each into a buffer of its own
+// with counters and postings of its own: the claims' keys end in the
+// claims' IDs, new and distinct, so no key is written by two of them, and
+// counter deltas add up. It adds the counter deltas to t's and returns
+// the buffers, for the sorter once t commits.
+func (t *tx) runClaimJobs() ([]*sortBuf, error) {
+	jobs := t.claimJobs
+	t.claimJobs = nil
+	n := min(len(jobs), runtime.GOMAXPROCS(0))
+	writers := make([]*tx, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for w := range n {
+		ct := &tx{ld: t.ld, ctx: t.ctx, counts: map[string]int64{}, maxValue: t.maxValue,
+			fresh: map[string]bool{}, set1: map[string]bool{}, dates: map[string]string{},
+			out: &sortBuf{}, noMerged: true, noSplits: true}
+		writers[w] = ct
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(jobs); i += n {
+				j := jobs[i]
+				ct.dates[j.x.Article.ID] = j.date
+				if err := ct.writeClaims(j.x, j.date); err != nil {
+					errs[w] = fmt.Errorf("article %s: %w", j.x.Article.ID, err)
+					return
+				}
+			}
+			errs[w] = ct.flushSegments()
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	bufs := make([]*sortBuf, n)
+	for w, ct := range writers {
+		for name, d := range ct.counts {
+			t.counts[name] += d
+		}
+		bufs[w] = ct.out
+	}
+	return bufs, nil
 }
 
 // errUnread is the error of a read, in a loader's transaction, of a key

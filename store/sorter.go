@@ -98,9 +98,25 @@ func newSorter(dir string, limit int) *sorter {
 }
 
 // add buffers one write.
-func (s *sorter) add(op sortOp, k, v []byte) error {
+func (s *sorter) add(op sortOp, k, v []byte) error { return s.addTo(s.mem, op, k, v) }
+
+// absorb moves the writes of b, buffered with addTo, to the end of the
+// buffer.
+func (s *sorter) absorb(b *sortBuf) {
+	base := uint32(len(s.mem.blocks))
+	s.mem.blocks = append(s.mem.blocks, b.blocks...)
+	for _, e := range b.ents {
+		e.blk += base
+		s.mem.ents = append(s.mem.ents, e)
+	}
+	s.mem.size += b.size
+	*b = sortBuf{}
+}
+
+// addTo buffers one write in b, a buffer of its own (absorb) or s.mem;
+// safe for concurrent use with distinct buffers.
+func (s *sorter) addTo(b *sortBuf, op sortOp, k, v []byte) error {
 	n := len(k) + len(v)
-	b := s.mem
 	last := len(b.blocks) - 1
 	if last < 0 || len(b.blocks[last])+n > cap(b.blocks[last]) {
 		b.blocks = append(b.blocks, s.block(n))
