@@ -19,23 +19,32 @@ import (
 // stores, key for key and counter for counter, with the same results:
 // whether its writes stay in memory or spill to many sorted runs, and
 // with the articles of one batch resolving against earlier batches
-// (aliases, anonymous actors, a repeated article, an invalid one).
+// (aliases, anonymous actors, a repeated article, an invalid one), and
+// when transactions fill up and an article too large for one fails after
+// others (its run is taken back from the sort and written again).
 func TestLoader(t *testing.T) {
 	ctx := context.Background()
 	xs := batchArticles(240)
+	withHuge := append(append(xs[:60:60], hugeArticle()), xs[60:]...)
 	for _, tt := range []struct {
 		name   string
 		memory int
 		batch  int
+		xs     []*graph.Extraction
+		opts   Options
 	}{
-		{"InMemory", sortMemory, 64},
-		{"SpilledRuns", 2 << 10, 7},
-		{"OneBatch", 1 << 20, len(xs)},
+		{"InMemory", sortMemory, 64, xs, Options{}},
+		{"SpilledRuns", 2 << 10, 7, xs, Options{}},
+		{"OneBatch", 1 << 20, len(xs), xs, Options{}},
+		{"FullTransactions", 1 << 20, len(withHuge), withHuge, Options{MemTableMB: 1}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			want, wantRes := ingestAll(t, xs)
+			xs := tt.xs
+			want, wantRes := ingestAll(t, xs, tt.opts)
+			opts := tt.opts
+			opts.BulkLoad = true
 			dir := t.TempDir()
-			db, err := Open(dir, Options{BulkLoad: true})
+			db, err := Open(dir, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -77,6 +86,9 @@ func TestLoader(t *testing.T) {
 			if ents, _ := os.ReadDir(filepath.Join(dir, loadTmp)); len(ents) > 0 {
 				t.Errorf("sort runs left behind: %d", len(ents))
 			}
+			if len(xs) == len(withHuge) && graph.ErrorCode(got[60].Err) != graph.ETOOLARGE {
+				t.Errorf("the huge article: %v, want ETOOLARGE", got[60].Err)
+			}
 			// the loaded database takes ordinary writes and reopens
 			more := batchArticles(260)[240:]
 			if _, err := db.IngestBatch(ctx, more); err != nil {
@@ -96,10 +108,15 @@ func TestLoader(t *testing.T) {
 	}
 }
 
-// ingestAll stores xs with IngestBatch, 50 at a time, in a new database.
-func ingestAll(t *testing.T, xs []*graph.Extraction) (*DB, []*graph.IngestResult) {
+// ingestAll stores xs with IngestBatch, 50 at a time, in a new database
+// opened with opts.
+func ingestAll(t *testing.T, xs []*graph.Extraction, opts Options) (*DB, []*graph.IngestResult) {
 	t.Helper()
-	db := openDir(t, t.TempDir())
+	db, err := Open(t.TempDir(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
 	var res []*graph.IngestResult
 	for i := 0; i < len(xs); i += 50 {
 		rs, err := db.IngestBatch(context.Background(), xs[i:min(i+50, len(xs))])
@@ -248,7 +265,7 @@ func TestLoaderInterrupted(t *testing.T) {
 			if err := l.Finish(ctx); err != nil {
 				t.Fatal(err)
 			}
-			sameKeys(t, dump(t, func() *DB { db, _ := ingestAll(t, xs); return db }()), dump(t, db))
+			sameKeys(t, dump(t, func() *DB { db, _ := ingestAll(t, xs, Options{}); return db }()), dump(t, db))
 		})
 	}
 }
