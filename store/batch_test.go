@@ -70,21 +70,6 @@ func batchArticles(n int) []*graph.Extraction {
 	return append(out[:n/2:n/2], append([]*graph.Extraction{bad}, out[n/2:]...)...)
 }
 
-// hugeArticle makes an article with 3,000 actors, too large for one
-// transaction when memtables are 1 MB.
-func hugeArticle() *graph.Extraction {
-	var b strings.Builder
-	for i := range 3000 {
-		fmt.Fprintf(&b, "Official %04d said nothing new.\n", i)
-	}
-	a := storetest.NewArticle("Many", "P", b.String())
-	for i := range 3000 {
-		o := a.Actor(fmt.Sprintf("Official %04d", i), graph.ActorPerson)
-		a.Says(o, o.Name, "said", fmt.Sprintf("%04d said nothing new", i))
-	}
-	return a.Extraction()
-}
-
 // dump returns every key and value of db, search postings as one entry
 // per term and document whichever way they are stored (segments depend on
 // how articles were grouped in transactions).
@@ -123,7 +108,7 @@ func dump(t *testing.T, db *DB) map[string]string {
 func TestIngestBatch(t *testing.T) {
 	ctx := context.Background()
 	xs := batchArticles(120)
-	huge := hugeArticle()
+	huge := storetest.ManySpeakers(3000)
 	for _, tt := range []struct {
 		name  string
 		opts  Options

@@ -25,7 +25,7 @@ import (
 func TestLoader(t *testing.T) {
 	ctx := context.Background()
 	xs := batchArticles(240)
-	withHuge := append(append(xs[:60:60], hugeArticle()), xs[60:]...)
+	withHuge := append(append(xs[:60:60], storetest.ManySpeakers(3000)), xs[60:]...)
 	for _, tt := range []struct {
 		name   string
 		memory int

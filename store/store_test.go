@@ -155,18 +155,6 @@ func splitFixtureForReopen() (*graph.Extraction, string, string, string) {
 // nothing behind.
 func TestTooLarge(t *testing.T) {
 	ctx := context.Background()
-	manyClaims := func() *graph.Extraction {
-		var b strings.Builder
-		for i := range 3000 {
-			fmt.Fprintf(&b, "Official %04d said nothing new.\n", i)
-		}
-		a := storetest.NewArticle("Many", "P", b.String())
-		for i := range 3000 {
-			o := a.Actor(fmt.Sprintf("Official %04d", i), graph.ActorPerson)
-			a.Says(o, o.Name, "said", fmt.Sprintf("%04d said nothing new", i))
-		}
-		return a.Extraction()
-	}
 	bigText := func() *graph.Extraction {
 		a := storetest.NewArticle("Big", "P", "Big\n"+strings.Repeat("Officials said nothing new today. ", 60000))
 		a.Says(a.Actor("Officials", graph.ActorGroup), "Officials", "said", "nothing new today")
@@ -178,7 +166,7 @@ func TestTooLarge(t *testing.T) {
 		opts store.Options
 		x    *graph.Extraction
 	}{
-		{"TxnTooBig", t.TempDir(), store.Options{MemTableMB: 1}, manyClaims()},
+		{"TxnTooBig", t.TempDir(), store.Options{MemTableMB: 1}, storetest.ManySpeakers(3000)},
 		{"ValueTooBig", "", store.Options{InMemory: true}, bigText()},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -124,3 +124,18 @@ func sentence(text string, start, end int) string {
 	}
 	return text[i : end+j]
 }
+
+// ManySpeakers returns an article of n sentences, each said by an actor of
+// its own: with n in the thousands, too large for one small transaction.
+func ManySpeakers(n int) *graph.Extraction {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "Official %04d said nothing new.\n", i)
+	}
+	a := NewArticle("Many", "P", b.String())
+	for i := range n {
+		o := a.Actor(fmt.Sprintf("Official %04d", i), graph.ActorPerson)
+		a.Says(o, o.Name, "said", fmt.Sprintf("%04d said nothing new", i))
+	}
+	return a.Extraction()
+}
