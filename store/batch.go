@@ -191,23 +191,20 @@ func (t *tx) noteName(k []byte, f byte) {
 
 // batchNames returns the name index entries under prefix p (a group:
 // prefix, name key, separator) as txn sees them: those in the snapshot
-// with this transaction's changes applied, in key order. In a bulk load
-// (t.ld), t.names holds them all.
+// with this transaction's changes applied, in key order.
 func (t *tx) batchNames(p []byte) (ks, vs [][]byte, err error) {
+	it := t.snap.NewIterator(badger.IteratorOptions{Prefix: p})
 	got := map[string]byte{}
-	if t.snap != nil { // a loader's names are all in t.names
-		it := t.snap.NewIterator(badger.IteratorOptions{Prefix: p})
-		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-			item := it.Item()
-			var f byte
-			if err := item.Value(func(v []byte) error { f = flag(v); return nil }); err != nil {
-				it.Close()
-				return nil, nil, fmt.Errorf("read %q: %w", item.Key(), err)
-			}
-			got[string(item.Key()[len(p):])] = f
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		item := it.Item()
+		var f byte
+		if err := item.Value(func(v []byte) error { f = flag(v); return nil }); err != nil {
+			it.Close()
+			return nil, nil, fmt.Errorf("read %q: %w", item.Key(), err)
 		}
-		it.Close()
+		got[string(item.Key()[len(p):])] = f
 	}
+	it.Close()
 	for id, f := range t.names[string(p)] {
 		if f == 0 {
 			delete(got, id)

@@ -312,7 +312,7 @@ type tx struct {
 
 // get returns the value at k, or ok=false when there is none.
 func (t *tx) get(k []byte) (v []byte, ok bool, err error) {
-	if t.ld != nil && !keptKey(k) {
+	if t.ld != nil && (t.txn == nil || !keptKey(k)) {
 		return nil, false, errUnread(k)
 	}
 	item, err := t.txn.Get(k)
@@ -330,7 +330,7 @@ func (t *tx) get(k []byte) (v []byte, ok bool, err error) {
 
 // has reports whether k is set.
 func (t *tx) has(k []byte) (bool, error) {
-	if t.ld != nil && !keptKey(k) {
+	if t.ld != nil && (t.txn == nil || !keptKey(k)) {
 		return false, errUnread(k)
 	}
 	_, err := t.txn.Get(k)

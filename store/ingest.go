@@ -198,7 +198,7 @@ func (t *tx) lookupName(prefix, nameKey string) (string, error) {
 	p := prefixOf(prefix, nameKey)
 	var ks, vs [][]byte
 	var err error
-	if t.snap != nil || t.ld != nil {
+	if t.snap != nil {
 		ks, vs, err = t.batchNames(p)
 	} else {
 		ks, vs, err = t.entries(p)
@@ -263,8 +263,8 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 		x.Sources[i] = stored
 	}
 	if t.ld != nil {
-		// a bulk load writes the claims beside the next article's
-		// resolution (claimJobs)
+		// a bulk load writes the claims of a transaction's articles
+		// once they are all resolved, on all CPUs (runClaimJobs)
 		t.claimJobs = append(t.claimJobs, claimJob{x: x, date: date})
 		return nil
 	}

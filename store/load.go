@@ -243,7 +243,8 @@ func (t *tx) runClaimJobs() ([]*sortBuf, error) {
 }
 
 // errUnread is the error of a read, in a loader's transaction, of a key
-// the loader does not keep in Badger: a bug, never a silent miss.
+// the loader does not keep in Badger, or of any key by a claim writer: a
+// bug, never a silent miss.
 func errUnread(k []byte) error {
 	return fmt.Errorf("bulk load: key %q is in the sorter and cannot be read", k)
 }

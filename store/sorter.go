@@ -34,13 +34,13 @@ const (
 // sorter collects the writes of a bulk load (Loader) and yields them
 // sorted by key, one combined write per key, for Badger's StreamWriter.
 // It keeps its writes in memory, in blocks, until maybeSpill finds limit
-// bytes there and spills them, sorted and combined, to a run file in dir
-// (compressed with S2, as claims are text):
-// in the background, while the next writes fill new blocks (so about twice
-// limit is in memory). merge
-// reads the runs back in one pass. Writes to one key combine in the order
-// they were made: a set or delete replaces what came before, an add adds
-// to it.
+// bytes there; it then spills them in the background, sorted and
+// combined, to a run (S2-compressed, as claims are text) while the next
+// writes fill other blocks, so about twice limit is in memory. A run is
+// one file per key range (partition), so that merge can read the ranges
+// at once, each in one pass over its files. Writes to one key combine in
+// the order they were made: a set or delete replaces what came before, an
+// add adds to it.
 type sorter struct {
 	dir   string
 	limit int
