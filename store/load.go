@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/pb"
@@ -40,6 +41,9 @@ type Loader struct {
 	// err, once set, fails every later call.
 	err  error
 	done bool
+	// streamed and toStream count the bytes of keys and values Finish
+	// has written and about how many it will (Progress).
+	streamed, toStream atomic.Int64
 }
 
 // loadMarker is the file in the database directory that says a bulk load
@@ -280,17 +284,22 @@ func (l *Loader) Finish(ctx context.Context) error {
 	// joins the sort as its oldest run.
 	path := filepath.Join(l.tmp, "run-badger")
 	var version uint64
+	var kept int64
 	err := db.bdb.View(func(txn *badger.Txn) error {
 		version = txn.ReadTs() + 1
 		it := txn.NewIterator(badger.IteratorOptions{})
 		defer it.Close()
 		it.Rewind()
-		return writeRun(path, l.sort.bounds, &badgerRun{it: it}, false)
+		r := &badgerRun{it: it}
+		err := writeRun(path, l.sort.bounds, r, false)
+		kept = r.size
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("bulk load: read back the transactions: %w", err)
 	}
 	l.sort.addRun(path)
+	l.toStream.Store(l.sort.total + kept)
 	sw := db.bdb.NewStreamWriter()
 	if err := sw.Prepare(); err != nil {
 		return fmt.Errorf("bulk load: prepare the stream: %w", err)
@@ -318,6 +327,8 @@ func (l *Loader) Finish(ctx context.Context) error {
 type badgerRun struct {
 	it *badger.Iterator
 	v  []byte
+	// size counts the bytes of the keys and values read.
+	size int64
 }
 
 func (r *badgerRun) next() (sortOp, []byte, []byte, bool, error) {
@@ -331,6 +342,7 @@ func (r *badgerRun) next() (sortOp, []byte, []byte, bool, error) {
 	}
 	k := item.KeyCopy(nil)
 	r.it.Next()
+	r.size += int64(len(k) + len(r.v))
 	return opSet, k, r.v, true, nil
 }
 
@@ -389,6 +401,7 @@ func (l *Loader) streamPart(sw *badger.StreamWriter, version uint64, p int) erro
 		*kv = pb.KV{Key: k, Value: v, Version: version, StreamId: stream}
 		badger.KVToBuffer(kv, buf)
 		span += len(k) + len(v)
+		l.streamed.Add(int64(len(k) + len(v)))
 		if buf.LenNoPadding() >= streamChunk {
 			return send()
 		}
@@ -398,6 +411,14 @@ func (l *Loader) streamPart(sw *badger.StreamWriter, version uint64, p int) erro
 		return err
 	}
 	return send()
+}
+
+// Progress reports how far Finish is: the bytes of keys and values it has
+// written to the database, and about how many it will (more than it will:
+// a key written several times counts each time). Safe to call while
+// Finish runs; 0, 0 before.
+func (l *Loader) Progress() (written, total int64) {
+	return l.streamed.Load(), l.toStream.Load()
 }
 
 // Abort ends the load, leaving the database as it was before it.

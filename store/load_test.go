@@ -66,8 +66,14 @@ func TestLoader(t *testing.T) {
 			if n, err := db.FindClaims(ctx, graph.ClaimFilter{}); err != nil || n.TotalCount != 0 {
 				t.Errorf("claims visible before Finish: %+v, %v", n, err)
 			}
+			if w, tot := l.Progress(); w != 0 || tot != 0 {
+				t.Errorf("progress before Finish: %d of %d bytes, want 0 of 0", w, tot)
+			}
 			if err := l.Finish(ctx); err != nil {
 				t.Fatal(err)
+			}
+			if w, tot := l.Progress(); w <= 0 || w > tot {
+				t.Errorf("progress after Finish: %d of %d bytes, want all written, at most the total", w, tot)
 			}
 			for i := range wantRes {
 				w, g := wantRes[i], got[i]

@@ -54,6 +54,8 @@ type sorter struct {
 	// each run is one file per partition.
 	parts  int
 	bounds [][]byte
+	// total counts the bytes of keys and values written (add, absorb).
+	total int64
 	// free holds the blocks of spilled buffers, for the next ones.
 	freeMu sync.Mutex
 	free   [][]byte
@@ -98,7 +100,10 @@ func newSorter(dir string, limit int) *sorter {
 }
 
 // add buffers one write.
-func (s *sorter) add(op sortOp, k, v []byte) error { return s.addTo(s.mem, op, k, v) }
+func (s *sorter) add(op sortOp, k, v []byte) error {
+	s.total += int64(len(k) + len(v))
+	return s.addTo(s.mem, op, k, v)
+}
 
 // absorb moves the writes of b, buffered with addTo, to the end of the
 // buffer.
@@ -110,6 +115,7 @@ func (s *sorter) absorb(b *sortBuf) {
 		s.mem.ents = append(s.mem.ents, e)
 	}
 	s.mem.size += b.size
+	s.total += int64(b.size)
 	*b = sortBuf{}
 }
 

@@ -96,7 +96,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	// the end, bypassing Badger's memtables and compactions.
 	if ld, err := db.NewLoader(); err == nil {
 		defer ld.Abort()
-		ing.batches, ing.finish = ld, ld.Finish
+		ing.batches, ing.finish, ing.finishing = ld, ld.Finish, ld.Progress
 	} else if !errors.Is(err, store.ErrNotEmpty) {
 		db.Close()
 		return err
@@ -150,9 +150,11 @@ type ingester struct {
 	progress string // bar, lines or none
 	stderr   io.Writer
 	// batches, when set, takes the extractions instead of store (a bulk
-	// load); finish is then called once they are all in, to write them.
-	batches graph.BatchIngester
-	finish  func(context.Context) error
+	// load); finish is then called once they are all in, to write them,
+	// and finishing reports its progress in bytes: done, about the total.
+	batches   graph.BatchIngester
+	finish    func(context.Context) error
+	finishing func() (done, total int64)
 }
 
 // ingestSummary counts what one ingest did.
@@ -266,9 +268,7 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 		case o, ok := <-outcomes:
 			if !ok {
 				if ing.finish != nil {
-					rep.note("writing %d new articles to the database\n", sum.New)
-					// an interrupted load still lands what it read
-					if err := ing.finish(context.WithoutCancel(ctx)); err != nil {
+					if err := ing.runFinish(ctx, rep, sum); err != nil {
 						sum.Elapsed = time.Since(start)
 						rep.finish(sum)
 						return sum, err
@@ -303,6 +303,24 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 			}
 		case <-rep.tick():
 			rep.update(sum)
+		}
+	}
+}
+
+// runFinish runs ing.finish, reporting its progress. An interrupted load
+// still lands what it read.
+func (ing *ingester) runFinish(ctx context.Context, rep *reporter, sum ingestSummary) error {
+	rep.note("writing %d new articles to the database\n", sum.New)
+	done := make(chan error, 1)
+	go func() { done <- ing.finish(context.WithoutCancel(ctx)) }()
+	for {
+		select {
+		case err := <-done:
+			return err
+		case <-rep.tick():
+			if ing.finishing != nil {
+				rep.writing(ing.finishing())
+			}
 		}
 	}
 }
@@ -479,6 +497,21 @@ func (r *reporter) printf(format string, args ...any) {
 		r.bar.Clear()
 	}
 	fmt.Fprintf(r.w, format, args...)
+}
+
+// writing shows the progress of writing the database: done of about
+// total bytes.
+func (r *reporter) writing(done, total int64) {
+	pct := 0.0
+	if total > 0 {
+		pct = min(100, 100*float64(done)/float64(total))
+	}
+	switch r.mode {
+	case "bar":
+		r.bar.Describe(fmt.Sprintf("writing the database (%.0f%%)", pct))
+	case "lines":
+		fmt.Fprintf(r.w, "ingest: writing the database: %.0f%% (%.1f MB)\n", pct, float64(done)/1e6)
+	}
 }
 
 // note prints a progress message, unless progress is off.
