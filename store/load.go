@@ -64,8 +64,9 @@ var ErrNotEmpty = graph.Errorf(graph.ECONFLICT, "the database is not empty; a bu
 
 // NewLoader starts a bulk load into db, which must hold no node (a new
 // database); it returns ErrNotEmpty otherwise. Until Finish or Abort the
-// database is the load's: other writes and reads are not allowed. Not for
-// in-memory stores.
+// database is the load's: nothing else may write to it, and reads see the
+// articles and actors loaded but none of their claims. Not for in-memory
+// stores.
 func (db *DB) NewLoader() (*Loader, error) {
 	return db.newLoader(sortMemory)
 }
@@ -102,7 +103,8 @@ func (db *DB) newLoader(memory int) (*Loader, error) {
 	return &Loader{db: db, tmp: tmp, sort: newSorter(tmp, memory)}, nil
 }
 
-// writeSynced writes a file and syncs it.
+// writeSynced writes a file and syncs it and its directory, so that it
+// is there after a crash.
 func writeSynced(path string, data []byte) error {
 	f, err := os.Create(path)
 	if err != nil {
@@ -116,7 +118,15 @@ func writeSynced(path string, data []byte) error {
 		f.Close()
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	d, err := os.Open(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
 }
 
 // IngestBatch loads xs as DB.IngestBatch would store them; the results are
