@@ -287,26 +287,29 @@ func (l *Loader) Finish(ctx context.Context) error {
 		l.sort.removeRuns()
 		return err
 	}
-	if err := l.sort.finish(); err != nil {
-		return err
-	}
 	// The stream replaces the whole database: what the transactions wrote
-	// joins the sort as its oldest run.
+	// joins the sort as its oldest run, read while the sort ends.
 	path := filepath.Join(l.tmp, "run-badger")
 	var version uint64
 	var kept int64
-	err := db.bdb.View(func(txn *badger.Txn) error {
-		version = txn.ReadTs() + 1
-		it := txn.NewIterator(badger.IteratorOptions{})
-		defer it.Close()
-		it.Rewind()
-		r := &badgerRun{it: it}
-		err := writeRun(path, l.sort.bounds, r, false)
-		kept = r.size
+	readBack := func() error {
+		err := db.bdb.View(func(txn *badger.Txn) error {
+			version = txn.ReadTs() + 1
+			it := txn.NewIterator(badger.IteratorOptions{})
+			defer it.Close()
+			it.Rewind()
+			r := &badgerRun{it: it}
+			err := writeRun(path, l.sort.bounds, r)
+			kept = r.size
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("bulk load: read back the transactions: %w", err)
+		}
+		return nil
+	}
+	if err := l.sort.finish(readBack); err != nil {
 		return err
-	})
-	if err != nil {
-		return fmt.Errorf("bulk load: read back the transactions: %w", err)
 	}
 	l.sort.addRun(path)
 	l.toStream.Store(l.sort.total + kept)

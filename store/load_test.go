@@ -317,7 +317,7 @@ func TestSorter(t *testing.T) {
 			}
 			var keys [][]byte
 			got := map[string][]byte{}
-			if err := s.finish(); err != nil {
+			if err := s.finish(nil); err != nil {
 				t.Fatal(err)
 			}
 			if limit <= 64 && (len(s.runs) < 10 || s.partitions() < 2) {
@@ -374,4 +374,35 @@ func memory(t *testing.T) *DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// TestSortEnts checks the sorter's own sort against slices.SortFunc, on
+// keys that share 16-byte prefixes (so the first 16 bytes tie), keys
+// shorter than 16 bytes, and repeated keys (which keep their order), with
+// quicksort and with its heapsort fallback.
+func TestSortEnts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	s := newSorter(t.TempDir(), 1<<30)
+	b := &sortBuf{}
+	for range 5000 {
+		var k []byte
+		switch rng.IntN(3) {
+		case 0:
+			k = fmt.Appendf(nil, "cs/act_0123456789\x00clm_%02x", rng.IntN(200))
+		case 1:
+			k = fmt.Appendf(nil, "k/%d", rng.IntN(50))
+		default:
+			k = fmt.Appendf(nil, "n/clm_%04x%x", rng.IntN(1<<16), rng.IntN(1<<20))
+		}
+		s.addTo(b, opSet, k, nil)
+	}
+	want := slices.Clone(b.ents)
+	slices.SortStableFunc(want, func(x, y sortEnt) int { return bytes.Compare(b.key(x), b.key(y)) })
+	for _, depth := range []int{64, 0, 3} {
+		got := slices.Clone(b.ents)
+		b.quickSort(got, depth)
+		if !slices.Equal(got, want) {
+			t.Errorf("depth %d: sorted differently from slices.SortStableFunc", depth)
+		}
+	}
 }

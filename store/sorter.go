@@ -3,14 +3,14 @@ package store
 import (
 	"bufio"
 	"bytes"
-	"cmp"
-	"container/heap"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"sync"
@@ -143,22 +143,116 @@ func (b *sortBuf) val(e sortEnt) []byte {
 }
 
 // sorted sorts the buffer by key; writes to one key keep their order.
-func (b *sortBuf) sorted() {
-	slices.SortFunc(b.ents, func(x, y sortEnt) int {
-		if x.p0 != y.p0 {
-			return cmp.Compare(x.p0, y.p0)
+func (b *sortBuf) sorted() { b.sortEnts(b.ents) }
+
+// sortEnts sorts ents, entries of b, by key and then by the order they
+// were written in. It is an introsort (quicksort, with heapsort past a
+// depth limit and insertion sort for short ranges) written for sortEnt, as
+// slices.SortFunc's calls of a comparison function cost a tenth of a
+// load's CPU time.
+func (b *sortBuf) sortEnts(ents []sortEnt) {
+	depth := 2 * bits.Len(uint(len(ents)))
+	b.quickSort(ents, depth)
+}
+
+// less orders entries by key, then by where they were written.
+func (b *sortBuf) less(x, y *sortEnt) bool {
+	if x.p0 != y.p0 {
+		return x.p0 < y.p0
+	}
+	if x.p1 != y.p1 {
+		return x.p1 < y.p1
+	}
+	// the first 16 bytes are equal (with zero padding): compare the rest
+	kx, ky := b.key(*x), b.key(*y)
+	if len(kx) >= 16 && len(ky) >= 16 {
+		kx, ky = kx[16:], ky[16:]
+	}
+	if c := bytes.Compare(kx, ky); c != 0 {
+		return c < 0
+	}
+	if x.blk != y.blk {
+		return x.blk < y.blk
+	}
+	return x.off < y.off
+}
+
+func (b *sortBuf) quickSort(a []sortEnt, depth int) {
+	for len(a) > 16 {
+		if depth == 0 {
+			b.heapSort(a)
+			return
 		}
-		if x.p1 != y.p1 {
-			return cmp.Compare(x.p1, y.p1)
+		depth--
+		// median of three to a[0], then a Hoare partition around it
+		m, n := len(a)/2, len(a)-1
+		if b.less(&a[m], &a[0]) {
+			a[m], a[0] = a[0], a[m]
 		}
-		if c := bytes.Compare(b.key(x), b.key(y)); c != 0 {
-			return c
+		if b.less(&a[n], &a[m]) {
+			a[n], a[m] = a[m], a[n]
+			if b.less(&a[m], &a[0]) {
+				a[m], a[0] = a[0], a[m]
+			}
 		}
-		if x.blk != y.blk {
-			return int(x.blk) - int(y.blk)
+		a[0], a[m] = a[m], a[0]
+		pivot := a[0]
+		i, j := 1, n
+		for {
+			for i <= j && b.less(&a[i], &pivot) {
+				i++
+			}
+			for i <= j && b.less(&pivot, &a[j]) {
+				j--
+			}
+			if i >= j {
+				break
+			}
+			a[i], a[j] = a[j], a[i]
+			i++
+			j--
 		}
-		return int(x.off) - int(y.off)
-	})
+		a[0], a[j] = a[j], a[0]
+		// recurse into the smaller side, loop on the larger
+		if j < len(a)-j {
+			b.quickSort(a[:j], depth)
+			a = a[j+1:]
+		} else {
+			b.quickSort(a[j+1:], depth)
+			a = a[:j]
+		}
+	}
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && b.less(&a[j], &a[j-1]); j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+func (b *sortBuf) heapSort(a []sortEnt) {
+	down := func(i, n int) {
+		for {
+			c := 2*i + 1
+			if c >= n {
+				return
+			}
+			if c+1 < n && b.less(&a[c], &a[c+1]) {
+				c++
+			}
+			if !b.less(&a[i], &a[c]) {
+				return
+			}
+			a[i], a[c] = a[c], a[i]
+			i = c
+		}
+	}
+	for i := len(a)/2 - 1; i >= 0; i-- {
+		down(i, len(a))
+	}
+	for n := len(a) - 1; n > 0; n-- {
+		a[0], a[n] = a[n], a[0]
+		down(0, n)
+	}
 }
 
 // maybeSpill spills the buffer when it holds limit bytes or more.
@@ -239,7 +333,7 @@ func (s *sorter) spill() error {
 		if s.bounds == nil {
 			s.bounds = b.quantiles(s.parts)
 		}
-		err := writeRun(path, s.bounds, &memRun{b: b, end: len(b.ents)}, true)
+		err := writeRun(path, s.bounds, &memRun{b: b, end: len(b.ents)})
 		s.release(b)
 		done <- err
 		close(done)
@@ -291,24 +385,14 @@ func partOf(bounds [][]byte, k []byte) int {
 func partPath(path string, p int) string { return fmt.Sprintf("%s.p%d", path, p) }
 
 // writeRun writes the writes of src, in key order, to the files of a run
-// at path, one per key range (bounds); combine folds the writes to one key
-// into one first.
-func writeRun(path string, bounds [][]byte, src run, combine bool) error {
+// at path, one per key range (bounds).
+func writeRun(path string, bounds [][]byte, src run) error {
 	w := &runWriter{path: path, bounds: bounds, part: -1}
-	var c combiner
 	for {
-		var op sortOp
-		var k, v []byte
-		var ok bool
-		if combine {
-			op, k, v, ok = c.next(src)
-		} else {
-			var err error
-			op, k, v, ok, err = src.next()
-			if err != nil {
-				w.close()
-				return err
-			}
+		op, k, v, ok, err := src.next()
+		if err != nil {
+			w.close()
+			return err
 		}
 		if !ok {
 			break
@@ -317,10 +401,6 @@ func writeRun(path string, bounds [][]byte, src run, combine bool) error {
 			w.close()
 			return err
 		}
-	}
-	if c.err != nil {
-		w.close()
-		return c.err
 	}
 	return w.close()
 }
@@ -399,19 +479,34 @@ type run interface {
 	next() (op sortOp, k, v []byte, ok bool, err error)
 }
 
-// memRun reads a sorted buffer, from entry i to end.
+// memRun reads a sorted buffer, from entry i to end, folding the writes
+// to one key into one, as the run files hold them.
 type memRun struct {
 	b      *sortBuf
 	i, end int
+	v      []byte
 }
 
 func (m *memRun) next() (sortOp, []byte, []byte, bool, error) {
 	if m.i >= m.end {
 		return 0, nil, nil, false, nil
 	}
-	e := m.b.ents[m.i]
+	b := m.b
+	e := &b.ents[m.i]
 	m.i++
-	return e.op, m.b.key(e), m.b.val(e), true, nil
+	op, k, v := e.op, b.key(*e), b.val(*e)
+	for folded := false; m.i < m.end; m.i++ {
+		f := &b.ents[m.i]
+		if f.p0 != e.p0 || f.p1 != e.p1 || f.klen != e.klen || !bytes.Equal(b.key(*f), k) {
+			break
+		}
+		if !folded {
+			m.v, folded = append(m.v[:0], v...), true
+		}
+		op, m.v = fold(op, m.v, f.op, b.val(*f))
+		v = m.v
+	}
+	return op, k, v, true, nil
 }
 
 // fileRun reads a run file.
@@ -464,43 +559,6 @@ func readChunk(r *bufio.Reader, b []byte) ([]byte, error) {
 	return b, nil
 }
 
-// combiner folds consecutive writes to one key of a run into one.
-type combiner struct {
-	op     sortOp
-	k, v   []byte
-	peeked bool
-	pop    sortOp
-	pk, pv []byte
-	err    error
-}
-
-// next returns the combined write to the next key of src.
-func (c *combiner) next(src run) (sortOp, []byte, []byte, bool) {
-	if !c.peeked {
-		op, k, v, ok, err := src.next()
-		if !ok {
-			c.err = err
-			return 0, nil, nil, false
-		}
-		c.pop, c.pk, c.pv = op, append(c.pk[:0], k...), append(c.pv[:0], v...)
-	}
-	c.op, c.k, c.v = c.pop, append(c.k[:0], c.pk...), append(c.v[:0], c.pv...)
-	c.peeked = false
-	for {
-		op, k, v, ok, err := src.next()
-		if !ok {
-			c.err = err
-			return c.op, c.k, c.v, true
-		}
-		if !bytes.Equal(k, c.k) {
-			c.peeked = true
-			c.pop, c.pk, c.pv = op, append(c.pk[:0], k...), append(c.pv[:0], v...)
-			return c.op, c.k, c.v, true
-		}
-		c.op, c.v = fold(c.op, c.v, op, v)
-	}
-}
-
 // fold applies write (op, v) after write (aop, av) to the same key.
 func fold(aop sortOp, av []byte, op sortOp, v []byte) (sortOp, []byte) {
 	if op != opAdd {
@@ -518,21 +576,73 @@ func encodeCountInto(b []byte, n int64) []byte {
 	return binary.BigEndian.AppendUint64(b, uint64(n))
 }
 
-// finish ends the writes: it waits for the last spill, sorts the buffer
-// and fixes the partitions (bounds) if no spill did. Then merge reads each
-// partition, in any order or at once.
-func (s *sorter) finish() error {
+// finish ends the writes: it waits for the last spill, fixes the
+// partitions (bounds) if no spill did, and sorts the buffer, its
+// partitions on all CPUs at once; work, if not nil, runs beside the sort
+// once the partitions are fixed. Then merge reads each partition, in any
+// order or at once.
+func (s *sorter) finish(work func() error) error {
 	if err := s.wait(); err != nil {
 		return err
-	}
-	s.mem.sorted()
-	if s.bounds == nil {
-		s.bounds = s.mem.quantiles(s.parts)
 	}
 	s.freeMu.Lock()
 	s.free = nil // no more writes
 	s.freeMu.Unlock()
-	return nil
+	if s.bounds == nil {
+		s.mem.sorted()
+		s.bounds = s.mem.quantiles(s.parts)
+		if work != nil {
+			return work()
+		}
+		return nil
+	}
+	// group the buffer by partition, in place of the one buffer
+	b := s.mem
+	starts := make([]int, len(s.bounds)+2)
+	part := make([]uint8, len(b.ents))
+	for i := range b.ents {
+		p := partOf(s.bounds, b.key(b.ents[i]))
+		part[i] = uint8(p)
+		starts[p+1]++
+	}
+	for p := 1; p < len(starts); p++ {
+		starts[p] += starts[p-1]
+	}
+	grouped := make([]sortEnt, len(b.ents))
+	next := slices.Clone(starts)
+	for i, e := range b.ents {
+		grouped[next[part[i]]] = e
+		next[part[i]]++
+	}
+	b.ents = grouped
+	tasks := make(chan func() error, len(starts))
+	if work != nil {
+		tasks <- work
+	}
+	for p := range len(starts) - 1 {
+		tasks <- func() error { b.sortEnts(grouped[starts[p]:starts[p+1]]); return nil }
+	}
+	close(tasks)
+	workers := runtime.GOMAXPROCS(0)
+	errs := make(chan error, workers)
+	for range workers {
+		go func() {
+			var err error
+			for t := range tasks {
+				if e := t(); e != nil && err == nil {
+					err = e
+				}
+			}
+			errs <- err
+		}()
+	}
+	var err error
+	for range workers {
+		if e := <-errs; e != nil && err == nil {
+			err = e
+		}
+	}
+	return err
 }
 
 // addRun adds a run written by writeRun with s's bounds as the oldest
@@ -575,16 +685,16 @@ func (s *sorter) merge(p int, fn func(k, v []byte) error) error {
 		hi = sort.Search(len(ents), func(i int) bool { return bytes.Compare(s.mem.key(ents[i]), s.bounds[p]) >= 0 })
 	}
 	srcs = append(srcs, &memRun{b: s.mem, i: lo, end: hi})
-	h := &runHeap{}
+	var h runHeap
 	for i, src := range srcs {
 		it := &runIter{src: src, order: i}
 		if it.advance() {
-			h.its = append(h.its, it)
+			h = append(h, it)
 		} else if it.err != nil {
 			return it.err
 		}
 	}
-	heap.Init(h)
+	h.init()
 	var key, val []byte
 	var op sortOp
 	have := false
@@ -601,8 +711,8 @@ func (s *sorter) merge(p int, fn func(k, v []byte) error) error {
 		}
 		return fn(key, val)
 	}
-	for h.Len() > 0 {
-		it := h.its[0]
+	for len(h) > 0 {
+		it := h[0]
 		if have && bytes.Equal(it.k, key) {
 			op, val = fold(op, val, it.op, it.v)
 		} else {
@@ -612,12 +722,12 @@ func (s *sorter) merge(p int, fn func(k, v []byte) error) error {
 			op, key, val, have = it.op, append(key[:0], it.k...), append(val[:0], it.v...), true
 		}
 		if it.advance() {
-			heap.Fix(h, 0)
+			h.down(0)
 		} else {
 			if it.err != nil {
 				return it.err
 			}
-			heap.Pop(h)
+			h = h.pop()
 		}
 	}
 	return emit()
@@ -637,40 +747,64 @@ func (s *sorter) removeRuns() error {
 	return errors.Join(errs...)
 }
 
-// runIter is one run in the merge, at its current combined write.
+// runIter is one run in the merge, at its current write.
 type runIter struct {
 	src   run
 	order int // runs made later have larger order; their writes come after
-	c     combiner
 	op    sortOp
 	k, v  []byte
 	err   error
 }
 
 func (r *runIter) advance() bool {
-	op, k, v, ok := r.c.next(r.src)
+	op, k, v, ok, err := r.src.next()
 	if !ok {
-		r.err = r.c.err
+		r.err = err
 		return false
 	}
 	r.op, r.k, r.v = op, k, v
 	return true
 }
 
-// runHeap orders runs by their current key, then by age.
-type runHeap struct{ its []*runIter }
+// runHeap is a min-heap of runs by their current key, then by age.
+type runHeap []*runIter
 
-func (h *runHeap) Len() int { return len(h.its) }
-func (h *runHeap) Less(i, j int) bool {
-	if c := bytes.Compare(h.its[i].k, h.its[j].k); c != 0 {
+func (h runHeap) less(i, j int) bool {
+	if c := bytes.Compare(h[i].k, h[j].k); c != 0 {
 		return c < 0
 	}
-	return h.its[i].order < h.its[j].order
+	return h[i].order < h[j].order
 }
-func (h *runHeap) Swap(i, j int) { h.its[i], h.its[j] = h.its[j], h.its[i] }
-func (h *runHeap) Push(x any)    { h.its = append(h.its, x.(*runIter)) }
-func (h *runHeap) Pop() any {
-	x := h.its[len(h.its)-1]
-	h.its = h.its[:len(h.its)-1]
-	return x
+
+func (h runHeap) init() {
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		h.down(i)
+	}
+}
+
+// down moves run i down to its place.
+func (h runHeap) down(i int) {
+	for {
+		c := 2*i + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && h.less(c+1, c) {
+			c++
+		}
+		if !h.less(c, i) {
+			return
+		}
+		h[i], h[c] = h[c], h[i]
+		i = c
+	}
+}
+
+// pop removes the first run.
+func (h runHeap) pop() runHeap {
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	h.down(0)
+	return h
 }
