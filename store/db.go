@@ -330,7 +330,7 @@ func (t *tx) get(k []byte) (v []byte, ok bool, err error) {
 
 // has reports whether k is set.
 func (t *tx) has(k []byte) (bool, error) {
-	if t.ld != nil && (t.txn == nil || !keptKey(k)) {
+	if t.ld != nil && (t.txn == nil || !(keptKey(k) || markedKey(k))) {
 		return false, errUnread(k)
 	}
 	_, err := t.txn.Get(k)
@@ -350,7 +350,10 @@ func (t *tx) set(k, v []byte) error {
 		if t.out != nil {
 			return t.ld.sort.addTo(t.out, opSet, k, v)
 		}
-		return t.ld.sort.add(opSet, k, v)
+		if err := t.ld.sort.add(opSet, k, v); err != nil || !markedKey(k) {
+			return err
+		}
+		v = nil // the marker
 	}
 	if err := t.txn.Set(k, v); err != nil {
 		return fmt.Errorf("set %q: %w", k, err)
@@ -369,7 +372,9 @@ func (t *tx) del(k []byte) error {
 		if t.out != nil {
 			return t.ld.sort.addTo(t.out, opDel, k, nil)
 		}
-		return t.ld.sort.add(opDel, k, nil)
+		if err := t.ld.sort.add(opDel, k, nil); err != nil || !markedKey(k) {
+			return err
+		}
 	}
 	if err := t.txn.Delete(k); err != nil {
 		return fmt.Errorf("delete %q: %w", k, err)

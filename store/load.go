@@ -20,8 +20,9 @@ import (
 // A Loader bulk-loads articles into an empty database. It resolves and
 // encodes them exactly as IngestBatch does, in the same transactions, but
 // of the keys it writes only those a later article's resolution reads
-// (articles, actors, sources, their name, kind and affiliation indexes:
-// see keptKey, a few per article) go to Badger then. The rest (claims,
+// (actors, sources, their name, kind and affiliation indexes: see
+// keptKey, a few per article; and an empty value for each article, which
+// resolution checks for) go to Badger then. The rest (claims,
 // edges, their indexes, postings, counter deltas) go to a sorter: memory,
 // then sorted runs on disk. Finish writes everything at once, sorted, as
 // the tables of the LSM tree's last level (Badger's StreamWriter): most
@@ -29,8 +30,8 @@ import (
 // article does not grow with the corpus, and memory is bounded by the
 // sorter's and Badger's.
 //
-// Claims are not readable before Finish (articles and actors are, as
-// their transactions commit: a re-read article is known). Finish lands
+// Claims and articles are not readable before Finish (actors and sources
+// are, as their transactions commit; a re-read article is known). Finish lands
 // every article loaded, whole; Abort lands none. A load that stops before Finish ends (a crash,
 // a kill) leaves a marker file: the next Open empties the database again,
 // as it was before the load.
@@ -190,8 +191,8 @@ func (l *Loader) usable() error {
 
 // keptKey reports whether a loader writes key k to Badger as it goes,
 // rather than to its sorter: the keys the resolution of a later article
-// reads (articles, actors, sources; name, kind and affiliation indexes;
-// curation markers).
+// reads (actors, sources; name, kind and affiliation indexes; curation
+// markers). Articles are only checked for (markedKey).
 func keptKey(k []byte) bool {
 	if len(k) < 3 {
 		return false
@@ -204,10 +205,20 @@ func keptKey(k []byte) bool {
 		return false
 	}
 	switch string(k[len(pNode) : len(pNode)+len(graph.PrefixActor)]) {
-	case graph.PrefixArticle, graph.PrefixActor, graph.PrefixSource:
+	case graph.PrefixActor, graph.PrefixSource:
 		return true
 	}
 	return false
+}
+
+// markedKey reports whether a loader writes key k to its sorter and an
+// empty value under k to Badger as it goes: the nodes of articles, whose
+// existence resolution checks (has) but whose text it never reads. The
+// empty value never reaches the database: Finish reads Badger's keys
+// back as its oldest run, which the sorter's value replaces.
+func markedKey(k []byte) bool {
+	return len(k) > len(pNode)+len(graph.PrefixArticle) && string(k[:len(pNode)]) == pNode &&
+		string(k[len(pNode):len(pNode)+len(graph.PrefixArticle)]) == graph.PrefixArticle
 }
 
 // runClaimJobs writes the claims of the articles t resolved (writeClaims)
