@@ -108,9 +108,21 @@ func edgeGroup(prefix, node string, kind graph.EdgeKind) string {
 	return "#" + prefix + node + sep + string(kind)
 }
 
-// key joins a prefix and parts into a fresh key.
+// key joins a prefix and parts into a fresh key (one allocation: a load
+// builds several per claim).
 func key(prefix string, parts ...string) []byte {
-	return []byte(prefix + strings.Join(parts, sep))
+	n := len(prefix) + max(len(parts)-1, 0)*len(sep)
+	for _, p := range parts {
+		n += len(p)
+	}
+	b := append(make([]byte, 0, n), prefix...)
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = append(b, p...)
+	}
+	return b
 }
 
 // prefixOf returns the key prefix of every key whose leading parts are parts.

@@ -244,6 +244,10 @@ func (t *tx) runClaimJobs() ([]*sortBuf, error) {
 			defer wg.Done()
 			for i := w; i < len(jobs); i += n {
 				j := jobs[i]
+				// the keys a claim writer dedupes all end in a claim of
+				// the article: the maps need hold one article's
+				clear(ct.fresh)
+				clear(ct.set1)
 				ct.dates[j.x.Article.ID] = j.date
 				if err := ct.writeClaims(j.x, j.date); err != nil {
 					errs[w] = fmt.Errorf("article %s: %w", j.x.Article.ID, err)
