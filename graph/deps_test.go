@@ -27,8 +27,10 @@ func TestImportPolicy(t *testing.T) {
 		"graph":   {},
 		"extract": {"github.com/pariz/gountries", "github.com/biter777/countries", "golang.org/x/text"},
 		// ristretto's z.Buffer is the type Badger's StreamWriter takes;
-		// S2 (Badger's own dependency) compresses a bulk load's sort runs
-		"store": {"github.com/dgraph-io/badger/v4", "github.com/dgraph-io/ristretto/v2/z", "github.com/klauspost/compress/s2"},
+		// S2 (Badger's own dependency) compresses a bulk load's sort runs;
+		// protowire (Badger's too) encodes the KV records the stream takes
+		"store": {"github.com/dgraph-io/badger/v4", "github.com/dgraph-io/ristretto/v2/z", "github.com/klauspost/compress/s2",
+			"google.golang.org/protobuf/encoding/protowire"},
 	}
 	seen := map[string]bool{}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {

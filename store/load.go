@@ -11,8 +11,8 @@ import (
 	"sync/atomic"
 
 	"github.com/dgraph-io/badger/v4"
-	"github.com/dgraph-io/badger/v4/pb"
 	"github.com/dgraph-io/ristretto/v2/z"
+	"google.golang.org/protobuf/encoding/protowire"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -420,14 +420,12 @@ func (l *Loader) streamPart(sw *badger.StreamWriter, version uint64, p int) erro
 		buf.Reset() // Write copied what it keeps
 		return nil
 	}
-	kv := &pb.KV{}
 	err := l.sort.merge(p, func(k, v []byte) error {
 		if span >= streamSpan {
-			badger.KVToBuffer(&pb.KV{StreamId: stream, StreamDone: true}, buf)
+			appendKV(buf, nil, nil, 0, stream, true)
 			stream, span = stream+1, 0
 		}
-		*kv = pb.KV{Key: k, Value: v, Version: version, StreamId: stream}
-		badger.KVToBuffer(kv, buf)
+		appendKV(buf, k, v, version, stream, false)
 		span += len(k) + len(v)
 		l.streamed.Add(int64(len(k) + len(v)))
 		if buf.LenNoPadding() >= streamChunk {
@@ -440,6 +438,60 @@ func (l *Loader) streamPart(sw *badger.StreamWriter, version uint64, p int) erro
 	}
 	return send()
 }
+
+// appendKV appends to buf the record of one key for Badger's
+// StreamWriter: a pb.KV in protocol buffer encoding, written field by
+// field as proto.Marshal would (fields in number order, zero values left
+// out), which is what badger.KVToBuffer does at several times the cost.
+func appendKV(buf *z.Buffer, k, v []byte, version uint64, stream uint32, done bool) {
+	n := 0
+	if len(k) > 0 {
+		n += 1 + protowire.SizeBytes(len(k))
+	}
+	if len(v) > 0 {
+		n += 1 + protowire.SizeBytes(len(v))
+	}
+	if version != 0 {
+		n += 1 + protowire.SizeVarint(version)
+	}
+	if stream != 0 {
+		n += 1 + protowire.SizeVarint(uint64(stream))
+	}
+	if done {
+		n += 2
+	}
+	b := buf.SliceAllocate(n)[:0]
+	if len(k) > 0 {
+		b = protowire.AppendTag(b, kvKey, protowire.BytesType)
+		b = protowire.AppendBytes(b, k)
+	}
+	if len(v) > 0 {
+		b = protowire.AppendTag(b, kvValue, protowire.BytesType)
+		b = protowire.AppendBytes(b, v)
+	}
+	if version != 0 {
+		b = protowire.AppendTag(b, kvVersion, protowire.VarintType)
+		b = protowire.AppendVarint(b, version)
+	}
+	if stream != 0 {
+		b = protowire.AppendTag(b, kvStreamID, protowire.VarintType)
+		b = protowire.AppendVarint(b, uint64(stream))
+	}
+	if done {
+		b = protowire.AppendTag(b, kvStreamDone, protowire.VarintType)
+		b = protowire.AppendVarint(b, 1)
+	}
+	_ = b
+}
+
+// Field numbers of Badger's pb.KV.
+const (
+	kvKey        protowire.Number = 1
+	kvValue      protowire.Number = 2
+	kvVersion    protowire.Number = 4
+	kvStreamID   protowire.Number = 10
+	kvStreamDone protowire.Number = 11
+)
 
 // Progress reports how far Finish is: the bytes of keys and values it has
 // written to the database, and about how many it will (more than it will:

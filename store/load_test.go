@@ -11,6 +11,10 @@ import (
 	"slices"
 	"testing"
 
+	badger "github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
+
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/store/storetest"
 )
@@ -404,5 +408,27 @@ func TestSortEnts(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("depth %d: sorted differently from slices.SortStableFunc", depth)
 		}
+	}
+}
+
+// TestAppendKV checks that appendKV writes the bytes badger.KVToBuffer
+// writes, for keys with and without values, large and small numbers, and
+// the record that ends a stream.
+func TestAppendKV(t *testing.T) {
+	long := bytes.Repeat([]byte("v"), 300)
+	for _, kv := range []*pb.KV{
+		{Key: []byte("n/clm_1"), Value: []byte(`{"id":"clm_1"}`), Version: 7, StreamId: 1},
+		{Key: []byte("ca/art_1\x00clm_1"), Version: 1 << 40, StreamId: 3<<24 + 1},
+		{Key: []byte("tb/word"), Value: long, Version: 300, StreamId: 200},
+		{StreamId: 5, StreamDone: true},
+	} {
+		want, got := z.NewBuffer(1<<10, "test"), z.NewBuffer(1<<10, "test")
+		badger.KVToBuffer(kv, want)
+		appendKV(got, kv.Key, kv.Value, kv.Version, kv.StreamId, kv.StreamDone)
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%v: appendKV wrote %x, KVToBuffer %x", kv, got.Bytes(), want.Bytes())
+		}
+		want.Release()
+		got.Release()
 	}
 }
