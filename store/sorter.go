@@ -110,6 +110,7 @@ func (s *sorter) add(op sortOp, k, v []byte) error {
 func (s *sorter) absorb(b *sortBuf) {
 	base := uint32(len(s.mem.blocks))
 	s.mem.blocks = append(s.mem.blocks, b.blocks...)
+	s.mem.ents = slices.Grow(s.mem.ents, len(b.ents))
 	for _, e := range b.ents {
 		e.blk += base
 		s.mem.ents = append(s.mem.ents, e)
@@ -323,7 +324,9 @@ func (s *sorter) spill() error {
 		return err
 	}
 	b := s.mem
-	s.mem = &sortBuf{}
+	// the next buffer will hold about as many entries: allocated once,
+	// they are not copied as the slice grows
+	s.mem = &sortBuf{ents: make([]sortEnt, 0, len(b.ents)+len(b.ents)/8)}
 	path := filepath.Join(s.dir, fmt.Sprintf("run-%06d", len(s.runs)))
 	s.runs = append(s.runs, path)
 	done := make(chan error, 1)
