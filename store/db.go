@@ -308,6 +308,8 @@ type tx struct {
 	ld        *Loader
 	out       *sortBuf
 	claimJobs []claimJob
+	// terms folds the words of the claims t indexes (indexClaim).
+	terms termCounter
 }
 
 // get returns the value at k, or ok=false when there is none.

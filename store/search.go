@@ -51,14 +51,16 @@ type token struct {
 // possessive "'s", a light plural stemming. Stopwords get an empty term.
 func tokens(text string) []token {
 	var out []token
-	start := -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
+	eachWord(text, func(start, end int) {
 		out = append(out, token{term: term(text[start:end]), start: start, end: end})
-		start = -1
-	}
+	})
+	return out
+}
+
+// eachWord calls fn with the bounds of each word of text, as tokens splits
+// it.
+func eachWord(text string, fn func(start, end int)) {
+	start := -1
 	for i, r := range text {
 		word := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 		apos := r == '\'' || r == '\u2019'
@@ -70,11 +72,87 @@ func tokens(text string) []token {
 		case apos && start >= 0:
 			// kept inside a word; trimmed by term
 		default:
-			flush(i)
+			if start >= 0 {
+				fn(start, i)
+				start = -1
+			}
 		}
 	}
-	flush(len(text))
-	return out
+	if start >= 0 {
+		fn(start, len(text))
+	}
+}
+
+// termCounter counts the terms of texts as termFreqs does, but remembers
+// the term of each word it has folded: a transaction indexes thousands of
+// claims over a vocabulary much smaller than their words, and folding
+// (term) allocates. Not safe for concurrent use.
+type termCounter struct {
+	terms map[string]string
+	tf    []termCount
+	// at indexes tf by term once a text has more than termScan terms
+	at map[string]int
+}
+
+// termScan is the number of distinct terms a text's counts are looked up
+// in by scanning, before a map is used.
+const termScan = 32
+
+// termCount is one term of a text and how often it occurs.
+type termCount struct {
+	term string
+	n    int
+}
+
+// termCounterMax bounds the words a termCounter remembers.
+const termCounterMax = 1 << 16
+
+// count returns the terms of text with their frequencies, in the order
+// they first occur (valid until the next call), and its length in terms.
+func (c *termCounter) count(text string) ([]termCount, int) {
+	if c.terms == nil || len(c.terms) >= termCounterMax {
+		c.terms = make(map[string]string, 1024)
+	}
+	c.tf = c.tf[:0]
+	clear(c.at)
+	n := 0
+	eachWord(text, func(start, end int) {
+		w := text[start:end]
+		tm, ok := c.terms[w]
+		if !ok {
+			tm = strings.Clone(term(w)) // no reference to text kept
+			c.terms[strings.Clone(w)] = tm
+		}
+		if tm == "" {
+			return
+		}
+		n++
+		if len(c.tf) <= termScan {
+			for i := range c.tf {
+				if c.tf[i].term == tm {
+					c.tf[i].n++
+					return
+				}
+			}
+		} else if i, ok := c.at[tm]; ok {
+			c.tf[i].n++
+			return
+		}
+		c.tf = append(c.tf, termCount{tm, 1})
+		if len(c.tf) > termScan {
+			if c.at == nil {
+				c.at = map[string]int{}
+			}
+			if len(c.at) == 0 {
+				for i, x := range c.tf {
+					c.at[x.term] = i
+				}
+			} else {
+				c.at[tm] = len(c.tf) - 1
+			}
+		}
+	})
+	return c.tf, n
 }
 
 // term folds one word to its index term ("" for a stopword).
@@ -188,14 +266,15 @@ type termSegment struct {
 // collected per term and written by flushSegments, one key per term per
 // transaction (tb/), rather than one per term and claim.
 func (t *tx) indexClaim(id, text string) error {
-	tf, n := termFreqs(text)
+	tf, n := t.terms.count(text)
 	if n == 0 {
 		return nil
 	}
 	if t.segs == nil {
 		t.segs = map[string]*termSegment{}
 	}
-	for w, f := range tf {
+	for _, c := range tf {
+		w, f := c.term, c.n
 		sg := t.segs[w]
 		if sg == nil {
 			sg = &termSegment{first: id}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"maps"
 	"reflect"
 	"strings"
@@ -32,6 +33,38 @@ func TestTokens(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("tokens(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestTermCounter checks that a termCounter, reused across texts, counts
+// as termFreqs does: short texts (scanned), one with more distinct terms
+// than termScan (looked up in a map), repeats, stopwords and apostrophes.
+func TestTermCounter(t *testing.T) {
+	var many strings.Builder
+	for i := range 3 * termScan {
+		fmt.Fprintf(&many, "word%d the Word%d's ", i%(2*termScan), i)
+	}
+	var c termCounter
+	for _, text := range []string{
+		"Pakistan's accusations and the policies of the Taliban",
+		"the of and",
+		"",
+		many.String(),
+		"Don’t say “militias”! Militias, militia; MILITIAS.",
+		many.String()[:200],
+	} {
+		want, wantN := termFreqs(text)
+		tf, n := c.count(text)
+		got := map[string]int{}
+		for _, x := range tf {
+			if _, dup := got[x.term]; dup {
+				t.Errorf("%.30q: term %q counted twice", text, x.term)
+			}
+			got[x.term] = x.n
+		}
+		if n != wantN || !maps.Equal(got, want) {
+			t.Errorf("%.30q: counted %v (%d), want %v (%d)", text, got, n, want, wantN)
 		}
 	}
 }
@@ -133,6 +166,27 @@ func FuzzSnippet(f *testing.F) {
 		plain := strings.TrimSuffix(strings.TrimPrefix(strings.ReplaceAll(s, "**", ""), "…"), "…")
 		if !strings.Contains(text, strings.TrimSpace(plain)) && !strings.Contains(text, "**") && !strings.Contains(text, "…") {
 			t.Fatalf("snippet %q is not a piece of %q", s, text)
+		}
+	})
+}
+
+// BenchmarkTermCounter compares folding a claim's words afresh (termFreqs)
+// with a termCounter that remembers them, as indexClaim uses.
+func BenchmarkTermCounter(b *testing.B) {
+	texts := []string{
+		"that prices had risen by 33 percent since January",
+		"Pellanaria of hiding the scale of the outbreak in Sarordal",
+		"Nobody in this government was informed in advance, there is no military solution to this dispute",
+	}
+	b.Run("termFreqs", func(b *testing.B) {
+		for i := 0; b.Loop(); i++ {
+			termFreqs(texts[i%len(texts)])
+		}
+	})
+	b.Run("termCounter", func(b *testing.B) {
+		var c termCounter
+		for i := 0; b.Loop(); i++ {
+			c.count(texts[i%len(texts)])
 		}
 	})
 }
