@@ -128,6 +128,46 @@ func BenchmarkIngestBatch(b *testing.B) {
 	b.ReportMetric(float64(b.N*claimsPer)/sec, "claims/s")
 }
 
+// BenchmarkLoader measures bulk-loading articles of 10 claims each into
+// a new database on disk, the path ingest takes into an empty one: a
+// Loader fed 256 articles a call, then Finish, which writes them all.
+func BenchmarkLoader(b *testing.B) {
+	ctx, c := context.Background(), newCorpus(1)
+	arts := make([]*graph.Extraction, b.N)
+	for i := range arts {
+		arts[i] = c.article(i)
+	}
+	db, err := store.Open(b.TempDir(), store.Options{BulkLoad: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	b.ResetTimer()
+	ld, err := db.NewLoader()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ld.Abort()
+	for i := 0; i < b.N; i += 256 {
+		res, err := ld.IngestBatch(ctx, arts[i:min(i+256, b.N)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Err != nil {
+				b.Fatal(r.Err)
+			}
+		}
+	}
+	if err := ld.Finish(ctx); err != nil {
+		b.Fatal(err)
+	}
+	b.StopTimer()
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(b.N)/sec, "articles/s")
+	b.ReportMetric(float64(b.N*claimsPer)/sec, "claims/s")
+}
+
 // benchStore is a store shared by the read benchmarks, loaded once.
 var benchStore struct {
 	once sync.Once
