@@ -77,22 +77,50 @@ func (c *corpus) article(i int) *graph.Extraction {
 	return a.Extraction()
 }
 
-func benchmarkIngest(b *testing.B, db *store.DB) {
-	ctx, c := context.Background(), newCorpus(1)
-	arts := make([]*graph.Extraction, b.N)
+// benchArticlesN returns the first n articles of the benchmark corpus.
+func benchArticlesN(n int) []*graph.Extraction {
+	c := newCorpus(1)
+	arts := make([]*graph.Extraction, n)
 	for i := range arts {
 		arts[i] = c.article(i)
 	}
+	return arts
+}
+
+// ingestInBatches feeds arts to ingest 256 at a time, failing on any
+// error, of the call or of an article.
+func ingestInBatches(b *testing.B, ingest func(context.Context, []*graph.Extraction) ([]*graph.IngestResult, error), arts []*graph.Extraction) {
+	b.Helper()
+	for i := 0; i < len(arts); i += 256 {
+		res, err := ingest(context.Background(), arts[i:min(i+256, len(arts))])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Err != nil {
+				b.Fatal(r.Err)
+			}
+		}
+	}
+}
+
+// reportRate stops the timer and reports articles and claims per second.
+func reportRate(b *testing.B) {
+	b.StopTimer()
+	sec := b.Elapsed().Seconds()
+	b.ReportMetric(float64(b.N)/sec, "articles/s")
+	b.ReportMetric(float64(b.N*claimsPer)/sec, "claims/s")
+}
+
+func benchmarkIngest(b *testing.B, db *store.DB) {
+	ctx, arts := context.Background(), benchArticlesN(b.N)
 	b.ResetTimer()
 	for i := range b.N {
 		if _, err := db.Ingest(ctx, arts[i]); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.StopTimer()
-	sec := b.Elapsed().Seconds()
-	b.ReportMetric(float64(b.N)/sec, "articles/s")
-	b.ReportMetric(float64(b.N*claimsPer)/sec, "claims/s")
+	reportRate(b)
 }
 
 // BenchmarkIngest measures ingesting articles of 10 claims each, one
@@ -105,38 +133,17 @@ func BenchmarkIngest(b *testing.B) {
 // BenchmarkIngestBatch measures ingesting articles of 10 claims each with
 // IngestBatch, 256 articles a call, on disk.
 func BenchmarkIngestBatch(b *testing.B) {
-	db, ctx, c := MustOpen(b), context.Background(), newCorpus(1)
-	arts := make([]*graph.Extraction, b.N)
-	for i := range arts {
-		arts[i] = c.article(i)
-	}
+	db, arts := MustOpen(b), benchArticlesN(b.N)
 	b.ResetTimer()
-	for i := 0; i < b.N; i += 256 {
-		res, err := db.IngestBatch(ctx, arts[i:min(i+256, b.N)])
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, r := range res {
-			if r.Err != nil {
-				b.Fatal(r.Err)
-			}
-		}
-	}
-	b.StopTimer()
-	sec := b.Elapsed().Seconds()
-	b.ReportMetric(float64(b.N)/sec, "articles/s")
-	b.ReportMetric(float64(b.N*claimsPer)/sec, "claims/s")
+	ingestInBatches(b, db.IngestBatch, arts)
+	reportRate(b)
 }
 
 // BenchmarkLoader measures bulk-loading articles of 10 claims each into
 // a new database on disk, the path ingest takes into an empty one: a
 // Loader fed 256 articles a call, then Finish, which writes them all.
 func BenchmarkLoader(b *testing.B) {
-	ctx, c := context.Background(), newCorpus(1)
-	arts := make([]*graph.Extraction, b.N)
-	for i := range arts {
-		arts[i] = c.article(i)
-	}
+	arts := benchArticlesN(b.N)
 	db, err := store.Open(b.TempDir(), store.Options{BulkLoad: true})
 	if err != nil {
 		b.Fatal(err)
@@ -148,24 +155,11 @@ func BenchmarkLoader(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer ld.Abort()
-	for i := 0; i < b.N; i += 256 {
-		res, err := ld.IngestBatch(ctx, arts[i:min(i+256, b.N)])
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, r := range res {
-			if r.Err != nil {
-				b.Fatal(r.Err)
-			}
-		}
-	}
-	if err := ld.Finish(ctx); err != nil {
+	ingestInBatches(b, ld.IngestBatch, arts)
+	if err := ld.Finish(context.Background()); err != nil {
 		b.Fatal(err)
 	}
-	b.StopTimer()
-	sec := b.Elapsed().Seconds()
-	b.ReportMetric(float64(b.N)/sec, "articles/s")
-	b.ReportMetric(float64(b.N*claimsPer)/sec, "claims/s")
+	reportRate(b)
 }
 
 // benchStore is a store shared by the read benchmarks, loaded once.
