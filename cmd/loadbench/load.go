@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/claimgraph/claimgraph/cmd/internal/cputime"
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -148,7 +149,7 @@ func runLoad(ctx context.Context, client *http.Client, w *world, cfg loadConfig)
 		firstErr string
 		wg       sync.WaitGroup
 	)
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), cputime.Process()
 	// The deadline stops new requests; those under way finish (within
 	// the client's timeout), so the server never sees a cancelled request.
 	deadline := start.Add(cfg.duration)
@@ -208,7 +209,7 @@ func runLoad(ctx context.Context, client *http.Client, w *world, cfg loadConfig)
 		}()
 	}
 	wg.Wait()
-	elapsed, cpu := time.Since(start), cpuTime()-cpu0
+	elapsed, cpu := time.Since(start), cputime.Process()-cpu0
 	if len(lat) == 0 {
 		return nil, fmt.Errorf("%s with %d clients: no request finished within %v", cfg.kind, cfg.clients, cfg.duration)
 	}

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"context"
+	"math/rand/v2"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	badger "github.com/dgraph-io/badger/v4"
+	badgeropts "github.com/dgraph-io/badger/v4/options"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/ristretto/v2/z"
+
+	"github.com/claimgraph/claimgraph/cmd/internal/cputime"
+	"github.com/claimgraph/claimgraph/extract"
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/store"
+)
+
+// BenchmarkIngestStages splits an ingest of b.N generated articles (the
+// default mix, about 4 KB each) into its stages and times each alone, on
+// the same articles in one run, so their ratios hold on a noisy machine:
+//
+//   - extract: extraction, on GOMAXPROCS goroutines as ingest runs it;
+//   - load: the store's bulk load of those extractions (resolution, keys,
+//     sort and Badger's write), as ingest into an empty database does;
+//   - stream: Badger's StreamWriter alone writing every key and value the
+//     load stored, already sorted and encoded, into a new database.
+//
+// Each reports articles/s (wall clock) and CPU µs per article. extract
+// and stream are floors no change to the load can go below without a
+// faster extractor or fewer, smaller keys. Files are not read.
+func BenchmarkIngestStages(b *testing.B) {
+	w := newWorld(rand.New(rand.NewPCG(1, 0)))
+	arts := make([]graph.Article, b.N)
+	for i := range arts {
+		a := newArticle(w, 1, i, 4096, defaultShare)
+		arts[i] = graph.Article{Title: a.Title, Text: a.Text, URL: a.URL, Publisher: a.Publisher, PublishedAt: a.PublishedAt}
+	}
+	// stage times one stage: its wall-clock time and the process's CPU
+	// time (all threads, Badger's and the garbage collector's too).
+	type stage struct{ wall, cpu time.Duration }
+	timed := func(f func()) stage {
+		t0, c0 := time.Now(), cputime.Process()
+		f()
+		return stage{time.Since(t0), cputime.Process() - c0}
+	}
+	b.ResetTimer()
+	var xs []*graph.Extraction
+	ex := timed(func() { xs = extractAll(b, arts) })
+	dir := filepath.Join(b.TempDir(), "load")
+	ld := timed(func() { loadAll(b, dir, xs) })
+	b.StopTimer()
+	xs = nil
+	kvs := readKVs(b, dir)
+	runtime.GC() // the stream starts with no garbage of the other stages
+	b.StartTimer()
+	st := timed(func() { streamKVs(b, filepath.Join(b.TempDir(), "stream"), kvs) })
+	b.StopTimer()
+
+	n := float64(b.N)
+	for _, m := range []struct {
+		name string
+		s    stage
+	}{{"extract", ex}, {"load", ld}, {"stream", st}, {"extract+load", stage{ex.wall + ld.wall, ex.cpu + ld.cpu}}} {
+		b.ReportMetric(n/m.s.wall.Seconds(), m.name+"-articles/s")
+		if m.s.cpu > 0 {
+			b.ReportMetric(float64(m.s.cpu.Microseconds())/n, m.name+"-cpu-us/article")
+		}
+	}
+}
+
+// extractAll extracts arts on GOMAXPROCS goroutines, failing on any error.
+func extractAll(b *testing.B, arts []graph.Article) []*graph.Extraction {
+	xs := make([]*graph.Extraction, len(arts))
+	var next atomic.Int64
+	errs := make([]error, len(arts))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(arts); i = int(next.Add(1) - 1) {
+				xs[i], errs[i] = extract.Extract(arts[i])
+			}
+		}()
+	}
+	wg.Wait()
+	claims := 0
+	for i, err := range errs {
+		if err != nil {
+			b.Fatalf("article %d: %v", i, err)
+		}
+		claims += len(xs[i].Claims)
+	}
+	if claims < len(arts) {
+		b.Fatalf("%d claims from %d articles: generated articles carry several each", claims, len(arts))
+	}
+	return xs
+}
+
+// loadAll bulk-loads xs into a new database in dir, 256 a call, as ingest
+// does into an empty one, and closes it.
+func loadAll(b *testing.B, dir string, xs []*graph.Extraction) {
+	ctx := context.Background()
+	db, err := store.Open(dir, store.Options{BulkLoad: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ld, err := db.NewLoader()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ld.Abort()
+	for i := 0; i < len(xs); i += 256 {
+		res, err := ld.IngestBatch(ctx, xs[i:min(i+256, len(xs))])
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range res {
+			if r.Err != nil {
+				b.Fatal(r.Err)
+			}
+		}
+	}
+	if err := ld.Finish(ctx); err != nil {
+		b.Fatal(err)
+	}
+	if l, err := db.FindArticles(ctx, graph.ArticleFilter{}); err != nil || l.TotalCount != len(xs) {
+		b.Fatalf("the loaded database does not hold the %d articles (%v)", len(xs), err)
+	}
+}
+
+// Badger settings of a bulk-loaded database (store.Options.BulkLoad) that
+// change what a StreamWriter writes: values above the threshold go to the
+// value log, tables are this size and not compressed.
+const (
+	bulkValueThreshold = 128
+	bulkBaseTableKB    = 512
+)
+
+// streamSpan is the data after which readKVs begins a new stream, whose
+// tables Badger builds in parallel with the others', as a Loader does.
+const streamSpan = 64 << 20
+
+// readKVs reads every key and value of the Badger database in dir into
+// the buffers a StreamWriter takes, in key order, in streams of streamSpan.
+func readKVs(b *testing.B, dir string) []*z.Buffer {
+	db, err := badger.Open(badger.DefaultOptions(dir).WithReadOnly(true).WithLogger(nil))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var bufs []*z.Buffer
+	buf := z.NewBuffer(8<<20, "corpusgen.bench")
+	stream, span := uint32(1), 0
+	err = db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.IteratorOptions{})
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			kv := &pb.KV{Key: it.Item().KeyCopy(nil), Version: 1, StreamId: stream}
+			if kv.Value, err = it.Item().ValueCopy(nil); err != nil {
+				return err
+			}
+			badger.KVToBuffer(kv, buf)
+			if span += len(kv.Key) + len(kv.Value); span >= streamSpan {
+				badger.KVToBuffer(&pb.KV{StreamId: stream, StreamDone: true}, buf)
+				stream, span = stream+1, 0
+			}
+			if buf.LenNoPadding() >= 4<<20 {
+				bufs = append(bufs, buf)
+				buf = z.NewBuffer(8<<20, "corpusgen.bench")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	bufs = append(bufs, buf)
+	b.Cleanup(func() {
+		for _, buf := range bufs {
+			buf.Release()
+		}
+	})
+	return bufs
+}
+
+// streamKVs writes bufs into a new Badger database in dir, with the
+// settings of a bulk load, through a StreamWriter.
+func streamKVs(b *testing.B, dir string, bufs []*z.Buffer) {
+	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil).WithValueThreshold(bulkValueThreshold).
+		WithBaseTableSize(bulkBaseTableKB << 10).WithCompression(badgeropts.None).WithDetectConflicts(false))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	sw := db.NewStreamWriter()
+	if err := sw.Prepare(); err != nil {
+		b.Fatal(err)
+	}
+	for _, buf := range bufs {
+		if err := sw.Write(buf); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		b.Fatal(err)
+	}
+}
