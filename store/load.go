@@ -330,6 +330,10 @@ func (l *Loader) Finish(ctx context.Context) error {
 	l.toStream.Store(l.sort.total + kept)
 	sw := db.bdb.NewStreamWriter()
 	if err := sw.Prepare(); err != nil {
+		// Prepare stops Badger's writes and memtable flushes before it
+		// empties the database, and only Cancel (or Flush) resumes them:
+		// without it, Close would panic.
+		sw.Cancel()
 		return fmt.Errorf("bulk load: prepare the stream: %w", err)
 	}
 	if err := l.stream(sw, version); err != nil {

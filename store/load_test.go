@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	badger "github.com/dgraph-io/badger/v4"
@@ -278,6 +279,60 @@ func TestLoaderInterrupted(t *testing.T) {
 			sameKeys(t, dump(t, func() *DB { db, _ := ingestAll(t, xs, Options{}); return db }()), dump(t, db))
 		})
 	}
+}
+
+// TestLoaderFinishFails checks that a Finish whose stream cannot begin
+// (Badger cannot empty the database for it: here its value log file was
+// deleted from under it, as a disk fault or another program could)
+// returns the error and leaves a database that closes (before the fix,
+// Close panicked: Badger's writes were left stopped) and opens empty, as
+// an interrupted load does, ready for the load again.
+func TestLoaderFinishFails(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	xs := batchArticles(30)
+	db, err := Open(dir, Options{BulkLoad: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := db.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.IngestBatch(ctx, xs); err != nil {
+		t.Fatal(err)
+	}
+	logs, _ := filepath.Glob(filepath.Join(dir, "*.vlog"))
+	if len(logs) == 0 {
+		t.Fatal("no value log file to remove")
+	}
+	for _, f := range logs {
+		if err := os.Remove(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Finish(ctx); err == nil || !strings.Contains(err.Error(), "prepare the stream") {
+		t.Fatalf("Finish with its value log gone: %v, want the stream's preparation to fail", err)
+	}
+	// Close must return, not panic; it may report the missing file.
+	if err := db.Close(); err != nil {
+		t.Logf("Close after a failed Finish: %v", err)
+	}
+	db = openDir(t, dir)
+	if n, err := db.FindArticles(ctx, graph.ArticleFilter{}); err != nil || n.TotalCount != 0 {
+		t.Fatalf("articles after a failed Finish: %+v, %v; want none", n, err)
+	}
+	l, err = db.NewLoader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.IngestBatch(ctx, xs); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Finish(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := ingestAll(t, xs, Options{})
+	sameKeys(t, dump(t, ref), dump(t, db))
 }
 
 // TestSorter checks the sorter against a map: random sets, deletes and
