@@ -101,28 +101,7 @@ func Open(dir string, opts Options) (*DB, error) {
 	if !opts.InMemory && dir == "" {
 		return nil, graph.Errorf(graph.EINVALID, "store directory is required")
 	}
-	bo := badger.DefaultOptions(dir).
-		WithInMemory(opts.InMemory).
-		WithLogger(badgerLogger{opts.Logger}).
-		WithSyncWrites(opts.SyncWrites).
-		WithMetricsEnabled(false).
-		// Writes are serialised by DB.mu, so Badger need not track
-		// read sets for conflict detection.
-		WithDetectConflicts(false)
-	if opts.BulkLoad && !opts.InMemory {
-		bo = bo.WithValueThreshold(bulkValueThreshold).WithBlockCacheSize(bulkCacheMB << 20).
-			WithIndexCacheSize(bulkIndexCacheMB << 20).WithCompression(options.None).
-			WithBaseTableSize(bulkBaseTableKB << 10)
-	}
-	if opts.CacheMB > 0 {
-		bo = bo.WithBlockCacheSize(int64(opts.CacheMB) << 20)
-	}
-	if opts.MemTableMB > 0 {
-		mt := int64(opts.MemTableMB) << 20
-		// Values above the threshold go to the value log; it must stay
-		// below the largest batch (15% of a memtable).
-		bo = bo.WithMemTableSize(mt).WithValueThreshold(min(bo.ValueThreshold, mt/10))
-	}
+	bo := BadgerOptions(dir, opts)
 	bdb, err := badger.Open(bo)
 	if err != nil {
 		return nil, fmt.Errorf("open badger database in %q: %w", dir, err)
@@ -146,6 +125,35 @@ func Open(dir string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("finish interrupted merges and splits: %w", err)
 	}
 	return db, nil
+}
+
+// BadgerOptions returns the Badger settings Open uses for a database in dir
+// opened with opts, for tools that work on Badger's files directly (a
+// benchmark of Badger's own write, storebench).
+func BadgerOptions(dir string, opts Options) badger.Options {
+	bo := badger.DefaultOptions(dir).
+		WithInMemory(opts.InMemory).
+		WithLogger(badgerLogger{opts.Logger}).
+		WithSyncWrites(opts.SyncWrites).
+		WithMetricsEnabled(false).
+		// Writes are serialised by DB.mu, so Badger need not track
+		// read sets for conflict detection.
+		WithDetectConflicts(false)
+	if opts.BulkLoad && !opts.InMemory {
+		bo = bo.WithValueThreshold(bulkValueThreshold).WithBlockCacheSize(bulkCacheMB << 20).
+			WithIndexCacheSize(bulkIndexCacheMB << 20).WithCompression(options.None).
+			WithBaseTableSize(bulkBaseTableKB << 10)
+	}
+	if opts.CacheMB > 0 {
+		bo = bo.WithBlockCacheSize(int64(opts.CacheMB) << 20)
+	}
+	if opts.MemTableMB > 0 {
+		mt := int64(opts.MemTableMB) << 20
+		// Values above the threshold go to the value log; it must stay
+		// below the largest batch (15% of a memtable).
+		bo = bo.WithMemTableSize(mt).WithValueThreshold(min(bo.ValueThreshold, mt/10))
+	}
+	return bo
 }
 
 // Close flushes and releases the database.

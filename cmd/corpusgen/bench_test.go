@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"math/rand/v2"
@@ -13,15 +12,11 @@ import (
 	"testing"
 	"time"
 
-	badger "github.com/dgraph-io/badger/v4"
-	badgeropts "github.com/dgraph-io/badger/v4/options"
-	"github.com/dgraph-io/badger/v4/pb"
-	"github.com/dgraph-io/ristretto/v2/z"
-
 	"github.com/claimgraph/claimgraph/cmd/internal/cputime"
 	"github.com/claimgraph/claimgraph/extract"
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/store"
+	"github.com/claimgraph/claimgraph/store/storebench"
 )
 
 // streamSkip prices part of the key layout: the stream stage of
@@ -64,10 +59,24 @@ func BenchmarkIngestStages(b *testing.B) {
 	ld := timed(func() { loadAll(b, dir, xs) })
 	b.StopTimer()
 	xs = nil
-	kvs := readKVs(b, dir)
+	var skip [][]byte
+	for _, p := range strings.Split(*streamSkip, ",") {
+		if p != "" {
+			skip = append(skip, []byte(p))
+		}
+	}
+	kvs, err := storebench.ReadKVs(dir, skip)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer kvs.Release()
 	runtime.GC() // the stream starts with no garbage of the other stages
 	b.StartTimer()
-	st := timed(func() { streamKVs(b, filepath.Join(b.TempDir(), "stream"), kvs) })
+	st := timed(func() {
+		if err := kvs.Stream(filepath.Join(b.TempDir(), "stream")); err != nil {
+			b.Fatal(err)
+		}
+	})
 	b.StopTimer()
 
 	n := float64(b.N)
@@ -141,96 +150,5 @@ func loadAll(b *testing.B, dir string, xs []*graph.Extraction) {
 	}
 	if l, err := db.FindArticles(ctx, graph.ArticleFilter{}); err != nil || l.TotalCount != len(xs) {
 		b.Fatalf("the loaded database does not hold the %d articles (%v)", len(xs), err)
-	}
-}
-
-// Badger settings of a bulk-loaded database (store.Options.BulkLoad) that
-// change what a StreamWriter writes: values above the threshold go to the
-// value log, tables are this size and not compressed.
-const (
-	bulkValueThreshold = 128
-	bulkBaseTableKB    = 512
-)
-
-// streamSpan is the data after which readKVs begins a new stream, whose
-// tables Badger builds in parallel with the others', as a Loader does.
-const streamSpan = 64 << 20
-
-// readKVs reads every key and value of the Badger database in dir, but
-// those -stream.skip leaves out, into the buffers a StreamWriter takes, in
-// key order, in streams of streamSpan.
-func readKVs(b *testing.B, dir string) []*z.Buffer {
-	db, err := badger.Open(badger.DefaultOptions(dir).WithReadOnly(true).WithLogger(nil))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	var skip [][]byte
-	for _, p := range strings.Split(*streamSkip, ",") {
-		if p != "" {
-			skip = append(skip, []byte(p))
-		}
-	}
-	var bufs []*z.Buffer
-	buf := z.NewBuffer(8<<20, "corpusgen.bench")
-	stream, span := uint32(1), 0
-	err = db.View(func(txn *badger.Txn) error {
-		it := txn.NewIterator(badger.IteratorOptions{})
-		defer it.Close()
-	keys:
-		for it.Rewind(); it.Valid(); it.Next() {
-			for _, p := range skip {
-				if bytes.HasPrefix(it.Item().Key(), p) {
-					continue keys
-				}
-			}
-			kv := &pb.KV{Key: it.Item().KeyCopy(nil), Version: 1, StreamId: stream}
-			if kv.Value, err = it.Item().ValueCopy(nil); err != nil {
-				return err
-			}
-			badger.KVToBuffer(kv, buf)
-			if span += len(kv.Key) + len(kv.Value); span >= streamSpan {
-				badger.KVToBuffer(&pb.KV{StreamId: stream, StreamDone: true}, buf)
-				stream, span = stream+1, 0
-			}
-			if buf.LenNoPadding() >= 4<<20 {
-				bufs = append(bufs, buf)
-				buf = z.NewBuffer(8<<20, "corpusgen.bench")
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	bufs = append(bufs, buf)
-	b.Cleanup(func() {
-		for _, buf := range bufs {
-			buf.Release()
-		}
-	})
-	return bufs
-}
-
-// streamKVs writes bufs into a new Badger database in dir, with the
-// settings of a bulk load, through a StreamWriter.
-func streamKVs(b *testing.B, dir string, bufs []*z.Buffer) {
-	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(nil).WithValueThreshold(bulkValueThreshold).
-		WithBaseTableSize(bulkBaseTableKB << 10).WithCompression(badgeropts.None).WithDetectConflicts(false))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer db.Close()
-	sw := db.NewStreamWriter()
-	if err := sw.Prepare(); err != nil {
-		b.Fatal(err)
-	}
-	for _, buf := range bufs {
-		if err := sw.Write(buf); err != nil {
-			b.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		b.Fatal(err)
 	}
 }
