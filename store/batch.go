@@ -27,8 +27,10 @@ const batchFill = 0.5
 // IngestBatch ingests xs as Ingest would, one after another, in as few
 // Badger transactions as fit (each filled to about half of Badger's limit,
 // see Options.MemTableMB): an article is written whole into one of them or
-// not at all. Articles resolve against the stored graph and the earlier
-// articles of xs. An invalid article has EINVALID in its result's Err; one
+// not at all. While Badger applies one transaction, the next is already
+// being resolved and written (pipeline), so large batches go faster.
+// Articles resolve against the stored graph and the earlier articles of
+// xs. An invalid article has EINVALID in its result's Err; one
 // that does not fit an empty transaction ETOOLARGE; neither stops the
 // others. When an article fails halfway through a transaction, the
 // transaction is dropped and the articles before it are written again
@@ -45,14 +47,86 @@ func (db *DB) IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]*graph
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
+	p := &pipeline{}
+	defer p.discard()
 	for i := 0; i < len(xs); {
-		next, err := db.ingestRun(ctx, xs, res, i, len(xs), nil)
+		next, err := db.ingestRun(ctx, xs, res, i, len(xs), nil, p)
 		if err != nil {
+			if werr := p.wait(db, res); werr != nil {
+				return res, werr
+			}
 			return res, err
 		}
 		i = next
 	}
-	return res, nil
+	return res, p.wait(db, res)
+}
+
+// pipeline lets the runs (transactions) of one IngestBatch overlap with
+// Badger's writes: a run's commit is handed to Badger (CommitWith), and
+// the next run resolves and writes its articles while Badger applies it,
+// on Badger's own goroutine. The next run's transactions begin before
+// that commit, so their snapshot does not hold it: the run reads what the
+// run in flight wrote from its tx (tx.prev), after its own writes and
+// before the snapshot. A run waits for the commit in flight before it
+// writes its counters and commits, and fails with it; results are set
+// once their run's commit is applied.
+type pipeline struct {
+	// next and nextSnap are the transactions of the next run, begun
+	// before the commit in flight was sent.
+	next, nextSnap *badger.Txn
+	// flight is the run Badger is applying, nil when none.
+	flight *flight
+}
+
+// flight is a run whose commit was sent: its tx (its writes, the
+// overlay of the next run), its results by index, and the commit's
+// outcome, delivered once.
+type flight struct {
+	t    *tx
+	done map[int]*graph.IngestResult
+	err  chan error
+}
+
+// txns returns the transactions for a run: those begun for it before the
+// last commit was sent, else new ones (whose snapshot then waits for
+// that commit, which Badger does for any new transaction).
+func (p *pipeline) txns(db *DB) (txn, snap *badger.Txn) {
+	if p != nil && p.next != nil {
+		txn, snap, p.next, p.nextSnap = p.next, p.nextSnap, nil, nil
+		return txn, snap
+	}
+	return db.bdb.NewTransaction(true), db.bdb.NewTransaction(false)
+}
+
+// wait waits for the commit in flight; once applied, its results are
+// set in res and its writes cached. db.mu must be held.
+func (p *pipeline) wait(db *DB, res []*graph.IngestResult) error {
+	if p == nil || p.flight == nil {
+		return nil
+	}
+	f := p.flight
+	p.flight = nil
+	if err := <-f.err; err != nil {
+		// what was cached from reads through the failed run may be
+		// wrong: forget it all
+		db.counters, db.actors = nil, nil
+		return fmt.Errorf("commit %d articles: %w", len(f.done), err)
+	}
+	db.cacheWrites(f.t)
+	for j, r := range f.done {
+		res[j] = r
+	}
+	return nil
+}
+
+// discard drops the transactions begun for a next run that will not come.
+func (p *pipeline) discard() {
+	if p.next != nil {
+		p.next.Discard()
+		p.nextSnap.Discard()
+		p.next, p.nextSnap = nil, nil
+	}
 }
 
 // ingestRun writes the articles of xs from start (those without a result
@@ -61,17 +135,26 @@ func (db *DB) IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]*graph
 // transaction gets its error as result; one that fails after others makes
 // the run start over and stop before it. In a bulk load (ld), the
 // writes ld keeps in its sorter are taken back with the transaction.
+// With a pipeline (p, IngestBatch), the run's commit is left in flight
+// and its results are set when it is applied (pipeline.wait).
 // db.mu must be held.
-func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*graph.IngestResult, start, end int, ld *Loader) (int, error) {
+func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*graph.IngestResult, start, end int, ld *Loader, p *pipeline) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return start, err
 	}
-	txn := db.bdb.NewTransaction(true)
+	txn, snap := p.txns(db)
 	defer txn.Discard()
-	snap := db.bdb.NewTransaction(false)
 	defer snap.Discard()
 	t := db.newTx(ctx, txn)
 	t.snap, t.names = snap, map[string]map[string]byte{}
+	if p != nil {
+		t.own = map[string]ownWrite{}
+		if p.flight != nil {
+			t.prev = p.flight.t
+			t.noMerged = t.noMerged && t.prev.noMerged
+			t.noSplits = t.noSplits && t.prev.noSplits
+		}
+	}
 	// undo takes back what a bulk load's sorter got from this run
 	undo := func() {}
 	if ld != nil {
@@ -88,6 +171,19 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 		if len(done) > 0 && db.full(t) {
 			break
 		}
+		if t.prev != nil && t.prev.wrote(nodeKey(xs[i].Article.ID)) {
+			// an article the run in flight wrote: what is stored for
+			// it is read with iterators, which see only the snapshot,
+			// so it waits for that run to be applied
+			if len(done) > 0 {
+				break
+			}
+			if err := p.wait(db, res); err != nil {
+				return start, err
+			}
+			txn.Discard()
+			return db.ingestRun(ctx, xs, res, start, end, ld, p)
+		}
 		r, err := t.ingest(xs[i])
 		if err != nil {
 			undo()
@@ -96,7 +192,7 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 			}
 			txn.Discard()
 			if len(done) > 0 {
-				return db.ingestRun(ctx, xs, res, start, i, ld)
+				return db.ingestRun(ctx, xs, res, start, i, ld, p)
 			}
 			res[i] = &graph.IngestResult{Err: tooLarge(err, xs[i].Article.ID)}
 			return i + 1, nil
@@ -112,6 +208,12 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 			undo()
 			return start, fmt.Errorf("bulk load: write claims: %w", cerr)
 		}
+	}
+	// counters are read-modify-write: from here on the run needs the
+	// run in flight applied (its counter values are cached then)
+	if err := p.wait(db, res); err != nil {
+		undo()
+		return start, err
 	}
 	err := t.flushSegments()
 	if err == nil {
@@ -129,13 +231,23 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 			last = max(last, j)
 		}
 		if len(done) > 1 {
-			return db.ingestRun(ctx, xs, res, start, last, ld)
+			return db.ingestRun(ctx, xs, res, start, last, ld, p)
 		}
 		res[last] = &graph.IngestResult{Err: tooLarge(err, xs[last].Article.ID)}
 		return last + 1, nil
 	}
 	if err != nil {
 		return start, fmt.Errorf("write postings and counters: %w", err)
+	}
+	if p != nil {
+		// the next run's transactions begin before this commit is
+		// sent, so that they need not wait for Badger to apply it
+		p.next, p.nextSnap = db.bdb.NewTransaction(true), db.bdb.NewTransaction(false)
+		f := &flight{t: t, done: done, err: make(chan error, 1)}
+		txn.CommitWith(func(err error) { f.err <- err })
+		t.prev = nil // the next run reads this one, not the one before
+		p.flight = f
+		return i, nil
 	}
 	if err := txn.Commit(); err != nil {
 		undo()
@@ -205,6 +317,15 @@ func (t *tx) batchNames(p []byte) (ks, vs [][]byte, err error) {
 		got[string(item.Key()[len(p):])] = f
 	}
 	it.Close()
+	if t.prev != nil {
+		for id, f := range t.prev.names[string(p)] {
+			if f == 0 {
+				delete(got, id)
+			} else {
+				got[id] = f
+			}
+		}
+	}
 	for id, f := range t.names[string(p)] {
 		if f == 0 {
 			delete(got, id)

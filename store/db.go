@@ -318,12 +318,44 @@ type tx struct {
 	claimJobs []claimJob
 	// terms folds the words of the claims t indexes (indexClaim).
 	terms termCounter
+	// own records every write of t, in a pipelined IngestBatch, for the
+	// run after it; prev is the run before, whose commit Badger may
+	// still be applying: t's snapshot does not hold it, so reads see its
+	// writes after t's own (pipeline).
+	own  map[string]ownWrite
+	prev *tx
+}
+
+// ownWrite is one write recorded in tx.own: a value, or a deletion.
+type ownWrite struct {
+	v   []byte
+	del bool
+}
+
+// wrote reports whether t wrote or deleted k.
+func (t *tx) wrote(k []byte) bool {
+	_, ok := t.own[string(k)]
+	return ok
+}
+
+// overlaid returns what t or the run before it (prev) wrote at k, the
+// writes t's snapshot lacks; found=false when neither did.
+func (t *tx) overlaid(k []byte) (w ownWrite, found bool) {
+	if w, found = t.own[string(k)]; !found {
+		w, found = t.prev.own[string(k)]
+	}
+	return w, found
 }
 
 // get returns the value at k, or ok=false when there is none.
 func (t *tx) get(k []byte) (v []byte, ok bool, err error) {
 	if t.ld != nil && (t.txn == nil || !keptKey(k)) {
 		return nil, false, errUnread(k)
+	}
+	if t.prev != nil {
+		if w, found := t.overlaid(k); found {
+			return w.v, !w.del, nil
+		}
 	}
 	item, err := t.txn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
@@ -342,6 +374,11 @@ func (t *tx) get(k []byte) (v []byte, ok bool, err error) {
 func (t *tx) has(k []byte) (bool, error) {
 	if t.ld != nil && (t.txn == nil || !(keptKey(k) || markedKey(k))) {
 		return false, errUnread(k)
+	}
+	if t.prev != nil {
+		if w, found := t.overlaid(k); found {
+			return !w.del, nil
+		}
 	}
 	_, err := t.txn.Get(k)
 	if errors.Is(err, badger.ErrKeyNotFound) {
@@ -368,6 +405,9 @@ func (t *tx) set(k, v []byte) error {
 	if err := t.txn.Set(k, v); err != nil {
 		return fmt.Errorf("set %q: %w", k, err)
 	}
+	if t.own != nil {
+		t.own[string(k)] = ownWrite{v: v}
+	}
 	t.noteCuration(k)
 	t.nEntries++
 	t.nBytes += int64(len(k)+len(v)) + entryOverhead
@@ -388,6 +428,9 @@ func (t *tx) del(k []byte) error {
 	}
 	if err := t.txn.Delete(k); err != nil {
 		return fmt.Errorf("delete %q: %w", k, err)
+	}
+	if t.own != nil {
+		t.own[string(k)] = ownWrite{del: true}
 	}
 	t.nEntries++
 	t.nBytes += int64(len(k)) + entryOverhead

@@ -156,7 +156,7 @@ func (l *Loader) IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]*gr
 		return res, err
 	}
 	for i := 0; i < len(xs); {
-		next, err := db.ingestRun(ctx, xs, res, i, len(xs), l)
+		next, err := db.ingestRun(ctx, xs, res, i, len(xs), l, nil)
 		if err != nil {
 			return res, err
 		}

@@ -146,14 +146,22 @@ func (t *tx) saveActor(old, n *graph.Actor) error {
 }
 
 // actor returns the stored actor with id (a copy), as t sees it: written
-// by t, else from the DB's cache of committed actors, else read (and
-// cached).
+// by t, else by the run before it (tx.prev), else from the DB's cache of
+// committed actors, else read (and cached).
 func (t *tx) actor(id string) (graph.Actor, bool, error) {
 	if a, ok := t.actors[id]; ok {
 		if a == nil {
 			return graph.Actor{}, false, nil
 		}
 		return cloneActor(a), true, nil
+	}
+	if t.prev != nil {
+		if a, ok := t.prev.actors[id]; ok {
+			if a == nil {
+				return graph.Actor{}, false, nil
+			}
+			return cloneActor(a), true, nil
+		}
 	}
 	if a, ok := t.actorCache[id]; ok {
 		return cloneActor(&a), true, nil

@@ -335,11 +335,18 @@ func (ing *ingester) actorCount(ctx context.Context) (int, error) {
 }
 
 // Batches handed to a graph.BatchIngester: up to batchArticles articles or
-// batchBytes of text, or what arrived within batchWait of the first.
+// batchBytes of text, or what arrived within batchWait of the first. A
+// database that already holds articles (no bulk load) takes batches four
+// times larger: its IngestBatch overlaps each transaction's commit with
+// the work of the next one, all but the last of a batch (measured: 10k
+// articles into a 10k database at 930 rather than 740 articles/s), while
+// a bulk load runs a little faster with the smaller ones.
 const (
 	batchArticles = 256
 	batchBytes    = 8 << 20
 	batchWait     = 50 * time.Millisecond
+	// txnBatches multiplies both limits for transactional ingest.
+	txnBatches = 4
 )
 
 // extracted is an item checked and extracted, to be stored; x is nil when
@@ -397,6 +404,10 @@ func (ing *ingester) store1(ctx context.Context, e extracted) outcome {
 func (ing *ingester) writeBatches(ctx context.Context, bi graph.BatchIngester, in <-chan extracted, out chan<- outcome) {
 	var batch []extracted
 	var xs []*graph.Extraction
+	maxArticles, maxBytes := batchArticles, batchBytes
+	if ing.finish == nil {
+		maxArticles, maxBytes = txnBatches*batchArticles, txnBatches*batchBytes
+	}
 	for {
 		e, ok := <-in
 		if !ok {
@@ -406,7 +417,7 @@ func (ing *ingester) writeBatches(ctx context.Context, bi graph.BatchIngester, i
 		size := len(e.x.Article.Text)
 		wait := time.NewTimer(batchWait)
 	fill:
-		for len(batch) < batchArticles && size < batchBytes {
+		for len(batch) < maxArticles && size < maxBytes {
 			select {
 			case e, ok := <-in:
 				if !ok {
