@@ -77,6 +77,9 @@ type pipeline struct {
 	next, nextSnap *badger.Txn
 	// flight is the run Badger is applying, nil when none.
 	flight *flight
+	// writes is how many keys the last run wrote: the next one's
+	// tx.own is sized for as many, as runs fill alike.
+	writes int
 }
 
 // flight is a run whose commit was sent: its tx (its writes, the
@@ -148,7 +151,7 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	t := db.newTx(ctx, txn)
 	t.snap, t.names = snap, map[string]map[string]byte{}
 	if p != nil {
-		t.own = map[string]ownWrite{}
+		t.own = make(map[string]ownWrite, p.writes)
 		if p.flight != nil {
 			t.prev = p.flight.t
 			t.noMerged = t.noMerged && t.prev.noMerged
@@ -246,7 +249,7 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 		f := &flight{t: t, done: done, err: make(chan error, 1)}
 		txn.CommitWith(func(err error) { f.err <- err })
 		t.prev = nil // the next run reads this one, not the one before
-		p.flight = f
+		p.flight, p.writes = f, len(t.own)
 		return i, nil
 	}
 	if err := txn.Commit(); err != nil {
