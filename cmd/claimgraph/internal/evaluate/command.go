@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os/exec"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -42,7 +43,7 @@ func Command(cmdline string) (Extractor, error) {
 	return func(ctx context.Context, path string) (*graph.Extraction, error) {
 		ctx, cancel := context.WithTimeout(ctx, CommandTimeout)
 		defer cancel()
-		cmd := exec.CommandContext(ctx, argv[0], append(argv[1:], path)...)
+		cmd := exec.CommandContext(ctx, argv[0], commandArgs(argv, path)...)
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		if err := cmd.Run(); err != nil {
@@ -58,6 +59,14 @@ func Command(cmdline string) (Extractor, error) {
 		}
 		return x, nil
 	}, nil
+}
+
+// commandArgs returns the arguments of argv's command for one article: a
+// new slice each time, for the extractor runs on several goroutines and
+// appending to argv[1:] would write into argv's spare capacity, shared by
+// all of them.
+func commandArgs(argv []string, path string) []string {
+	return append(slices.Clip(argv[1:]), path)
 }
 
 // SplitCommand splits a command line as Python's shlex.split does (POSIX

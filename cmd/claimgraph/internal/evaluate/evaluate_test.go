@@ -4,6 +4,7 @@ import (
 	"context"
 	"github.com/claimgraph/claimgraph/graph"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -172,6 +173,27 @@ func TestSplitCommand(t *testing.T) {
 		if _, err := SplitCommand(in); err == nil {
 			t.Errorf("SplitCommand(%q): got no error", in)
 		}
+	}
+}
+
+// TestCommandArgs checks that the arguments built for one article do not
+// share memory with another's: Command's extractor runs on several
+// goroutines, and appending to a command line with spare capacity made
+// them write the same element (a data race that could run the command
+// on another goroutine's article).
+func TestCommandArgs(t *testing.T) {
+	argv, err := SplitCommand("sh -c 'cat \"$0\"'")
+	if err != nil {
+		t.Fatal(err)
+	}
+	argv = slices.Grow(argv, 4) // spare capacity, as append leaves
+	a := commandArgs(argv, "a.txt")
+	b := commandArgs(argv, "b.txt")
+	if want := []string{"-c", `cat "$0"`, "a.txt"}; !reflect.DeepEqual(a, want) {
+		t.Errorf("arguments for a.txt after building b.txt's: %q, want %q", a, want)
+	}
+	if want := []string{"-c", `cat "$0"`, "b.txt"}; !reflect.DeepEqual(b, want) {
+		t.Errorf("arguments for b.txt: %q, want %q", b, want)
 	}
 }
 
