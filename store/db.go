@@ -49,7 +49,9 @@ type Options struct {
 	// smaller (bulkBaseTableKB at the first level, 32 times that at the
 	// last, where a Loader writes): Badger builds each table in memory, in
 	// a buffer of twice its size, and keeps a few such buffers for reuse.
-	// A database written so opens and reads as any other.
+	// Level 0 holds bulkL0Tables flushed memtables before they are
+	// compacted, rather than 5. A database written so opens and reads as
+	// any other.
 	BulkLoad bool
 }
 
@@ -59,6 +61,12 @@ const (
 	bulkCacheMB        = 16
 	bulkIndexCacheMB   = 64
 	bulkBaseTableKB    = 512
+	// bulkL0Tables is how many flushed memtables level 0 holds before
+	// Badger compacts them into the tree (5 by default): a transactional
+	// ingest into a large database writes keys all over the key space, so
+	// each compaction rewrites most of the level below, and fewer, larger
+	// ones cost less (30k articles into a 100k database: 596 → 798/s).
+	bulkL0Tables = 12
 )
 
 // DB is a graph.Store kept in a Badger database. It is safe for concurrent
@@ -142,7 +150,8 @@ func BadgerOptions(dir string, opts Options) badger.Options {
 	if opts.BulkLoad && !opts.InMemory {
 		bo = bo.WithValueThreshold(bulkValueThreshold).WithBlockCacheSize(bulkCacheMB << 20).
 			WithIndexCacheSize(bulkIndexCacheMB << 20).WithCompression(options.None).
-			WithBaseTableSize(bulkBaseTableKB << 10)
+			WithBaseTableSize(bulkBaseTableKB << 10).
+			WithNumLevelZeroTables(bulkL0Tables).WithNumLevelZeroTablesStall(bulkL0Tables + 10)
 	}
 	if opts.CacheMB > 0 {
 		bo = bo.WithBlockCacheSize(int64(opts.CacheMB) << 20)
