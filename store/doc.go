@@ -75,7 +75,10 @@
 // sorted by date. Backward pages walk the same keys in reverse.
 //
 // Writes are serialised by the DB. Ingest is one Badger transaction: applied
-// whole or not at all. MergeActors and SplitAlias change names in one
+// whole or not at all. IngestBatch writes several articles a transaction
+// and begins the next transaction while Badger applies the last one (its
+// snapshot lacks that one's writes, which it reads from the last tx: see
+// pipeline in batch.go). MergeActors and SplitAlias change names in one
 // transaction, then move claims and edges in bounded ones; Open finishes a
 // move that a crash interrupted (mg/ keys with links left, ps/ keys).
 //
