@@ -30,6 +30,7 @@ func Extract(a graph.Article) (*graph.Extraction, error) {
 	for _, at := range ats {
 		b.add(at)
 	}
+	b.typedEdges()
 	x := b.finish(a)
 	s.keep(b, r)
 	return x, nil
@@ -46,10 +47,13 @@ type builder struct {
 	claimMem []graph.Claim
 	offMem   []int
 	spk      []*entity
-	edges    []pendingEdge
-	seen     map[claimAt]bool
-	last     *entity
-	lastS    int
+	// ats holds the attribution of each claim (nil for a claim the typed
+	// stage made), in step with claims and spk.
+	ats   []*attribution
+	edges []pendingEdge
+	seen  map[claimAt]bool
+	last  *entity
+	lastS int
 }
 
 // claimAt is what a claim's ID is derived from besides its article: the
@@ -133,6 +137,7 @@ func (b *builder) add(at *attribution) {
 	b.last, b.lastS = spk, int(d.toks[at.cue0].sent)
 	b.r.lastSpk, b.r.lastSent = spk, b.lastS
 	b.claims = append(b.claims, c)
+	b.ats = append(b.ats, at)
 	if spk.source {
 		b.edges = append(b.edges, pendingEdge{kind: graph.EdgeReports, from: spk, toClaim: true, claim: c})
 		if au := spk.affil; au != nil && !au.source && spk.skind == graph.SourceDocument {
@@ -155,29 +160,6 @@ func (b *builder) add(at *attribution) {
 	}
 	defer func() { b.spk = append(b.spk, spk) }()
 	switch at.class {
-	case classDeny:
-		if !spk.source {
-			b.edges = append(b.edges, pendingEdge{kind: graph.EdgeDenies, from: spk, toClaim: true, claim: c})
-			// "Kabul denies these accusations": the accuser is the last
-			// other speaker, when the denied thing is their statement.
-			if refersToStatement(c.Text) {
-				for k := len(b.spk) - 1; k >= 0 && k >= len(b.spk)-4; k-- {
-					if o := b.spk[k]; o != spk && !o.source && o.kind != graph.ActorAnonymous {
-						b.edges = append(b.edges, pendingEdge{kind: graph.EdgeDenies, from: spk, to: o, claim: c})
-						break
-					}
-				}
-			} else if at.conEnd-at.conStart < 40 {
-				// "Lumeria denied any involvement" after "Tarvos blamed
-				// Lumeria": the denial answers whoever accused it.
-				for k := len(b.edges) - 1; k >= 0; k-- {
-					if pe := b.edges[k]; pe.kind == graph.EdgeAccuses && pe.from != spk && (pe.to == spk || pe.to != nil && pe.to.affil == spk || spk.affil != nil && pe.to == spk.affil) {
-						b.edges = append(b.edges, pendingEdge{kind: graph.EdgeDenies, from: spk, to: pe.from, claim: c})
-						break
-					}
-				}
-			}
-		}
 	case classAccuse:
 		if at.target0 >= 0 && !spk.source {
 			if t := b.r.resolve(b.r.analyze(at.target0, at.target1), at.target0); t != nil && t != spk && !t.source {

@@ -1,0 +1,1026 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// This file is the typed stage: after the attributions, it reads every
+// sentence for accusations and denials in the forms news uses (verb frames
+// with their subject, object and particles; passives; nominal forms such as
+// "Exxon's accusation" or "a lawsuit against Remington"; "called X a liar";
+// said-clauses whose content charges someone with wrongdoing or rejects a
+// charge) and links each denial to the accuser it answers.
+
+// typedHit is one accusation or denial found in a sentence.
+type typedHit struct {
+	kind       graph.EdgeKind
+	from       []*entity
+	to         *entity // accused, or the accuser a denial answers; nil when unknown
+	cue0, cue1 int     // cue tokens, inclusive
+	spk0, spk1 int     // speaker tokens as written, or -1
+	con0, con1 int     // content tokens, inclusive, or -1
+	claim      *graph.Claim
+	denied     *graph.Claim // the accusation a denial answers
+}
+
+// typedStage holds the state of the typed pass over one article.
+type typedStage struct {
+	b    *builder
+	d    *doc
+	lx   *typedLex
+	hits []*typedHit
+}
+
+// typedEdges runs the typed stage and appends its edges to b.edges.
+func (b *builder) typedEdges() {
+	ts := &typedStage{b: b, d: b.d, lx: buildTypedLex()}
+	for si := range b.d.sents {
+		ts.sentence(si)
+	}
+	ts.contentFrames()
+	ts.linkDenials()
+	ts.emit()
+}
+
+// sentence reads the verb and noun frames of sentence si.
+func (ts *typedStage) sentence(si int) {
+	d := ts.d
+	s := d.sents[si]
+	for i := s.a; i < s.b; i++ {
+		t := &d.toks[i]
+		if t.kind != tWord || int(t.inq) >= 0 {
+			continue
+		}
+		if tf, ok := ts.lx.verbs[t.low]; ok && !ts.nounUse(i, s) {
+			if h := ts.verbFrame(i, tf, s); h != nil {
+				ts.hits = append(ts.hits, h)
+				continue
+			}
+		}
+		if ts.lx.accNouns[t.low] || ts.lx.reception[t.low] {
+			if h := ts.nounFrame(i, s); h != nil {
+				ts.hits = append(ts.hits, h)
+			}
+		}
+	}
+}
+
+// nounUse reports whether a verb-like word at i is used as a noun: after
+// a determiner, a possessive or an adjective ("the charge", "his attack").
+func (ts *typedStage) nounUse(i int, s sentence) bool {
+	d := ts.d
+	if i == s.a {
+		return false
+	}
+	p := d.low(i - 1)
+	if d.is(i-1, wDet) && !d.is(i-1, wPron) || p == "'s" || isPossessiveDet(p) || p == "of" || p == "and" && ts.lx.nouns[d.low(i)] {
+		return true
+	}
+	if d.toks[i].upper && i > s.a {
+		return true // part of a name or title
+	}
+	return false
+}
+
+// negated reports whether the verb at i is negated ("did not deny", "never
+// blamed"): a negation among the few auxiliaries and adverbs before it.
+func (ts *typedStage) negated(i int, s sentence) bool {
+	d := ts.d
+	for k := i - 1; k >= s.a && k >= i-4; k-- {
+		if d.is(k, wNeg) || d.low(k) == "n't" || strings.HasSuffix(d.low(k), "n't") {
+			return true
+		}
+		if !(d.is(k, wAux|wAdv) || d.isLyAdverb(k)) {
+			return false
+		}
+	}
+	return false
+}
+
+// passiveAux reports whether a form of "be" (or "get") governs the
+// participle at i: "was accused", "has been criticized".
+func (ts *typedStage) passiveAux(i int, s sentence) bool {
+	d := ts.d
+	for k := i - 1; k >= s.a && k >= i-4; k-- {
+		switch d.low(k) {
+		case "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting":
+			return true
+		}
+		if !(d.is(k, wAdv|wNeg) || d.isLyAdverb(k)) {
+			return false
+		}
+	}
+	return false
+}
+
+// verbFrame reads the frame of a typed verb at i.
+func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
+	d := ts.d
+	if ts.negated(i, s) {
+		return nil
+	}
+	if tf.part && ts.passiveAux(i, s) {
+		if !tf.passive || tf.kind != tkAccuse {
+			return nil
+		}
+		return ts.passive(i, s)
+	}
+	// A participle right after a noun modifies it: "the charges filed".
+	if tf.part && !tf.ing && i > s.a && d.nounish(i-1, s.a) && !d.is(i-1, wAux) && !ts.finite(i, s) {
+		return nil
+	}
+	k := i + 1
+	if tf.particle != "" {
+		if d.low(k) != tf.particle {
+			return nil
+		}
+		k++
+		if tf.lemma == "take" && d.low(k) != "at" {
+			return nil
+		}
+		if tf.lemma == "hit" || tf.lemma == "lash" {
+			if d.low(k) != "at" && d.low(k) != "against" {
+				return nil
+			}
+		}
+		if tf.lemma == "push" && d.low(k) != "on" && d.low(k) != "against" {
+			return nil
+		}
+		if d.low(k) == "at" || d.low(k) == "against" || d.low(k) == "on" {
+			k++
+		}
+	}
+	for k < s.b && d.isLyAdverb(k) {
+		k++
+	}
+	from, sp0, sp1 := ts.subject(i, tf.ing, s)
+	if len(from) == 0 {
+		return nil
+	}
+	h := &typedHit{from: from, cue0: i, cue1: k - 1, spk0: sp0, spk1: sp1, con0: -1, con1: -1}
+	if k-1 < i {
+		h.cue1 = i
+	}
+	switch tf.kind {
+	case tkAccuse:
+		h.kind = graph.EdgeAccuses
+		if tf.lemma == "cite" && !ts.followedBy(k, s, "for") {
+			return nil
+		}
+		if tf.lemma == "charge" && d.low(k) != "that" && !ts.followedBy(k, s, "with") {
+			return nil
+		}
+		t0, t1 := ts.objectSpan(k, s, tf.thatObj)
+		if t0 < 0 {
+			return nil
+		}
+		h.to = ts.target(t0, t1)
+		h.con0, h.con1 = t0, ts.clauseEnd(t1, s)
+		if h.to == nil {
+			return nil
+		}
+	case tkDeny:
+		h.kind = graph.EdgeDenies
+		if !ts.claimObject(k, s) {
+			return nil
+		}
+		h.con0, h.con1 = k, ts.clauseEnd(k, s)
+		h.to = ts.claimOwner(k, s)
+	case tkLabel:
+		return ts.label(i, k, h, s)
+	}
+	return h
+}
+
+// finite reports whether the participle at i reads as a finite past verb:
+// its subject is a name or a pronoun ("Trump blasted Disney").
+func (ts *typedStage) finite(i int, s sentence) bool {
+	d := ts.d
+	p := d.skipLeft(i-1, s.a)
+	return p >= s.a && (d.tok(p).upper || d.isSubjectPronoun(p))
+}
+
+// followedBy reports whether word w follows within the clause from k.
+func (ts *typedStage) followedBy(k int, s sentence, w string) bool {
+	d := ts.d
+	for j := k; j < s.b && j < k+12; j++ {
+		if d.low(j) == w {
+			return true
+		}
+		if d.toks[j].kind != tWord && d.toks[j].low != "'" && d.toks[j].low != "-" {
+			return false
+		}
+	}
+	return false
+}
+
+// subject returns the entities that act at verb i, with the span of the
+// subject as written: a noun phrase on its left (split when it coordinates
+// names), a relative pronoun's antecedent, or, for a participle clause
+// (", accusing …"), the subject of the sentence.
+func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int) {
+	d, b := ts.d, ts.b
+	p := d.skipLeft(i-1, s.a)
+	if p >= s.a && d.low(p) == "to" {
+		// "continued to say", "went on to rebut": the subject of the
+		// governing verb.
+		q := d.skipLeft(p-1, s.a)
+		if q >= s.a && (d.low(q) == "on" || controlVerb(d.low(q))) {
+			if d.low(q) == "on" {
+				q--
+			}
+			return ts.subject(q, false, s)
+		}
+		return nil, -1, -1
+	}
+	if ing && (p < s.a || d.low(p) == "," || d.is(p, wPrep|wSub)) {
+		// The speaker of an earlier cue of the sentence acts here too:
+		// "X held Y responsible, accusing it of …".
+		for k := len(b.claims) - 1; k >= 0; k-- {
+			if at := b.ats[k]; at != nil && at.cue0 < i && at.cue0 >= s.a {
+				return []*entity{b.spk[k]}, -1, -1
+			}
+		}
+		e := ts.b.subjectOf(int(d.toks[i].sent))
+		if e == nil {
+			return nil, -1, -1
+		}
+		return []*entity{e}, -1, -1
+	}
+	a, z := d.subjectLeft(i, s.a)
+	if a < 0 {
+		return nil, -1, -1
+	}
+	ts.context(a)
+	if parts := b.compound(a, z); len(parts) > 1 {
+		return parts, a, z
+	}
+	e := ts.resolve(a, z)
+	if e == nil {
+		return nil, -1, -1
+	}
+	return []*entity{e}, a, z
+}
+
+// controlVerb reports whether w passes its subject to a following
+// to-infinitive ("continued to deny").
+func controlVerb(w string) bool {
+	switch w {
+	case "continue", "continues", "continued", "continuing", "begin", "began", "begun", "start", "started",
+		"try", "tried", "tries", "seek", "seeks", "vow", "vowed", "went", "goes", "go", "moved", "rushed",
+		"sought", "appeared", "appears", "seemed", "proceeded", "chose", "decided", "wanted", "wants", "used":
+		return true
+	}
+	return false
+}
+
+// context points the resolver's pronoun heuristics at the attribution
+// nearest before token pos: the builder ran them in article order, and the
+// typed stage reads the article again from its start.
+func (ts *typedStage) context(pos int) {
+	b := ts.b
+	at := ts.d.toks[pos].start
+	r := b.r
+	r.lastSpk, r.lastSent = nil, -10
+	for k := len(b.claims) - 1; k >= 0; k-- {
+		if b.ats[k] != nil && b.claims[k].CueStart < at {
+			r.lastSpk = b.spk[k]
+			r.lastSent = int(ts.d.toks[b.ats[k].cue0].sent)
+			return
+		}
+	}
+}
+
+// actorSpan reports whether tokens [a, z] can name an actor: a pronoun, a
+// name that is not a function word, date or number, or a common noun
+// phrase headed by a word for people or bodies ("the company", "critics");
+// with doc, a document may act too ("the lawsuit alleges").
+func (ts *typedStage) actorSpan(a, z int, doc bool) bool {
+	d := ts.d
+	if a < 0 || z < a || z-a > 10 {
+		return false
+	}
+	h := z
+	for h > a && (d.low(h) == "'s" || d.toks[h].kind != tWord) {
+		h--
+	}
+	if d.toks[h].kind != tWord {
+		return false
+	}
+	if _, ok := pronouns[d.low(h)]; ok && h == a {
+		return true
+	}
+	for k := a; k <= h; k++ {
+		if w := d.low(k); !d.toks[k].upper && k > a && (strings.HasSuffix(w, "ed") && !d.is(k, wTitle|wAnon|wOrg)) || d.is(k, wVerb) && !d.toks[k].upper {
+			return false // a clause, not a noun phrase
+		}
+	}
+	f := a
+	if d.is(f, wDet) && f < h {
+		f++
+	}
+	t := d.toks[h]
+	if c := t.low[0]; c >= '0' && c <= '9' || d.isDayOrDate(h) || d.is(h, wMonth) {
+		return false
+	}
+	if t.upper {
+		return !(f == h && d.is(f, wStarter|wPrep|wSub|wConj|wAdv|wAux|wNeg))
+	}
+	bits := uint32(wAnon | wOrg | wTitle | wGov)
+	if doc {
+		bits |= wDoc
+	}
+	return d.is(h, bits) || peopleNouns[t.low]
+}
+
+// peopleNouns are common nouns for people that can accuse or be accused
+// besides the lexicon's speaker nouns: "rivals", "the families".
+var peopleNouns = map[string]bool{
+	"rivals": true, "rival": true, "families": true, "family": true, "parents": true, "mother": true, "father": true,
+	"students": true, "women": true, "wife": true, "husband": true, "journalists": true, "journalist": true,
+	"protesters": true, "demonstrators": true, "republicans": true, "democrats": true, "conservatives": true,
+	"liberals": true, "victims": true, "victim": true, "plaintiffs": true, "plaintiff": true, "defendant": true,
+	"groups": true, "group": true, "advocates": true, "organizers": true, "candidates": true, "lawyers": true,
+	"attorneys": true, "prosecutor": true, "regulators": true, "hackers": true, "staffer": true, "staff": true,
+}
+
+// resolve returns the entity of the noun phrase [a, z], or nil.
+func (ts *typedStage) resolve(a, z int) *entity {
+	return ts.resolveAs(a, z, true)
+}
+
+// resolveTarget returns the entity of the noun phrase [a, z] as the one a
+// relation aims at (a document cannot be accused), or nil.
+func (ts *typedStage) resolveTarget(a, z int) *entity {
+	return ts.resolveAs(a, z, false)
+}
+
+// resolveAs resolves [a, z] when it can name an actor.
+func (ts *typedStage) resolveAs(a, z int, doc bool) *entity {
+	if !ts.actorSpan(a, z, doc) {
+		return nil
+	}
+	r := ts.b.r
+	m := r.analyze(a, z)
+	if m == nil {
+		return nil
+	}
+	if m.pronoun && m.pinfo.first {
+		return nil
+	}
+	e := r.resolve(m, a)
+	if e == nil || e.source && e.skind != graph.SourceDocument {
+		return nil
+	}
+	return e
+}
+
+// objectSpan returns the span of the accused starting at k: a noun phrase,
+// or with thatObj the subject of a that-clause ("alleged that Trump …").
+func (ts *typedStage) objectSpan(k int, s sentence, thatObj bool) (int, int) {
+	d := ts.d
+	if thatObj {
+		if d.low(k) == "that" {
+			k++
+		} else if d.low(k) == "in" || d.low(k) == "on" {
+			// "alleged in the suit that …"
+			for j := k; j < s.b && j < k+8; j++ {
+				if d.low(j) == "that" {
+					k = j + 1
+					break
+				}
+			}
+		}
+	}
+	if d.toks[k].kind == tQuote {
+		k++
+	}
+	e := d.npRight(k, s.b)
+	if e < 0 {
+		return -1, -1
+	}
+	return k, e
+}
+
+// target returns the entity a noun phrase charges: its possessive owner
+// ("Trump's proposal") or the phrase itself.
+func (ts *typedStage) target(a, z int) *entity {
+	d := ts.d
+	for k := a + 1; k <= z; k++ {
+		if d.low(k) == "'s" {
+			ts.context(a)
+			return ts.resolveTarget(a, k-1)
+		}
+	}
+	if isPossessiveDet(d.low(a)) && a < z {
+		ts.context(a)
+		return ts.resolveTarget(a, a)
+	}
+	ts.context(a)
+	if e := ts.resolveTarget(a, z); e != nil && !e.source {
+		return e
+	}
+	return nil
+}
+
+// clauseEnd returns the last token of the clause that starts at k.
+func (ts *typedStage) clauseEnd(k int, s sentence) int {
+	d := ts.d
+	e := k
+	for j := k; j < s.b; j++ {
+		if t := d.toks[j]; t.kind == tPunct && (t.low == "." || t.low == ";" || t.low == "?" || t.low == "!") {
+			break
+		}
+		e = j
+	}
+	return e
+}
+
+// claimObject reports whether what follows a denial verb at k is a
+// statement: a that-clause, a claim noun phrase ("the allegations",
+// "Exxon's accusation", "it"), or an -ing clause ("denied having …").
+func (ts *typedStage) claimObject(k int, s sentence) bool {
+	d := ts.d
+	if k >= s.b {
+		return false
+	}
+	w := d.low(k)
+	if w == "that" || w == "as" || d.toks[k].kind == tQuote {
+		return true
+	}
+	if d.word(k) && strings.HasSuffix(w, "ing") && !d.toks[k].upper {
+		return true
+	}
+	e := d.npRight(k, s.b)
+	if e < 0 {
+		return ts.lx.claimNouns[w]
+	}
+	for j := k; j <= e; j++ {
+		if ts.lx.claimNouns[d.low(j)] && (j == e || d.low(j+1) == "of" || d.low(j+1) == "that" || d.low(j+1) == "about" || d.low(j+1) == "by") {
+			return true
+		}
+	}
+	if ts.lx.claimNouns[d.low(e)] {
+		return true
+	}
+	// "rejected the notion that …"
+	return d.low(e+1) == "that" && !d.toks[e].upper
+}
+
+// claimOwner returns who made the statement a denial rejects, when the
+// object names it: "Exxon's accusation", "accusations by Exxon Mobil",
+// "her allegations".
+func (ts *typedStage) claimOwner(k int, s sentence) *entity {
+	d := ts.d
+	e := d.npRight(k, s.b)
+	if e < 0 {
+		return nil
+	}
+	for j := k; j <= e+1 && j < s.b; j++ {
+		if d.low(j) == "'s" && j > k {
+			a := k
+			if d.is(a, wDet) {
+				a++
+			}
+			if a <= j-1 {
+				ts.context(a)
+				return ts.resolve(a, j-1)
+			}
+		}
+	}
+	if isPossessiveDet(d.low(k)) && d.low(k) != "its" {
+		ts.context(k)
+		return ts.resolve(k, k)
+	}
+	for j := k; j <= e+2 && j < s.b; j++ {
+		if ts.lx.claimNouns[d.low(j)] && (d.low(j+1) == "by" || d.low(j+1) == "from") {
+			if z := d.npRight(j+2, s.b); z >= 0 {
+				ts.context(j + 2)
+				return ts.resolve(j+2, z)
+			}
+		}
+	}
+	return nil
+}
+
+// label reads "called X a liar" (an accusation of X) and "called the charge
+// pathetic" or "called X delusional for the accusation" (a denial).
+func (ts *typedStage) label(i, k int, h *typedHit, s sentence) *typedHit {
+	d := ts.d
+	lemma := ts.lx.verbs[d.low(i)].lemma
+	if d.low(k) == "for" || d.low(k) == "on" || d.low(k) == "up" || d.low(k) == "in" || d.low(k) == "off" || d.low(k) == "out" {
+		return nil // "called for", "called on": not a label
+	}
+	o1 := d.npRight(k, s.b)
+	if o1 < 0 {
+		return nil
+	}
+	c0 := o1 + 1
+	if lemma == "describe" || lemma == "characterize" {
+		if d.low(c0) != "as" {
+			return nil
+		}
+	}
+	c1 := ts.clauseEnd(c0, s)
+	if c1 < c0 {
+		return nil
+	}
+	wrong, falsity, claimFor := false, false, false
+	for j := c0; j <= c1; j++ {
+		w := d.low(j)
+		if ts.lx.falsity[w] {
+			falsity = true
+		}
+		if ts.lx.wrong[w] {
+			wrong = true
+		}
+		if w == "for" && ts.lx.claimNouns[d.low(j+2)] || w == "for" && ts.lx.claimNouns[d.low(j+1)] {
+			claimFor = true
+		}
+	}
+	h.con0, h.con1 = k, c1
+	claimObj := ts.lx.claimNouns[d.low(o1)]
+	switch {
+	case claimObj && falsity:
+		h.kind = graph.EdgeDenies
+		h.to = ts.claimOwner(k, s)
+	case falsity && claimFor:
+		h.kind = graph.EdgeDenies
+		h.to = ts.target(k, o1)
+	case wrong || falsity:
+		h.kind = graph.EdgeAccuses
+		h.to = ts.target(k, o1)
+		if h.to == nil {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return h
+}
+
+// passive reads "Y was accused by X (of …)": X accuses Y.
+func (ts *typedStage) passive(i int, s sentence) *typedHit {
+	d := ts.d
+	by := -1
+	for j := i + 1; j < s.b && j < i+14; j++ {
+		if d.low(j) == "by" {
+			by = j
+			break
+		}
+		if t := d.toks[j]; t.kind == tPunct && t.low != "," && t.low != "-" {
+			break
+		}
+	}
+	if by < 0 {
+		return nil
+	}
+	z := d.npRight(by+1, s.b)
+	if z < 0 {
+		return nil
+	}
+	ts.context(by + 1)
+	from := ts.b.compound(by+1, z)
+	if len(from) < 2 {
+		e := ts.resolve(by+1, z)
+		if e == nil {
+			return nil
+		}
+		from = []*entity{e}
+	}
+	a, b := d.subjectLeft(i, s.a)
+	if a < 0 {
+		return nil
+	}
+	ts.context(a)
+	to := ts.resolve(a, b)
+	if to == nil {
+		return nil
+	}
+	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: by + 1, spk1: z, con0: -1, con1: -1}
+}
+
+// nounFrame reads a nominal accusation at noun i: "Exxon's accusation that
+// …", "accusations by X against Y", "filed a lawsuit against Y", "came
+// under attack from X".
+func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
+	d := ts.d
+	w := d.low(i)
+	// The accuser: a possessive owner, or "by/from X" after the noun.
+	var from []*entity
+	sp0, sp1 := -1, -1
+	if d.low(i-1) == "'s" {
+		if a := d.npLeft(i-2, s.a); a >= 0 {
+			ts.context(a)
+			if e := ts.resolve(a, i-2); e != nil {
+				from, sp0, sp1 = []*entity{e}, a, i-2
+			}
+		}
+	} else if isPossessiveDet(d.low(i-1)) && d.low(i-1) != "its" {
+		ts.context(i - 1)
+		if e := ts.resolve(i-1, i-1); e != nil {
+			from, sp0, sp1 = []*entity{e}, i-1, i-1
+		}
+	}
+	j := i + 1
+	if d.low(j) == "made" || d.low(j) == "leveled" || d.low(j) == "levelled" || d.low(j) == "filed" || d.low(j) == "brought" || d.low(j) == "lodged" {
+		j++
+	}
+	if len(from) == 0 && (d.low(j) == "by" || d.low(j) == "from") {
+		if z := d.npRight(j+1, s.b); z >= 0 {
+			a := j + 1
+			if d.low(a) == "politicians" || d.low(a) == "critics" || d.low(a) == "people" {
+				if d.low(a+1) == "like" || d.low(a+1) == "including" {
+					a += 2
+					z = d.npRight(a, s.b)
+				}
+			}
+			if z >= 0 {
+				ts.context(a)
+				from = ts.b.compound(a, z)
+				if len(from) < 2 {
+					from = nil
+					if e := ts.resolve(a, z); e != nil {
+						from = []*entity{e}
+					}
+				}
+				sp0, sp1 = a, z
+				j = z + 1
+			}
+		}
+	}
+	// The accused: "against Y", or the subject of a that-clause.
+	var to *entity
+	for k := j; k < s.b && k < j+8; k++ {
+		if d.low(k) == "against" || d.low(k) == "that" && k <= j+1 {
+			if z := d.npRight(k+1, s.b); z >= 0 {
+				to = ts.target(k+1, z)
+			}
+			break
+		}
+		if d.toks[k].kind != tWord {
+			break
+		}
+	}
+	if ts.lx.reception[w] && len(from) > 0 && to == nil {
+		// "came under attack from Trump", "faced criticism from rivals":
+		// the one attacked is the subject of the clause.
+		to = ts.receiver(i, s)
+	}
+	if len(from) == 0 && to != nil && (w == "lawsuit" || w == "suit" || w == "complaint" || w == "charges") {
+		// "have filed a lawsuit against Y": the subject of the verb.
+		v := i - 1
+		for v > s.a && (d.is(v, wDet) || !d.isCueAt(v) && !isFilingVerb(d.low(v)) && i-v < 6) {
+			v--
+		}
+		if isFilingVerb(d.low(v)) {
+			if f, a, z := ts.subject(v, strings.HasSuffix(d.low(v), "ing"), s); len(f) > 0 {
+				from, sp0, sp1 = f, a, z
+			}
+		}
+	}
+	if len(from) == 0 || to == nil {
+		return nil
+	}
+	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: sp0, spk1: sp1, con0: -1, con1: -1}
+}
+
+// isFilingVerb reports whether w brings a lawsuit or charges.
+func isFilingVerb(w string) bool {
+	switch w {
+	case "filed", "file", "files", "filing", "brought", "bring", "brings", "lodged", "leveled", "levelled", "launched":
+		return true
+	}
+	return false
+}
+
+// receiver returns the subject of the clause in which noun i is received
+// ("which has come under attack", "Trump has faced criticism").
+func (ts *typedStage) receiver(i int, s sentence) *entity {
+	d := ts.d
+	for v := i - 1; v >= s.a && i-v < 8; v-- {
+		switch d.low(v) {
+		case "faced", "faces", "face", "facing", "came", "come", "comes", "drew", "draws", "draw", "received", "receives", "subject":
+			if d.low(v) == "subject" {
+				v--
+				for v >= s.a && (d.is(v, wAux) || d.is(v, wAdv)) {
+					v--
+				}
+				v++
+			}
+			a, z := d.subjectLeft(v, s.a)
+			if a < 0 {
+				return nil
+			}
+			ts.context(a)
+			return ts.resolve(a, z)
+		}
+	}
+	return nil
+}
+
+// contentFrames reads the content of every attribution: a said-clause
+// whose subject is charged with wrongdoing is an accusation ("said Clinton
+// lied"); one that calls a charge false, or in which the speaker says he
+// never did it, is a denial.
+func (ts *typedStage) contentFrames() {
+	b, d := ts.b, ts.d
+	for ci, at := range b.ats {
+		if at == nil || at.con0 < 0 || at.con1 >= len(d.toks) || at.con1 < at.con0 {
+			continue
+		}
+		if at.class == classDeny || at.class == classAccuse && at.target0 >= 0 {
+			continue
+		}
+		spk := b.spk[ci]
+		if spk == nil || spk.source || spk.kind == graph.ActorAnonymous && spk.name == "unnamed source" {
+			continue
+		}
+		if ts.cueTaken(at.cue0) {
+			continue
+		}
+		c := b.claims[ci]
+		ts.context(at.cue0)
+		if h := ts.contentHit(at, spk, c); h != nil {
+			ts.hits = append(ts.hits, h)
+		}
+	}
+}
+
+// cueTaken reports whether a verb frame already read the cue at token k.
+func (ts *typedStage) cueTaken(k int) bool {
+	for _, h := range ts.hits {
+		if h.cue0 <= k && k <= h.cue1 {
+			return true
+		}
+	}
+	return false
+}
+
+// contentHit classifies one attribution's content.
+func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) *typedHit {
+	d := ts.d
+	k := at.con0
+	for k <= at.con1 && (d.toks[k].kind != tWord || d.low(k) == "that") {
+		k++
+	}
+	if k > at.con1 {
+		return nil
+	}
+	// The content's own subject.
+	var subj *entity
+	self := false
+	z := d.npRight(k, at.con1+1)
+	if d.isSubjectPronoun(k) || d.low(k) == "i" {
+		z = k
+	}
+	if z >= 0 {
+		if pi, ok := pronouns[d.low(k)]; ok && z == k && pi.first {
+			self = true
+		} else {
+			subj = ts.target(k, z)
+			if subj == spk {
+				self, subj = true, nil
+			}
+		}
+	}
+	wrong, falsity, neg := false, false, false
+	limit := min(at.con1, k+40)
+	for j := k; j <= limit; j++ {
+		w := d.low(j)
+		wrong = wrong || ts.lx.wrong[w]
+		falsity = falsity || ts.lx.falsity[w]
+		neg = neg || d.is(j, wNeg) || w == "n't"
+	}
+	content := strings.ToLower(d.text[d.toks[k].start:d.toks[limit].end])
+	phrase := false
+	for _, p := range denialPhrases {
+		if strings.Contains(content, p) {
+			phrase = true
+			break
+		}
+	}
+	h := &typedHit{from: []*entity{spk}, cue0: at.cue0, cue1: at.cue1, spk0: at.src0, spk1: at.src1, con0: k, con1: limit, claim: c}
+	claimSubj := z >= 0 && ts.lx.claimNouns[d.low(z)]
+	switch {
+	case subj != nil && !subj.source && (d.low(z) == "wrong" || ts.wrongPredicate(z+1, limit)):
+		h.kind, h.to = graph.EdgeDenies, subj
+	case subj != nil && !subj.source && wrong && !neg && !sameSide(spk, subj):
+		h.kind, h.to = graph.EdgeAccuses, subj
+	case subj != nil && !subj.source && at.class == classAccuse:
+		h.kind, h.to = graph.EdgeAccuses, subj
+	case (claimSubj || self) && (falsity || phrase):
+		h.kind = graph.EdgeDenies
+	case phrase && at.direct:
+		h.kind = graph.EdgeDenies
+	default:
+		return nil
+	}
+	return h
+}
+
+// wrongPredicate reports whether the clause from k says its subject is
+// mistaken: "were wrong in their recollections", "is mistaken".
+func (ts *typedStage) wrongPredicate(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+4; j++ {
+		switch d.low(j) {
+		case "wrong", "mistaken":
+			return true
+		}
+		if !d.is(j, wAux|wAdv) && !d.isLyAdverb(j) {
+			return false
+		}
+	}
+	return false
+}
+
+// linkDenials gives each denial without a named accuser the one its
+// article names: the last accusation of the denier (or of its side) before
+// it, else the first after it, else the last accuser before it.
+func (ts *typedStage) linkDenials() {
+	b := ts.b
+	type acc struct {
+		from, to *entity
+		at       int
+		claim    *graph.Claim
+		hit      *typedHit
+	}
+	var accs []acc
+	for _, pe := range b.edges {
+		if pe.kind == graph.EdgeAccuses {
+			accs = append(accs, acc{pe.from, pe.to, pe.claim.CueStart, pe.claim, nil})
+		}
+	}
+	for _, h := range ts.hits {
+		if h.kind == graph.EdgeAccuses {
+			for _, f := range h.from {
+				accs = append(accs, acc{f, h.to, ts.d.toks[h.cue0].start, nil, h})
+			}
+		}
+	}
+	aimsAt := func(a acc, e *entity) bool {
+		return a.to == e || a.to != nil && (a.to.affil == e || e.affil == a.to)
+	}
+	for _, h := range ts.hits {
+		if h.kind != graph.EdgeDenies || h.to != nil {
+			continue
+		}
+		den := h.from[0]
+		at := ts.d.toks[h.cue0].start
+		best := -1
+		for k, a := range accs {
+			if a.at < at && aimsAt(a, den) && a.from != den && (best < 0 || a.at > accs[best].at) {
+				best = k
+			}
+		}
+		if best < 0 {
+			for k, a := range accs {
+				if a.at > at && aimsAt(a, den) && a.from != den && (best < 0 || a.at < accs[best].at) {
+					best = k
+				}
+			}
+		}
+		if best < 0 {
+			for k, a := range accs {
+				if a.at < at && a.from != den && !sameSide(den, a.from) && (best < 0 || a.at > accs[best].at) {
+					best = k
+				}
+			}
+		}
+		if best < 0 {
+			// No accusation: the last other named speaker shortly before,
+			// whose statement the denial answers ("X said …; Y denied the
+			// claims").
+			if e, c := ts.lastOtherSpeaker(den, h.cue0); e != nil {
+				h.to, h.denied = e, c
+			}
+			continue
+		}
+		if best >= 0 {
+			h.to = accs[best].from
+			if accs[best].hit != nil {
+				h.denied = accs[best].hit.claim
+			} else {
+				h.denied = accs[best].claim
+			}
+		}
+	}
+}
+
+// lastOtherSpeaker returns the speaker of the last claim before token i,
+// within three sentences, that is a named actor other than den and not of
+// its side, with that claim.
+func (ts *typedStage) lastOtherSpeaker(den *entity, i int) (*entity, *graph.Claim) {
+	b, d := ts.b, ts.d
+	si := int(d.toks[i].sent)
+	for k := len(b.claims) - 1; k >= 0; k-- {
+		at := b.ats[k]
+		if at == nil || at.cue0 >= i {
+			continue
+		}
+		if si-int(d.toks[at.cue0].sent) > 3 {
+			break
+		}
+		e := b.spk[k]
+		if e == nil || e == den || e.source || e.kind == graph.ActorAnonymous || sameSide(den, e) {
+			continue
+		}
+		return e, b.claims[k]
+	}
+	return nil, nil
+}
+
+// emit gives every hit a claim (the attribution's, one with the same cue,
+// or a new one for the sentence) and appends its edges.
+func (ts *typedStage) emit() {
+	b, d := ts.b, ts.d
+	type key struct {
+		kind     graph.EdgeKind
+		from, to *entity
+		claim    *graph.Claim
+	}
+	have := map[key]bool{}
+	for _, pe := range b.edges {
+		have[key{pe.kind, pe.from, pe.to, pe.claim}] = true
+	}
+	// Claims first: a denial's Denied may name an accusation's claim.
+	for _, h := range ts.hits {
+		if h.claim == nil {
+			h.claim = ts.claimFor(h)
+		}
+	}
+	for _, h := range ts.hits {
+		for _, f := range h.from {
+			if f == nil || f.source && f.skind != graph.SourceDocument {
+				continue
+			}
+			pe := pendingEdge{kind: h.kind, from: f, to: h.to, claim: h.claim}
+			if h.to == nil {
+				if h.kind != graph.EdgeDenies {
+					continue
+				}
+				pe.toClaim = true
+			} else if h.to == f || h.to.source && h.to.skind != graph.SourceDocument {
+				continue
+			}
+			if have[key{pe.kind, pe.from, pe.to, pe.claim}] {
+				continue
+			}
+			have[key{pe.kind, pe.from, pe.to, pe.claim}] = true
+			b.edges = append(b.edges, pe)
+		}
+	}
+	_ = d
+}
+
+// claimFor returns the claim of a hit: the claim whose cue is the hit's
+// cue, else a new claim of the sentence, spoken by the hit's first actor.
+func (ts *typedStage) claimFor(h *typedHit) *graph.Claim {
+	b, d := ts.b, ts.d
+	cs, ce := d.toks[h.cue0].start, d.toks[h.cue1].end
+	for _, c := range b.claims {
+		if c.CueStart <= cs && cs < c.CueEnd || c.CueStart == cs {
+			return c
+		}
+	}
+	si := int(d.toks[h.cue0].sent)
+	s := d.sents[si]
+	c0, c1 := h.con0, h.con1
+	if c0 < 0 {
+		c0, c1 = h.cue1+1, ts.clauseEnd(h.cue1+1, s)
+		if c0 >= s.b || c1 < c0 {
+			c0, c1 = s.a, s.b-1
+		}
+	}
+	start, end := d.toks[c0].start, d.toks[c1].end
+	if start >= end {
+		start, end = s.start, s.end
+	}
+	key := claimAt{start, end, cs}
+	if b.seen[key] {
+		for _, c := range b.claims {
+			if c.Start == start && c.End == end && c.CueStart == cs {
+				return c
+			}
+		}
+	}
+	b.seen[key] = true
+	c := &graph.Claim{
+		ID: graph.ClaimID(b.art, start, end, cs), Article: b.art,
+		Text: d.text[start:end], Start: start, End: end,
+		Sentence: d.text[s.start:s.end],
+		Cue:      d.text[cs:ce], CueStart: cs, CueEnd: ce,
+	}
+	if h.spk0 >= 0 && h.spk1 >= h.spk0 {
+		a, z := d.toks[h.spk0].start, d.toks[h.spk1].end
+		c.SpeakerStart, c.SpeakerEnd = &a, &z
+	}
+	b.claims = append(b.claims, c)
+	b.spk = append(b.spk, h.from[0])
+	b.ats = append(b.ats, nil)
+	b.edges = append(b.edges, pendingEdge{kind: graph.EdgeSays, from: h.from[0], toClaim: true, claim: c})
+	return c
+}

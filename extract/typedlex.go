@@ -1,0 +1,220 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+)
+
+// This file holds the word lists of the typed stage (typed.go): the verbs,
+// nouns and predicates that make a sentence an accusation or a denial, and
+// the frames they take. They are data: a new cue is a line here, not code.
+
+// typedKind is the relation a typed cue signals.
+type typedKind uint8
+
+const (
+	tkAccuse typedKind = iota + 1 // X accuses Y
+	tkDeny                        // X denies (Y's claim)
+	tkLabel                       // X calls Y a liar / calls Y's claim false
+)
+
+// verbFrame is one typed verb: its kind and what may follow it.
+type verbFrame struct {
+	kind typedKind
+	// particle is a word that must follow the verb before its object
+	// ("rail against", "lash out at"); "" when the object follows at once.
+	particle string
+	// thatObj: the verb takes a that-clause whose subject is the accused
+	// ("alleged that Trump defrauded …").
+	thatObj bool
+	// claimObj: the object must be a statement or charge ("rejected the
+	// claim"), not any noun phrase ("rejected the plan"); a that-clause
+	// also counts.
+	claimObj bool
+	// passive: the participle may be passive ("was accused by X").
+	passive bool
+}
+
+// typedVerbTable lists the typed verbs: lemma, kind, flags, and after a bar
+// irregular past and participle. Flags: "p=WORD" a particle, "that" a
+// that-clause object, "claim" a statement object, "pass" passive allowed.
+const typedVerbTable = `
+accuse acc pass
+blame acc pass
+charge acc pass that
+criticize acc pass
+criticise acc pass
+condemn acc pass
+denounce acc pass
+decry acc
+attack acc pass
+assail acc pass
+blast acc pass
+slam acc pass | slammed slammed
+ridicule acc pass
+mock acc pass
+lambaste acc pass
+berate acc pass
+castigate acc pass
+chastise acc pass
+rebuke acc pass
+scold acc pass
+excoriate acc pass
+fault acc pass
+sue acc pass
+whack acc pass
+smear acc pass
+malign acc pass
+vilify acc pass
+insult acc pass
+implicate acc pass
+indict acc pass
+allege acc that
+rail acc p=against
+lash acc p=out
+go acc p=after | went gone
+take acc p=aim | took taken
+hit acc p=out | hit hit
+cite acc pass
+deny den claim that
+dismiss den claim
+reject den claim
+refute den claim that
+rebut den claim | rebutted rebutted
+dispute den claim that
+contest den claim
+disavow den claim
+debunk den claim
+push den p=back | pushed pushed
+call lab | called called
+label lab | labeled labeled
+brand lab
+dub lab | dubbed dubbed
+describe lab
+characterize lab
+`
+
+// typedNouns are the nouns of a nominal accusation ("the charges made by
+// Ms. Hill", "her allegations against him") and of what a denial rejects.
+const typedNouns = "accusation accusations allegation allegations charge charges claim claims complaint complaints criticism criticisms attack attacks lawsuit lawsuits suit suits assertion assertions"
+
+// claimNouns are statements a denial can reject: "denied the report".
+const claimNouns = "accusation accusations allegation allegations charge charges claim claims assertion assertions report reports story stories statement statements suggestion suggestions remarks comments account accounts rumor rumors rumour rumours notion idea characterization reports criticism criticisms complaints complaint it this that them these those wrongdoing involvement role responsibility"
+
+// accuseNouns are the nouns whose owner accuses: "Exxon's accusation",
+// "accusations by Exxon", "her allegations against him".
+const accuseNouns = "accusation accusations allegation allegations charge charges complaint complaints criticism criticisms attack attacks lawsuit lawsuits suit suits"
+
+// hostileReception are nouns a target meets from its accuser: "came under
+// attack from Trump", "faced criticism from rivals".
+const hostileReception = "attack attacks criticism criticisms fire condemnation rebuke rebukes scrutiny backlash ire scorn accusations allegations"
+
+// wrongdoing words inside a said-clause make it an accusation of the
+// clause's subject: "said Clinton lied", "said Trump is a racist".
+const wrongdoingWords = `lie lied lies lying liar liars rape raped raping rapist cheat cheated cheating stole stolen steal defraud defrauded fraud fraudulent
+corrupt corruption racist racism bigot bigoted sexist misogynist misled mislead misleading deceptive deceived deceive deceit
+concealed conceal hid hide hiding hacked hacking abused abuse harassed harassment assaulted assault assaulting grabbed yanked
+violated violating illegal illegally unlawful unlawfully criminal crime crimes negligent negligence reckless recklessly careless
+incompetent irresponsible irresponsibly responsible guilty disgrace disgraceful shameful ashamed pathetic dangerous danger incites incite
+inciting obstruction obstructing obstructed maligning maligned smear smeared fabricated rigged rigging fireable offense misconduct
+wrongdoing unacceptable outrageous hater biased bigotry betrayed betray betrayal treason treasonous cover-up covering covered
+defamatory defamation discriminate discriminated discrimination retaliate retaliated retaliation conspiracy manipulated plagiarized
+ignored disrespectfully disrespectful patronizing hypocrite hypocritical hypocrisy crook crooked liar evil despicable disgusting
+deplorable shameless sold witch-hunt hunt ineffective failed failure failures unfair unfairly inaccurate anti-semitic anti-israel
+anti-semite racially perpetrator perpetrated intimidate intimidated threatened bullied bully extort extorted bribe bribed bribery
+embezzled laundering kickbacks scam scammed exploited exploit exploiting endangered mishandled mishandling`
+
+// falsityWords inside a said-clause or a label make it a denial: "said
+// the allegations were false", "called the charge baseless".
+const falsityWords = `false falsely untrue baseless meritless groundless unfounded unsupported nonsense ridiculous absurd pathetic
+lies lie fabricated fabrication fiction fictional invented fake hoax bogus delusional preposterous laughable outrageous wrong
+innocent improper inaccurate misleading distortion distorted mischaracterization smear garbage rubbish`
+
+// denialPhrases are multi-word denials inside a said-clause: "it never
+// happened", "that is not true".
+var denialPhrases = []string{
+	"not true", "never happened", "did not happen", "didn't happen", "made up", "no substance", "no merit",
+	"no basis", "no evidence", "not guilty", "absolutely innocent", "nothing to do with", "no truth",
+	"did not do", "didn't do", "never did", "never touched", "never made contact", "not lied", "has not lied",
+	"did not lie", "didn't lie", "never said", "totally invented", "not involved",
+}
+
+// typedLex is the typed stage's lexicon, built once.
+type typedLex struct {
+	verbs      map[string]typedForm
+	nouns      map[string]bool // typedNouns
+	claimNouns map[string]bool
+	accNouns   map[string]bool
+	reception  map[string]bool
+	wrong      map[string]bool
+	falsity    map[string]bool
+}
+
+// typedForm is one inflected form of a typed verb.
+type typedForm struct {
+	verbFrame
+	lemma string
+	part  bool // past participle (the passive form)
+	ing   bool // -ing form
+}
+
+var buildTypedLex = sync.OnceValue(func() *typedLex {
+	set := func(words string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(words) {
+			m[w] = true
+		}
+		return m
+	}
+	lx := &typedLex{verbs: map[string]typedForm{}, nouns: set(typedNouns), claimNouns: set(claimNouns),
+		accNouns: set(accuseNouns), reception: set(hostileReception), wrong: set(wrongdoingWords), falsity: set(falsityWords)}
+	for _, line := range strings.Split(typedVerbTable, "\n") {
+		main, irr, _ := strings.Cut(strings.TrimSpace(line), "|")
+		f := strings.Fields(main)
+		if len(f) < 2 {
+			continue
+		}
+		var vf verbFrame
+		switch f[1] {
+		case "acc":
+			vf.kind = tkAccuse
+		case "den":
+			vf.kind = tkDeny
+		case "lab":
+			vf.kind = tkLabel
+		}
+		for _, fl := range f[2:] {
+			switch {
+			case strings.HasPrefix(fl, "p="):
+				vf.particle = fl[2:]
+			case fl == "that":
+				vf.thatObj = true
+			case fl == "claim":
+				vf.claimObj = true
+			case fl == "pass":
+				vf.passive = true
+			}
+		}
+		lemma := f[0]
+		past, part := regularPast(lemma), regularPast(lemma)
+		if irr := strings.Fields(irr); len(irr) == 2 {
+			past, part = irr[0], irr[1]
+		}
+		add := func(form string, isPart, ing bool) {
+			if _, ok := lx.verbs[form]; ok && !isPart {
+				return
+			}
+			lx.verbs[form] = typedForm{verbFrame: vf, lemma: lemma, part: isPart, ing: ing}
+		}
+		add(lemma, false, false)
+		add(thirdPerson(lemma), false, false)
+		add(past, past == part, false)
+		add(part, true, false)
+		g := gerund(lemma)
+		if lemma == "slam" || lemma == "rebut" || lemma == "dub" {
+			g = lemma + lemma[len(lemma)-1:] + "ing"
+		}
+		add(g, false, true)
+	}
+	return lx
+})
