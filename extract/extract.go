@@ -161,7 +161,7 @@ func (b *builder) add(at *attribution) {
 	defer func() { b.spk = append(b.spk, spk) }()
 	switch at.class {
 	case classAccuse:
-		if at.target0 >= 0 && !spk.source {
+		if at.target0 >= 0 && !spk.source && !d.negatedAt(at.cue0, d.sents[d.toks[at.cue0].sent].a) {
 			if t := b.r.resolve(b.r.analyze(at.target0, at.target1), at.target0); t != nil && t != spk && !t.source {
 				b.edges = append(b.edges, pendingEdge{kind: graph.EdgeAccuses, from: spk, to: t, claim: c})
 			}

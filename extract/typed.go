@@ -87,8 +87,13 @@ func (ts *typedStage) nounUse(i int, s sentence) bool {
 // negated reports whether the verb at i is negated ("did not deny", "never
 // blamed"): a negation among the few auxiliaries and adverbs before it.
 func (ts *typedStage) negated(i int, s sentence) bool {
-	d := ts.d
-	for k := i - 1; k >= s.a && k >= i-4; k-- {
+	return ts.d.negatedAt(i, s.a)
+}
+
+// negatedAt reports whether a negation stands among the auxiliaries and
+// adverbs just before token i (not before token a).
+func (d *doc) negatedAt(i, a int) bool {
+	for k := i - 1; k >= a && k >= i-4; k-- {
 		if d.is(k, wNeg) || d.low(k) == "n't" || strings.HasSuffix(d.low(k), "n't") {
 			return true
 		}
@@ -127,8 +132,9 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		}
 		return ts.passive(i, s)
 	}
-	// A participle right after a noun modifies it: "the charges filed".
-	if tf.part && !tf.ing && i > s.a && d.nounish(i-1, s.a) && !d.is(i-1, wAux) && !ts.finite(i, s) {
+	// A participle after a noun and before "by" modifies the noun: "the
+	// charges filed by …", "a lawsuit backed by …".
+	if tf.part && !tf.ing && i > s.a && d.nounish(i-1, s.a) && d.low(i+1) == "by" {
 		return nil
 	}
 	k := i + 1
@@ -192,14 +198,6 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		return ts.label(i, k, h, s)
 	}
 	return h
-}
-
-// finite reports whether the participle at i reads as a finite past verb:
-// its subject is a name or a pronoun ("Trump blasted Disney").
-func (ts *typedStage) finite(i int, s sentence) bool {
-	d := ts.d
-	p := d.skipLeft(i-1, s.a)
-	return p >= s.a && (d.tok(p).upper || d.isSubjectPronoun(p))
 }
 
 // followedBy reports whether word w follows within the clause from k.

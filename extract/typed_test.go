@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// typedEdge reports whether x has an edge of kind from an actor named (or
+// aliased) from to one named to; to "-" asks for a denial of a claim.
+func typedEdge(x *graph.Extraction, kind graph.EdgeKind, from, to string) bool {
+	named := func(id, want string) bool {
+		for _, a := range x.Actors {
+			if a.ID != id {
+				continue
+			}
+			if graph.NameKey(a.Name) == graph.NameKey(want) {
+				return true
+			}
+			for _, al := range a.Aliases {
+				if graph.NameKey(al) == graph.NameKey(want) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, e := range x.Edges {
+		if e.Kind != kind || !named(e.From, from) {
+			continue
+		}
+		if to == "" || to == "-" && strings.HasPrefix(e.To, "clm_") || named(e.To, to) {
+			return true
+		}
+	}
+	return false
+}
+
+// edgeList renders x's accusations and denials for a failure message.
+func edgeList(x *graph.Extraction) []string {
+	var es []string
+	for _, e := range x.Edges {
+		if e.Kind == graph.EdgeAccuses || e.Kind == graph.EdgeDenies {
+			to := nameOf(x, e.To)
+			if to == "" {
+				to = "(claim)"
+			}
+			es = append(es, string(e.Kind)+" "+nameOf(x, e.From)+" -> "+to)
+		}
+	}
+	return es
+}
+
+// TestTypedFrames covers the surface forms of accusations and denials,
+// each with sentences written for this test, and what is neither.
+func TestTypedFrames(t *testing.T) {
+	const acc, den = graph.EdgeAccuses, graph.EdgeDenies
+	tests := []struct {
+		name     string
+		text     string
+		kind     graph.EdgeKind
+		from, to string
+		want     bool
+	}{
+		// Verb frames.
+		{"AccuseOf", `Senator Ana Ruiz accused Governor Tom Hale of lying about the budget.`, acc, "Ana Ruiz", "Tom Hale", true},
+		{"BlameFor", `The teachers' union blamed Mayor Dan Price for the strike.`, acc, "union", "Dan Price", true},
+		{"Criticize", `Ruiz sharply criticized Hale on Tuesday.`, acc, "Ruiz", "Hale", true},
+		{"CriticizePossessive", `Ruiz criticized Hale's handling of the flood.`, acc, "Ruiz", "Hale", true},
+		{"Condemn", `Rights groups condemned Karsovia's decision to close the border.`, acc, "Rights groups", "Karsovia", true},
+		{"ParticleRailAgainst", `Hale railed against Ruiz at a rally in Dunmore.`, acc, "Hale", "Ruiz", true},
+		{"ParticleGoAfter", `Hale went after Ruiz in a late-night post.`, acc, "Hale", "Ruiz", true},
+		{"AllegeThat", `Prosecutor Lena Ortiz alleged that Hale had hidden the payments.`, acc, "Lena Ortiz", "Hale", true},
+		{"ChargeThat", `Ruiz also charged that the Harbor Authority ignored the warnings.`, acc, "Ruiz", "Harbor Authority", true},
+		{"Relative", `Ruiz, who has accused Hale of fraud, spoke to voters on Monday.`, acc, "Ruiz", "Hale", true},
+		{"Participle", `Ruiz spoke for an hour, accusing Hale of fraud.`, acc, "Ruiz", "Hale", true},
+		{"Passive", `Hale was accused by Ruiz of hiding the audit.`, acc, "Ruiz", "Hale", true},
+		{"PassivePerfect", `Hale has been criticized by Ruiz for months.`, acc, "Ruiz", "Hale", true},
+		{"CompoundSpeakers", `Ruiz and Ortiz criticized Hale on Friday.`, acc, "Ortiz", "Hale", true},
+		{"CiteFor", `The inspector cited the Delmont Shipping Company for safety lapses.`, acc, "inspector", "Delmont Shipping Company", true},
+		// Nominal frames.
+		{"ChargesMadeBy", `The charges made by Ruiz against Hale were read out in court.`, acc, "Ruiz", "Hale", true},
+		{"PossessiveAllegations", `Ruiz's allegations against Hale surfaced in May.`, acc, "Ruiz", "Hale", true},
+		{"LawsuitAgainst", `Three families have filed a lawsuit against Apex Arms.`, acc, "Three families", "Apex Arms", true},
+		{"UnderAttackFrom", `The Harbor Authority has come under attack from Ruiz in recent weeks.`, acc, "Ruiz", "Harbor Authority", true},
+		{"CriticismFrom", `Hale has faced criticism from Ruiz over the budget.`, acc, "Ruiz", "Hale", true},
+		// Labels.
+		{"CallLiar", `Ruiz called Hale a liar.`, acc, "Ruiz", "Hale", true},
+		{"CallRacist", `Ortiz called Hale "a racist" at the hearing.`, acc, "Ortiz", "Hale", true},
+		{"CallChargeFalse", `Ruiz accused Hale of fraud. Hale called the charge "baseless."`, den, "Hale", "Ruiz", true},
+		{"DescribeAsCorrupt", `Ruiz described Hale as corrupt.`, acc, "Ruiz", "Hale", true},
+		// Said-clauses.
+		{"SaidLied", `Ruiz said Hale lied to the council.`, acc, "Ruiz", "Hale", true},
+		{"SaidIsRacist", `Ortiz said Hale is a racist.`, acc, "Ortiz", "Hale", true},
+		{"QuoteLied", `Ruiz spoke after the vote. "Hale lied to us," Ruiz said.`, acc, "Ruiz", "Hale", true},
+		{"SaidWrong", `Ruiz accused Hale of fraud. Hale said Ruiz was wrong.`, den, "Hale", "Ruiz", true},
+		// Denials and whom they answer.
+		{"DenyAllegations", `Ruiz accused Hale of taking bribes. Hale denied the allegations.`, den, "Hale", "Ruiz", true},
+		{"DenyPossessiveClaim", `Hale rejected Ruiz's claim that the audit was rigged.`, den, "Hale", "Ruiz", true},
+		{"DenyClaimsBy", `Hale disputed accusations by Ruiz that the books were cooked.`, den, "Hale", "Ruiz", true},
+		{"PushBack", `Ruiz accused Hale of fraud. Hale pushed back on those charges.`, den, "Hale", "Ruiz", true},
+		{"DenyThat", `Ruiz accused Hale of fraud. Hale denied that he had taken any money.`, den, "Hale", "Ruiz", true},
+		{"QuotedFalse", `Ruiz accused Hale of fraud. "These claims are false," Hale said.`, den, "Hale", "Ruiz", true},
+		{"QuotedNotTrue", `Ruiz accused Hale of fraud. "That is simply not true," Hale said.`, den, "Hale", "Ruiz", true},
+		{"DenyNoAccuser", `Hale denied the report.`, den, "Hale", "-", true},
+		{"ContinuedToDeny", `Ruiz accused Hale of fraud. Hale continued to deny the charges.`, den, "Hale", "Ruiz", true},
+		// Not accusations, not denials.
+		{"NegatedDenial", `Ruiz accused Hale of fraud. Hale did not dispute it.`, den, "Hale", "", false},
+		{"NotConfirm", `Hale did not confirm his role in the deal.`, den, "Hale", "", false},
+		{"DeniedBail", `The judge denied bail to Hale.`, den, "judge", "", false},
+		{"RejectedPlan", `The council rejected the plan on Tuesday.`, den, "council", "", false},
+		{"NegatedAccusation", `Ruiz never accused Hale of anything.`, acc, "Ruiz", "Hale", false},
+		{"NeutralSpeech", `Ruiz said Hale had reopened the bridge.`, acc, "Ruiz", "Hale", false},
+		{"CalledFor", `Ruiz called for calm after the vote.`, acc, "Ruiz", "", false},
+		{"Praise", `Ruiz praised Hale for the new bridge.`, acc, "Ruiz", "Hale", false},
+		{"DismissedAide", `Hale dismissed his aide on Friday.`, den, "Hale", "", false},
+		{"NonActorTarget", `Ruiz criticized the budget on Tuesday.`, acc, "Ruiz", "budget", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := mustExtract(t, tt.text)
+			if got := typedEdge(x, tt.kind, tt.from, tt.to); got != tt.want {
+				t.Errorf("%s %s -> %s: got %v, want %v; edges %v", tt.kind, tt.from, tt.to, got, tt.want, edgeList(x))
+			}
+		})
+	}
+}
