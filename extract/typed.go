@@ -50,7 +50,7 @@ func (ts *typedStage) sentence(si int) {
 	s := d.sents[si]
 	for i := s.a; i < s.b; i++ {
 		t := &d.toks[i]
-		if t.kind != tWord || int(t.inq) >= 0 {
+		if t.kind != tWord {
 			continue
 		}
 		if tf, ok := ts.lx.verbs[t.low]; ok && !ts.nounUse(i, s) {
@@ -59,7 +59,7 @@ func (ts *typedStage) sentence(si int) {
 				continue
 			}
 		}
-		if ts.lx.accNouns[t.low] || ts.lx.reception[t.low] {
+		if int(t.inq) < 0 && (ts.lx.accNouns[t.low] || ts.lx.reception[t.low]) {
 			if h := ts.nounFrame(i, s); h != nil {
 				ts.hits = append(ts.hits, h)
 			}
@@ -189,6 +189,25 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		}
 	case tkDeny:
 		h.kind = graph.EdgeDenies
+		if o1 := d.npRight(k, s.b); o1 >= 0 && !ts.lx.claimNouns[d.low(o1)] {
+			if d.low(o1+1) == "as" {
+				// "dismissed Walker as an ineffective leader": a label.
+				return ts.label(i, k, h, s)
+			}
+			if ts.lx.stance[d.low(o1)] {
+				// "rejects Trump's remarks": a rebuke of their owner.
+				for j := k; j < o1; j++ {
+					if d.low(j) == "'s" {
+						h.kind, h.to = graph.EdgeAccuses, ts.target(k, o1)
+						h.con0, h.con1 = k, ts.clauseEnd(k, s)
+						if h.to == nil {
+							return nil
+						}
+						return h
+					}
+				}
+			}
+		}
 		if !ts.claimObject(k, s) {
 			return nil
 		}
@@ -251,6 +270,24 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 	if a < 0 {
 		return nil, -1, -1
 	}
+	if a == z && (d.low(a) == "i" || d.low(a) == "we") {
+		// "I blame Hale," inside a quote: its speaker.
+		if e := ts.quoteSpeaker(a); e != nil {
+			return []*entity{e}, -1, -1
+		}
+		return nil, -1, -1
+	}
+	if int(d.toks[i].inq) >= 0 && d.isSubjectPronoun(a) && a == z {
+		return nil, -1, -1 // a pronoun inside a quote: whose, the quote does not say
+	}
+	for k := a + 1; k < z; k++ {
+		// "Smith and Woods, the parents of …, have filed": the names
+		// before an appositive.
+		if d.toks[k].low == "," && (d.is(k+1, wDet) && !d.tok(k+1).upper || !d.tok(k+1).upper || isPossessiveDet(d.low(k+1))) {
+			z = k - 1
+			break
+		}
+	}
 	ts.context(a)
 	if parts := b.compound(a, z); len(parts) > 1 {
 		return parts, a, z
@@ -260,6 +297,63 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		return nil, -1, -1
 	}
 	return []*entity{e}, a, z
+}
+
+// namedBody returns the named organisation a bare description such as
+// "the company" or "the committee" refers to: the last one mentioned
+// before it whose name holds the head noun, or for a company the last
+// organisation. It returns nil when e is already named.
+func (ts *typedStage) namedBody(e *entity, a, z int) *entity {
+	d := ts.d
+	if e.source || e.name == "" || e.name[0] < 'a' || e.name[0] > 'z' || !d.is(a, wDet) || d.low(a) == "a" || d.low(a) == "an" {
+		return nil
+	}
+	head := d.low(z)
+	if !d.is(z, wOrg) {
+		return nil
+	}
+	for _, o := range ts.b.r.before(a, 30) {
+		if o == e || o.source || o.name == "" || o.name[0] < 'A' || o.name[0] > 'Z' {
+			continue
+		}
+		if o.person && (o.male || o.female || o.title != "" || !bodyNouns[head] || ts.speaks(o)) {
+			continue // a person; an unknown name that never spoke may still be a company
+		}
+		if strings.Contains(strings.ToLower(o.name), head) || bodyNouns[head] {
+			return o
+		}
+	}
+	return nil
+}
+
+// speaks reports whether e is the speaker of a claim.
+func (ts *typedStage) speaks(e *entity) bool {
+	for _, o := range ts.b.spk {
+		if o == e {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyNouns are heads that any named organisation may be called by.
+var bodyNouns = map[string]bool{"company": true, "firm": true, "corporation": true, "group": true, "organization": true, "organisation": true}
+
+// quoteSpeaker returns the speaker of the claim whose content holds token
+// k, or nil.
+func (ts *typedStage) quoteSpeaker(k int) *entity {
+	b := ts.b
+	at := ts.d.toks[k].start
+	for ci, c := range b.claims {
+		if b.ats[ci] != nil && c.Start <= at && at < c.End {
+			e := b.spk[ci]
+			if e == nil || e.source || e.kind == graph.ActorAnonymous && e.name == "unnamed source" {
+				return nil
+			}
+			return e
+		}
+	}
+	return nil
 }
 
 // controlVerb reports whether w passes its subject to a following
@@ -372,6 +466,9 @@ func (ts *typedStage) resolveAs(a, z int, doc bool) *entity {
 	if e == nil || e.source && e.skind != graph.SourceDocument {
 		return nil
 	}
+	if o := ts.namedBody(e, a, z); o != nil {
+		return o
+	}
 	return e
 }
 
@@ -408,8 +505,14 @@ func (ts *typedStage) target(a, z int) *entity {
 	d := ts.d
 	for k := a + 1; k <= z; k++ {
 		if d.low(k) == "'s" {
-			ts.context(a)
-			return ts.resolveTarget(a, k-1)
+			// The owner is the noun phrase right before the mark: "some of
+			// Hale's rhetoric" charges Hale.
+			st := d.npLeft(k-1, a)
+			if st < 0 {
+				st = a
+			}
+			ts.context(st)
+			return ts.resolveTarget(st, k-1)
 		}
 	}
 	if isPossessiveDet(d.low(a)) && a < z {
@@ -516,7 +619,7 @@ func (ts *typedStage) label(i, k int, h *typedHit, s sentence) *typedHit {
 		return nil
 	}
 	c0 := o1 + 1
-	if lemma == "describe" || lemma == "characterize" {
+	if lemma == "describe" || lemma == "characterize" || lemma == "refer" {
 		if d.low(c0) != "as" {
 			return nil
 		}
@@ -531,7 +634,7 @@ func (ts *typedStage) label(i, k int, h *typedHit, s sentence) *typedHit {
 		if ts.lx.falsity[w] {
 			falsity = true
 		}
-		if ts.lx.wrong[w] {
+		if ts.lx.isWrong(w) {
 			wrong = true
 		}
 		if w == "for" && ts.lx.claimNouns[d.low(j+2)] || w == "for" && ts.lx.claimNouns[d.low(j+1)] {
@@ -740,10 +843,10 @@ func (ts *typedStage) contentFrames() {
 			continue
 		}
 		c := b.claims[ci]
-		ts.context(at.cue0)
-		if h := ts.contentHit(at, spk, c); h != nil {
-			ts.hits = append(ts.hits, h)
-		}
+		// A pronoun in the content refers first to the speaker: "Hale
+		// said he …".
+		b.r.lastSpk, b.r.lastSent = spk, int(b.d.toks[at.cue0].sent)
+		ts.hits = append(ts.hits, ts.contentHit(at, spk, c)...)
 	}
 }
 
@@ -757,8 +860,9 @@ func (ts *typedStage) cueTaken(k int) bool {
 	return false
 }
 
-// contentHit classifies one attribution's content.
-func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) *typedHit {
+// contentHit classifies one attribution's content: it returns the
+// accusation and denial it makes, if any.
+func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) []*typedHit {
 	d := ts.d
 	k := at.con0
 	for k <= at.con1 && (d.toks[k].kind != tWord || d.low(k) == "that") {
@@ -767,30 +871,34 @@ func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) *
 	if k > at.con1 {
 		return nil
 	}
-	// The content's own subject.
-	var subj *entity
-	self := false
-	z := d.npRight(k, at.con1+1)
-	if d.isSubjectPronoun(k) || d.low(k) == "i" {
-		z = k
-	}
-	if z >= 0 {
-		if pi, ok := pronouns[d.low(k)]; ok && z == k && pi.first {
-			self = true
-		} else {
-			subj = ts.target(k, z)
-			if subj == spk {
-				self, subj = true, nil
+	subj, self, z := ts.contentSubject(at, k, spk)
+	if self && z >= 0 {
+		// "he believed Fields had fabricated the story": the clause after
+		// the speaker's own cue is what he charges.
+		v := z + 1
+		for v <= at.con1 && (d.is(v, wAux|wAdv) || d.isLyAdverb(v)) {
+			v++
+		}
+		if v <= at.con1 && d.isCueAt(v) && !d.negatedAt(v, k) {
+			v++
+			for v <= at.con1 && (d.low(v) == "that" || d.toks[v].kind != tWord) {
+				v++
+			}
+			if v <= at.con1 {
+				if s2, self2, z2 := ts.contentSubject(at, v, spk); s2 != nil || self2 {
+					k, subj, self, z = v, s2, self2, z2
+				}
 			}
 		}
 	}
-	wrong, falsity, neg := false, false, false
 	limit := min(at.con1, k+40)
+	wrong, falsity, neg, fabricated := false, false, false, false
 	for j := k; j <= limit; j++ {
 		w := d.low(j)
-		wrong = wrong || ts.lx.wrong[w]
+		wrong = wrong || ts.lx.isWrong(w)
 		falsity = falsity || ts.lx.falsity[w]
 		neg = neg || d.is(j, wNeg) || w == "n't"
+		fabricated = fabricated || fabricationWord(w) || w == "made" && d.low(j+1) == "up"
 	}
 	content := strings.ToLower(d.text[d.toks[k].start:d.toks[limit].end])
 	phrase := false
@@ -800,23 +908,139 @@ func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) *
 			break
 		}
 	}
-	h := &typedHit{from: []*entity{spk}, cue0: at.cue0, cue1: at.cue1, spk0: at.src0, spk1: at.src1, con0: k, con1: limit, claim: c}
-	claimSubj := z >= 0 && ts.lx.claimNouns[d.low(z)]
-	switch {
-	case subj != nil && !subj.source && (d.low(z) == "wrong" || ts.wrongPredicate(z+1, limit)):
-		h.kind, h.to = graph.EdgeDenies, subj
-	case subj != nil && !subj.source && wrong && !neg && !sameSide(spk, subj):
-		h.kind, h.to = graph.EdgeAccuses, subj
-	case subj != nil && !subj.source && at.class == classAccuse:
-		h.kind, h.to = graph.EdgeAccuses, subj
-	case (claimSubj || self) && (falsity || phrase):
-		h.kind = graph.EdgeDenies
-	case phrase && at.direct:
-		h.kind = graph.EdgeDenies
-	default:
-		return nil
+	hit := func(kind graph.EdgeKind, to *entity) *typedHit {
+		return &typedHit{kind: kind, from: []*entity{spk}, to: to, cue0: at.cue0, cue1: at.cue1, spk0: at.src0, spk1: at.src1, con0: k, con1: limit, claim: c}
 	}
-	return h
+	claimSubj := z >= 0 && ts.lx.claimNouns[d.low(z)]
+	actor := subj != nil && !subj.source
+	switch {
+	case actor && ts.wrongPredicate(z+1, limit):
+		// "Clinton said the families were wrong": she rejects their account.
+		return []*typedHit{hit(graph.EdgeDenies, subj)}
+	case actor && fabricated && !neg:
+		// "he believed Fields had fabricated the story": a charge, and a
+		// denial of what Fields said.
+		return []*typedHit{hit(graph.EdgeAccuses, subj), hit(graph.EdgeDenies, subj)}
+	case actor && wrong && !neg && !sameSide(spk, subj):
+		return []*typedHit{hit(graph.EdgeAccuses, subj)}
+	case actor && at.class == classAccuse:
+		return []*typedHit{hit(graph.EdgeAccuses, subj)}
+	case (claimSubj || self) && (falsity || phrase):
+		return []*typedHit{hit(graph.EdgeDenies, nil)}
+	case self && neg && ts.accused(spk):
+		// "Lewandowski said he never touched her", after he was accused.
+		return []*typedHit{hit(graph.EdgeDenies, nil)}
+	case phrase && at.direct:
+		return []*typedHit{hit(graph.EdgeDenies, nil)}
+	}
+	if wrong && !neg {
+		// "Israel was sold out by Kerry and Obama": the agent of a wrong.
+		if t := ts.wrongAgent(k, limit); t != nil && t != spk && !sameSide(spk, t) {
+			return []*typedHit{hit(graph.EdgeAccuses, t)}
+		}
+	}
+	return nil
+}
+
+// contentSubject returns the entity a content clause starting at k is
+// about, whether that is the speaker, and the last token of the subject.
+// A third-person pronoun in a direct quote is not the speaker ("She lied
+// to me," Smith said).
+func (ts *typedStage) contentSubject(at *attribution, k int, spk *entity) (*entity, bool, int) {
+	d := ts.d
+	z := d.npRight(k, at.con1+1)
+	if d.isSubjectPronoun(k) || d.low(k) == "i" {
+		z = k
+	}
+	if z < 0 {
+		// "some of Clinton's rhetoric": the owner of the subject.
+		for j := k + 1; j <= at.con1 && j < k+6; j++ {
+			if d.low(j) == "'s" {
+				if st := d.npLeft(j-1, k); st >= 0 {
+					return ts.resolveTarget(st, j-1), false, j - 1
+				}
+				break
+			}
+		}
+		return nil, false, -1
+	}
+	pi, pron := pronouns[d.low(k)]
+	if pron && z == k && pi.first {
+		return nil, true, z
+	}
+	subj := ts.target(k, z)
+	if subj == spk {
+		if pron && z == k && at.direct && int(d.toks[k].inq) >= 0 {
+			return ts.otherThan(spk, k, pi), false, z
+		}
+		return nil, true, z
+	}
+	return subj, false, z
+}
+
+// otherThan returns the last entity before pos, other than spk, that a
+// pronoun with info p can refer to.
+func (ts *typedStage) otherThan(spk *entity, pos int, p pronounInfo) *entity {
+	for _, e := range ts.b.r.before(pos, 8) {
+		if e == spk || e.source {
+			continue
+		}
+		if (p.male || p.female) && (!e.person || e.plural || p.male && e.female || p.female && e.male) {
+			continue
+		}
+		if p.plural && !(e.plural || e.kind == graph.ActorGroup || e.kind == graph.ActorOrganization || e.kind == graph.ActorGovernment) {
+			continue
+		}
+		return e
+	}
+	return nil
+}
+
+// accused reports whether the article accuses e anywhere.
+func (ts *typedStage) accused(e *entity) bool {
+	for _, pe := range ts.b.edges {
+		if pe.kind == graph.EdgeAccuses && pe.to == e {
+			return true
+		}
+	}
+	for _, h := range ts.hits {
+		if h.kind == graph.EdgeAccuses && h.to == e {
+			return true
+		}
+	}
+	return false
+}
+
+// wrongAgent returns the agent of a wrong in a content span: "sold out by
+// Kerry", "misled by the company".
+func (ts *typedStage) wrongAgent(k, z int) *entity {
+	d := ts.d
+	for j := k + 1; j <= z; j++ {
+		if d.low(j) != "by" {
+			continue
+		}
+		near := false
+		for w := j - 1; w >= k && w >= j-3; w-- {
+			near = near || ts.lx.isWrong(d.low(w))
+		}
+		if !near {
+			continue
+		}
+		if e := d.npRight(j+1, z+1); e >= 0 {
+			ts.context(j + 1)
+			return ts.resolveTarget(j+1, e)
+		}
+	}
+	return nil
+}
+
+// fabricationWord reports whether w says a statement was invented.
+func fabricationWord(w string) bool {
+	switch w {
+	case "fabricated", "invented", "concocted", "fabricating", "fabrication":
+		return true
+	}
+	return false
 }
 
 // wrongPredicate reports whether the clause from k says its subject is

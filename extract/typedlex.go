@@ -87,6 +87,7 @@ disavow den claim
 debunk den claim
 push den p=back | pushed pushed
 call lab | called called
+refer lab p=to | referred referred
 label lab | labeled labeled
 brand lab
 dub lab | dubbed dubbed
@@ -98,8 +99,13 @@ characterize lab
 // Ms. Hill", "her allegations against him") and of what a denial rejects.
 const typedNouns = "accusation accusations allegation allegations charge charges claim claims complaint complaints criticism criticisms attack attacks lawsuit lawsuits suit suits assertion assertions"
 
+// stanceNouns are what someone proposed or said without charging anyone:
+// rejecting or condemning them rebukes their owner ("rejects Trump's
+// remarks"), it does not deny a charge.
+const stanceNouns = "remarks comments proposal proposals rhetoric policy policies plan plans statements views language position positions call calls decision"
+
 // claimNouns are statements a denial can reject: "denied the report".
-const claimNouns = "accusation accusations allegation allegations charge charges claim claims assertion assertions report reports story stories statement statements suggestion suggestions remarks comments account accounts rumor rumors rumour rumours notion idea characterization reports criticism criticisms complaints complaint it this that them these those wrongdoing involvement role responsibility"
+const claimNouns = "accusation accusations allegation allegations charge charges claim claims assertion assertions report reports story stories suggestion suggestions account accounts rumor rumors rumour rumours notion idea characterization reports criticism criticisms complaints complaint it this that them these those wrongdoing involvement role responsibility"
 
 // accuseNouns are the nouns whose owner accuses: "Exxon's accusation",
 // "accusations by Exxon", "her allegations against him".
@@ -139,6 +145,11 @@ var denialPhrases = []string{
 	"did not lie", "didn't lie", "never said", "totally invented", "not involved",
 }
 
+// isWrong reports whether w, or its singular, is a wrongdoing word.
+func (lx *typedLex) isWrong(w string) bool {
+	return lx.wrong[w] || len(w) > 3 && w[len(w)-1] == 's' && lx.wrong[w[:len(w)-1]]
+}
+
 // typedLex is the typed stage's lexicon, built once.
 type typedLex struct {
 	verbs      map[string]typedForm
@@ -148,6 +159,7 @@ type typedLex struct {
 	reception  map[string]bool
 	wrong      map[string]bool
 	falsity    map[string]bool
+	stance     map[string]bool
 }
 
 // typedForm is one inflected form of a typed verb.
@@ -167,7 +179,7 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 		return m
 	}
 	lx := &typedLex{verbs: map[string]typedForm{}, nouns: set(typedNouns), claimNouns: set(claimNouns),
-		accNouns: set(accuseNouns), reception: set(hostileReception), wrong: set(wrongdoingWords), falsity: set(falsityWords)}
+		accNouns: set(accuseNouns), reception: set(hostileReception), wrong: set(wrongdoingWords), falsity: set(falsityWords), stance: set(stanceNouns)}
 	for _, line := range strings.Split(typedVerbTable, "\n") {
 		main, irr, _ := strings.Cut(strings.TrimSpace(line), "|")
 		f := strings.Fields(main)
