@@ -21,6 +21,7 @@ type typedHit struct {
 	cue0, cue1 int     // cue tokens, inclusive
 	spk0, spk1 int     // speaker tokens as written, or -1
 	con0, con1 int     // content tokens, inclusive, or -1
+	obj0, obj1 int     // the accused as written, when a verb's object
 	claim      *graph.Claim
 	denied     *graph.Claim // the accusation a denial answers
 }
@@ -55,6 +56,13 @@ func (ts *typedStage) sentence(si int) {
 		}
 		if tf, ok := ts.lx.verbs[t.low]; ok && !ts.nounUse(i, s) {
 			if h := ts.verbFrame(i, tf, s); h != nil {
+				ts.hits = append(ts.hits, h)
+				ts.hits = append(ts.hits, ts.moreTargets(h, s)...)
+				continue
+			}
+		}
+		if ts.lx.demand[t.low] {
+			if h := ts.demandFrame(i, s); h != nil {
 				ts.hits = append(ts.hits, h)
 				continue
 			}
@@ -182,8 +190,15 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		if t0 < 0 {
 			return nil
 		}
+		h.obj0, h.obj1 = t0, t1
 		h.to = ts.target(t0, t1)
 		h.con0, h.con1 = t0, ts.clauseEnd(t1, s)
+		if h.to == nil {
+			// "alleges defamation by Clinton": the agent of the wrong.
+			if ag := ts.wrongAgent(t0, min(t1+4, h.con1)); len(ag) > 0 {
+				h.to = ag[0]
+			}
+		}
 		if h.to == nil {
 			return nil
 		}
@@ -277,7 +292,7 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		}
 		return nil, -1, -1
 	}
-	if int(d.toks[i].inq) >= 0 && d.isSubjectPronoun(a) && a == z {
+	if int(d.toks[a].inq) >= 0 && d.isSubjectPronoun(a) && a == z {
 		return nil, -1, -1 // a pronoun inside a quote: whose, the quote does not say
 	}
 	for k := a + 1; k < z; k++ {
@@ -312,6 +327,10 @@ func (ts *typedStage) namedBody(e *entity, a, z int) *entity {
 	if !d.is(z, wOrg) {
 		return nil
 	}
+	// The candidate named with the head noun, else the one the article
+	// has mentioned most: "the company" in a story about Exxon Mobil.
+	var best *entity
+	bestN := 0
 	for _, o := range ts.b.r.before(a, 30) {
 		if o == e || o.source || o.name == "" || o.name[0] < 'A' || o.name[0] > 'Z' {
 			continue
@@ -319,11 +338,25 @@ func (ts *typedStage) namedBody(e *entity, a, z int) *entity {
 		if o.person && (o.male || o.female || o.title != "" || !bodyNouns[head] || ts.speaks(o)) {
 			continue // a person; an unknown name that never spoke may still be a company
 		}
-		if strings.Contains(strings.ToLower(o.name), head) || bodyNouns[head] {
+		if strings.Contains(strings.ToLower(o.name), head) {
 			return o
 		}
+		if n := ts.mentions(o, a); bodyNouns[head] && n > bestN {
+			best, bestN = o, n
+		}
 	}
-	return nil
+	return best
+}
+
+// mentions counts the recorded mentions of e before token pos.
+func (ts *typedStage) mentions(e *entity, pos int) int {
+	n := 0
+	for _, m := range ts.b.r.recent {
+		if m.e == e && m.pos < pos {
+			n++
+		}
+	}
+	return n
 }
 
 // speaks reports whether e is the speaker of a claim.
@@ -496,7 +529,115 @@ func (ts *typedStage) objectSpan(k int, s sentence, thatObj bool) (int, int) {
 	if e < 0 {
 		return -1, -1
 	}
+	for j := k + 1; j <= e; j++ {
+		// "went after Walker hours after …": a name, then a time.
+		if d.is(j, wTime) || timeNouns[d.low(j)] {
+			if j-1 >= k && d.toks[j-1].upper {
+				return k, j - 1
+			}
+		}
+	}
 	return k, e
+}
+
+// timeNouns are lower-case nouns of time that can follow a name without
+// being part of it.
+var timeNouns = map[string]bool{"hours": true, "days": true, "weeks": true, "months": true, "years": true, "minutes": true, "times": true}
+
+// moreTargets returns a hit for each further name of a coordinated object:
+// "ridiculed Donald Trump, Ben Carson and Carly Fiorina".
+func (ts *typedStage) moreTargets(h *typedHit, s sentence) []*typedHit {
+	if h.kind != graph.EdgeAccuses || h.obj1 <= h.obj0 {
+		return nil
+	}
+	var out []*typedHit
+	for _, p := range ts.conjuncts(h.obj0, h.obj1, s) {
+		if p != h.to && !p.source {
+			c := *h
+			c.to = p
+			out = append(out, &c)
+		}
+	}
+	return out
+}
+
+// conjuncts returns the entities of a coordination of names that starts
+// with the noun phrase [a, z]: "Tom Hale, Dan Price and Lena Ortiz".
+func (ts *typedStage) conjuncts(a, z int, s sentence) []*entity {
+	d := ts.d
+	if parts := ts.b.compound(a, z); len(parts) > 1 {
+		return parts
+	}
+	var out []*entity
+	for k := z + 1; k+1 < s.b; {
+		if d.low(k) == "," && d.low(k+1) == "and" {
+			k++
+		}
+		if d.low(k) != "," && d.low(k) != "and" || !d.tok(k+1).upper {
+			break
+		}
+		e := d.npRight(k+1, s.b)
+		if e < 0 {
+			break
+		}
+		ts.context(k + 1)
+		if parts := ts.b.compound(k+1, e); len(parts) > 1 {
+			out = append(out, parts...)
+		} else if t := ts.resolveTarget(k+1, e); t != nil {
+			out = append(out, t)
+		}
+		k = e + 1
+	}
+	return out
+}
+
+// demandFrame reads "urged Hale to apologize", "called on Hale to resign",
+// "called for Hale's resignation": a demand that someone atone or go
+// charges them.
+func (ts *typedStage) demandFrame(i int, s sentence) *typedHit {
+	d := ts.d
+	if ts.negated(i, s) {
+		return nil
+	}
+	k := i + 1
+	if d.low(k) == "on" || d.low(k) == "upon" {
+		k++
+	}
+	var to *entity
+	if d.low(k) == "for" {
+		// "called for his dismissal": the owner of a punitive noun.
+		o := d.npRight(k+1, s.b)
+		if o < 0 || !punitiveNouns[d.low(o)] {
+			return nil
+		}
+		to = ts.target(k+1, o)
+	} else {
+		o := d.npRight(k, s.b)
+		if o < 0 || d.low(o+1) != "to" || !atoneVerbs[d.low(o+2)] {
+			return nil
+		}
+		to = ts.target(k, o)
+	}
+	if to == nil {
+		return nil
+	}
+	from, a, z := ts.subject(i, strings.HasSuffix(d.low(i), "ing"), s)
+	if len(from) == 0 {
+		return nil
+	}
+	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: a, spk1: z, con0: -1, con1: -1}
+}
+
+// punitiveNouns are what a demand for someone's punishment asks for.
+var punitiveNouns = map[string]bool{
+	"dismissal": true, "resignation": true, "firing": true, "arrest": true, "impeachment": true, "prosecution": true,
+	"ouster": true, "removal": true, "suspension": true, "indictment": true, "apology": true, "recusal": true,
+}
+
+// atoneVerbs are what someone is urged to do for a wrong: "urged him to
+// apologize".
+var atoneVerbs = map[string]bool{
+	"apologize": true, "apologise": true, "resign": true, "step": true, "quit": true, "recuse": true, "retract": true, "repent": true,
 }
 
 // target returns the entity a noun phrase charges: its possessive owner
@@ -729,6 +870,15 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 	if d.low(j) == "made" || d.low(j) == "leveled" || d.low(j) == "levelled" || d.low(j) == "filed" || d.low(j) == "brought" || d.low(j) == "lodged" {
 		j++
 	}
+	if len(from) == 0 && ts.lx.reception[w] {
+		// "came under withering attack in recent days from Trump".
+		for f := j; f < s.b && f < j+6 && d.toks[f].kind == tWord; f++ {
+			if d.low(f) == "from" {
+				j = f
+				break
+			}
+		}
+	}
 	if len(from) == 0 && (d.low(j) == "by" || d.low(j) == "from") {
 		if z := d.npRight(j+1, s.b); z >= 0 {
 			a := j + 1
@@ -755,6 +905,12 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 	// The accused: "against Y", or the subject of a that-clause.
 	var to *entity
 	for k := j; k < s.b && k < j+8; k++ {
+		if d.low(k) == "of" && k == j && (w == "critique" || w == "criticism" || w == "condemnation") {
+			if z := d.npRight(k+1, s.b); z >= 0 {
+				to = ts.target(k+1, z)
+			}
+			break
+		}
 		if d.low(k) == "against" || d.low(k) == "that" && k <= j+1 {
 			if z := d.npRight(k+1, s.b); z >= 0 {
 				to = ts.target(k+1, z)
@@ -770,8 +926,9 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 		// the one attacked is the subject of the clause.
 		to = ts.receiver(i, s)
 	}
-	if len(from) == 0 && to != nil && (w == "lawsuit" || w == "suit" || w == "complaint" || w == "charges") {
-		// "have filed a lawsuit against Y": the subject of the verb.
+	if len(from) == 0 && to != nil {
+		// "have filed a lawsuit against Y", "delivered a critique of Y":
+		// the subject of the verb that makes the charge.
 		v := i - 1
 		for v > s.a && (d.is(v, wDet) || !d.isCueAt(v) && !isFilingVerb(d.low(v)) && i-v < 6) {
 			v--
@@ -791,7 +948,8 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 // isFilingVerb reports whether w brings a lawsuit or charges.
 func isFilingVerb(w string) bool {
 	switch w {
-	case "filed", "file", "files", "filing", "brought", "bring", "brings", "lodged", "leveled", "levelled", "launched":
+	case "filed", "file", "files", "filing", "brought", "bring", "brings", "lodged", "leveled", "levelled", "launched",
+		"made", "make", "makes", "making", "delivered", "delivers", "offered", "issued", "voiced", "raised", "renewed", "repeated":
 		return true
 	}
 	return false
@@ -814,6 +972,25 @@ func (ts *typedStage) receiver(i int, s sentence) *entity {
 			a, z := d.subjectLeft(v, s.a)
 			if a < 0 {
 				return nil
+			}
+			if a == z && (d.low(a) == "which" || d.low(a) == "who") {
+				// "…, the RNC, which has come under attack": the name
+				// right before the relative pronoun.
+				k := a - 1
+				if d.low(k) == "," {
+					k--
+				}
+				st := k
+				for st > s.a && d.toks[st-1].upper && d.toks[st-1].kind == tWord {
+					st--
+				}
+				if st < k || d.toks[k].upper {
+					if d.is(st-1, wDet) {
+						st--
+					}
+					ts.context(st)
+					return ts.resolveTarget(st, k)
+				}
 			}
 			ts.context(a)
 			return ts.resolve(a, z)
@@ -935,9 +1112,13 @@ func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) [
 	}
 	if wrong && !neg {
 		// "Israel was sold out by Kerry and Obama": the agent of a wrong.
-		if t := ts.wrongAgent(k, limit); t != nil && t != spk && !sameSide(spk, t) {
-			return []*typedHit{hit(graph.EdgeAccuses, t)}
+		var out []*typedHit
+		for _, t := range ts.wrongAgent(k, limit) {
+			if t != spk && !sameSide(spk, t) {
+				out = append(out, hit(graph.EdgeAccuses, t))
+			}
 		}
+		return out
 	}
 	return nil
 }
@@ -1011,9 +1192,9 @@ func (ts *typedStage) accused(e *entity) bool {
 	return false
 }
 
-// wrongAgent returns the agent of a wrong in a content span: "sold out by
-// Kerry", "misled by the company".
-func (ts *typedStage) wrongAgent(k, z int) *entity {
+// wrongAgent returns the agents of a wrong in a content span: "sold out
+// by Kerry and Obama", "misled by the company".
+func (ts *typedStage) wrongAgent(k, z int) []*entity {
 	d := ts.d
 	for j := k + 1; j <= z; j++ {
 		if d.low(j) != "by" {
@@ -1028,7 +1209,12 @@ func (ts *typedStage) wrongAgent(k, z int) *entity {
 		}
 		if e := d.npRight(j+1, z+1); e >= 0 {
 			ts.context(j + 1)
-			return ts.resolveTarget(j+1, e)
+			if parts := ts.b.compound(j+1, e); len(parts) > 1 {
+				return parts
+			}
+			if t := ts.resolveTarget(j+1, e); t != nil {
+				return []*entity{t}
+			}
 		}
 	}
 	return nil

@@ -99,6 +99,10 @@ characterize lab
 // Ms. Hill", "her allegations against him") and of what a denial rejects.
 const typedNouns = "accusation accusations allegation allegations charge charges claim claims complaint complaints criticism criticisms attack attacks lawsuit lawsuits suit suits assertion assertions"
 
+// demandVerbs ask someone to atone: "urged Hale to apologize", "called
+// for his resignation".
+const demandVerbs = "urge urges urged urging call calls called calling press pressed demand demands demanded demanding"
+
 // stanceNouns are what someone proposed or said without charging anyone:
 // rejecting or condemning them rebukes their owner ("rejects Trump's
 // remarks"), it does not deny a charge.
@@ -109,7 +113,7 @@ const claimNouns = "accusation accusations allegation allegations charge charges
 
 // accuseNouns are the nouns whose owner accuses: "Exxon's accusation",
 // "accusations by Exxon", "her allegations against him".
-const accuseNouns = "accusation accusations allegation allegations charge charges complaint complaints criticism criticisms attack attacks lawsuit lawsuits suit suits"
+const accuseNouns = "critique condemnation accusation accusations allegation allegations charge charges complaint complaints criticism criticisms attack attacks lawsuit lawsuits suit suits"
 
 // hostileReception are nouns a target meets from its accuser: "came under
 // attack from Trump", "faced criticism from rivals".
@@ -160,6 +164,7 @@ type typedLex struct {
 	wrong      map[string]bool
 	falsity    map[string]bool
 	stance     map[string]bool
+	demand     map[string]bool
 }
 
 // typedForm is one inflected form of a typed verb.
@@ -179,7 +184,7 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 		return m
 	}
 	lx := &typedLex{verbs: map[string]typedForm{}, nouns: set(typedNouns), claimNouns: set(claimNouns),
-		accNouns: set(accuseNouns), reception: set(hostileReception), wrong: set(wrongdoingWords), falsity: set(falsityWords), stance: set(stanceNouns)}
+		accNouns: set(accuseNouns), reception: set(hostileReception), wrong: set(wrongdoingWords), falsity: set(falsityWords), stance: set(stanceNouns), demand: set(demandVerbs)}
 	for _, line := range strings.Split(typedVerbTable, "\n") {
 		main, irr, _ := strings.Cut(strings.TrimSpace(line), "|")
 		f := strings.Fields(main)
