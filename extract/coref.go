@@ -38,7 +38,8 @@ type entity struct {
 	// second person of that surname takes it away ("Bill Clinton" beside
 	// "Hillary Clinton": "Clinton" is whoever a bare "Clinton" refers to).
 	surname string
-	titles  []string // every title the article gives the person
+	titles  []string   // every title the article gives the person
+	roleW   [][]string // roleWords of title and titles, built by holdsRole
 }
 
 // resolver holds the entities of one article.
@@ -299,8 +300,17 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 		// "the spokesman", "the Republican nominee", "the former
 		// president": the last person the article named with a title that
 		// has every word of the description.
+		var desc []string
 		for _, e := range r.before(pos, 40) {
-			if e.person && e.kind == graph.ActorPerson && !(m.male && e.female || m.female && e.male) && r.holdsRole(e, m) {
+			if !e.person || e.kind != graph.ActorPerson || e.title == "" || genderClash(e, m) {
+				continue
+			}
+			if desc == nil {
+				if desc = roleWords(m.surface); len(desc) == 0 {
+					break
+				}
+			}
+			if holdsRole(e, desc) {
 				return r.touch(e)
 			}
 		}
@@ -470,38 +480,46 @@ func (r *resolver) person(m *mention) *entity {
 // surnameOf returns the surname of a personal name as written, without a
 // generational suffix: "Joseph R. Biden Jr." → "Biden".
 func surnameOf(name string) string {
-	f := strings.Fields(name)
-	for len(f) > 1 && suffixes[strings.ToLower(strings.TrimSuffix(f[len(f)-1], ","))] {
-		f = f[:len(f)-1]
+	name = strings.TrimSpace(name)
+	for {
+		k := strings.LastIndexByte(name, ' ')
+		if k < 0 {
+			return ""
+		}
+		w := strings.TrimSuffix(name[k+1:], ",")
+		var buf [8]byte
+		if len(w) <= len(buf) && suffixes[string(lowerASCII(buf[:0], w))] {
+			name = strings.TrimSpace(name[:k])
+			continue
+		}
+		return w
 	}
-	if len(f) < 2 {
-		return ""
-	}
-	return strings.TrimSuffix(f[len(f)-1], ",")
 }
 
 // bySurname returns the person a surname alone refers to: of the people
 // of that surname whose gender does not clash with the mention's, the one
 // mentioned last before it, or nil when there is none.
 func (r *resolver) bySurname(key string, m *mention) *entity {
-	var cands []*entity
+	ok := func(e *entity) bool {
+		return e.kind == graph.ActorPerson && !e.source && (m == nil || !genderClash(e, m))
+	}
+	var last *entity
+	n := 0
 	for _, e := range r.byLast[key] {
-		if e.kind == graph.ActorPerson && !e.source && (m == nil || !genderClash(e, m)) {
-			cands = append(cands, e)
+		if ok(e) {
+			last = e
+			n++
 		}
 	}
-	if len(cands) <= 1 {
-		if len(cands) == 1 {
-			return cands[0]
-		}
-		return nil
+	if n <= 1 {
+		return last
 	}
 	for k := len(r.recent) - 1; k >= 0; k-- {
-		if ref := r.recent[k]; ref.pos <= r.pos && slices.Contains(cands, ref.e) {
+		if ref := r.recent[k]; ref.pos <= r.pos && ok(ref.e) && slices.Contains(r.byLast[key], ref.e) {
 			return ref.e
 		}
 	}
-	return cands[len(cands)-1]
+	return last
 }
 
 // genderClash reports whether a mention's gender contradicts an entity's.
@@ -517,22 +535,36 @@ func (r *resolver) genderize(m *mention) {
 		return
 	}
 	g := byte(0)
-	for _, w := range strings.Fields(strings.ToLower(m.surface)) {
-		if g = genderOf(w); g != 0 {
+	var buf [24]byte
+	for s := m.surface; s != "" && g == 0; {
+		w := s
+		if k := strings.IndexByte(s, ' '); k >= 0 {
+			w, s = s[:k], s[k+1:]
+		} else {
+			s = ""
+		}
+		lw := lowerASCII(buf[:0], w)
+		if g = genderBytes(lw); g != 0 {
 			break
 		}
-		if r.d.lx.sets[w]&(wDet|wTitle) == 0 && !nameDescriptors[w] {
-			break // only the words before the name or the head tell
+		if r.d.lx.sets[string(lw)]&(wDet|wTitle) == 0 && !nameDescriptors[string(lw)] {
+			break // only the words before the name tell
 		}
 	}
 	if g == 0 && m.nominal != "" {
 		g = genderOf(m.nominal)
 	}
-	if g == 0 {
-		for _, w := range strings.Fields(strings.ToLower(m.title)) {
-			if genFemale[w] || genMale[w] {
-				g = genderOf(w)
-				break
+	if g == 0 && m.title != "" {
+		for s := m.title; s != "" && g == 0; {
+			w := s
+			if k := strings.IndexByte(s, ' '); k >= 0 {
+				w, s = s[:k], s[k+1:]
+			} else {
+				s = ""
+			}
+			lw := lowerASCII(buf[:0], w)
+			if genFemale[string(lw)] || genMale[string(lw)] {
+				g = genderBytes(lw)
 			}
 		}
 	}
@@ -542,6 +574,37 @@ func (r *resolver) genderize(m *mention) {
 	case 'm':
 		m.male = true
 	}
+}
+
+// lowerASCII appends the ASCII lower case of w to buf; a word longer than
+// buf's capacity or not ASCII comes back as it is written, lower-cased by
+// strings.ToLower.
+func lowerASCII(buf []byte, w string) []byte {
+	if len(w) > cap(buf) {
+		return []byte(strings.ToLower(w))
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return []byte(strings.ToLower(w))
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// genderBytes is genderOf for a lower-case word in a buffer.
+func genderBytes(w []byte) byte {
+	switch {
+	case genFemale[string(w)]:
+		return 'f'
+	case genMale[string(w)]:
+		return 'm'
+	}
+	return firstNames[string(w)]
 }
 
 // roleNorm maps the words of titles and role descriptions to one form:
@@ -582,29 +645,24 @@ func roleWords(s string) []string {
 }
 
 // holdsRole reports whether person e was named with a title that has every
-// word of the role description m ("the Republican nominee" and "Republican
+// word of a role description, given by its roleWords ("the Republican nominee" and "Republican
 // presidential nominee Donald Trump"; not "the Democratic nominee").
-func (r *resolver) holdsRole(e *entity, m *mention) bool {
-	desc := roleWords(m.surface)
-	if len(desc) == 0 {
-		return false
+func holdsRole(e *entity, desc []string) bool {
+	if len(e.roleW) != 1+len(e.titles) {
+		e.roleW = e.roleW[:0]
+		e.roleW = append(e.roleW, roleWords(e.title))
+		for _, t := range e.titles {
+			e.roleW = append(e.roleW, roleWords(t))
+		}
 	}
-	has := func(title string) bool {
-		tw := roleWords(title)
+next:
+	for _, tw := range e.roleW {
 		for _, w := range desc {
 			if !slices.Contains(tw, w) {
-				return false
+				continue next
 			}
 		}
 		return true
-	}
-	if e.title != "" && has(e.title) {
-		return true
-	}
-	for _, t := range e.titles {
-		if has(t) {
-			return true
-		}
 	}
 	return false
 }

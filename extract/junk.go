@@ -57,6 +57,9 @@ func isNumber(w string) bool {
 // opens with an -ing form ("dialing back").
 func junkName(name string) bool {
 	lx := buildLexicon()
+	if properFirst(name, lx) {
+		return false // the common case, without allocating
+	}
 	words := strings.Fields(strings.ToLower(strings.Trim(name, " \t\n.,;:!?\"'’“”()")))
 	for len(words) > 0 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
 		words = words[1:]
@@ -93,4 +96,34 @@ func junkName(name string) bool {
 		return len(words) == 1 || particles[head] || lx.sets[head]&junkBits != 0 && lx.sets[head]&nounBits == 0
 	}
 	return false
+}
+
+// properFirst reports whether name starts with an ASCII word that is no
+// function word, number, date or fragment (a capitalised name, or a noun as
+// in "senior official"), so that junkName need not look further.
+func properFirst(name string, lx *lexicon) bool {
+	if name == "" || name[0] >= '0' && name[0] <= '9' {
+		return false
+	}
+	var buf [24]byte
+	n := 0
+	for i := 0; i < len(name) && name[i] != ' '; i++ {
+		c := name[i]
+		if c >= utf8.RuneSelf || n == len(buf) {
+			return false
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[n] = c
+		n++
+	}
+	w := buf[:n]
+	if n > 0 && (w[n-1] == '.' || w[n-1] == ',') {
+		w = w[:n-1]
+	}
+	if len(w) == 0 || w[0] < 'a' || w[0] > 'z' || name[0] >= 'a' && len(w) > 3 && string(w[len(w)-3:]) == "ing" {
+		return false
+	}
+	return lx.sets[string(w)]&junkBits == 0 && !numberWords[string(w)] && !fragmentWords[string(w)]
 }
