@@ -12,6 +12,31 @@ import (
 // This file turns mentions into entities: one actor or source per
 // real-world entity in the article, with pronouns, titles, short names and
 // capitals resolved.
+//
+// The rules, general to English news rather than fitted to any article:
+//   - Two named people are one only when nothing tells them apart: their
+//     surnames agree, their first names are equal or variants of one name
+//     (Bill and William, an initial), their genders (Mrs./Ms./she,
+//     Mr./he, a gendered role noun or first name) and their generational
+//     suffixes (Jr., III) do not differ. A suffix is never a surname.
+//   - A bare surname shared by several people of the article goes to the
+//     one the bare surname already named, else to the one mentioned last;
+//     it is an alias of a person only once a mention of it alone says whose.
+//   - Pronouns agree with their antecedent: he/him/his take a man or a
+//     person of unknown gender, she/her a woman or unknown, they a plural,
+//     a group, an organisation or a government, it a non-person.
+//   - A role description ("the Republican nominee", "the senator") is the
+//     person the article named with a title holding every word of it
+//     (abbreviations and party names folded: "Sen.", "GOP"), else an
+//     anonymous role actor of its own.
+//   - A name that is a function word, a date, a number or a clause fragment
+//     (junkName) is no entity: its claim takes the speaker from context.
+//   - Unnamed speakers are one actor per distinct description in the
+//     article, folded: determiners, quantifiers and the numeral "one" are
+//     dropped and case is ignored, so "one Democratic source" and "a
+//     Democratic source" are one actor, "sources" another; a claim with no
+//     written speaker and none to inherit goes to the article's single
+//     "unnamed source".
 
 // entity is an actor or source being built.
 type entity struct {
@@ -38,6 +63,7 @@ type entity struct {
 	// second person of that surname takes it away ("Bill Clinton" beside
 	// "Hillary Clinton": "Clinton" is whoever a bare "Clinton" refers to).
 	surname string
+	bare    bool       // a mention of the surname alone has referred to it
 	titles  []string   // every title the article gives the person
 	roleW   [][]string // roleWords of title and titles, built by holdsRole
 }
@@ -496,28 +522,39 @@ func surnameOf(name string) string {
 	}
 }
 
-// bySurname returns the person a surname alone refers to: of the people
-// of that surname whose gender does not clash with the mention's, the one
-// mentioned last before it, or nil when there is none.
+// bySurname returns the person a surname alone refers to, of the people of
+// that surname whose gender does not clash with the mention's: the one the
+// surname alone has referred to before (news writers call relatives by
+// their first names), else the one mentioned last before it; nil when there
+// is none.
 func (r *resolver) bySurname(key string, m *mention) *entity {
 	ok := func(e *entity) bool {
 		return e.kind == graph.ActorPerson && !e.source && (m == nil || !genderClash(e, m))
 	}
 	var last *entity
-	n := 0
+	n, bare := 0, 0
 	for _, e := range r.byLast[key] {
 		if ok(e) {
 			last = e
 			n++
+			if e.bare {
+				bare++
+			}
 		}
 	}
-	if n <= 1 {
-		return last
-	}
-	for k := len(r.recent) - 1; k >= 0; k-- {
-		if ref := r.recent[k]; ref.pos <= r.pos && ok(ref.e) && slices.Contains(r.byLast[key], ref.e) {
-			return ref.e
+	if n > 1 {
+		// The one the surname alone has named before, if any ("Cruz"
+		// is Ted Cruz, not his father Rafael met since); then the one
+		// mentioned last.
+		for k := len(r.recent) - 1; k >= 0; k-- {
+			if ref := r.recent[k]; ref.pos <= r.pos && ok(ref.e) && (bare == 0 || ref.e.bare) && slices.Contains(r.byLast[key], ref.e) {
+				last = ref.e
+				break
+			}
 		}
+	}
+	if last != nil {
+		last.bare = true
 	}
 	return last
 }

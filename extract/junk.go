@@ -18,7 +18,7 @@ var numberWords = wordSet("zero one two three four five six seven eight nine ten
 // fragmentWords are words that, alone or opening a name, make it a piece of
 // a clause rather than a name: function words the lexicon does not tag,
 // contractions and clause adverbs.
-var fragmentWords = wordSet("past ago however there here yes no not just even only also too so then thus hence therefore unlike including whether although though despite except besides rather instead meanwhile otherwise nevertheless nonetheless anyway perhaps maybe else ever never always already still yet you're we're they're it's that's there's here's i'm he's she's what's let's can't don't won't isn't etc")
+var fragmentWords = wordSet("everything something anything nothing past ago however there here yes no not just even only also too so then thus hence therefore unlike including whether although though despite except besides rather instead meanwhile otherwise nevertheless nonetheless anyway perhaps maybe else ever never always already still yet you're we're they're it's that's there's here's i'm he's she's what's let's can't don't won't isn't etc")
 
 // particles are adverbs that end a phrasal verb ("dialing back").
 var particles = wordSet("back up down out off away over around along through")
