@@ -12,6 +12,31 @@ import (
 // This file turns mentions into entities: one actor or source per
 // real-world entity in the article, with pronouns, titles, short names and
 // capitals resolved.
+//
+// The rules, general to English news rather than fitted to any article:
+//   - Two named people are one only when nothing tells them apart: their
+//     surnames agree, their first names are equal or variants of one name
+//     (Bill and William, an initial), their genders (Mrs./Ms./she,
+//     Mr./he, a gendered role noun or first name) and their generational
+//     suffixes (Jr., III) do not differ. A suffix is never a surname.
+//   - A bare surname shared by several people of the article goes to the
+//     one the bare surname already named, else to the one mentioned last;
+//     it is an alias of a person only once a mention of it alone says whose.
+//   - Pronouns agree with their antecedent: he/him/his take a man or a
+//     person of unknown gender, she/her a woman or unknown, they a plural,
+//     a group, an organisation or a government, it a non-person.
+//   - A role description ("the Republican nominee", "the senator") is the
+//     person the article named with a title holding every word of it
+//     (abbreviations and party names folded: "Sen.", "GOP"), else an
+//     anonymous role actor of its own.
+//   - A name that is a function word, a date, a number or a clause fragment
+//     (junkName) is no entity: its claim takes the speaker from context.
+//   - Unnamed speakers are one actor per distinct description in the
+//     article, folded: determiners, quantifiers and the numeral "one" are
+//     dropped and case is ignored, so "one Democratic source" and "a
+//     Democratic source" are one actor, "sources" another; a claim with no
+//     written speaker and none to inherit goes to the article's single
+//     "unnamed source".
 
 // entity is an actor or source being built.
 type entity struct {
@@ -33,6 +58,14 @@ type entity struct {
 	keyed   bool     // keys holds the keys of all the aliases
 	used    bool     // the extraction uses it (builder.finish)
 	company bool     // named as a company
+	// surname is the bare surname given as an alias when the person was
+	// named in full, until a mention of the surname alone confirms it; a
+	// second person of that surname takes it away ("Bill Clinton" beside
+	// "Hillary Clinton": "Clinton" is whoever a bare "Clinton" refers to).
+	surname string
+	bare    bool       // a mention of the surname alone has referred to it
+	titles  []string   // every title the article gives the person
+	roleW   [][]string // roleWords of title and titles, built by holdsRole
 }
 
 // resolver holds the entities of one article.
@@ -238,6 +271,12 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 	if m.pronoun {
 		return r.antecedent(m, pos)
 	}
+	if !m.source && m.country == "" && m.name != "" && junkName(m.name) {
+		// "Although", "Monday", "44 percent": not an entity; the claim
+		// takes its speaker from context.
+		return nil
+	}
+	r.genderize(m)
 	if m.country != "" {
 		e := r.get("gov:"+m.country, m.name, graph.ActorGovernment)
 		e.country = m.country
@@ -284,9 +323,20 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 		}
 	}
 	if m.kind == graph.ActorAnonymous && m.nominal != "" && !m.indef && !m.plural && m.affil == nil {
-		// "the spokesman", "the minister": the last person with that title.
+		// "the spokesman", "the Republican nominee", "the former
+		// president": the last person the article named with a title that
+		// has every word of the description.
+		var desc []string
 		for _, e := range r.before(pos, 40) {
-			if e.person && e.kind == graph.ActorPerson && e.title != "" && strings.Contains(strings.ToLower(e.title), m.nominal) {
+			if !e.person || e.kind != graph.ActorPerson || e.title == "" || genderClash(e, m) {
+				continue
+			}
+			if desc == nil {
+				if desc = roleWords(m.surface); len(desc) == 0 {
+					break
+				}
+			}
+			if holdsRole(e, desc) {
 				return r.touch(e)
 			}
 		}
@@ -359,17 +409,37 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 }
 
 // person finds or creates the person entity of a named mention: a surname
-// alone ("Asif") joins the full name seen before, and a full name seen after
-// a surname takes the entity over.
+// alone ("Asif") joins the most recent person of that surname it can
+// refer to, and a full name joins a person seen before only when nothing
+// tells them apart: their first names (Bill and Hillary Clinton), their
+// genders (Mrs. Trump and Donald Trump) or their suffixes (Donald Trump and
+// Donald Trump Jr.) must not differ.
 func (r *resolver) person(m *mention) *entity {
 	key := r.key(m.name)
-	if e := r.byKey[key]; e != nil {
+	words := strings.Fields(key)
+	if len(words) == 0 {
+		return r.newEntity(key, m.name, graph.ActorPerson)
+	}
+	pn := splitName(words)
+	if len(words) == 1 {
+		if e := r.bySurname(key, m); e != nil {
+			if e.surname != "" && r.key(e.surname) == key {
+				e.surname = "" // confirmed by a mention of the surname alone
+			}
+			r.alias(e, m.name)
+			r.fill(e, m)
+			return e
+		}
+		if e := r.byKey[key]; e != nil && (e.kind != graph.ActorPerson || e.source) {
+			r.fill(e, m)
+			return e
+		}
+	} else if e := r.byKey[key]; e != nil && (e.kind != graph.ActorPerson || e.source || !genderClash(e, m)) {
 		r.fill(e, m)
 		return e
 	}
-	words := strings.Fields(key)
-	last := words[len(words)-1]
-	for _, e := range r.byLast[last] {
+	others := false // people of that surname the mention is not
+	for _, e := range r.byLast[pn.last] {
 		if e.kind != graph.ActorPerson || e.source {
 			continue
 		}
@@ -377,20 +447,19 @@ func (r *resolver) person(m *mention) *entity {
 		if len(ek) == 0 {
 			continue
 		}
+		if len(words) == 1 || genderClash(e, m) {
+			others = true
+			continue
+		}
 		switch {
-		case len(words) == 1 && ek[len(ek)-1] == last:
-			r.alias(e, m.name)
-			r.byKey[key] = e
-			r.fill(e, m)
-			return e
-		case len(words) > 1 && len(ek) == 1 && ek[0] == last:
+		case len(ek) == 1 && ek[0] == pn.last:
 			// The full name arrives after the surname.
 			r.alias(e, e.name)
 			e.name = m.name
 			r.byKey[key] = e
 			r.fill(e, m)
 			return e
-		case len(words) > 1 && len(ek) > 1 && ek[len(ek)-1] == last && (ek[0] == words[0] || len(ek[0]) <= 2 || len(words[0]) <= 2):
+		case len(ek) > 1 && !namesConflict(words, ek):
 			if len(m.name) > len(e.name) {
 				r.alias(e, e.name)
 				e.name = m.name
@@ -401,17 +470,238 @@ func (r *resolver) person(m *mention) *entity {
 			r.fill(e, m)
 			return e
 		}
+		others = true
 	}
-	e := r.newEntity(key, m.name, graph.ActorPerson)
+	name := m.name
+	if len(words) == 1 && others && m.surface != "" && strings.Contains(m.surface, m.name) && strings.IndexByte(m.surface, ' ') > 0 {
+		// "Mrs. Trump" beside Donald Trump: named as written, so that
+		// her name is not his alias.
+		name = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(m.surface, "the "), "The "))
+	}
+	e := r.newEntity(key, name, graph.ActorPerson)
 	e.person = true
-	r.byLast[last] = append(r.byLast[last], e)
 	r.fill(e, m)
-	if len(words) > 1 && r.countryCode(last) == "" && r.g.capital[last] == "" && r.g.demonym[last] == "" {
+	if others {
+		// Two people of one surname: the surname alone is no longer an
+		// alias of either until a mention of it alone says whose.
+		for _, o := range r.byLast[pn.last] {
+			if o.surname != "" {
+				r.unalias(o, o.surname)
+				o.surname = ""
+			}
+		}
+	}
+	r.byLast[pn.last] = append(r.byLast[pn.last], e)
+	if len(words) > 1 && !others && r.countryCode(pn.last) == "" && r.g.capital[pn.last] == "" && r.g.demonym[pn.last] == "" {
 		// The surname alone, unless it names a country: a phrase read as a
 		// name ("Karsovia Blames Veridia") must not take Veridia over.
-		r.alias(e, lastWord(m.name))
+		if sur := surnameOf(m.name); sur != "" {
+			r.alias(e, sur)
+			e.surname = sur
+		}
 	}
 	return e
+}
+
+// surnameOf returns the surname of a personal name as written, without a
+// generational suffix: "Joseph R. Biden Jr." → "Biden".
+func surnameOf(name string) string {
+	name = strings.TrimSpace(name)
+	for {
+		k := strings.LastIndexByte(name, ' ')
+		if k < 0 {
+			return ""
+		}
+		w := strings.TrimSuffix(name[k+1:], ",")
+		var buf [8]byte
+		if len(w) <= len(buf) && suffixes[string(lowerASCII(buf[:0], w))] {
+			name = strings.TrimSpace(name[:k])
+			continue
+		}
+		return w
+	}
+}
+
+// bySurname returns the person a surname alone refers to, of the people of
+// that surname whose gender does not clash with the mention's: the one the
+// surname alone has referred to before (news writers call relatives by
+// their first names), else the one mentioned last before it; nil when there
+// is none.
+func (r *resolver) bySurname(key string, m *mention) *entity {
+	ok := func(e *entity) bool {
+		return e.kind == graph.ActorPerson && !e.source && (m == nil || !genderClash(e, m))
+	}
+	var last *entity
+	n, bare := 0, 0
+	for _, e := range r.byLast[key] {
+		if ok(e) {
+			last = e
+			n++
+			if e.bare {
+				bare++
+			}
+		}
+	}
+	if n > 1 {
+		// The one the surname alone has named before, if any ("Cruz"
+		// is Ted Cruz, not his father Rafael met since); then the one
+		// mentioned last.
+		for k := len(r.recent) - 1; k >= 0; k-- {
+			if ref := r.recent[k]; ref.pos <= r.pos && ok(ref.e) && (bare == 0 || ref.e.bare) && slices.Contains(r.byLast[key], ref.e) {
+				last = ref.e
+				break
+			}
+		}
+	}
+	if last != nil {
+		last.bare = true
+	}
+	return last
+}
+
+// genderClash reports whether a mention's gender contradicts an entity's.
+func genderClash(e *entity, m *mention) bool {
+	return m.male && e.female || m.female && e.male
+}
+
+// genderize marks a personal mention male or female from its honorific,
+// its role noun or its first name ("Mrs. Clinton", "the spokeswoman",
+// "Hillary Clinton").
+func (r *resolver) genderize(m *mention) {
+	if m.male || m.female || !m.personal {
+		return
+	}
+	g := byte(0)
+	var buf [24]byte
+	for s := m.surface; s != "" && g == 0; {
+		w := s
+		if k := strings.IndexByte(s, ' '); k >= 0 {
+			w, s = s[:k], s[k+1:]
+		} else {
+			s = ""
+		}
+		lw := lowerASCII(buf[:0], w)
+		if g = genderBytes(lw); g != 0 {
+			break
+		}
+		if r.d.lx.sets[string(lw)]&(wDet|wTitle) == 0 && !nameDescriptors[string(lw)] {
+			break // only the words before the name tell
+		}
+	}
+	if g == 0 && m.nominal != "" {
+		g = genderOf(m.nominal)
+	}
+	if g == 0 && m.title != "" {
+		for s := m.title; s != "" && g == 0; {
+			w := s
+			if k := strings.IndexByte(s, ' '); k >= 0 {
+				w, s = s[:k], s[k+1:]
+			} else {
+				s = ""
+			}
+			lw := lowerASCII(buf[:0], w)
+			if genFemale[string(lw)] || genMale[string(lw)] {
+				g = genderBytes(lw)
+			}
+		}
+	}
+	switch g {
+	case 'f':
+		m.female = true
+	case 'm':
+		m.male = true
+	}
+}
+
+// lowerASCII appends the ASCII lower case of w to buf; a word longer than
+// buf's capacity or not ASCII comes back as it is written, lower-cased by
+// strings.ToLower.
+func lowerASCII(buf []byte, w string) []byte {
+	if len(w) > cap(buf) {
+		return []byte(strings.ToLower(w))
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return []byte(strings.ToLower(w))
+		}
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
+}
+
+// genderBytes is genderOf for a lower-case word in a buffer.
+func genderBytes(w []byte) byte {
+	switch {
+	case genFemale[string(w)]:
+		return 'f'
+	case genMale[string(w)]:
+		return 'm'
+	}
+	return firstNames[string(w)]
+}
+
+// roleNorm maps the words of titles and role descriptions to one form:
+// abbreviations spelt out, party names to their adjective.
+var roleNorm = map[string]string{
+	"sen.": "senator", "sen": "senator", "gov.": "governor", "gov": "governor", "rep.": "representative",
+	"rep": "representative", "congressman": "representative", "congresswoman": "representative",
+	"pres.": "president", "gen.": "general", "sec.": "secretary", "atty.": "attorney", "lt.": "lieutenant",
+	"gop": "republican", "democrat": "democratic", "dem.": "democratic", "d": "democratic", "r": "republican",
+	"spokeswoman": "spokesman", "spokesperson": "spokesman", "chairwoman": "chairman", "chair": "chairman",
+	"defence": "defense", "ex-president": "former", "u.s.": "us",
+}
+
+// roleFiller are words a role description may add to a title without
+// naming another role: "the presidential nominee" is the "Republican
+// nominee".
+var roleFiller = wordSet("the a an his her their its presidential party's current sitting then now")
+
+// roleWords returns the normalised words of a title or description up to
+// where a clause or complement starts ("chief of staff to President Bill
+// Clinton" → chief of staff).
+func roleWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ",;:()\"")
+		switch w {
+		case "to", "for", "at", "with", "in", "who", "whom", "that", "which", "and", "since", "from":
+			return out
+		}
+		if n, ok := roleNorm[w]; ok {
+			w = n
+		}
+		if w != "" && !roleFiller[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// holdsRole reports whether person e was named with a title that has every
+// word of a role description, given by its roleWords ("the Republican nominee" and "Republican
+// presidential nominee Donald Trump"; not "the Democratic nominee").
+func holdsRole(e *entity, desc []string) bool {
+	if len(e.roleW) != 1+len(e.titles) {
+		e.roleW = e.roleW[:0]
+		e.roleW = append(e.roleW, roleWords(e.title))
+		for _, t := range e.titles {
+			e.roleW = append(e.roleW, roleWords(t))
+		}
+	}
+next:
+	for _, tw := range e.roleW {
+		for _, w := range desc {
+			if !slices.Contains(tw, w) {
+				continue next
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (r *resolver) fill(e *entity, m *mention) {
@@ -423,6 +713,8 @@ func (r *resolver) fill(e *entity, m *mention) {
 	}
 	if e.title == "" && m.title != "" {
 		e.title = m.title
+	} else if m.title != "" && m.title != e.title && !slices.Contains(e.titles, m.title) {
+		e.titles = append(e.titles, m.title)
 	}
 	if e.affil == nil && m.affil != nil {
 		pos := r.pos
@@ -473,6 +765,21 @@ func (r *resolver) alias(e *entity, s string) {
 		if _, taken := r.byKey[k]; !taken {
 			r.byKey[k] = e
 		}
+	}
+}
+
+// unalias removes the alias s from e (its lookup key too, when it leads
+// to e).
+func (r *resolver) unalias(e *entity, s string) {
+	k := r.key(s)
+	if i := slices.Index(e.aliases, s); i >= 0 {
+		e.aliases = slices.Delete(e.aliases, i, i+1)
+	}
+	if i := slices.Index(e.keys, k); i >= 0 {
+		e.keys = slices.Delete(e.keys, i, i+1)
+	}
+	if r.byKey[k] == e {
+		delete(r.byKey, k)
 	}
 }
 
@@ -547,6 +854,10 @@ func (r *resolver) scanTo(pos int) {
 			if m := r.analyze(i, j); m != nil && m.kind == graph.ActorPerson && !m.source && m.country == "" {
 				r.resolve(m, i)
 			}
+		} else if e := r.bySurname(r.key(t.low), nil); e != nil {
+			r.pos = i
+			r.touch(e)
+			r.pos = pos
 		} else if e := r.byKey[r.key(t.low)]; e != nil && e.person {
 			r.touch(e)
 		}

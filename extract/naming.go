@@ -147,6 +147,15 @@ func (r *resolver) analyze(a, b int) *mention {
 		}
 		a++
 	}
+	// Drop words that open a clause, not a name: "Whether Clinton wins",
+	// "Unlike Patriot", "Even Friday", sentence-initial "Many Democrats",
+	// and the numeral of "one Democratic source".
+	for a < b && d.leadingFragment(a) {
+		if d.is(a, wDet) || d.low(a) == "one" {
+			m.indef = true
+		}
+		a++
+	}
 	if a > b {
 		return nil
 	}
@@ -450,11 +459,11 @@ func (r *resolver) classify(m *mention, a, b int) {
 	}
 	// The trailing run of name words.
 	n := b
-	for n >= lead && d.tok(n).upper && d.tok(n).kind == tWord && !d.is(n, wTitle|wOrg|wGov|wAnon) && r.demonymCode(d.low(n)) == "" {
+	for n >= lead && d.tok(n).upper && d.tok(n).kind == tWord && (!d.is(n, wTitle|wOrg|wGov|wAnon) || d.honorificName(n, b)) && r.demonymCode(d.low(n)) == "" && !(n < b && nameDescriptors[d.low(n)]) {
 		n--
 	}
 	nameStart := n + 1
-	titled := nameStart > lead && (d.is(nameStart-1, wTitle|wAnon) || !d.tok(nameStart-1).upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
+	titled := nameStart > lead && (d.is(nameStart-1, wTitle|wAnon) || nameDescriptors[d.low(nameStart-1)] || !d.tok(nameStart-1).upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
 	if titled && nameStart <= b && !d.tok(nameStart-1).upper {
 		// "the state news agency Tarvos Press", "the daily Velda Courier":
 		// a described news outlet is a source.
@@ -653,18 +662,38 @@ func (d *doc) namedAppositive(x, b int) bool {
 	return n >= 1 && n <= 4
 }
 
-// firstNames marks common given names as female ('f') or male ('m'), so
-// that "she" and "he" pick the right antecedent.
-var firstNames = func() map[string]byte {
-	m := map[string]byte{}
-	for _, n := range strings.Fields("mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon cynthia kathleen amy angela shirley anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary nikki kamala nancy angela theresa ursula christine marine giorgia sanna jacinda mette ivanka melania michelle") {
-		m[n] = 'f'
+// nameDescriptors are words that, written before a personal name, describe
+// its bearer rather than name them: "Democrat Hillary Clinton", "Rival
+// Bernie Sanders", "GOP nominee Donald Trump".
+var nameDescriptors = wordSet("democrat republican gop libertarian independent conservative liberal progressive socialist rival fellow incumbent challenger front-runner frontrunner billionaire businessman businesswoman tycoon mogul")
+
+// honorifics are titles that, right before a surname, make it a personal
+// name whatever the surname means as a word ("Mr. King", "Mrs. Bishop").
+var honorifics = wordSet("mr. mr mrs. mrs ms. ms dr. dr miss")
+
+// honorificName reports whether the capitalised word at n, a title word by
+// the lexicon, is a surname after an honorific ("Mr. King"): it ends the
+// phrase at b and follows "Mr.", "Mrs.", "Ms." or "Dr.".
+func (d *doc) honorificName(n, b int) bool {
+	return n == b && honorifics[d.low(n-1)]
+}
+
+// leadingFragment reports whether token a opens a clause rather than a
+// name, so that a noun phrase starting there drops it: a preposition,
+// subordinator or clause adverb ("Whether", "Unlike", "Even"), or a
+// capitalised determiner or "one" opening the sentence ("Many Democrats",
+// "One Republican").
+func (d *doc) leadingFragment(a int) bool {
+	t := &d.toks[a]
+	if t.kind != tWord || d.is(a, wTitle|wOrg|wAnon|wDoc|wGov|wMedia) {
+		return false
 	}
-	for _, n := range strings.Fields("james robert john michael david william richard joseph thomas charles christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie mitch chuck ted marco rand mike tim jeb bill vladimir emmanuel boris olaf xi recep narendra benjamin volodymyr abbas khawaja imran shehbaz ali mohammed muhammad ahmed hassan hussein omar abdul") {
-		m[n] = 'm'
+	if fragmentWords[t.low] || d.is(a, wPrep|wSub|wConj) {
+		return true
 	}
-	return m
-}()
+	first := a == 0 || d.toks[a-1].sent != t.sent || d.toks[a-1].kind == tQuote
+	return t.low == "one" && d.word(a+1) && !d.is(a+1, wPrep) || first && t.upper && d.is(a, wDet)
+}
 
 // lowJoin returns the lower-case words of tokens [a, b] joined as
 // joinToks joins them; a single token costs no allocation.

@@ -1,0 +1,255 @@
+package extract
+
+import "strings"
+
+// This file holds what a name says about its bearer besides the name: the
+// gender a given name, an honorific or a role noun marks, the given-name
+// variants that name one person (Bill and William), and the generational
+// suffixes (Jr., III) that tell a father from his son.
+
+// femaleFirst and maleFirst are common given names, mostly English and
+// those of people in the international news. A name in neither list says
+// nothing about gender.
+const femaleFirst = `mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy
+lisa betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie
+rebecca laura sharon cynthia kathleen amy angela shirley anna brenda pamela nicole emma samantha
+katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce
+victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline
+frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise
+amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose
+alexis kayla hillary hilary nikki kamala ursula marine giorgia sanna jacinda mette ivanka melania
+chelsea ivana tiffany lara hope kellyanne sarah huma cheryl donna loretta susana condoleezza condi
+madeleine nina elaine dianne claire tammy lindsey kirsten patty maxine jan debbie sheila betsy
+valerie liz lily aparna carmel connie tina leslie quina rakeyia olive
+erin doris malkia ava megan krystal esther azucena martha ariana veronica christina julie nell
+minyon michele meghan kate camilla jill gwen sonia sonya indira benazir golda
+ségolène segolene yulia`
+
+const maleFirst = `james robert john michael david william richard joseph thomas charles christopher
+daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
+edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
+douglas zachary peter kyle ethan walter noah jeremy christian keith roger gerald harold sean austin
+carl arthur lawrence dylan jesse bryan billy joe bruce gabriel logan albert willie alan juan
+wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis barack bernie mitch chuck
+ted marco rand mike tim jeb bill vladimir emmanuel boris olaf xi recep narendra volodymyr abbas
+khawaja imran shehbaz ali mohammed muhammad ahmed hassan hussein omar abdul reince newt rudy
+hugh lester matt mitt jim bob rob tom tony steve dick dan dave ben sam ed eddie
+ron rick rahm rex vince luis jorge carlos francisco oscar
+edwin pat lamar laurence hans elez vann len leonard fred jeh
+jimmy barry trey lloyd norman raj rush dante
+robby nick brad phil antonin daryl victor derek kofi matteo maury terence cornell quentin
+igor sergei dmitry sergey shinzo nicolas francois françois`
+
+// nicknames pairs given-name variants of one person: "Bill Clinton" is
+// "William Clinton", "Joe Biden" is "Joseph Biden". Each line is a full
+// name then its short forms.
+const nicknames = `william bill billy will willie
+robert bob bobby rob robbie
+joseph joe joey
+michael mike mick
+richard dick rick ricky rich
+james jim jimmy jamie
+thomas tom tommy
+edward ed eddie ted ned
+theodore ted teddy
+charles chuck charlie
+christopher chris
+daniel dan danny
+david dave
+donald don donnie
+elizabeth liz beth betsy betty lisa
+katherine kate kathy katie
+kathleen kathy kate
+margaret maggie meg peggy
+patricia pat patty tricia
+patrick pat
+anthony tony
+andrew andy drew
+benjamin ben
+samuel sam
+stephen steve
+steven steve
+timothy tim
+nicholas nick
+jeffrey jeff
+gregory greg
+lawrence larry
+leonard len lenny
+ronald ron ronnie
+kenneth ken kenny
+gerald jerry
+jerome jerry
+alexander alex
+matthew matt
+frederick fred freddie
+albert al
+alan al
+alfred al
+raymond ray
+douglas doug
+philip phil
+phillip phil
+peter pete
+jonathan jon
+john jack johnny
+susan sue susie
+deborah debbie deb
+jennifer jen jenny
+rebecca becky
+christine chris
+christina chris tina
+victoria vicky
+barbara barb
+abigail abby
+nancy nan
+mitchell mitch
+bernard bernie
+newton newt
+rudolph rudy
+reinhold reince
+vladimir vlad
+zachary zach
+nathaniel nate
+joshua josh
+jacob jake
+henry hank harry
+harold harry hal
+randolph randy rand
+thaddeus thad`
+
+// genFemale and genMale are honorifics and role nouns that mark their
+// bearer's gender ("Mrs. Clinton", "the spokeswoman").
+var genFemale = wordSet("mrs. mrs ms. ms miss madam mme. mme dame lady queen princess duchess spokeswoman chairwoman congresswoman businesswoman councilwoman congresswomen sister mother wife daughter widow grandmother aunt niece girl woman actress first-lady")
+var genMale = wordSet("mr. mr sir lord king prince duke spokesman chairman congressman businessman councilman brother father husband son widower grandfather uncle nephew boy man actor")
+
+// suffixes are generational suffixes of a personal name: two people whose
+// suffixes differ are two people (Donald Trump and Donald Trump Jr.).
+var suffixes = wordSet("jr. jr sr. sr ii iii iv v 2nd 3rd")
+
+// firstNames marks common given names as female ('f') or male ('m'), so
+// that "she" and "he" pick the right antecedent. A name in both lists
+// (Pat, Chris, Jo) is marked neither.
+var firstNames = func() map[string]byte {
+	m := map[string]byte{}
+	for _, n := range strings.Fields(femaleFirst) {
+		m[n] = 'f'
+	}
+	for _, n := range strings.Fields(maleFirst) {
+		if m[n] == 'f' {
+			m[n] = '?'
+			continue
+		}
+		m[n] = 'm'
+	}
+	for n, g := range m {
+		if g == '?' {
+			delete(m, n)
+		}
+	}
+	return m
+}()
+
+// givenForm maps each given name of the nicknames table to the full form
+// its line starts with; a short form on several lines ("pat", "chris")
+// keeps the first.
+var givenForm = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(nicknames, "\n") {
+		f := strings.Fields(line)
+		for _, n := range f {
+			if _, ok := m[n]; !ok {
+				m[n] = f[0]
+			}
+		}
+	}
+	return m
+}()
+
+// sameGiven reports whether two lower-case given names can name one
+// person: equal, variants of one name ("bill", "william"), or one an
+// initial of the other ("j.", "joseph").
+func sameGiven(a, b string) bool {
+	a, b = strings.TrimSuffix(a, "."), strings.TrimSuffix(b, ".")
+	if a == b || a == "" || b == "" {
+		return true
+	}
+	if len(a) == 1 || len(b) == 1 {
+		return a[0] == b[0]
+	}
+	fa, fb := givenForm[a], givenForm[b]
+	if fa != "" && fa == fb {
+		return true
+	}
+	for _, line := range strings.Split(nicknames, "\n") {
+		f := strings.Fields(line)
+		if len(f) > 0 && (f[0] == a || f[0] == b) {
+			ha, hb := false, false
+			for _, n := range f {
+				ha = ha || n == a
+				hb = hb || n == b
+			}
+			if ha && hb {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// personName is a personal name split into its parts, lower case.
+type personName struct {
+	given  string // first given name, "" when only a surname is written
+	last   string // surname, without suffix
+	suffix string // "jr", "iii", … without the period, or ""
+}
+
+// splitName reads a personal name's NameKey words: "joseph r biden jr" →
+// given "joseph", last "biden", suffix "jr".
+func splitName(words []string) personName {
+	var p personName
+	for len(words) > 1 && suffixes[words[len(words)-1]] {
+		p.suffix = strings.TrimSuffix(words[len(words)-1], ".")
+		words = words[:len(words)-1]
+	}
+	if len(words) == 0 {
+		return p
+	}
+	p.last = words[len(words)-1]
+	if len(words) > 1 {
+		p.given = words[0]
+	}
+	return p
+}
+
+// namesConflict reports whether two personal names (NameKey words) cannot
+// name one person: their surnames differ, both give first names that are
+// not variants of one name, or their generational suffixes differ. A name
+// that leaves a part out ("Clinton", "Biden") conflicts with neither.
+func namesConflict(a, b []string) bool {
+	pa, pb := splitName(a), splitName(b)
+	if pa.last != pb.last {
+		return true
+	}
+	if pa.given != "" && pb.given != "" && !sameGiven(pa.given, pb.given) {
+		return true
+	}
+	if pa.suffix != pb.suffix && (pa.given != "" && pb.given != "" || pa.suffix != "" && pb.suffix != "") {
+		// "Donald Trump" and "Donald Trump Jr.": two people. A bare
+		// surname ("Biden") may stand for either.
+		return true
+	}
+	return false
+}
+
+// genderOf returns 'f', 'm' or 0 for a lower-case honorific, role noun or
+// given name.
+func genderOf(w string) byte {
+	switch {
+	case genFemale[w]:
+		return 'f'
+	case genMale[w]:
+		return 'm'
+	}
+	return firstNames[w]
+}
