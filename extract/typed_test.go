@@ -82,7 +82,7 @@ func TestTypedFrames(t *testing.T) {
 		// Nominal frames.
 		{"ChargesMadeBy", `The charges made by Ruiz against Hale were read out in court.`, acc, "Ruiz", "Hale", true},
 		{"PossessiveAllegations", `Ruiz's allegations against Hale surfaced in May.`, acc, "Ruiz", "Hale", true},
-		{"LawsuitAgainst", `Three families have filed a lawsuit against Apex Arms.`, acc, "Three families", "Apex Arms", true},
+		{"LawsuitAgainst", `Three families have filed a lawsuit against Apex Arms.`, acc, "families", "Apex Arms", true},
 		{"UnderAttackFrom", `The Harbor Authority has come under attack from Ruiz in recent weeks.`, acc, "Ruiz", "Harbor Authority", true},
 		{"CriticismFrom", `Hale has faced criticism from Ruiz over the budget.`, acc, "Ruiz", "Hale", true},
 		// Labels.
