@@ -181,12 +181,15 @@ func TestDeniedClaimAndAnswers(t *testing.T) {
 	}{
 		{"Denied", func(e *graph.Edge) {}, x.Claims[0].ID, true},
 		{"ToClaim", func(e *graph.Edge) { e.Denied, e.To = "", x.Claims[0].ID }, x.Claims[0].ID, true},
-		{"DeniedWins", func(e *graph.Edge) { e.To = x.Claims[1].ID }, x.Claims[0].ID, true},
+		{"DeniedWins", func(e *graph.Edge) { e.To = "clm_other" }, x.Claims[0].ID, true},
 		{"SameArticleActors", func(e *graph.Edge) { e.Denied = "" }, "", true},
 		{"OtherArticle", func(e *graph.Edge) { e.Denied, e.Article = "", "art_other" }, "", false},
 		{"OtherAccuser", func(e *graph.Edge) { e.Denied, e.To = "", graph.ActorID("Syldavia") }, "", false},
-		{"OtherClaim", func(e *graph.Edge) { e.Denied, e.To = x.Claims[1].ID, "" }, x.Claims[1].ID, false},
+		{"OtherClaim", func(e *graph.Edge) { e.Denied, e.To = "clm_other", "" }, "clm_other", false},
+		{"OtherClaimSameActors", func(e *graph.Edge) { e.Denied = "clm_other" }, "clm_other", false},
 		{"NotADenial", func(e *graph.Edge) { e.Kind = graph.EdgeAccuses }, "", false},
+		{"ToOwnClaim", func(e *graph.Edge) { e.Denied, e.To = "", e.Claim }, "", false},
+		{"DeniedOwnClaim", func(e *graph.Edge) { e.Denied = e.Claim }, "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := *den

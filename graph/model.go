@@ -159,28 +159,32 @@ type Edge struct {
 }
 
 // DeniedClaim returns the ID of the claim a denies edge denies: Denied
-// when set, else To when it is a claim; "" for any other edge.
+// when set, else To when it is a claim; "" for any other edge. A claim is
+// never taken to deny itself: a To or Denied equal to the edge's own Claim
+// is passed over.
 func (e *Edge) DeniedClaim() string {
 	switch {
 	case e.Kind != EdgeDenies:
 		return ""
-	case e.Denied != "":
+	case e.Denied != "" && e.Denied != e.Claim:
 		return e.Denied
-	case strings.HasPrefix(e.To, PrefixClaim):
+	case strings.HasPrefix(e.To, PrefixClaim) && e.To != e.Claim:
 		return e.To
 	}
 	return ""
 }
 
 // Answers reports whether the denies edge e answers the accusation acc (an
-// accuses edge): it denies acc's claim (DeniedClaim), or it was read from
-// the same article with the accused denying the accuser.
+// accuses edge): it denies acc's claim (DeniedClaim) or, when it names no
+// denied claim, it was read from the same article with the accused denying
+// the accuser. A denial naming another claim answers only that one, even
+// between the same actors in the same article.
 func (e *Edge) Answers(acc *Edge) bool {
 	if e.Kind != EdgeDenies || acc.Kind != EdgeAccuses {
 		return false
 	}
-	if d := e.DeniedClaim(); d != "" && d == acc.Claim {
-		return true
+	if d := e.DeniedClaim(); d != "" {
+		return d == acc.Claim
 	}
 	return e.Article != "" && e.Article == acc.Article && e.From == acc.To && e.To == acc.From
 }
