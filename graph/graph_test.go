@@ -121,6 +121,89 @@ func TestValidate(t *testing.T) {
 	}
 }
 
+// sampleDenial is sample with Borduria's denial of the accusation: a
+// second claim whose denies edge goes to the accuser and names the
+// accusation as the denied claim.
+func sampleDenial() *graph.Extraction {
+	x := sample()
+	x.Article.Text += " Borduria denied it."
+	x.Article.ID = graph.ArticleID(x.Article.Text)
+	for _, c := range x.Claims {
+		c.Article = x.Article.ID
+	}
+	for _, e := range x.Edges {
+		e.Article = x.Article.ID
+	}
+	bor, lun, acc := x.Actors[1], x.Actors[0], x.Claims[0]
+	d := &graph.Claim{ID: graph.ClaimID(x.Article.ID, 82, 84, 75), Article: x.Article.ID, Speaker: bor.ID,
+		Text: "it", Start: 82, End: 84, Sentence: "Borduria denied it.", Cue: "denied", CueStart: 75, CueEnd: 81}
+	x.Claims = append(x.Claims, d)
+	x.Edges = append(x.Edges,
+		&graph.Edge{Kind: graph.EdgeSays, From: bor.ID, To: d.ID, Claim: d.ID, Article: x.Article.ID},
+		&graph.Edge{Kind: graph.EdgeDenies, From: bor.ID, To: lun.ID, Claim: d.ID, Article: x.Article.ID, Denied: acc.ID})
+	return x
+}
+
+func TestValidateDenied(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		change func(x *graph.Extraction)
+		// want is the error code; "" for a valid extraction.
+		want string
+	}{
+		{"ToActorDeniedClaim", func(x *graph.Extraction) {}, ""},
+		{"ToClaimDeniedClaim", func(x *graph.Extraction) { x.Edges[3].To = x.Claims[0].ID }, ""},
+		{"NoDenied", func(x *graph.Extraction) { x.Edges[3].Denied = "" }, ""},
+		{"DeniedUnknownClaim", func(x *graph.Extraction) { x.Edges[3].Denied = "clm_missing" }, graph.EINVALID},
+		{"DeniedNamesActor", func(x *graph.Extraction) { x.Edges[3].Denied = x.Actors[0].ID }, graph.EINVALID},
+		{"DeniedOnAccuses", func(x *graph.Extraction) { x.Edges[1].Denied = x.Claims[0].ID }, graph.EINVALID},
+		{"DeniedOnSays", func(x *graph.Extraction) { x.Edges[2].Denied = x.Claims[0].ID }, graph.EINVALID},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := sampleDenial()
+			tc.change(x)
+			err := x.Validate()
+			if code := graph.ErrorCode(err); code != tc.want {
+				t.Fatalf("got code %q (%v), want %q", code, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestDeniedClaimAndAnswers(t *testing.T) {
+	x := sampleDenial()
+	acc, den := x.Edges[1], x.Edges[3]
+	for _, tc := range []struct {
+		name        string
+		change      func(e *graph.Edge)
+		wantClaim   string
+		wantAnswers bool
+	}{
+		{"Denied", func(e *graph.Edge) {}, x.Claims[0].ID, true},
+		{"ToClaim", func(e *graph.Edge) { e.Denied, e.To = "", x.Claims[0].ID }, x.Claims[0].ID, true},
+		{"DeniedWins", func(e *graph.Edge) { e.To = "clm_other" }, x.Claims[0].ID, true},
+		{"SameArticleActors", func(e *graph.Edge) { e.Denied = "" }, "", true},
+		{"OtherArticle", func(e *graph.Edge) { e.Denied, e.Article = "", "art_other" }, "", false},
+		{"OtherAccuser", func(e *graph.Edge) { e.Denied, e.To = "", graph.ActorID("Syldavia") }, "", false},
+		{"OtherClaim", func(e *graph.Edge) { e.Denied, e.To = "clm_other", "" }, "clm_other", false},
+		{"OtherClaimSameActors", func(e *graph.Edge) { e.Denied = "clm_other" }, "clm_other", false},
+		{"NotADenial", func(e *graph.Edge) { e.Kind = graph.EdgeAccuses }, "", false},
+		{"ToOwnClaim", func(e *graph.Edge) { e.Denied, e.To = "", e.Claim }, "", false},
+		{"DeniedOwnClaim", func(e *graph.Edge) { e.Denied = e.Claim }, "", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := *den
+			tc.change(&e)
+			if got := e.DeniedClaim(); got != tc.wantClaim {
+				t.Errorf("DeniedClaim() = %q, want %q", got, tc.wantClaim)
+			}
+			if got := e.Answers(acc); got != tc.wantAnswers {
+				t.Errorf("Answers() = %v, want %v", got, tc.wantAnswers)
+			}
+		})
+	}
+}
+
 func TestResolve(t *testing.T) {
 	x := sample()
 	// A stored actor already answers to "Selva", an alias of Lunaria here.

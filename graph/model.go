@@ -1,5 +1,7 @@
 package graph
 
+import "strings"
+
 // ActorKind says what sort of speaker or target an Actor is.
 type ActorKind string
 
@@ -57,7 +59,9 @@ const (
 	EdgeSays EdgeKind = "says"
 	// EdgeAccuses links an accusing Actor to the accused Actor.
 	EdgeAccuses EdgeKind = "accuses"
-	// EdgeDenies links an Actor to the Claim or Actor whose claim it denies.
+	// EdgeDenies links an Actor to the Actor whose claim it denies (the
+	// accuser), or to the denied Claim itself when no actor is named; the
+	// edge's Denied names the denied claim when it is known.
 	EdgeDenies EdgeKind = "denies"
 	// EdgeReports links a Source to a Claim it carried.
 	EdgeReports EdgeKind = "reports"
@@ -148,6 +152,41 @@ type Edge struct {
 	Claim string `json:"claim"`
 	// Article is the ID of the article the relation was read from.
 	Article string `json:"article,omitempty"`
+	// Denied is, on a denies edge, the ID of the claim that is denied
+	// (typically the accuser's accusation, in the same article) when the
+	// extraction identifies it; empty otherwise, and on every other kind.
+	Denied string `json:"denied,omitempty"`
+}
+
+// DeniedClaim returns the ID of the claim a denies edge denies: Denied
+// when set, else To when it is a claim; "" for any other edge. A claim is
+// never taken to deny itself: a To or Denied equal to the edge's own Claim
+// is passed over.
+func (e *Edge) DeniedClaim() string {
+	switch {
+	case e.Kind != EdgeDenies:
+		return ""
+	case e.Denied != "" && e.Denied != e.Claim:
+		return e.Denied
+	case strings.HasPrefix(e.To, PrefixClaim) && e.To != e.Claim:
+		return e.To
+	}
+	return ""
+}
+
+// Answers reports whether the denies edge e answers the accusation acc (an
+// accuses edge): it denies acc's claim (DeniedClaim) or, when it names no
+// denied claim, it was read from the same article with the accused denying
+// the accuser. A denial naming another claim answers only that one, even
+// between the same actors in the same article.
+func (e *Edge) Answers(acc *Edge) bool {
+	if e.Kind != EdgeDenies || acc.Kind != EdgeAccuses {
+		return false
+	}
+	if d := e.DeniedClaim(); d != "" {
+		return d == acc.Claim
+	}
+	return e.Article != "" && e.Article == acc.Article && e.From == acc.To && e.To == acc.From
 }
 
 // Extraction is everything read from one article: the contract between

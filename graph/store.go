@@ -155,13 +155,33 @@ func (f ClaimFilter) Validate() error {
 	return f.Order.Validate()
 }
 
-// EdgeFilter selects edges. At least one of From, To or Claim must be set.
+// EdgeFilter selects edges. At least one of From, To, Claim or Denied must
+// be set.
 type EdgeFilter struct {
 	Kind  EdgeKind
 	From  string
 	To    string
 	Claim string
+	// Denied is a claim ID: denies edges that deny it (Edge.DeniedClaim),
+	// read from an index of denials by denied claim.
+	Denied string
+	// Article narrows the selection to edges read from this article; with
+	// Kind denies it is read from an index of denials by article.
+	Article string
 	Page
+}
+
+// Selects reports whether f names at least one of From, To, Claim and
+// Denied, as FindEdges needs.
+func (f EdgeFilter) Selects() bool {
+	return f.From != "" || f.To != "" || f.Claim != "" || f.Denied != ""
+}
+
+// Matches reports whether e satisfies every field f sets (Page aside).
+func (f EdgeFilter) Matches(e *Edge) bool {
+	return (f.From == "" || e.From == f.From) && (f.To == "" || e.To == f.To) &&
+		(f.Claim == "" || e.Claim == f.Claim) && (f.Kind == "" || e.Kind == f.Kind) &&
+		(f.Denied == "" || e.DeniedClaim() == f.Denied) && (f.Article == "" || e.Article == f.Article)
 }
 
 // ActorList is one page of actors and the size of the whole selection.
@@ -274,8 +294,8 @@ type Store interface {
 	FindClaims(ctx context.Context, f ClaimFilter) (*ClaimList, error)
 	// FindEdges returns a page of edges ordered by (from, kind, to, claim)
 	// or, when only To is set, by (to, kind, from, claim); Page cursors are
-	// EdgeCursor values. Returns EINVALID when none of From, To and Claim
-	// is set.
+	// EdgeCursor values. Returns EINVALID when none of From, To, Claim and
+	// Denied is set (EdgeFilter.Selects).
 	FindEdges(ctx context.Context, f EdgeFilter) (*EdgeList, error)
 
 	// Search ranks claims (by text) and actors (by name and aliases)
@@ -311,8 +331,8 @@ type BatchReader interface {
 	// FindEdgesBatch returns, for each filter of fs (Page ignored), up to
 	// max edges it selects, in FindEdges order: the edges FindEdges lists
 	// page after page. All lists are read from one snapshot. Returns
-	// EINVALID, for the batch, when a filter sets none of From, To and
-	// Claim or names an unknown kind.
+	// EINVALID, for the batch, when a filter sets none of From, To, Claim
+	// and Denied or names an unknown kind.
 	FindEdgesBatch(ctx context.Context, fs []EdgeFilter, max int) ([][]*Edge, error)
 }
 

@@ -36,8 +36,9 @@ func ValidateText(text string) error {
 }
 
 // Validate checks an extraction before it is stored: valid article text and
-// ID, known kinds, claim offsets inside the text, and edges whose ends and
-// claims exist. It returns an EINVALID *Error naming the first problem.
+// ID, known kinds, claim offsets inside the text, edges whose ends and
+// claims exist, and denied claims (Edge.Denied) only on denies edges, naming
+// claims of the extraction. It returns an EINVALID *Error naming the first problem.
 func (x *Extraction) Validate() error {
 	if x == nil {
 		return Errorf(EINVALID, "extraction is nil")
@@ -98,6 +99,14 @@ func (x *Extraction) Validate() error {
 		}
 		if !ok {
 			return Errorf(EINVALID, "%s edge from %q to %q joins the wrong kinds of node", e.Kind, e.From, e.To)
+		}
+		if e.Denied != "" {
+			if e.Kind != EdgeDenies {
+				return Errorf(EINVALID, "%s edge from %q to %q names a denied claim %q; only denies edges do", e.Kind, e.From, e.To, e.Denied)
+			}
+			if nodes[e.Denied] != "claim" {
+				return Errorf(EINVALID, "denies edge from %q to %q names unknown denied claim %q", e.From, e.To, e.Denied)
+			}
 		}
 	}
 	return nil

@@ -36,26 +36,34 @@ func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, filter *graph.
 	return r.claimList(ctx, filter, func(f *graph.ClaimFilter) { f.Speaker = a.ID }, orderBy, first, after, last, before)
 }
 
-// Accusations resolves Actor.accusations.
+// Accusations resolves Actor.accusations; the denials the selection asks
+// for are read for the whole page at once (prefetchAccusations).
 func (r *actorResolver) Accusations(ctx context.Context, a *graph.Actor, first *int, after *string, last *int, before *string) (*generated.AccusationConnection, error) {
-	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, From: a.ID}, first, after, last, before, accusationConnection)
+	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, From: a.ID}, first, after, last, before, accusationConnection, r.prefetchAccusations)
 }
 
-// AccusedBy resolves Actor.accusedBy.
+// AccusedBy resolves Actor.accusedBy, prefetching as Accusations does.
 func (r *actorResolver) AccusedBy(ctx context.Context, a *graph.Actor, first *int, after *string, last *int, before *string) (*generated.AccusationConnection, error) {
-	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, To: a.ID}, first, after, last, before, accusationConnection)
+	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, To: a.ID}, first, after, last, before, accusationConnection, r.prefetchAccusations)
 }
 
-// Denials resolves Actor.denials.
+// Denials resolves Actor.denials; the deniers, accusers and denied claims
+// the selection asks for are read for the whole page at once
+// (prefetchDenials).
 func (r *actorResolver) Denials(ctx context.Context, a *graph.Actor, first *int, after *string, last *int, before *string) (*generated.DenialConnection, error) {
-	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeDenies, From: a.ID}, first, after, last, before, denialConnection)
+	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeDenies, From: a.ID}, first, after, last, before, denialConnection, r.prefetchDenials)
 }
 
-// edgeList reads one page of edges and shapes it as a connection.
-func edgeList[C any](ctx context.Context, r *Resolver, f graph.EdgeFilter, first *int, after *string, last *int, before *string, conn func(*graph.EdgeList, pageReq) C) (C, error) {
+// edgeList reads one page of edges, lets prefetch read what the selection
+// asks of them, and shapes the page as a connection.
+func edgeList[C any](ctx context.Context, r *Resolver, f graph.EdgeFilter, first *int, after *string, last *int, before *string, conn func(*graph.EdgeList, pageReq) C, prefetch func(context.Context, []*graph.Edge) error) (C, error) {
 	return listPage(first, after, last, before, func(pg graph.Page) (*graph.EdgeList, error) {
 		f.Page = pg
-		return r.store.FindEdges(ctx, f)
+		l, err := r.store.FindEdges(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		return l, prefetch(ctx, l.Edges)
 	}, conn)
 }
 

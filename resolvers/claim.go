@@ -194,9 +194,10 @@ var (
 	claimEdgeTypes       = []string{"ClaimEdge"}
 )
 
-// DeniedBy resolves Claim.deniedBy.
+// DeniedBy resolves Claim.deniedBy: the deniers of the denials whose
+// denied claim (graph.Edge.DeniedClaim) is c, in edge order, once each.
 func (r *claimResolver) DeniedBy(ctx context.Context, c *graph.Claim) ([]*graph.Actor, error) {
-	es, err := r.loaders(ctx).edges.Load(ctx, edgeKey{To: c.ID, Kind: graph.EdgeDenies})
+	es, err := r.loaders(ctx).edges.Load(ctx, edgeKey{Denied: c.ID, Kind: graph.EdgeDenies})
 	if err != nil {
 		return nil, err
 	}

@@ -24,12 +24,14 @@ type sourceSpec struct {
 
 // claimSpec is one attribution: speaker (an actor or source name) says
 // content, found in sentence, with cue; it may accuse or deny actors, deny
-// an earlier claim (by index) and be reported by sources.
+// an earlier claim (by index: an edge to the claim), answer an earlier
+// accusation (by index: an edge to its speaker naming it as denied) and be
+// reported by sources.
 type claimSpec struct {
 	speaker, cue, content, sentence string
 	direct                          bool
 	accuses, denies                 []string
-	deniesClaim                     []int
+	deniesClaim, answers            []int
 	reportedBy                      []string
 }
 
@@ -89,6 +91,9 @@ func (a articleSpec) extraction(art graph.Article) *graph.Extraction {
 		}
 		for _, i := range c.deniesClaim {
 			x.Edges = append(x.Edges, &graph.Edge{Kind: graph.EdgeDenies, From: claim.Speaker, To: x.Claims[i].ID, Claim: claim.ID, Article: art.ID})
+		}
+		for _, i := range c.answers {
+			x.Edges = append(x.Edges, &graph.Edge{Kind: graph.EdgeDenies, From: claim.Speaker, To: x.Claims[i].Speaker, Claim: claim.ID, Article: art.ID, Denied: x.Claims[i].ID})
 		}
 		for _, n := range c.reportedBy {
 			x.Edges = append(x.Edges, &graph.Edge{Kind: graph.EdgeReports, From: ids[n], To: claim.ID, Claim: claim.ID, Article: art.ID})

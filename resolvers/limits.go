@@ -90,6 +90,7 @@ func complexity() generated.ComplexityRoot {
 	c.Claim.ReportedBy = func(child int) int { return 1 + child*short }
 	c.Claim.DeniedBy = func(child int) int { return 1 + child*short }
 	c.Claim.Relations = func(child int) int { return 1 + child*short }
+	c.Accusation.Denials = func(child int) int { return 1 + child*short }
 	c.Query.Actors = func(child int, _ *graph.ActorFilter, first *int, after *string, last *int, before *string) int {
 		return conn(child, first, after, last, before)
 	}

@@ -21,7 +21,8 @@ type loaders struct {
 	claims   *dataloadgen.Loader[string, *graph.Claim]
 	articles *dataloadgen.Loader[string, *graph.Article]
 	// edges loads every edge matching a filter (without its page), for the
-	// list fields of claims: targets, reportedBy, deniedBy.
+	// list fields of claims (targets, reportedBy, deniedBy) and
+	// Accusation.denials.
 	edges *dataloadgen.Loader[edgeKey, []*graph.Edge]
 	// br reads many keys in one call, for prefetchClaims and the
 	// SearchHit.node batch resolver, when the store is a
@@ -29,12 +30,17 @@ type loaders struct {
 	br graph.BatchReader
 }
 
-// edgeKey selects edges: those read from Claim, or those pointing To a node
-// with the given Kind.
+// edgeKey selects edges, as the graph.EdgeFilter of the same fields: those
+// read from Claim, those pointing To a node with the given Kind, the
+// denials of a claim (Denied), or the denials read from an Article between
+// two actors (Kind, Article, From, To).
 type edgeKey struct {
-	Claim string
-	To    string
-	Kind  graph.EdgeKind
+	Claim   string
+	From    string
+	To      string
+	Kind    graph.EdgeKind
+	Denied  string
+	Article string
 }
 
 // batchWait is how long a loader collects keys before it reads: none. A
@@ -68,7 +74,7 @@ func newLoaders(s graph.Store) *loaders {
 
 // filter is the edge filter k selects by.
 func (k edgeKey) filter() graph.EdgeFilter {
-	return graph.EdgeFilter{Claim: k.Claim, To: k.To, Kind: k.Kind}
+	return graph.EdgeFilter{Claim: k.Claim, From: k.From, To: k.To, Kind: k.Kind, Denied: k.Denied, Article: k.Article}
 }
 
 // newBatchLoaders makes loaders that read each batch in one call of br.

@@ -16,8 +16,8 @@ import (
 
 // batchArticles makes n articles whose actors overlap across articles:
 // names and aliases that resolve to each other (also within one batch),
-// anonymous actors whose IDs collide, accusations, sources, a repeated
-// article and an invalid one.
+// anonymous actors whose IDs collide, accusations, denials (naming the
+// denied claim or to it), sources, a repeated article and an invalid one.
 func batchArticles(n int) []*graph.Extraction {
 	rng := rand.New(rand.NewPCG(9, 9))
 	people := []struct{ name, alias string }{
@@ -44,6 +44,7 @@ func batchArticles(n int) []*graph.Extraction {
 		a.Extraction().Article.PublishedAt = []string{"2024-05-01", "2024-05-02T10:00:00Z", ""}[i%3]
 		src := a.Source([]string{"Wire Agency", "Daily Desk"}[i%2], graph.SourceAgency, "WA")
 		var prev *graph.Actor
+		var prevClaim *graph.Claim
 		for _, l := range lines {
 			var aliases []string
 			if l.alias != "" {
@@ -54,8 +55,15 @@ func batchArticles(n int) []*graph.Extraction {
 			a.Reports(src, c)
 			if prev != nil && prev != sp {
 				a.Accuses(sp, prev, c)
+				// and, in some articles, denies what prev said
+				switch i % 4 {
+				case 1:
+					a.Denies(sp, prev.ID, prevClaim, c)
+				case 2:
+					a.Denies(sp, prevClaim.ID, nil, c)
+				}
 			}
-			prev = sp
+			prev, prevClaim = sp, c
 		}
 		if anon {
 			o := a.Actor("a senior official", graph.ActorAnonymous)

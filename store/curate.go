@@ -167,7 +167,7 @@ func (t *tx) moveSome(o, survivor string, limit int) (int, error) {
 		}
 		for i, k := range ks {
 			if e, ok := edgeFromKey(k); ok {
-				e.Article = string(vs[i])
+				setEdgeValue(e, vs[i])
 				edges[string(edgeKey(e))] = e
 			}
 		}
@@ -400,7 +400,7 @@ func (t *tx) moveClaim(id, from, to string) error {
 		if !ok || edge.From != from {
 			continue
 		}
-		edge.Article = string(evs[i])
+		setEdgeValue(edge, evs[i])
 		if err := t.delEdge(edge); err != nil {
 			return err
 		}

@@ -20,6 +20,10 @@
 //	                                (to = claim: says and reports edges), which
 //	                                ec/<claim> lists (format 7 on)
 //	ec/<claim>\0<from>\0<kind>\0<to> edges read from one claim; value: article ID
+//	dd/<denied>\0<from>\0<to>\0<claim> denies edges by the claim they deny (Edge.Denied,
+//	                                when set; format 8 on)
+//	da/<article>\0<from>\0<to>\0<claim> denies edges by the article they were read
+//	                                from (format 8 on)
 //	ca/<article>\0<claim>           claims by article
 //	cs/<speaker>\0<claim>           claims by speaker (Claim.Speaker and says edges)
 //	cr/<source>\0<claim>            claims by reporting source (reports edges)
@@ -55,12 +59,19 @@
 //	k/#<index>/<part>               size of one index group, e.g. k/#cs/<speaker>
 //	                                counts the keys cs/<speaker>\0…
 //
+// The value of every key of an edge (e/, r/, ec/, dd/, da/) is its
+// article ID, followed, on a denies edge that names the claim it denies
+// (format 8 on), by \0 and that claim's ID.
+//
 // A <date> is graph.DateKey of the article's publishedAt: UTC to the
 // second, fixed width, so keys sort by time; "" (sorting first) when the
 // article has no publishedAt that DateKey reads.
 //
 // Edges to a claim are read from r/<claim> and from the keys of
 // ec/<claim> whose end is that claim, merged in r/ order (they are few).
+// The denials of a claim are read from dd/<claim> and from the denies edges
+// to it in r/, merged in e/ order; the denials of an article between two
+// actors from da/<article>\0<from>\0<to>.
 //
 // Index keys carry no value unless said; lists page over them in key order
 // (so by ID within a prefix). A list filtered by one field takes its total

@@ -425,7 +425,10 @@ func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dat
 // FindEdges returns a page of edges. With From set it reads the forward
 // index, ordered by (from, kind, to, claim); with only To set the reverse
 // index, ordered by (to, kind, from, claim); with only Claim the claim's
-// edges, ordered as the forward index. Other fields narrow the selection.
+// edges, ordered as the forward index. With Denied it reads the denials of
+// that claim (dd/ and the reverse index), with Article and Kind denies the
+// denials of that article (da/), both ordered as the forward index (see
+// edgeIndexOf). Other fields narrow the selection.
 // The page's cursor (After, or Before paging backward) is a cursor made by
 // graph.EdgeCursor; any other non-empty cursor is taken as a claim ID and
 // the page continues after (or ends before) the first edge read from that
@@ -433,31 +436,15 @@ func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dat
 // counter and the page is read from the cursor on, in reverse for a
 // backward page (except for edges to a claim, which are few); otherwise
 // the selection's keys are walked, reading only the article of each edge
-// returned.
-// Returns EINVALID when none of From, To and Claim is set, or for an
-// unknown edge kind.
+// returned (and the value of every key, when Article or Denied is set).
+// Returns EINVALID when none of From, To, Claim and Denied is set, or for
+// an unknown edge kind.
 func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeList, error) {
-	if f.From == "" && f.To == "" && f.Claim == "" {
-		return nil, graph.Errorf(graph.EINVALID, "an edge filter needs from, to or claim")
+	if err := checkEdgeFilter(f); err != nil {
+		return nil, err
 	}
-	if f.Kind != "" && !f.Kind.Valid() {
-		return nil, graph.Errorf(graph.EINVALID, "unknown edge kind %q", f.Kind)
-	}
-	var prefix []byte
-	order := edgeKey // the key of the index read, which orders the list
-	switch {
-	case f.From != "" && f.Kind != "":
-		prefix = prefixOf(pEdge, f.From, string(f.Kind))
-	case f.From != "":
-		prefix = prefixOf(pEdge, f.From)
-	case f.To != "" && f.Kind != "":
-		prefix, order = prefixOf(pRev, f.To, string(f.Kind)), revKey
-	case f.To != "":
-		prefix, order = prefixOf(pRev, f.To), revKey
-	default:
-		// For one claim, (claim, from, kind, to) orders as the forward index.
-		prefix, order = prefixOf(pEdgeClaim, f.Claim), edgeClaimKey
-	}
+	ix := edgeIndexOf(f)
+	order := ix.order // the key of the index read, which orders the list
 	back := f.Backward()
 	curArg := f.Cursor()
 	var cursor []byte
@@ -465,10 +452,6 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 		cursor = order(c)
 	}
 	claimCursor := curArg != "" && cursor == nil
-	match := func(e *graph.Edge) bool {
-		return (f.From == "" || e.From == f.From) && (f.To == "" || e.To == f.To) &&
-			(f.Claim == "" || e.Claim == f.Claim) && (f.Kind == "" || e.Kind == f.Kind)
-	}
 	limit := f.Limit()
 	out := &graph.EdgeList{}
 	// finish puts a page read in walk order into list order and sets its
@@ -485,7 +468,8 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	// is a claim: the page starts at the cursor and the total comes from
 	// the counter.
 	counted := f.From != "" || !strings.HasPrefix(f.To, graph.PrefixClaim)
-	if counted && f.Claim == "" && (f.From == "") != (f.To == "") && !claimCursor {
+	if counted && f.Claim == "" && f.Denied == "" && f.Article == "" && (f.From == "") != (f.To == "") && !claimCursor {
+		prefix := ix.prefixes[0]
 		node, pre := f.From, pEdge
 		if node == "" {
 			node, pre = f.To, pRev
@@ -531,7 +515,7 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 				if err != nil {
 					return fmt.Errorf("read edge: %w", err)
 				}
-				e.Article = string(v)
+				setEdgeValue(e, v)
 				out.Edges = append(out.Edges, e)
 			}
 			finish(more)
@@ -547,7 +531,7 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	err := db.view(ctx, func(t *tx) error {
 		type hit struct {
 			key  []byte // in the list's order
-			at   []byte // where the edge is stored
+			at   []byte // where the edge is stored; nil once its value is read
 			edge *graph.Edge
 		}
 		var hits []hit
@@ -556,28 +540,48 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 			defer it.Close()
 			for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
 				e, ok := edgeFromKey(it.Item().Key())
-				if !ok || !match(e) {
+				if !ok || (!ix.byValue && !f.Matches(e)) {
 					continue
+				}
+				var at []byte
+				if ix.byValue {
+					// the filter needs the article or denied claim
+					err := it.Item().Value(func(v []byte) error {
+						setEdgeValue(e, v)
+						return nil
+					})
+					if err != nil {
+						return fmt.Errorf("read edge: %w", err)
+					}
+					if !f.Matches(e) {
+						continue
+					}
+				} else {
+					at = it.Item().KeyCopy(nil)
 				}
 				if len(hits)%1024 == 1023 {
 					if err := ctx.Err(); err != nil {
 						return err
 					}
 				}
-				k := it.Item().KeyCopy(nil)
-				hits = append(hits, hit{order(e), k, e})
+				hits = append(hits, hit{order(e), at, e})
 			}
 			return nil
 		}
-		if err := walk(prefix); err != nil {
-			return err
-		}
+		merge := ix.merge
+		prefixes := ix.prefixes
 		if toOwnClaim(f) {
 			// edges to a claim that carry it are under ec/ only
-			if err := walk(prefixOf(pEdgeClaim, f.To)); err != nil {
+			prefixes, merge = append(prefixes, prefixOf(pEdgeClaim, f.To)), true
+		}
+		for _, p := range prefixes {
+			if err := walk(p); err != nil {
 				return err
 			}
+		}
+		if merge {
 			slices.SortFunc(hits, func(a, b hit) int { return bytes.Compare(a.key, b.key) })
+			hits = slices.CompactFunc(hits, func(a, b hit) bool { return bytes.Equal(a.key, b.key) })
 		}
 		out.TotalCount = len(hits)
 		// [from, to) of hits lies in the cursor's direction
@@ -609,11 +613,13 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 			window = window[:limit]
 		}
 		for _, h := range window {
-			v, _, err := t.get(h.at)
-			if err != nil {
-				return err
+			if h.at != nil {
+				v, _, err := t.get(h.at)
+				if err != nil {
+					return err
+				}
+				setEdgeValue(h.edge, v)
 			}
-			h.edge.Article = string(v)
 			out.Edges = append(out.Edges, h.edge)
 		}
 		if back {

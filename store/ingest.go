@@ -333,9 +333,11 @@ func (t *tx) writeClaims(x *graph.Extraction, date string) error {
 }
 
 // putEdge writes an edge in its three orders (two when it ends at its own
-// claim, see hasRevKey) and the claim indexes it implies (kind, speaker and timeline, source, target).
+// claim, see hasRevKey), a denies edge in the denial indexes too (dd/ when
+// it names its denied claim, da/), and the claim indexes it implies (kind,
+// speaker and timeline, source, target).
 func (t *tx) putEdge(e *graph.Edge) error {
-	a := []byte(e.Article)
+	a := edgeValue(e)
 	if err := t.setCounted(edgeKey(e), a, edgeGroups(e)...); err != nil {
 		return err
 	}
@@ -345,6 +347,9 @@ func (t *tx) putEdge(e *graph.Edge) error {
 		}
 	}
 	if err := t.set(edgeClaimKey(e), a); err != nil {
+		return err
+	}
+	if err := t.putDenialKeys(e, a); err != nil {
 		return err
 	}
 	if err := t.setIndex(claimKindKey(e.Kind, e.Claim), nil); err != nil {
@@ -368,14 +373,40 @@ func (t *tx) putEdge(e *graph.Edge) error {
 	return nil
 }
 
-// delEdge removes an edge's keys (claim indexes are the caller's
-// business).
+// putDenialKeys writes the denial index keys of a denies edge, with the
+// edge value v: da/ always, dd/ when it names its denied claim. Other
+// edges have none.
+func (t *tx) putDenialKeys(e *graph.Edge, v []byte) error {
+	if e.Kind != graph.EdgeDenies {
+		return nil
+	}
+	if e.Denied != "" {
+		if err := t.set(deniedKey(e), v); err != nil {
+			return err
+		}
+	}
+	return t.set(denialArticleKey(e), v)
+}
+
+// delEdge removes an edge's keys, its denial index keys included (claim
+// indexes are the caller's business). e must carry its article and denied
+// claim, as setEdgeValue reads them.
 func (t *tx) delEdge(e *graph.Edge) error {
 	if err := t.delCounted(edgeKey(e), edgeGroups(e)...); err != nil {
 		return err
 	}
 	if hasRevKey(e) {
 		if err := t.del(revKey(e)); err != nil {
+			return err
+		}
+	}
+	if e.Kind == graph.EdgeDenies {
+		if e.Denied != "" {
+			if err := t.del(deniedKey(e)); err != nil {
+				return err
+			}
+		}
+		if err := t.del(denialArticleKey(e)); err != nil {
 			return err
 		}
 	}
@@ -415,7 +446,7 @@ func (t *tx) loadExtraction(articleID string) (*graph.Extraction, error) {
 			if !ok {
 				continue
 			}
-			e.Article = string(evs[i])
+			setEdgeValue(e, evs[i])
 			x.Edges = append(x.Edges, e)
 			nodes[e.From], nodes[e.To] = true, true
 		}

@@ -14,6 +14,8 @@ const (
 	pEdge         = "e/"
 	pRev          = "r/"
 	pEdgeClaim    = "ec/"
+	pDenied       = "dd/"
+	pDenialArt    = "da/"
 	pClaimArticle = "ca/"
 	pClaimSpeaker = "cs/"
 	pClaimSource  = "cr/"
@@ -65,8 +67,11 @@ const (
 // counters; Open recounts. Version 5 lacked the date, timeline, target and
 // publisher indexes of claims and articles; Open builds them
 // (buildIndexes6). Version 6 kept every edge in r/, those to their own
-// claim too; Open drops those (dropOwnClaimRevs).
-const formatVersion = 7
+// claim too; Open drops those (dropOwnClaimRevs). Version 7 had no denied
+// claim in edge values (they still read as before) and lacked the denial
+// indexes dd/ and da/; Open builds them (buildDenialIndexes). A binary of
+// version 7 refuses version 8, whose edge values it would misread.
+const formatVersion = 8
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a
@@ -159,12 +164,47 @@ func edgeClaimKey(e *graph.Edge) []byte {
 	return key(pEdgeClaim, e.Claim, e.From, string(e.Kind), e.To)
 }
 
-// edgeFromKey decodes a key of pEdge, pRev or pEdgeClaim into an edge
-// (without its article).
+// deniedKey is the key of a denies edge in the index of denials by the
+// claim they deny (only for an edge whose Denied is set).
+func deniedKey(e *graph.Edge) []byte {
+	return key(pDenied, e.Denied, e.From, e.To, e.Claim)
+}
+
+// denialArticleKey is the key of a denies edge in the index of denials by
+// the article they were read from.
+func denialArticleKey(e *graph.Edge) []byte {
+	return key(pDenialArt, e.Article, e.From, e.To, e.Claim)
+}
+
+// edgeValue is the value every key of an edge holds (e/, r/, ec/, dd/,
+// da/): its article ID, then, on a denies edge that names its denied
+// claim, a separator and that claim's ID. Values written before format 8
+// hold the article alone, which reads as an edge without a denied claim.
+func edgeValue(e *graph.Edge) []byte {
+	if e.Denied == "" {
+		return []byte(e.Article)
+	}
+	return key("", e.Article, e.Denied)
+}
+
+// setEdgeValue sets the article and denied claim of e from an edge value
+// (see edgeValue).
+func setEdgeValue(e *graph.Edge, v []byte) {
+	if i := bytes.IndexByte(v, 0); i >= 0 {
+		e.Article, e.Denied = string(v[:i]), string(v[i+1:])
+		return
+	}
+	e.Article, e.Denied = string(v), ""
+}
+
+// edgeFromKey decodes a key of pEdge, pRev, pEdgeClaim, pDenied or
+// pDenialArt into an edge, with only what the key holds: no article
+// (but from da/) and no denied claim (but from dd/); setEdgeValue adds
+// both from the key's value.
 func edgeFromKey(k []byte) (*graph.Edge, bool) {
 	s := string(k)
 	var prefix string
-	for _, p := range []string{pEdge, pRev, pEdgeClaim} {
+	for _, p := range []string{pEdge, pRev, pEdgeClaim, pDenied, pDenialArt} {
 		if strings.HasPrefix(s, p) {
 			prefix = p
 		}
@@ -181,6 +221,10 @@ func edgeFromKey(k []byte) (*graph.Edge, bool) {
 		return &graph.Edge{From: f[0], Kind: graph.EdgeKind(f[1]), To: f[2], Claim: f[3]}, true
 	case pRev:
 		return &graph.Edge{To: f[0], Kind: graph.EdgeKind(f[1]), From: f[2], Claim: f[3]}, true
+	case pDenied:
+		return &graph.Edge{Denied: f[0], Kind: graph.EdgeDenies, From: f[1], To: f[2], Claim: f[3]}, true
+	case pDenialArt:
+		return &graph.Edge{Article: f[0], Kind: graph.EdgeDenies, From: f[1], To: f[2], Claim: f[3]}, true
 	default:
 		return &graph.Edge{Claim: f[0], From: f[1], Kind: graph.EdgeKind(f[2]), To: f[3]}, true
 	}

@@ -16,7 +16,9 @@ import (
 // formatVersion: versions 1 and 2 lacked some group counters, which are all
 // counted afresh; versions before 6 lacked the indexes buildIndexes6
 // writes; versions before 7 kept edges to their own claim in r/ too, which
-// dropOwnClaimRevs deletes. Version 6 claim postings (ti/) are read as they
+// dropOwnClaimRevs deletes; versions before 8 lacked the denial index by
+// article, which buildDenialIndexes writes (their edge values, the article
+// alone, read as they are). Version 6 claim postings (ti/) are read as they
 // are. A new database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
@@ -47,6 +49,11 @@ func (db *DB) upgrade() error {
 	if !empty && version < 7 {
 		if err := db.dropOwnClaimRevs(); err != nil {
 			return fmt.Errorf("drop reverse keys of edges to their own claim: %w", err)
+		}
+	}
+	if !empty && version < 8 {
+		if err := db.buildDenialIndexes(); err != nil {
+			return fmt.Errorf("build the denial indexes: %w", err)
 		}
 	}
 	wb := db.bdb.NewWriteBatch()
@@ -159,6 +166,50 @@ func (db *DB) dropOwnClaimRevs() error {
 	for i, k := range keep {
 		if err := wb.Set(k, vals[i]); err != nil {
 			return fmt.Errorf("keep %q: %w", k, err)
+		}
+	}
+	return wb.Flush()
+}
+
+// buildDenialIndexes writes the denial index keys (da/, and dd/ for an
+// edge naming its denied claim) of every denies edge, found through the
+// claims that carry one (ck/denies) and their edges (ec/). It holds those
+// keys in memory while it runs.
+func (db *DB) buildDenialIndexes() error {
+	var ks, vs [][]byte
+	err := db.view(context.Background(), func(t *tx) error {
+		p := prefixOf(pClaimKind, string(graph.EdgeDenies))
+		claims, err := t.keys(p)
+		if err != nil {
+			return err
+		}
+		for _, c := range claims {
+			eks, evs, err := t.entries(prefixOf(pEdgeClaim, string(c[len(p):])))
+			if err != nil {
+				return err
+			}
+			for i, ek := range eks {
+				e, ok := edgeFromKey(ek)
+				if !ok || e.Kind != graph.EdgeDenies {
+					continue
+				}
+				setEdgeValue(e, evs[i])
+				if e.Denied != "" {
+					ks, vs = append(ks, deniedKey(e)), append(vs, evs[i])
+				}
+				ks, vs = append(ks, denialArticleKey(e)), append(vs, evs[i])
+			}
+		}
+		return t.ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	for i, k := range ks {
+		if err := wb.Set(k, vs[i]); err != nil {
+			return fmt.Errorf("write %q: %w", k, err)
 		}
 	}
 	return wb.Flush()

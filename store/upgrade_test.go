@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -268,6 +270,70 @@ func TestUpgradeFrom6KeepsOtherClaimRevs(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkCounters(t, db)
+}
+
+// TestUpgradeFrom7 checks that a format 7 database, whose edges name no
+// denied claim and which has no denial indexes, gets the index of denials
+// by article on open, and that its denials of claims are found by the
+// claim they deny.
+func TestUpgradeFrom7(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := storetest.NewArticle("A", "P", "Lunaria accused Borduria of shelling the port.\nBorduria denied it.\nBorduria rejected the accusation.\n")
+	lun, bor := a.Actor("Lunaria", graph.ActorGovernment), a.Actor("Borduria", graph.ActorGovernment)
+	acc := a.Says(lun, "Lunaria", "accused", "Borduria of shelling the port")
+	a.Accuses(lun, bor, acc)
+	toActor := a.Denies(bor, lun.ID, nil, a.Says(bor, "Borduria", "denied", "it"))
+	toClaim := a.Denies(bor, acc.ID, nil, a.Says(bor, "Borduria", "rejected", "the accusation"))
+	if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
+		t.Fatal(err)
+	}
+	// Back to format 7: no denial indexes.
+	if err := db.bdb.DropPrefix([]byte(pDenied), []byte(pDenialArt)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(countKey(cntFormat), encodeCount(7)) }); err != nil {
+		t.Fatal(err)
+	}
+	inArticle := graph.EdgeFilter{Kind: graph.EdgeDenies, Article: a.Extraction().Article.ID, From: bor.ID}
+	if l, err := db.FindEdges(ctx, inArticle); err != nil || len(l.Edges) != 0 {
+		t.Fatalf("denials by article without the index: %+v, %v; the test needs none", l, err)
+	}
+	db = reopen(t, db, dir)
+	for _, tc := range []struct {
+		name string
+		f    graph.EdgeFilter
+		want []*graph.Edge
+	}{
+		{"ByArticle", inArticle, []*graph.Edge{toActor, toClaim}},
+		{"ByArticlePair", graph.EdgeFilter{Kind: graph.EdgeDenies, Article: inArticle.Article, From: bor.ID, To: lun.ID}, []*graph.Edge{toActor}},
+		{"ByDeniedClaim", graph.EdgeFilter{Denied: acc.ID}, []*graph.Edge{toClaim}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := db.FindEdges(ctx, tc.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := slices.Clone(tc.want)
+			slices.SortFunc(want, func(a, b *graph.Edge) int { return bytes.Compare(edgeKey(a), edgeKey(b)) })
+			if !reflect.DeepEqual(l.Edges, want) {
+				t.Errorf("got %v, want %v", l.Edges, want)
+			}
+		})
+	}
+	err = db.view(ctx, func(t *tx) error {
+		v, err := t.count(cntFormat)
+		if err == nil && v != formatVersion {
+			err = fmt.Errorf("format %d after upgrade, want %d", v, formatVersion)
+		}
+		return err
+	})
+	if err != nil {
+		t.Error(err)
+	}
 }
 
 // reopen closes db and opens the database in dir again with default

@@ -32,6 +32,9 @@ type memStore struct {
 	byFrom  map[string][]*graph.Edge
 	byTo    map[string][]*graph.Edge
 	byClaim map[string][]*graph.Edge
+	// byDenied holds the denies edges by the claim they deny
+	// (graph.Edge.DeniedClaim), sorted as byFrom.
+	byDenied map[string][]*graph.Edge
 }
 
 var (
@@ -49,6 +52,7 @@ func newMemStore() *memStore {
 		byFrom:    map[string][]*graph.Edge{},
 		byTo:      map[string][]*graph.Edge{},
 		byClaim:   map[string][]*graph.Edge{},
+		byDenied:  map[string][]*graph.Edge{},
 	}
 }
 
@@ -91,6 +95,9 @@ func (m *memStore) Ingest(ctx context.Context, x *graph.Extraction) (*graph.Inge
 		m.byFrom[e.From] = insertSorted(m.byFrom[e.From], e, fromOrder)
 		m.byTo[e.To] = insertSorted(m.byTo[e.To], e, toOrder)
 		m.byClaim[e.Claim] = insertSorted(m.byClaim[e.Claim], e, fromOrder)
+		if d := e.DeniedClaim(); d != "" {
+			m.byDenied[d] = insertSorted(m.byDenied[d], e, fromOrder)
+		}
 	}
 	return &graph.IngestResult{Created: true, Extraction: x}, nil
 }
@@ -220,6 +227,8 @@ func (m *memStore) FindEdgesBatch(ctx context.Context, fs []graph.EdgeFilter, ma
 		}
 		var all []*graph.Edge
 		switch {
+		case f.Denied != "":
+			all = m.byDenied[f.Denied]
 		case f.From != "":
 			all = m.byFrom[f.From]
 		case f.Claim != "":
@@ -227,15 +236,14 @@ func (m *memStore) FindEdgesBatch(ctx context.Context, fs []graph.EdgeFilter, ma
 		case f.To != "":
 			all = m.byTo[f.To]
 		default:
-			return nil, graph.Errorf(graph.EINVALID, "an edge filter needs from, to or claim")
+			return nil, graph.Errorf(graph.EINVALID, "an edge filter needs from, to, claim or denied")
 		}
 		es := []*graph.Edge{}
 		for _, e := range all {
 			if len(es) == max {
 				break
 			}
-			if (f.Kind == "" || e.Kind == f.Kind) && (f.From == "" || e.From == f.From) &&
-				(f.To == "" || e.To == f.To) && (f.Claim == "" || e.Claim == f.Claim) {
+			if f.Matches(e) {
 				es = append(es, e)
 			}
 		}

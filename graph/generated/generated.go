@@ -54,6 +54,7 @@ type ComplexityRoot struct {
 		Cue         func(childComplexity int) int
 		CueEnd      func(childComplexity int) int
 		CueStart    func(childComplexity int) int
+		Denials     func(childComplexity int) int
 		End         func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Sentence    func(childComplexity int) int
@@ -160,11 +161,13 @@ type ComplexityRoot struct {
 	}
 
 	Denial struct {
+		Accuser     func(childComplexity int) int
 		Article     func(childComplexity int) int
 		Claim       func(childComplexity int) int
 		Cue         func(childComplexity int) int
 		CueEnd      func(childComplexity int) int
 		CueStart    func(childComplexity int) int
+		DeniedClaim func(childComplexity int) int
 		Denier      func(childComplexity int) int
 		End         func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
@@ -302,6 +305,7 @@ type AccusationResolver interface {
 	CueStart(ctx context.Context, obj *graph.Edge) (int, error)
 	CueEnd(ctx context.Context, obj *graph.Edge) (int, error)
 	PublishedAt(ctx context.Context, obj *graph.Edge) (*string, error)
+	Denials(ctx context.Context, obj *graph.Edge) ([]*graph.Edge, error)
 }
 type ActorResolver interface {
 	ID(ctx context.Context, obj *graph.Actor) (string, error)
@@ -339,6 +343,8 @@ type DenialResolver interface {
 	Denier(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
 	Claim(ctx context.Context, obj *graph.Edge) (*graph.Claim, error)
 	Target(ctx context.Context, obj *graph.Edge) (DenialTarget, error)
+	Accuser(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
+	DeniedClaim(ctx context.Context, obj *graph.Edge) (*graph.Claim, error)
 	Article(ctx context.Context, obj *graph.Edge) (*graph.Article, error)
 	Sentence(ctx context.Context, obj *graph.Edge) (string, error)
 	Cue(ctx context.Context, obj *graph.Edge) (string, error)
@@ -453,6 +459,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Accusation.CueStart(childComplexity), true
+	case "Accusation.denials":
+		if e.ComplexityRoot.Accusation.Denials == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.Denials(childComplexity), true
 	case "Accusation.end":
 		if e.ComplexityRoot.Accusation.End == nil {
 			break
@@ -893,6 +905,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ClaimEdge.Node(childComplexity), true
 
+	case "Denial.accuser":
+		if e.ComplexityRoot.Denial.Accuser == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.Accuser(childComplexity), true
 	case "Denial.article":
 		if e.ComplexityRoot.Denial.Article == nil {
 			break
@@ -923,6 +941,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Denial.CueStart(childComplexity), true
+	case "Denial.deniedClaim":
+		if e.ComplexityRoot.Denial.DeniedClaim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.DeniedClaim(childComplexity), true
 	case "Denial.denier":
 		if e.ComplexityRoot.Denial.Denier == nil {
 			break
@@ -1633,6 +1657,13 @@ type Accusation {
   cueEnd: Int!
   "When the article it was read from was published, as given at ingest; null when unknown."
   publishedAt: String
+  """
+  The denials that answer this accusation, by denier: those that deny its
+  claim (their ` + "`" + `deniedClaim` + "`" + `), and those that name no denied claim, read from
+  the same article, in which the accused denies the accuser. Read from
+  indexes kept at ingest, for a whole page of accusations at once.
+  """
+  denials: [Denial!]!
 }
 
 "What a denial rejects: a claim, or an actor (and so its accusations)."
@@ -1646,6 +1677,18 @@ type Denial {
   claim: Claim!
   "What is denied: a claim, or the actor whose accusations are denied."
   target: DenialTarget
+  """
+  The actor whose claim or accusation is denied: the target when it is an
+  actor, else the speaker of the denied claim; null when neither is known
+  (or the claim was made by a source).
+  """
+  accuser: Actor
+  """
+  The claim that is denied (typically the accuser's accusation, in the same
+  article) when the extraction identified it, or the target when it is a
+  claim; null otherwise.
+  """
+  deniedClaim: Claim
   "The article the denial was read from."
   article: Article
   "The whole sentence (or sentences) the relation was read from: its claim's sentence."
@@ -1908,7 +1951,7 @@ type Claim implements Node {
   targets: [Actor!]!
   "The sources that carried this claim."
   reportedBy: [Source!]!
-  "The actors that denied this claim."
+  "The actors that denied this claim: the deniers of the denials whose ` + "`" + `deniedClaim` + "`" + ` it is."
   deniedBy: [Actor!]!
   "The typed relations read from this claim: who says it, whom it accuses or denies, who reported it."
   relations: [Hop!]!
@@ -2348,6 +2391,8 @@ func (ec *executionContext) childFields_Accusation(ctx context.Context, field gr
 		return ec.fieldContext_Accusation_cueEnd(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Accusation_publishedAt(ctx, field)
+	case "denials":
+		return ec.fieldContext_Accusation_denials(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Accusation", field.Name)
 }
@@ -2558,6 +2603,10 @@ func (ec *executionContext) childFields_Denial(ctx context.Context, field graphq
 		return ec.fieldContext_Denial_claim(ctx, field)
 	case "target":
 		return ec.fieldContext_Denial_target(ctx, field)
+	case "accuser":
+		return ec.fieldContext_Denial_accuser(ctx, field)
+	case "deniedClaim":
+		return ec.fieldContext_Denial_deniedClaim(ctx, field)
 	case "article":
 		return ec.fieldContext_Denial_article(ctx, field)
 	case "sentence":
@@ -3869,6 +3918,38 @@ func (ec *executionContext) _Accusation_publishedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_Accusation_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Accusation", field, true, true, "String")
+}
+
+func (ec *executionContext) _Accusation_denials(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_denials(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().Denials(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Edge) graphql.Marshaler {
+			return ec.marshalNDenial2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_denials(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Accusation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Denial(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AccusationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *AccusationConnection) (ret graphql.Marshaler) {
@@ -5744,6 +5825,70 @@ func (ec *executionContext) _Denial_target(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Denial_target(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Denial", field, true, true, "DenialTarget")
+}
+
+func (ec *executionContext) _Denial_accuser(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_accuser(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().Accuser(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Actor) graphql.Marshaler {
+			return ec.marshalOActor2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_accuser(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Denial",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Denial_deniedClaim(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_deniedClaim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().DeniedClaim(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Claim) graphql.Marshaler {
+			return ec.marshalOClaim2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_deniedClaim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Denial",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Denial_article(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -9638,6 +9783,12 @@ func (ec *executionContext) _Accusation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Accusation_publishedAt(ctx, field, obj)
 				})
+		case "denials":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_denials(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -10357,6 +10508,18 @@ func (ec *executionContext) _Denial(ctx context.Context, sel ast.SelectionSet, o
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Denial_target(ctx, field, obj)
+				})
+		case "accuser":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_accuser(ctx, field, obj)
+				})
+		case "deniedClaim":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_deniedClaim(ctx, field, obj)
 				})
 		case "article":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -12587,6 +12750,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOClaim2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClaim(ctx context.Context, sel ast.SelectionSet, v *graph.Claim) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Claim(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClaimFilter(ctx context.Context, v any) (*graph.ClaimFilter, error) {

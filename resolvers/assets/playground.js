@@ -31,7 +31,24 @@
         '    nodes {\n' +
         '      name\n' +
         '      accusedBy(first: 20) { totalCount nodes { accuser { name } claim { sentence } } }\n' +
-        '      denials(first: 20) { nodes { claim { sentence } target { ... on Actor { name } ... on Claim { text } } } }\n' +
+        '      denials(first: 20) { nodes { claim { sentence } accuser { name } deniedClaim { text } } }\n' +
+        '    }\n' +
+        '  }\n' +
+        '}\n',
+    },
+    {
+      query: '# Who denied Kabul\'s accusations, and how?\n' +
+        'query WhoDeniedKabul {\n' +
+        '  actors(filter: {name: "Kabul"}, first: 1) {\n' +
+        '    nodes {\n' +
+        '      name\n' +
+        '      accusations(first: 20) {\n' +
+        '        nodes {\n' +
+        '          accused { name }\n' +
+        '          claim { text }\n' +
+        '          denials { denier { name } claim { sentence } deniedClaim { text } }\n' +
+        '        }\n' +
+        '      }\n' +
         '    }\n' +
         '  }\n' +
         '}\n',

@@ -107,6 +107,16 @@ func (b *Article) Accuses(from, to *graph.Actor, c *graph.Claim) *graph.Edge {
 	return b.Edge(graph.EdgeAccuses, from.ID, to.ID, c)
 }
 
+// Denies adds a denies edge from an actor to to (the accuser actor, or a
+// claim), read from c, naming denied as the denied claim unless it is nil.
+func (b *Article) Denies(from *graph.Actor, to string, denied, c *graph.Claim) *graph.Edge {
+	e := b.Edge(graph.EdgeDenies, from.ID, to, c)
+	if denied != nil {
+		e.Denied = denied.ID
+	}
+	return e
+}
+
 // Reports adds a reports edge from a source to c.
 func (b *Article) Reports(s *graph.Source, c *graph.Claim) *graph.Edge {
 	return b.Edge(graph.EdgeReports, s.ID, c.ID, c)

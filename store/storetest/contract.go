@@ -29,6 +29,7 @@ func RunStoreContract(t *testing.T, open func(t *testing.T) graph.Store) {
 		{"Filters", testFilters},
 		{"OrderAndWindow", testOrderAndWindow},
 		{"Edges", testEdges},
+		{"Denials", testDenials},
 		{"Search", testSearch},
 		{"MergeSurvivesReingest", testMerge},
 		{"SplitSurvivesReingest", testSplit},
@@ -538,6 +539,124 @@ func testEdges(t *testing.T, open func(*testing.T) graph.Store) {
 	}
 	_, err = s.FindEdges(ctx, graph.EdgeFilter{Kind: graph.EdgeSays})
 	wantCode(t, "FindEdges without from, to or claim", err, graph.EINVALID)
+}
+
+// denialFixture: Lunaria accuses Borduria (accusation), Borduria denies
+// it (denial: to Lunaria, naming the accusation as denied) and denies a
+// claim of Syldavia's (toClaim: to that claim, no denied claim); a second
+// article has Borduria deny Lunaria with no denied claim (elsewhere).
+type denialFixture struct {
+	a, b                           *graph.Extraction
+	lunaria, borduria, syldavia    string
+	accusation, deny, calm, reject *graph.Claim
+	denial, toClaim, elsewhere     *graph.Edge
+}
+
+func newDenialFixture() *denialFixture {
+	f := &denialFixture{}
+	a := NewArticle("Port shelled", "Daily Example", "Lunaria accused Borduria of shelling the port.\n"+
+		"Borduria denied the accusation outright.\n"+
+		"Syldavia said the port was calm.\n"+
+		"Borduria rejected the report that all was calm.\n")
+	lun := a.Actor("Lunaria", graph.ActorGovernment)
+	bor := a.Actor("Borduria", graph.ActorGovernment)
+	syl := a.Actor("Syldavia", graph.ActorGovernment)
+	f.accusation = a.Says(lun, "Lunaria", "accused", "Borduria of shelling the port")
+	a.Accuses(lun, bor, f.accusation)
+	f.deny = a.Says(bor, "Borduria", "denied", "the accusation outright")
+	f.denial = a.Denies(bor, lun.ID, f.accusation, f.deny)
+	f.calm = a.Says(syl, "Syldavia", "said", "the port was calm")
+	f.reject = a.Says(bor, "Borduria", "rejected", "the report that all was calm")
+	f.toClaim = a.Denies(bor, f.calm.ID, nil, f.reject)
+	f.a = a.Extraction()
+
+	b := NewArticle("Talks", "Daily Example", "Borduria dismissed what Lunaria said about the talks.\n")
+	bor2, lun2 := b.Actor("Borduria", graph.ActorGovernment), b.Actor("Lunaria", graph.ActorGovernment)
+	f.elsewhere = b.Denies(bor2, lun2.ID, nil, b.Says(bor2, "Borduria", "dismissed", "what Lunaria said about the talks"))
+	f.b = b.Extraction()
+	f.lunaria, f.borduria, f.syldavia = lun.ID, bor.ID, syl.ID
+	return f
+}
+
+// testDenials checks that a denies edge keeps its denied claim and is
+// found by the claim it denies (EdgeFilter.Denied: Denied, or To when it
+// is a claim) and by its article (EdgeFilter.Article), in FindEdges and
+// FindEdgesBatch alike, and that both follow a merge of the accuser.
+func testDenials(t *testing.T, open func(*testing.T) graph.Store) {
+	s, f, ctx := open(t), newDenialFixture(), context.Background()
+	mustIngest(t, s, f.a)
+	mustIngest(t, s, f.b)
+	artA := f.a.Article.ID
+	for _, tc := range []struct {
+		name   string
+		filter graph.EdgeFilter
+		want   []*graph.Edge
+	}{
+		{"DeniedByDenied", graph.EdgeFilter{Denied: f.accusation.ID}, []*graph.Edge{f.denial}},
+		{"DeniedByTo", graph.EdgeFilter{Denied: f.calm.ID}, []*graph.Edge{f.toClaim}},
+		{"DeniedKind", graph.EdgeFilter{Denied: f.accusation.ID, Kind: graph.EdgeDenies}, []*graph.Edge{f.denial}},
+		{"DeniedOtherKind", graph.EdgeFilter{Denied: f.accusation.ID, Kind: graph.EdgeAccuses}, nil},
+		{"DeniedAndFrom", graph.EdgeFilter{Denied: f.accusation.ID, From: f.syldavia}, nil},
+		{"DeniedNothing", graph.EdgeFilter{Denied: f.deny.ID}, nil},
+		{"ArticlePair", graph.EdgeFilter{Kind: graph.EdgeDenies, Article: artA, From: f.borduria, To: f.lunaria}, []*graph.Edge{f.denial}},
+		{"ArticlePairElsewhere", graph.EdgeFilter{Kind: graph.EdgeDenies, Article: f.b.Article.ID, From: f.borduria, To: f.lunaria}, []*graph.Edge{f.elsewhere}},
+		{"ArticleFrom", graph.EdgeFilter{Kind: graph.EdgeDenies, Article: artA, From: f.borduria}, sortedEdges(f.denial, f.toClaim)},
+		{"ArticleAnyKind", graph.EdgeFilter{Article: artA, From: f.borduria, To: f.lunaria}, []*graph.Edge{f.denial}},
+		{"ArticleTo", graph.EdgeFilter{Kind: graph.EdgeDenies, Article: artA, To: f.calm.ID}, []*graph.Edge{f.toClaim}},
+		{"FromKeepsDenied", graph.EdgeFilter{From: f.borduria, Kind: graph.EdgeDenies}, sortedEdges(f.denial, f.toClaim, f.elsewhere)},
+		{"ToKeepsDenied", graph.EdgeFilter{To: f.lunaria, Kind: graph.EdgeDenies}, sortedEdges(f.denial, f.elsewhere)},
+		{"ClaimKeepsDenied", graph.EdgeFilter{Claim: f.deny.ID, Kind: graph.EdgeDenies}, []*graph.Edge{f.denial}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			equal(t, "FindEdges", findEdges(t, s, tc.filter), orNil(tc.want))
+			if br, ok := s.(graph.BatchReader); ok {
+				ls, err := br.FindEdgesBatch(ctx, []graph.EdgeFilter{tc.filter}, 100)
+				if err != nil {
+					t.Fatal(err)
+				}
+				equal(t, "FindEdgesBatch", orNil(ls[0]), orNil(tc.want))
+			}
+		})
+	}
+	res := mustIngest(t, s, f.a)
+	if !slices.ContainsFunc(res.Extraction.Edges, func(e *graph.Edge) bool { return reflect.DeepEqual(e, f.denial) }) {
+		t.Errorf("stored extraction's edges %v lack the denial %v", res.Extraction.Edges, f.denial)
+	}
+
+	// Merging the accuser away moves the denial to the survivor in both
+	// indexes.
+	c := NewArticle("Gov", "Daily Example", "The Lunarian government said it would wait.\n")
+	gov := c.Actor("Lunarian government", graph.ActorGovernment)
+	c.Says(gov, "The Lunarian government", "said", "it would wait")
+	mustIngest(t, s, c.Extraction())
+	if _, err := s.MergeActors(ctx, []string{gov.ID, f.lunaria}); err != nil {
+		t.Fatal(err)
+	}
+	moved := *f.denial
+	moved.To = gov.ID
+	equal(t, "denials of the accusation after the merge", findEdges(t, s, graph.EdgeFilter{Denied: f.accusation.ID}), []*graph.Edge{&moved})
+	equal(t, "denials of the survivor in the article", findEdges(t, s, graph.EdgeFilter{Kind: graph.EdgeDenies, Article: artA, From: f.borduria, To: gov.ID}), []*graph.Edge{&moved})
+	equal(t, "denials of the merged in the article", len(findEdges(t, s, graph.EdgeFilter{Kind: graph.EdgeDenies, Article: artA, From: f.borduria, To: f.lunaria})), 0)
+	_, err := s.FindEdges(ctx, graph.EdgeFilter{Kind: graph.EdgeDenies, Article: artA})
+	wantCode(t, "FindEdges with only kind and article", err, graph.EINVALID)
+}
+
+// sortedEdges returns es in FindEdges order from their start: by (from,
+// kind, to, claim).
+func sortedEdges(es ...*graph.Edge) []*graph.Edge {
+	key := func(e *graph.Edge) string {
+		return e.From + "\x00" + string(e.Kind) + "\x00" + e.To + "\x00" + e.Claim
+	}
+	slices.SortFunc(es, func(a, b *graph.Edge) int { return strings.Compare(key(a), key(b)) })
+	return es
+}
+
+// orNil returns nil for an empty list, so empty lists compare equal.
+func orNil(es []*graph.Edge) []*graph.Edge {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
 }
 
 func testSearch(t *testing.T, open func(*testing.T) graph.Store) {
