@@ -66,6 +66,8 @@ type pendingEdge struct {
 	from, to *entity
 	toClaim  bool
 	claim    *graph.Claim
+	// denied is the accusation a denial answers, when the article names it.
+	denied *graph.Claim
 }
 
 // newClaim returns a new claim from b.claimMem, one block for the claims
@@ -274,6 +276,9 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 			run = len(store)
 		}
 		ed := graph.Edge{Kind: pe.kind, From: pe.from.id, Claim: pe.claim.ID, Article: b.art}
+		if pe.denied != nil && pe.denied != pe.claim {
+			ed.Denied = pe.denied.ID
+		}
 		if pe.toClaim {
 			ed.To = pe.claim.ID
 		} else {

@@ -24,6 +24,7 @@ type typedHit struct {
 	obj0, obj1 int     // the accused as written, when a verb's object
 	claim      *graph.Claim
 	denied     *graph.Claim // the accusation a denial answers
+	deniedHit  *typedHit    // or the typed hit of that accusation
 }
 
 // typedStage holds the state of the typed pass over one article.
@@ -1309,11 +1310,24 @@ func (ts *typedStage) linkDenials() {
 		}
 		if best >= 0 {
 			h.to = accs[best].from
-			if accs[best].hit != nil {
-				h.denied = accs[best].hit.claim
-			} else {
-				h.denied = accs[best].claim
+			h.deniedHit, h.denied = accs[best].hit, accs[best].claim
+		}
+	}
+	// A denial whose accuser the sentence names ("rejected Exxon's
+	// accusation") answers that accuser's last charge against the denier.
+	for _, h := range ts.hits {
+		if h.kind != graph.EdgeDenies || h.to == nil || h.denied != nil || h.deniedHit != nil {
+			continue
+		}
+		at := ts.d.toks[h.cue0].start
+		best := -1
+		for k, a := range accs {
+			if a.from == h.to && aimsAt(a, h.from[0]) && (best < 0 || a.at < at && a.at > accs[best].at) {
+				best = k
 			}
+		}
+		if best >= 0 {
+			h.deniedHit, h.denied = accs[best].hit, accs[best].claim
 		}
 	}
 }
@@ -1361,11 +1375,16 @@ func (ts *typedStage) emit() {
 		}
 	}
 	for _, h := range ts.hits {
+		if h.denied == nil && h.deniedHit != nil {
+			h.denied = h.deniedHit.claim
+		}
+	}
+	for _, h := range ts.hits {
 		for _, f := range h.from {
 			if f == nil || f.source && f.skind != graph.SourceDocument {
 				continue
 			}
-			pe := pendingEdge{kind: h.kind, from: f, to: h.to, claim: h.claim}
+			pe := pendingEdge{kind: h.kind, from: f, to: h.to, claim: h.claim, denied: h.denied}
 			if h.to == nil {
 				if h.kind != graph.EdgeDenies {
 					continue

@@ -147,3 +147,30 @@ func TestTypedFrames(t *testing.T) {
 		})
 	}
 }
+
+// TestDenialLinksAccusation checks that a denial names the accuser and the
+// accusation it answers, so that "who denied X's accusation" is one lookup.
+func TestDenialLinksAccusation(t *testing.T) {
+	x := mustExtract(t, `Senator Ana Ruiz accused Governor Tom Hale of taking bribes. Hale denied the allegations on Friday.`)
+	var acc, den *graph.Edge
+	for _, e := range x.Edges {
+		switch e.Kind {
+		case graph.EdgeAccuses:
+			acc = e
+		case graph.EdgeDenies:
+			den = e
+		}
+	}
+	if acc == nil || den == nil {
+		t.Fatalf("want an accusation and a denial, got %v", edgeList(x))
+	}
+	if den.From != acc.To || den.To != acc.From {
+		t.Errorf("denial %s -> %s does not answer accusation %s -> %s", nameOf(x, den.From), nameOf(x, den.To), nameOf(x, acc.From), nameOf(x, acc.To))
+	}
+	if den.Denied != acc.Claim {
+		t.Errorf("denial's denied claim %q, want the accusation's claim %q", den.Denied, acc.Claim)
+	}
+	if err := x.Validate(); err != nil {
+		t.Errorf("extraction does not validate: %v", err)
+	}
+}
