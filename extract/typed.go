@@ -148,6 +148,9 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 	}
 	k := i + 1
 	if tf.particle != "" {
+		for d.isLyAdverb(k) {
+			k++ // "disagree strongly with"
+		}
 		if d.low(k) != tf.particle {
 			return nil
 		}
@@ -166,6 +169,8 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		if d.low(k) == "at" || d.low(k) == "against" || d.low(k) == "on" {
 			k++
 		}
+	} else if tf.lemma == "disagree" {
+		return nil
 	}
 	for k < s.b && d.isLyAdverb(k) {
 		k++
@@ -213,7 +218,7 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 			if ts.lx.stance[d.low(o1)] {
 				// "rejects Trump's remarks": a rebuke of their owner.
 				for j := k; j < o1; j++ {
-					if d.low(j) == "'s" {
+					if d.possessive(j) {
 						h.kind, h.to = graph.EdgeAccuses, ts.target(k, o1)
 						h.con0, h.con1 = k, ts.clauseEnd(k, s)
 						if h.to == nil {
@@ -225,7 +230,15 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 			}
 		}
 		if !ts.claimObject(k, s) {
-			return nil
+			// "a claim that Gowdy's office strongly disputes": the claim
+			// is the antecedent of the relative clause.
+			c := ts.relativeClaim(i, s)
+			if c < 0 {
+				return nil
+			}
+			h.con0, h.con1 = c, ts.clauseEnd(i, s)
+			h.to = ts.claimOwner(c, s)
+			return h
 		}
 		h.con0, h.con1 = k, ts.clauseEnd(k, s)
 		h.to = ts.claimOwner(k, s)
@@ -273,7 +286,10 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		// "X held Y responsible, accusing it of …".
 		for k := len(b.claims) - 1; k >= 0; k-- {
 			if at := b.ats[k]; at != nil && at.cue0 < i && at.cue0 >= s.a {
-				return []*entity{b.spk[k]}, -1, -1
+				if e := b.spk[k]; !junkName(e.name) && !(e.kind == graph.ActorAnonymous && e.name == "unnamed source") {
+					return []*entity{e}, -1, -1
+				}
+				return nil, -1, -1
 			}
 		}
 		e := ts.b.subjectOf(int(d.toks[i].sent))
@@ -390,6 +406,19 @@ func (ts *typedStage) quoteSpeaker(k int) *entity {
 	return nil
 }
 
+// possessive reports whether the "'s" at k marks a possessive, not "is"
+// or "has" ("It's a sad day", "Trump's been clear").
+func (d *doc) possessive(k int) bool {
+	if d.low(k) != "'s" {
+		return false
+	}
+	if p := d.low(k - 1); pronouns[p] != (pronounInfo{}) || p == "that" || p == "there" || p == "what" || p == "here" || p == "this" {
+		return false
+	}
+	n := k + 1
+	return !(d.is(n, wDet|wAdv|wNeg|wPrep|wAux) && !d.tok(n).upper || d.isLyAdverb(n))
+}
+
 // controlVerb reports whether w passes its subject to a following
 // to-infinitive ("continued to deny").
 func controlVerb(w string) bool {
@@ -502,6 +531,9 @@ func (ts *typedStage) resolveAs(a, z int, doc bool) *entity {
 	}
 	if o := ts.namedBody(e, a, z); o != nil {
 		return o
+	}
+	if junkName(e.name) {
+		return nil // "Sixty-seven percent", "Although": not an actor
 	}
 	return e
 }
@@ -646,7 +678,7 @@ var atoneVerbs = map[string]bool{
 func (ts *typedStage) target(a, z int) *entity {
 	d := ts.d
 	for k := a + 1; k <= z; k++ {
-		if d.low(k) == "'s" {
+		if d.possessive(k) {
 			// The owner is the noun phrase right before the mark: "some of
 			// Hale's rhetoric" charges Hale.
 			st := d.npLeft(k-1, a)
@@ -712,6 +744,32 @@ func (ts *typedStage) claimObject(k int, s sentence) bool {
 	return d.low(e+1) == "that" && !d.toks[e].upper
 }
 
+// relativeClaim returns the first token of the claim a relative clause
+// around verb i rejects ("a claim that X disputes", "the charges, which
+// X denies"), or -1.
+func (ts *typedStage) relativeClaim(i int, s sentence) int {
+	d := ts.d
+	a, _ := d.subjectLeft(i, s.a)
+	if a < 0 {
+		return -1
+	}
+	r := a - 1
+	if d.low(r) != "that" && d.low(r) != "which" {
+		return -1
+	}
+	n := r - 1
+	if d.low(n) == "," {
+		n--
+	}
+	if n < s.a || !ts.lx.claimNouns[d.low(n)] || d.is(n, wPron) {
+		return -1
+	}
+	if st := d.npLeft(n, s.a); st >= 0 {
+		return st
+	}
+	return n
+}
+
 // claimOwner returns who made the statement a denial rejects, when the
 // object names it: "Exxon's accusation", "accusations by Exxon Mobil",
 // "her allegations".
@@ -722,7 +780,7 @@ func (ts *typedStage) claimOwner(k int, s sentence) *entity {
 		return nil
 	}
 	for j := k; j <= e+1 && j < s.b; j++ {
-		if d.low(j) == "'s" && j > k {
+		if d.possessive(j) && j > k {
 			a := k
 			if d.is(a, wDet) {
 				a++
@@ -854,7 +912,7 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 	// The accuser: a possessive owner, or "by/from X" after the noun.
 	var from []*entity
 	sp0, sp1 := -1, -1
-	if d.low(i-1) == "'s" {
+	if d.possessive(i - 1) {
 		if a := d.npLeft(i-2, s.a); a >= 0 {
 			ts.context(a)
 			if e := ts.resolve(a, i-2); e != nil {
@@ -1089,7 +1147,11 @@ func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) [
 	hit := func(kind graph.EdgeKind, to *entity) *typedHit {
 		return &typedHit{kind: kind, from: []*entity{spk}, to: to, cue0: at.cue0, cue1: at.cue1, spk0: at.src0, spk1: at.src1, con0: k, con1: limit, claim: c}
 	}
-	claimSubj := z >= 0 && ts.lx.claimNouns[d.low(z)]
+	claimSubj := false
+	for j := k; j <= limit && j < k+12 && !d.is(j, wAux|wVerb); j++ {
+		// "the allegations", "all of the claims in the suit" (up to the verb)
+		claimSubj = claimSubj || ts.lx.claimNouns[d.low(j)] && !d.toks[j].upper && !d.is(j, wPron)
+	}
 	actor := subj != nil && !subj.source
 	switch {
 	case actor && ts.wrongPredicate(z+1, limit):
@@ -1137,7 +1199,7 @@ func (ts *typedStage) contentSubject(at *attribution, k int, spk *entity) (*enti
 	if z < 0 {
 		// "some of Clinton's rhetoric": the owner of the subject.
 		for j := k + 1; j <= at.con1 && j < k+6; j++ {
-			if d.low(j) == "'s" {
+			if d.possessive(j) {
 				if st := d.npLeft(j-1, k); st >= 0 {
 					return ts.resolveTarget(st, j-1), false, j - 1
 				}
@@ -1149,6 +1211,9 @@ func (ts *typedStage) contentSubject(at *attribution, k int, spk *entity) (*enti
 	pi, pron := pronouns[d.low(k)]
 	if pron && z == k && pi.first {
 		return nil, true, z
+	}
+	if pron && z == k && pi.neuter {
+		return nil, false, z // "it's a sad day": rarely an actor
 	}
 	subj := ts.target(k, z)
 	if subj == spk {

@@ -123,7 +123,11 @@ func TestTypedFrames(t *testing.T) {
 		{"CritiqueOf", `Ruiz delivered a blistering critique of Hale's record.`, acc, "Ruiz", "Hale", true},
 		{"RelativeReception", `The fight comes at a bad time for the Harbor Authority, which has come under attack in recent days from Ruiz.`, acc, "Ruiz", "Harbor Authority", true},
 		{"TimeAfterName", `Ruiz went after Hale hours after the vote.`, acc, "Ruiz", "Hale", true},
+		{"DisagreeWith", `Ruiz accused Hale of fraud. "We disagree strongly with those claims," Hale said.`, den, "Hale", "Ruiz", true},
+		{"RelativeDispute", `Ruiz said Hale took bribes, a claim that Hale strongly disputes.`, den, "Hale", "", true},
+		{"ClaimsInSuitFalse", `Ruiz sued Hale in May. Hale said all of the claims in the suit are false.`, den, "Hale", "", true},
 		// Not accusations, not denials.
+		{"ItIsContraction", `"It's a sad day for the abusive culture of this town," Ruiz said.`, acc, "Ruiz", "", false},
 		{"UrgedToVote", `Ruiz urged Hale to vote for the bill.`, acc, "Ruiz", "Hale", false},
 		{"SaidNeverUnaccused", `Hale said he never took the train.`, den, "Hale", "", false},
 		{"DismissComments", `Hale dismissed the comments on Friday.`, den, "Hale", "", false},

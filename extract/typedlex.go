@@ -86,6 +86,7 @@ contest den claim
 disavow den claim
 debunk den claim
 push den p=back | pushed pushed
+disagree den p=with
 call lab | called called
 refer lab p=to | referred referred
 label lab | labeled labeled
@@ -132,7 +133,15 @@ defamatory defamation discriminate discriminated discrimination retaliate retali
 ignored disrespectfully disrespectful patronizing hypocrite hypocritical hypocrisy crook crooked liar evil despicable disgusting
 deplorable shameless sold witch-hunt hunt ineffective failed failure failures unfair unfairly inaccurate anti-semitic anti-israel
 anti-semite racially perpetrator perpetrated intimidate intimidated threatened bullied bully extort extorted bribe bribed bribery
-embezzled laundering kickbacks scam scammed exploited exploit exploiting endangered mishandled mishandling`
+embezzled laundering kickbacks scam scammed exploited exploit exploiting endangered mishandled mishandling
+dishonest dishonesty phony hateful hate offensive divisive unfit unqualified demagogue extremist insulted insulting mocked
+misrepresented misrepresenting misrepresents distorted distorting exaggerated overstated stonewalled stonewalling obstructed
+neglected neglect profited profiteering pandering pander scandal scandalous incompetence weakness disastrous disaster
+abused abusive harassing assaulting groped groping molested raping bigots racists liars crooks criminals frauds thugs thug traitor traitors hypocrites cheater cheaters
+rigged corrupted bribes smearing slandered slander libel libeled lawless lawbreaking perjury perjured
+incited misused misuse squandered looted plundered
+blame blamed culpable complicit complicity enabler covering up cheats
+textbook offensive deceiving deceitful duped swindled lies misleadingly inflammatory reprehensible`
 
 // falsityWords inside a said-clause or a label make it a denial: "said
 // the allegations were false", "called the charge baseless".
