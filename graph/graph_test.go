@@ -249,6 +249,70 @@ func TestResolveMergesActorsThatMeet(t *testing.T) {
 	}
 }
 
+func TestGenericName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"report", true},
+		{"the report", true},
+		{"The report", true},
+		{"Report", true},
+		{"emails", true},
+		{"Emails", true},
+		{"a statement", true},
+		{"statement from the ministry", true},
+		{"the lawsuit", true},
+		{"court documents", true},
+		{"UN report", false},
+		{"the UN report", false},
+		{"a Pentagon report", false},
+		{"report by the State Audit Office", false},
+		{"the Mueller report", false},
+		{"the 2016 report", false},
+		{"AFP", false},
+		{"Reuters", false},
+		{"", false},
+		{"the", false},
+	} {
+		if got := graph.GenericName(tc.name); got != tc.want {
+			t.Errorf("GenericName(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	if graph.GenericSource(&graph.Source{Name: "Reuters", Kind: graph.SourceAgency}) {
+		t.Error("an agency is generic")
+	}
+}
+
+// TestResolveScopesGenericSources checks that a generic source takes the
+// ID of its article's, never a stored source's, while a named one still
+// resolves by name, and not by a generic alias.
+func TestResolveScopesGenericSources(t *testing.T) {
+	x := sample()
+	report := &graph.Source{ID: graph.SourceID("report"), Name: "report", Kind: graph.SourceDocument}
+	un := &graph.Source{ID: graph.SourceID("UN report"), Name: "UN report", Kind: graph.SourceDocument, Aliases: []string{"the report"}}
+	memo := &graph.Source{ID: graph.SourceID("Audit Office memo"), Name: "Audit Office memo", Kind: graph.SourceDocument, Aliases: []string{"memo"}}
+	x.Sources = []*graph.Source{report, un, memo}
+	c := x.Claims[0]
+	x.Edges = append(x.Edges,
+		&graph.Edge{Kind: graph.EdgeReports, From: report.ID, To: c.ID, Claim: c.ID},
+		&graph.Edge{Kind: graph.EdgeReports, From: un.ID, To: c.ID, Claim: c.ID})
+	stored := map[string]string{"report": "src_other_report", "un report": "src_stored_un", "memo": "src_other_memo"}
+	graph.Resolve(x, func(string) string { return "" }, func(k string) string { return stored[k] })
+	if want := graph.ArticleSourceID("report", x.Article.ID); report.ID != want || x.Edges[2].From != want {
+		t.Errorf("generic source: id %s, edge from %s; want both %s", report.ID, x.Edges[2].From, want)
+	}
+	if report.ID == graph.ArticleSourceID("report", graph.ArticleID("another text")) {
+		t.Error("generic sources of two articles share an ID")
+	}
+	if un.ID != "src_stored_un" || x.Edges[3].From != "src_stored_un" {
+		t.Errorf("named source: id %s, edge from %s; want src_stored_un", un.ID, x.Edges[3].From)
+	}
+	if memo.ID != graph.SourceID("Audit Office memo") {
+		t.Errorf("named source resolved by its generic alias: id %s", memo.ID)
+	}
+}
+
 func TestMergeNames(t *testing.T) {
 	for _, tc := range []struct {
 		name          string

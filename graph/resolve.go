@@ -1,6 +1,10 @@
 package graph
 
-import "sort"
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
 
 // Lookup finds a stored node by a NameKey of its name or one of its aliases.
 // It returns "" when no node has that key.
@@ -11,9 +15,13 @@ type Lookup func(key string) (id string)
 // extracted actor whose name or any alias has a stored key takes that node's
 // ID (the name is tried first, then aliases in order); anonymous actors are
 // never merged across articles, since "a senior official" in two articles
-// need not be the same person. Resolve rewrites IDs in place (actors,
-// sources, edges, claim speakers and affiliations) and returns the mapping
-// from old to new IDs.
+// need not be the same person. Sources resolve the same way, but for
+// generic ones (GenericSource), which are never looked up and take the ID
+// ArticleSourceID gives them in this article: "a report" of one article is
+// not the report of another. Generic names are not looked up for a named
+// source either. Resolve rewrites IDs in place (actors, sources, edges,
+// claim speakers and affiliations) and returns the mapping from old to new
+// IDs.
 func Resolve(x *Extraction, actors, sources Lookup) map[string]string {
 	remap := map[string]string{}
 	for _, a := range x.Actors {
@@ -30,7 +38,16 @@ func Resolve(x *Extraction, actors, sources Lookup) map[string]string {
 		}
 	}
 	for _, s := range x.Sources {
+		if GenericSource(s) {
+			if id := ArticleSourceID(s.Name, x.Article.ID); id != s.ID {
+				remap[s.ID] = id
+			}
+			continue
+		}
 		for _, name := range append([]string{s.Name}, s.Aliases...) {
+			if GenericName(name) {
+				continue
+			}
 			if id := sources(NameKey(name)); id != "" {
 				if id != s.ID {
 					remap[s.ID] = id
@@ -105,4 +122,73 @@ func MergeNamesBy(key func(string) string, name string, aliases []string, more .
 	}
 	sort.Strings(out)
 	return out
+}
+
+// GenericSource reports whether s is a generic source: a document named
+// by common nouns alone ("report", "the report", "emails", "a statement
+// from the ministry", "the lawsuit", "court documents"), see GenericName.
+// Its identity is its article's: two articles' "report" are two reports,
+// so it never merges across articles. A document with a proper-noun owner
+// or name ("the UN report", "a Pentagon report", "the Mueller report"),
+// and every agency and publisher, is named and merges by name and alias
+// like an actor.
+func GenericSource(s *Source) bool {
+	return s.Kind == SourceDocument && GenericName(s.Name)
+}
+
+// determiners are the words a generic name may start with that say
+// nothing of which document it is.
+var determiners = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "that": true, "these": true,
+	"those": true, "its": true, "his": true, "her": true, "their": true, "our": true,
+	"another": true, "some": true,
+}
+
+// documentNouns are the nouns naming documents that, capitalised alone,
+// are still common nouns (a sentence's capital: "Emails showed …").
+var documentNouns = map[string]bool{
+	"report": true, "reports": true, "statement": true, "statements": true,
+	"email": true, "emails": true, "letter": true, "letters": true,
+	"document": true, "documents": true, "lawsuit": true, "memo": true,
+	"filing": true, "filings": true, "complaint": true, "study": true,
+	"survey": true, "analysis": true, "audit": true, "review": true,
+	"records": true, "transcript": true, "indictment": true, "ruling": true,
+	"communique": true, "cable": true, "cables": true, "messages": true,
+	"post": true, "video": true, "footage": true, "poll": true,
+	"papers": true, "files": true, "minutes": true, "data": true,
+	"release": true, "note": true, "notes": true, "text": true, "texts": true,
+}
+
+// GenericName reports whether name is a common-noun phrase with no proper
+// name in it: after leading determiners, no word holds a digit or an
+// upper-case letter, but for a capital that starts a name of one word
+// naming a document ("Emails", "The report": a sentence's capital,
+// documentNouns). A capitalised word ("Pentagon report", "Reuters") or an
+// acronym ("UN report") makes the name proper. An empty name is not
+// generic.
+func GenericName(name string) bool {
+	words := strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '\u2019' })
+	for len(words) > 0 && determiners[strings.ToLower(words[0])] {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	for i, w := range words {
+		for j, r := range w {
+			switch {
+			case unicode.IsDigit(r):
+				return false
+			case unicode.IsUpper(r) && (i > 0 || j > 0 || len(words) > 1 || !documentNouns[strings.ToLower(w)]):
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ArticleSourceID returns the ID of a generic source (GenericSource)
+// named name in article: generic sources are scoped to their article.
+func ArticleSourceID(name, article string) string {
+	return idOf(PrefixSource, NameKey(name), article)
 }

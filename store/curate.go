@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -230,13 +231,22 @@ func (t *tx) moveSome(o, survivor string, limit int) (int, error) {
 
 // SplitAlias removes alias (compared by graph.NameKey) from the actor and
 // makes it an actor of its own, of the same kind, with the ID
-// graph.ActorID(alias). Claims of the actor whose speaker, as written in
-// the article at the claim's speaker offsets, is that alias move to the new
-// actor with their edges. A split marker keeps the name with the new actor
-// when later articles are ingested, even as an alias of the old one.
+// graph.ActorID(alias). What the actor got from that alias moves to the
+// new actor: the claims it speaks (Claim.Speaker, the speaker index and
+// timeline) and their says, accuses and denies edges, and the accuses and
+// denies edges that target it, with their counters and the target index.
+// Which ones came from the alias is read from the articles (see
+// splitMatcher): all of the actor's claims and edges in an article that
+// names the alias and none of the actor's other names; elsewhere a claim
+// whose speaker, as written at its speaker offsets, names the alias and
+// no other name of the actor ("Former President Bill Clinton", not
+// "Clinton" nor "he"), and a target edge whose claim's sentence, the
+// speaker as written left out, does so. Everything else stays. A split
+// marker keeps the name with the new actor when later articles are
+// ingested, even as an alias of the old one.
 //
-// The names are split in one transaction; the claims then move in
-// transactions of a bounded size (finished at the next open after a
+// The names are split in one transaction; the claims and edges then move
+// in transactions of a bounded size (finished at the next open after a
 // crash). Returns the updated actor and the new one; ENOTFOUND for an
 // unknown actor, EINVALID when the actor has no such alias, ECONFLICT when
 // an actor with the new ID already exists.
@@ -299,18 +309,19 @@ func (db *DB) splitNames(ctx context.Context, actorID, alias string) (a, n *grap
 	return a, n, err
 }
 
-// finishSplit moves the claims of a pending split: those of the old actor
-// whose speaker, as written, has the split name key.
+// finishSplit moves the claims and edges of a pending split: those of the
+// old actor that came from the split name (splitMatcher).
 func (db *DB) finishSplit(ctx context.Context, newID string) error {
-	var from, k string
-	var ids []string
+	var from string
+	var moves []splitMove
 	err := db.view(ctx, func(t *tx) error {
 		v, ok, err := t.get(pendingSplitKey(newID))
 		if err != nil || !ok {
 			return err
 		}
+		var k string
 		from, k, _ = strings.Cut(string(v), sep)
-		ids, err = t.spokenAs(from, k)
+		moves, err = t.splitMoves(from, k)
 		return err
 	})
 	if err != nil {
@@ -319,12 +330,12 @@ func (db *DB) finishSplit(ctx context.Context, newID string) error {
 	if from == "" {
 		return nil
 	}
-	for len(ids) > 0 {
-		chunk := ids[:min(moveChunk, len(ids))]
-		ids = ids[len(chunk):]
+	for len(moves) > 0 {
+		chunk := moves[:min(moveChunk, len(moves))]
+		moves = moves[len(chunk):]
 		err := db.update(ctx, "split", func(t *tx) error {
-			for _, id := range chunk {
-				if err := t.moveClaim(id, from, newID); err != nil {
+			for _, m := range chunk {
+				if err := t.moveClaim(m, from, newID); err != nil {
 					return err
 				}
 			}
@@ -337,79 +348,288 @@ func (db *DB) finishSplit(ctx context.Context, newID string) error {
 	return db.update(ctx, "split", func(t *tx) error { return t.del(pendingSplitKey(newID)) })
 }
 
-// spokenAs returns the claims of actor from whose speaker, as written in
-// the article at the claim's speaker offsets, has the name key k.
-func (t *tx) spokenAs(from, k string) ([]string, error) {
+// splitMove is what a split moves of one claim: its speaker (the claim's
+// speaker, if the old actor, and its edges from the old actor), its
+// targets (its accuses and denies edges to the old actor), or both.
+type splitMove struct {
+	claim           string
+	speaker, target bool
+}
+
+// splitMoves returns what moves from actor from to the actor split off
+// under the name key k, a claim at a time, in claim ID order.
+func (t *tx) splitMoves(from, k string) ([]splitMove, error) {
+	old := &graph.Actor{}
+	if ok, err := t.getNode(from, old); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, nil // nothing left to move from
+	}
+	m := newSplitMatcher(k, append([]string{old.Name}, old.Aliases...))
+	byClaim := map[string]*splitMove{}
+	var order []string
+	note := func(id string) *splitMove {
+		if mv, ok := byClaim[id]; ok {
+			return mv
+		}
+		mv := &splitMove{claim: id}
+		byClaim[id] = mv
+		order = append(order, id)
+		return mv
+	}
+	var artID, text string // the last article read
+	load := func(c *graph.Claim) error {
+		if c.Article == artID {
+			return nil
+		}
+		art := &graph.Article{}
+		if _, err := t.getNode(c.Article, art); err != nil {
+			return err
+		}
+		artID, text = c.Article, art.Text
+		return nil
+	}
 	p := prefixOf(pClaimSpeaker, from)
 	ks, err := t.keys(p)
 	if err != nil {
 		return nil, err
 	}
-	var ids []string
-	var artID, text string // the last article read
 	for _, ck := range ks {
 		id := string(ck[len(p):])
 		c := &graph.Claim{}
 		if ok, err := t.getNode(id, c); err != nil {
 			return nil, err
-		} else if !ok || c.Speaker != from || c.SpeakerStart == nil || c.SpeakerEnd == nil {
+		} else if !ok {
 			continue
 		}
-		if c.Article != artID {
-			art := &graph.Article{}
-			if _, err := t.getNode(c.Article, art); err != nil {
+		if err := load(c); err != nil {
+			return nil, err
+		}
+		if m.speakerIs(c, text) {
+			note(id).speaker = true
+		}
+	}
+	for _, kind := range []graph.EdgeKind{graph.EdgeAccuses, graph.EdgeDenies} {
+		p := prefixOf(pRev, from, string(kind))
+		ks, err := t.keys(p)
+		if err != nil {
+			return nil, err
+		}
+		for _, ek := range ks {
+			e, ok := edgeFromKey(ek)
+			if !ok {
+				continue
+			}
+			c := &graph.Claim{}
+			if ok, err := t.getNode(e.Claim, c); err != nil {
+				return nil, err
+			} else if !ok {
+				continue
+			}
+			if err := load(c); err != nil {
 				return nil, err
 			}
-			artID, text = c.Article, art.Text
-		}
-		s, e := *c.SpeakerStart, *c.SpeakerEnd
-		if s >= 0 && s <= e && e <= len(text) && graph.NameKey(text[s:e]) == k {
-			ids = append(ids, id)
+			if m.targetIs(c, text) {
+				note(e.Claim).target = true
+			}
 		}
 	}
-	return ids, nil
+	slices.Sort(order)
+	out := make([]splitMove, len(order))
+	for i, id := range order {
+		out[i] = *byClaim[id]
+	}
+	return out, nil
 }
 
-// moveClaim gives claim id, if still spoken by from, to the actor to, with
-// the edges read from it that start at from.
-func (t *tx) moveClaim(id, from, to string) error {
+// moveClaim gives what m says of claim m.claim from actor from to actor
+// to: its speaker (the claim's, if still from, and its edges that start at
+// from), its targets (its accuses and denies edges that end at from), or
+// both, keeping the speaker, timeline and target indexes and the edge
+// counters in step.
+func (t *tx) moveClaim(m splitMove, from, to string) error {
 	c := &graph.Claim{}
-	if ok, err := t.getNode(id, c); err != nil || !ok || c.Speaker != from {
+	if ok, err := t.getNode(m.claim, c); err != nil || !ok {
 		return err
 	}
-	c.Speaker = to
-	if err := t.putNode(id, c); err != nil {
-		return err
+	if m.speaker {
+		if c.Speaker == from {
+			c.Speaker = to
+			if err := t.putNode(m.claim, c); err != nil {
+				return err
+			}
+		}
+		if err := t.delSpeaker(from, m.claim); err != nil {
+			return err
+		}
+		d, err := t.articleDate(c.Article)
+		if err != nil {
+			return err
+		}
+		if err := t.setSpeaker(to, m.claim, d); err != nil {
+			return err
+		}
 	}
-	if err := t.delSpeaker(from, id); err != nil {
-		return err
-	}
-	d, err := t.articleDate(c.Article)
+	eks, evs, err := t.entries(prefixOf(pEdgeClaim, m.claim))
 	if err != nil {
 		return err
 	}
-	if err := t.setSpeaker(to, id, d); err != nil {
-		return err
-	}
-	eks, evs, err := t.entries(prefixOf(pEdgeClaim, id))
-	if err != nil {
-		return err
-	}
+	targetsLeft := false // edges of the claim still targeting from
 	for i, ek := range eks {
 		edge, ok := edgeFromKey(ek)
-		if !ok || edge.From != from {
+		if !ok {
+			continue
+		}
+		moveFrom := m.speaker && edge.From == from
+		moveTo := m.target && edge.To == from && isTargetEdge(edge)
+		if !moveFrom && !moveTo {
+			if edge.To == from && isTargetEdge(edge) {
+				targetsLeft = true
+			}
 			continue
 		}
 		setEdgeValue(edge, evs[i])
 		if err := t.delEdge(edge); err != nil {
 			return err
 		}
-		edge.From = to
+		if moveFrom {
+			edge.From = to
+		}
+		if moveTo {
+			edge.To = to
+		}
 		if err := t.putEdge(edge); err != nil {
 			return err
 		}
 	}
+	if m.target && !targetsLeft {
+		return t.delIndex(claimTargetKey(from, m.claim))
+	}
 	return nil
+}
+
+// splitMatcher tells which claims of an actor came from a name split off
+// it, by the names written in their article. Names are compared as
+// sequences of words (letters and digits, lower-cased, "the" and a
+// possessive "'s" aside). The actor's other names that are part of the
+// split name ("Clinton" of "Bill Clinton") say nothing either way and are
+// ignored; the others ("Hillary Clinton") are distinct.
+type splitMatcher struct {
+	split    []string
+	distinct [][]string
+	// only caches, by article ID, whether the article names the split
+	// name and no distinct one.
+	only map[string]bool
+}
+
+func newSplitMatcher(splitKey string, names []string) *splitMatcher {
+	m := &splitMatcher{split: nameWords(splitKey), only: map[string]bool{}}
+	for _, n := range names {
+		w := nameWords(n)
+		if len(w) > 0 && wordsAt(m.split, w) < 0 {
+			m.distinct = append(m.distinct, w)
+		}
+	}
+	return m
+}
+
+// speakerIs reports whether claim c of article text came from the split
+// name as its speaker: the article names only it, or the speaker as
+// written does.
+func (m *splitMatcher) speakerIs(c *graph.Claim, text string) bool {
+	if m.articleOnly(c.Article, text) {
+		return true
+	}
+	s, e, ok := speakerSpan(c, text)
+	return ok && m.namesOnly(nameWords(text[s:e]))
+}
+
+// targetIs reports whether the accused or denied actor of claim c of
+// article text came from the split name: the article names only it, or
+// the claim's sentence, the speaker as written left out, does.
+func (m *splitMatcher) targetIs(c *graph.Claim, text string) bool {
+	if m.articleOnly(c.Article, text) {
+		return true
+	}
+	sent := c.Sentence
+	if lo := max(0, c.CueEnd-len(sent)); lo <= len(text) {
+		if i := strings.Index(text[lo:], sent); i >= 0 && lo+i <= c.CueStart {
+			// the sentence is text[at:at+len(sent)]: blank the speaker
+			at := lo + i
+			if s, e, ok := speakerSpan(c, text); ok && s >= at && e <= at+len(sent) {
+				sent = sent[:s-at] + strings.Repeat(" ", e-s) + sent[e-at:]
+			}
+		}
+	}
+	return m.namesOnly(nameWords(sent))
+}
+
+// articleOnly reports whether the article art, whose text is text, names
+// the split name and no distinct name of the actor.
+func (m *splitMatcher) articleOnly(art, text string) bool {
+	if v, ok := m.only[art]; ok {
+		return v
+	}
+	v := m.namesOnly(nameWords(text))
+	m.only[art] = v
+	return v
+}
+
+// namesOnly reports whether words hold the split name and no distinct
+// name outside its occurrences.
+func (m *splitMatcher) namesOnly(words []string) bool {
+	covered := make([]bool, len(words))
+	found := false
+	for i := 0; i+len(m.split) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(m.split)], m.split) {
+			found = true
+			for j := i; j < i+len(m.split); j++ {
+				covered[j] = true
+			}
+		}
+	}
+	if !found {
+		return false
+	}
+	for _, d := range m.distinct {
+		for i := 0; i+len(d) <= len(words); i++ {
+			if slices.Equal(words[i:i+len(d)], d) && slices.Contains(covered[i:i+len(d)], false) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// speakerSpan returns the offsets of c's speaker as written in text; ok is
+// false when it has none there.
+func speakerSpan(c *graph.Claim, text string) (s, e int, ok bool) {
+	if c.SpeakerStart == nil || c.SpeakerEnd == nil {
+		return 0, 0, false
+	}
+	s, e = *c.SpeakerStart, *c.SpeakerEnd
+	return s, e, 0 <= s && s <= e && e <= len(text)
+}
+
+// nameWords splits s into lower-cased words of letters and digits (so
+// "Clinton's" gives "clinton", "s") and drops a leading "the", as
+// graph.NameKey does of a name.
+func nameWords(s string) []string {
+	w := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(w) > 1 && w[0] == "the" {
+		w = w[1:]
+	}
+	return w
+}
+
+// wordsAt returns the index of the first occurrence of sub in words, or -1.
+func wordsAt(words, sub []string) int {
+	for i := 0; i+len(sub) <= len(words); i++ {
+		if slices.Equal(words[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // finishCuration completes merges and splits that a crash interrupted

@@ -41,7 +41,9 @@
 //	sk/<kind>\0<source>             sources by kind
 //	an/<NameKey>\0<actor>           actor name and alias index; value N (name), A (alias)
 //	                                or X (anonymous actor, never used to resolve)
-//	sn/<NameKey>\0<source>          source name and alias index; value N or A
+//	sn/<NameKey>\0<source>          source name and alias index; value N, A or X
+//	                                (generic source, scoped to its article: never
+//	                                used to resolve; see graph.GenericSource)
 //	af/<affiliation>\0<actor>       actors by affiliation
 //	mg/<actor>                      merged away: value is the actor it was folded into
 //	sp/<NameKey>                    split marker: value is the actor split off under that name

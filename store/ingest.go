@@ -13,8 +13,9 @@ import (
 // validates x (EINVALID, or ETOOLARGE for an oversized article), resolves
 // its actors and sources against the stored ones by name and alias (see
 // graph.Resolve, with merges and splits made by MergeActors and SplitAlias
-// honoured, and anonymous actors kept apart from other articles' even when
-// their IDs collide), folds new aliases, titles and affiliations into
+// honoured, anonymous actors kept apart from other articles' even when
+// their IDs collide, and generic sources such as "a report" given IDs of
+// this article, see graph.GenericSource), folds new aliases, titles and affiliations into
 // stored actors, and writes nodes, edges, indexes and search postings. An article already
 // stored is left alone: Created is false and Extraction holds what is
 // stored. Returns ETOOLARGE when the extraction does not fit one Badger

@@ -43,7 +43,8 @@ const (
 // sep joins the parts of a compound key.
 const sep = "\x00"
 
-// Values of name index entries.
+// Values of name index entries: a name, an alias, or a name of an
+// anonymous actor or a generic source, which never resolves.
 const (
 	nameOfficial  = 'N'
 	nameAlias     = 'A'

@@ -227,13 +227,17 @@ func (t *tx) saveSource(old, n *graph.Source) error {
 		if s == nil {
 			return out
 		}
+		name, alias := byte(nameOfficial), byte(nameAlias)
+		if graph.GenericSource(s) {
+			name, alias = nameAnonymous, nameAnonymous
+		}
 		for _, a := range s.Aliases {
 			if k := graph.NameKey(a); k != "" {
-				out[k] = nameAlias
+				out[k] = alias
 			}
 		}
 		if k := graph.NameKey(s.Name); k != "" {
-			out[k] = nameOfficial
+			out[k] = name
 		}
 		return out
 	}

@@ -28,8 +28,8 @@ func init() { commands["ingest"] = runIngest }
 var progressEvery = 5 * time.Second
 
 // runIngest reads articles from paths, extracts them in parallel and writes
-// them to the store in batches (IngestBatch), each article whole or not at
-// all.
+// them to the store in batches (IngestBatch), in the order read, each
+// article whole or not at all.
 func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -141,8 +141,10 @@ func isTerminal(w io.Writer) bool {
 }
 
 // ingester runs the ingest pipeline: one reader, workers that check and
-// extract, one writer that stores in batches (or the workers store, when
-// the store takes no batches), and one collector that reports.
+// extract, one goroutine that puts the extractions back in input order,
+// one writer that stores them in batches (or the ordering goroutine
+// stores them one by one, when the store takes no batches), and one
+// collector that reports.
 type ingester struct {
 	store    graph.Store
 	extract  func(graph.Article) (*graph.Extraction, error)
@@ -155,6 +157,9 @@ type ingester struct {
 	batches   graph.BatchIngester
 	finish    func(context.Context) error
 	finishing func() (done, total int64)
+	// maxBatch, when above 0, caps the articles of one batch (tests);
+	// otherwise batchArticles does.
+	maxBatch int
 }
 
 // ingestSummary counts what one ingest did.
@@ -204,23 +209,55 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 
 	var read atomic.Int64
 	walker := &input.Walker{Stdin: stdin, OnRead: func(n int) { read.Add(int64(n)) }}
-	items := make(chan input.Item, 4*ing.workers)
+	items := make(chan numbered, 4*ing.workers)
+	ready := make(chan extracted, 4*ing.workers)
 	outcomes := make(chan outcome, 4*ing.workers)
+	// window bounds the items between the reader and the writer, so that
+	// one slow article holds back at most that many extracted ones.
+	window := make(chan struct{}, 8*ing.workers)
 
 	var walkErr error
 	go func() {
 		defer close(items)
+		seq := 0
 		walkErr = walker.Walk(ctx, paths, func(it input.Item) error {
 			select {
-			case items <- it:
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case items <- numbered{seq: seq, it: it}:
+				seq++
 				return nil
 			case <-ctx.Done():
+				<-window
 				return ctx.Err()
 			}
 		})
 	}()
-	// A store that ingests in batches gets the extractions from one writer
-	// goroutine; otherwise each worker stores its own.
+	var wg sync.WaitGroup
+	for range ing.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range items {
+				e := ing.extractOne(ctx, n.it)
+				e.seq = n.seq
+				ready <- e
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(ready)
+	}()
+	// The store gets the articles in the order they were read, whatever
+	// order the workers finish them in: resolution reads the articles
+	// stored before, so the same input always makes the same graph. A
+	// store that ingests in batches gets them from one writer goroutine;
+	// any other, one article at a time from the goroutine that orders
+	// them.
 	bi, batched := ing.store.(graph.BatchIngester)
 	if ing.batches != nil {
 		bi, batched = ing.batches, true
@@ -233,26 +270,17 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 			close(outcomes)
 		}()
 	}
-	var wg sync.WaitGroup
-	for range ing.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range items {
-				e := ing.extractOne(ctx, it)
-				switch {
-				case e.x == nil:
-					outcomes <- e.o
-				case batched:
-					toWrite <- e
-				default:
-					outcomes <- ing.store1(ctx, e)
-				}
-			}
-		}()
-	}
 	go func() {
-		wg.Wait()
+		inOrder(ready, window, func(e extracted) {
+			switch {
+			case e.x == nil:
+				outcomes <- e.o
+			case batched:
+				toWrite <- e
+			default:
+				outcomes <- ing.store1(ctx, e)
+			}
+		})
 		if batched {
 			close(toWrite)
 		} else {
@@ -350,10 +378,40 @@ const (
 )
 
 // extracted is an item checked and extracted, to be stored; x is nil when
-// there is nothing to store and o says why.
+// there is nothing to store and o says why. seq is the item's place in
+// the input.
 type extracted struct {
-	o outcome
-	x *graph.Extraction
+	o   outcome
+	x   *graph.Extraction
+	seq int
+}
+
+// numbered is an item read and its place in the input, counted from 0.
+type numbered struct {
+	seq int
+	it  input.Item
+}
+
+// inOrder calls emit with each extraction from in in the order of seq
+// (0, 1, 2, …, as the reader numbered them), holding back those that
+// arrive early, and frees one slot of window for each it emits. It
+// returns when in is closed.
+func inOrder(in <-chan extracted, window <-chan struct{}, emit func(extracted)) {
+	held := map[int]extracted{}
+	next := 0
+	for e := range in {
+		held[e.seq] = e
+		for {
+			h, ok := held[next]
+			if !ok {
+				break
+			}
+			delete(held, next)
+			next++
+			emit(h)
+			<-window
+		}
+	}
 }
 
 // extractOne checks and extracts one item. An article already stored is
@@ -407,6 +465,9 @@ func (ing *ingester) writeBatches(ctx context.Context, bi graph.BatchIngester, i
 	maxArticles, maxBytes := batchArticles, batchBytes
 	if ing.finish == nil {
 		maxArticles, maxBytes = txnBatches*batchArticles, txnBatches*batchBytes
+	}
+	if ing.maxBatch > 0 {
+		maxArticles = ing.maxBatch
 	}
 	for {
 		e, ok := <-in
