@@ -1100,34 +1100,71 @@ func (ts *typedStage) cueTaken(k int) bool {
 // accusation and denial it makes, if any.
 func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) []*typedHit {
 	d := ts.d
+	// Each sentence of the content is read on its own: a quote that runs
+	// over several sentences charges in any of them.
+	var out []*typedHit
+	last := at.con1
+	for last+1 < len(d.toks) && d.toks[last+1].end <= at.conEnd {
+		last++ // a quote extended over following sentences
+	}
 	k := at.con0
-	for k <= at.con1 && (d.toks[k].kind != tWord || d.low(k) == "that") {
+	for k <= last {
+		end := k
+		for end < last && d.toks[end+1].sent == d.toks[k].sent {
+			end++
+		}
+		w := k
+		for w < end && d.toks[w].kind != tWord {
+			w++
+		}
+		if !at.direct || int(d.toks[w].inq) >= 0 || k == at.con0 {
+			out = append(out, ts.clauseHit(at, spk, c, k, end)...)
+		}
+		k = end + 1
+	}
+	return out
+}
+
+// clauseHit classifies the content tokens [k0, end] of one attribution.
+func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0, end int) []*typedHit {
+	d := ts.d
+	k := k0
+	for k <= end && (d.toks[k].kind != tWord || d.low(k) == "that") {
 		k++
 	}
-	if k > at.con1 {
+	if k > end {
 		return nil
+	}
+	if t := d.low(k); (t == "there" || t == "it") && !d.tok(k).upper || t == "there" {
+		// "There is evidence that the Clintons cheated": the that-clause.
+		for j := k + 1; j <= end && j < k+8; j++ {
+			if d.low(j) == "that" && j+1 <= end {
+				k = j + 1
+				break
+			}
+		}
 	}
 	subj, self, z := ts.contentSubject(at, k, spk)
 	if self && z >= 0 {
 		// "he believed Fields had fabricated the story": the clause after
 		// the speaker's own cue is what he charges.
 		v := z + 1
-		for v <= at.con1 && (d.is(v, wAux|wAdv) || d.isLyAdverb(v)) {
+		for v <= end && (d.is(v, wAux|wAdv) || d.isLyAdverb(v)) {
 			v++
 		}
-		if v <= at.con1 && d.isCueAt(v) && !d.negatedAt(v, k) {
+		if v <= end && d.isCueAt(v) && !d.negatedAt(v, k) {
 			v++
-			for v <= at.con1 && (d.low(v) == "that" || d.toks[v].kind != tWord) {
+			for v <= end && (d.low(v) == "that" || d.toks[v].kind != tWord) {
 				v++
 			}
-			if v <= at.con1 {
+			if v <= end {
 				if s2, self2, z2 := ts.contentSubject(at, v, spk); s2 != nil || self2 {
 					k, subj, self, z = v, s2, self2, z2
 				}
 			}
 		}
 	}
-	limit := min(at.con1, k+40)
+	limit := min(end, k+40)
 	wrong, falsity, neg, fabricated := false, false, false, false
 	for j := k; j <= limit; j++ {
 		w := d.low(j)

@@ -126,6 +126,8 @@ func TestTypedFrames(t *testing.T) {
 		{"DisagreeWith", `Ruiz accused Hale of fraud. "We disagree strongly with those claims," Hale said.`, den, "Hale", "Ruiz", true},
 		{"RelativeDispute", `Ruiz said Hale took bribes, a claim that Hale strongly disputes.`, den, "Hale", "", true},
 		{"ClaimsInSuitFalse", `Ruiz sued Hale in May. Hale said all of the claims in the suit are false.`, den, "Hale", "", true},
+		{"QuoteSecondSentence", "Senator Chuck Hale met voters in Ames on Monday.\n\n\"It is downright ludicrous,\" Matt Ruiz said. \"He is leading a historic obstruction of the budget.\"", acc, "Matt Ruiz", "Chuck Hale", true},
+		{"ThereIsEvidence", `Ruiz said there is evidence that the Hale campaign cheated in the primary.`, acc, "Ruiz", "Hale campaign", true},
 		// Not accusations, not denials.
 		{"ItIsContraction", `"It's a sad day for the abusive culture of this town," Ruiz said.`, acc, "Ruiz", "", false},
 		{"UrgedToVote", `Ruiz urged Hale to vote for the bill.`, acc, "Ruiz", "Hale", false},
