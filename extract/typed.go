@@ -328,6 +328,15 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 	if e == nil {
 		return nil, -1, -1
 	}
+	if d.low(a-1) == "and" && a-2 >= s.a && d.tok(a-2).upper {
+		// "Trump and his attorneys denied": the name before "and" acts too.
+		if st := d.npLeft(a-2, s.a); st >= 0 && (st == s.a || d.clauseEdge(st-1)) {
+			ts.context(st)
+			if o := ts.resolve(st, a-2); o != nil && o != e {
+				return []*entity{o, e}, st, z
+			}
+		}
+	}
 	return []*entity{e}, a, z
 }
 
@@ -352,8 +361,8 @@ func (ts *typedStage) namedBody(e *entity, a, z int) *entity {
 		if o == e || o.source || o.name == "" || o.name[0] < 'A' || o.name[0] > 'Z' {
 			continue
 		}
-		if o.person && (o.male || o.female || o.title != "" || !bodyNouns[head] || ts.speaks(o)) {
-			continue // a person; an unknown name that never spoke may still be a company
+		if o.person && (o.male || o.female || o.title != "" || !bodyNouns[head] || ts.speaks(o) && !companyLike(o.name)) {
+			continue // a person; an unknown name may still be a company
 		}
 		if strings.Contains(strings.ToLower(o.name), head) {
 			return o
@@ -363,6 +372,21 @@ func (ts *typedStage) namedBody(e *entity, a, z int) *entity {
 		}
 	}
 	return best
+}
+
+// companyLike reports whether a name read as a person's can be a
+// company's: two or more words, none of them a known given name.
+func companyLike(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if genderOf(strings.ToLower(w)) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // mentions counts the recorded mentions of e before token pos.
@@ -512,8 +536,51 @@ func (ts *typedStage) resolveTarget(a, z int) *entity {
 	return ts.resolveAs(a, z, false)
 }
 
+// nameEnd cuts a noun phrase that runs from a name into the next clause:
+// "Governor Tom Hale drew wide criticism" ends at "Hale".
+func (ts *typedStage) nameEnd(a, z int) int {
+	d := ts.d
+	k := a
+	if d.is(k, wDet) {
+		k++
+	}
+	run := k
+	for k <= z && d.word(k) && (d.toks[k].upper || d.low(k) == "'s") {
+		k++
+	}
+	if k == run || k > z || !d.word(k) {
+		return z
+	}
+	if d.is(k, wOrg|wTitle|wAnon|wDoc|wGov|wPrep|wConj) || peopleNouns[d.low(k)] {
+		return z
+	}
+	return k - 1
+}
+
+// skipQuantifier returns where the noun phrase [a, z] names its members
+// when it opens with a quantity: "a number of the families", "one of the
+// journalists", "both of Trump's rivals".
+func (ts *typedStage) skipQuantifier(a, z int) int {
+	d := ts.d
+	k := a
+	if d.low(k) == "a" || d.low(k) == "the" {
+		k++
+	}
+	if k+1 < z && quantifiers[d.low(k)] && d.low(k+1) == "of" {
+		return k + 2
+	}
+	return a
+}
+
+// quantifiers open a noun phrase whose members follow "of".
+var quantifiers = map[string]bool{
+	"number": true, "some": true, "many": true, "most": true, "all": true, "both": true, "one": true, "two": true,
+	"three": true, "several": true, "each": true, "few": true, "majority": true, "dozens": true, "hundreds": true, "members": true,
+}
+
 // resolveAs resolves [a, z] when it can name an actor.
 func (ts *typedStage) resolveAs(a, z int, doc bool) *entity {
+	a = ts.skipQuantifier(a, z)
 	if !ts.actorSpan(a, z, doc) {
 		return nil
 	}
@@ -677,8 +744,11 @@ var atoneVerbs = map[string]bool{
 // ("Trump's proposal") or the phrase itself.
 func (ts *typedStage) target(a, z int) *entity {
 	d := ts.d
+	a = ts.skipQuantifier(a, z)
+	z = ts.nameEnd(a, z)
+	role := d.is(z, wTitle|wAnon) && !d.tok(z).upper
 	for k := a + 1; k <= z; k++ {
-		if d.possessive(k) {
+		if d.possessive(k) && !role {
 			// The owner is the noun phrase right before the mark: "some of
 			// Hale's rhetoric" charges Hale.
 			st := d.npLeft(k-1, a)
@@ -964,7 +1034,7 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 	// The accused: "against Y", or the subject of a that-clause.
 	var to *entity
 	for k := j; k < s.b && k < j+8; k++ {
-		if d.low(k) == "of" && k == j && (w == "critique" || w == "criticism" || w == "condemnation") {
+		if d.low(k) == "on" && k == j && (w == "attack" || w == "attacks") || d.low(k) == "of" && k == j && (w == "critique" || w == "criticism" || w == "condemnation") {
 			if z := d.npRight(k+1, s.b); z >= 0 {
 				to = ts.target(k+1, z)
 			}
@@ -1382,14 +1452,26 @@ func (ts *typedStage) linkDenials() {
 		den := h.from[0]
 		at := ts.d.toks[h.cue0].start
 		best := -1
+		// A named accuser before a description ("Podliska" before "a
+		// former staffer"): the later one wins only at the same rank.
+		better := func(k, than int, later bool) bool {
+			if than < 0 {
+				return true
+			}
+			nk, nt := named(accs[k].from), named(accs[than].from)
+			if nk != nt {
+				return nk
+			}
+			return later == (accs[k].at > accs[than].at)
+		}
 		for k, a := range accs {
-			if a.at < at && aimsAt(a, den) && a.from != den && (best < 0 || a.at > accs[best].at) {
+			if a.at < at && aimsAt(a, den) && a.from != den && better(k, best, true) {
 				best = k
 			}
 		}
 		if best < 0 {
 			for k, a := range accs {
-				if a.at > at && aimsAt(a, den) && a.from != den && (best < 0 || a.at < accs[best].at) {
+				if a.at > at && aimsAt(a, den) && a.from != den && better(k, best, false) {
 					best = k
 				}
 			}
@@ -1432,6 +1514,11 @@ func (ts *typedStage) linkDenials() {
 			h.deniedHit, h.denied = accs[best].hit, accs[best].claim
 		}
 	}
+}
+
+// named reports whether e has a proper name, not only a description.
+func named(e *entity) bool {
+	return e != nil && e.name != "" && e.name[0] >= 'A' && e.name[0] <= 'Z'
 }
 
 // lastOtherSpeaker returns the speaker of the last claim before token i,

@@ -128,6 +128,11 @@ func TestTypedFrames(t *testing.T) {
 		{"ClaimsInSuitFalse", `Ruiz sued Hale in May. Hale said all of the claims in the suit are false.`, den, "Hale", "", true},
 		{"QuoteSecondSentence", "Senator Chuck Hale met voters in Ames on Monday.\n\n\"It is downright ludicrous,\" Matt Ruiz said. \"He is leading a historic obstruction of the budget.\"", acc, "Matt Ruiz", "Chuck Hale", true},
 		{"ThereIsEvidence", `Ruiz said there is evidence that the Hale campaign cheated in the primary.`, acc, "Ruiz", "Hale campaign", true},
+		{"QuantifiedSpeaker", `A number of the families have filed a lawsuit against Apex Arms.`, acc, "families", "Apex Arms", true},
+		{"RoleOfOwner", `Lena Ortiz said Hale's campaign manager, Dan Price, grabbed her arm and lied about it.`, acc, "Lena Ortiz", "Hale", false},
+		{"AttackOn", `Ruiz's attack on Hale drew wide criticism.`, acc, "Ruiz", "Hale", true},
+		{"NameAndDescription", `Ruiz accused Hale of fraud. Hale and his lawyers have denied the claims.`, den, "Hale", "Ruiz", true},
+		{"NamedAccuserFirst", `Ana Ruiz accused Tom Hale of fraud. A former aide also accused Hale of lying. Hale denied the claims.`, den, "Tom Hale", "Ana Ruiz", true},
 		// Not accusations, not denials.
 		{"ItIsContraction", `"It's a sad day for the abusive culture of this town," Ruiz said.`, acc, "Ruiz", "", false},
 		{"UrgedToVote", `Ruiz urged Hale to vote for the bill.`, acc, "Ruiz", "Hale", false},
