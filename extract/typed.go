@@ -778,6 +778,9 @@ func (ts *typedStage) clauseEnd(k int, s sentence) int {
 		if t := d.toks[j]; t.kind == tPunct && (t.low == "." || t.low == ";" || t.low == "?" || t.low == "!") {
 			break
 		}
+		if j > k && (d.low(j) == "or" || d.low(j) == "but") && strings.HasSuffix(d.low(j+1), "ing") {
+			break // "going after Trump as unfit or poking holes in …"
+		}
 		e = j
 	}
 	return e
@@ -889,10 +892,25 @@ func (ts *typedStage) label(i, k int, h *typedHit, s sentence) *typedHit {
 		return nil
 	}
 	c0 := o1 + 1
+	for d.low(c0) == "of" {
+		// "called Clinton's use of private email servers careless"
+		e := d.npRight(c0+1, s.b)
+		if e < 0 {
+			break
+		}
+		o1, c0 = e, e+1
+	}
 	if lemma == "describe" || lemma == "characterize" || lemma == "refer" {
 		if d.low(c0) != "as" {
 			return nil
 		}
+	}
+	poss := false
+	for j := k; j <= o1; j++ {
+		poss = poss || d.possessive(j)
+	}
+	if d.is(c0, wPrep) && d.low(c0) != "as" && d.low(c0) != "to" || d.low(c0) == "to" && !poss || d.is(c0, wTime) || d.isDayOrDate(c0) {
+		return nil // "called Machado on Friday to thank her": no label follows
 	}
 	c1 := ts.clauseEnd(c0, s)
 	if c1 < c0 {

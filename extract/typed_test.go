@@ -133,7 +133,9 @@ func TestTypedFrames(t *testing.T) {
 		{"AttackOn", `Ruiz's attack on Hale drew wide criticism.`, acc, "Ruiz", "Hale", true},
 		{"NameAndDescription", `Ruiz accused Hale of fraud. Hale and his lawyers have denied the claims.`, den, "Hale", "Ruiz", true},
 		{"NamedAccuserFirst", `Ana Ruiz accused Tom Hale of fraud. A former aide also accused Hale of lying. Hale denied the claims.`, den, "Tom Hale", "Ana Ruiz", true},
+		{"CallPossessiveOf", `Director Ana Ruiz called Hale's use of private email servers "extremely careless."`, acc, "Ana Ruiz", "Hale", true},
 		// Not accusations, not denials.
+		{"CalledOnFriday", `Hale called Ana Ruiz on Friday to thank her, after critics attacked her.`, acc, "Hale", "Ana Ruiz", false},
 		{"ItIsContraction", `"It's a sad day for the abusive culture of this town," Ruiz said.`, acc, "Ruiz", "", false},
 		{"UrgedToVote", `Ruiz urged Hale to vote for the bill.`, acc, "Ruiz", "Hale", false},
 		{"SaidNeverUnaccused", `Hale said he never took the train.`, den, "Hale", "", false},
