@@ -1620,6 +1620,13 @@ func (ts *typedStage) claimFor(h *typedHit) *graph.Claim {
 			return c
 		}
 	}
+	for ci, c := range b.claims {
+		// A charge inside what someone said ("Johnson says hackers are
+		// taking aim at officials") is read from that claim.
+		if b.ats[ci] != nil && c.Start <= cs && ce <= c.End {
+			return c
+		}
+	}
 	si := int(d.toks[h.cue0].sent)
 	s := d.sents[si]
 	c0, c1 := h.con0, h.con1
