@@ -55,6 +55,10 @@ func (ts *typedStage) sentence(si int) {
 		if t.kind != tWord {
 			continue
 		}
+		info := ts.lx.info[t.low]
+		if info&(tiVerb|tiDemand|tiNoun) == 0 {
+			continue
+		}
 		if tf, ok := ts.lx.verbs[t.low]; ok && !ts.nounUse(i, s) {
 			if h := ts.verbFrame(i, tf, s); h != nil {
 				ts.hits = append(ts.hits, h)
@@ -1216,6 +1220,9 @@ func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) [
 // clauseHit classifies the content tokens [k0, end] of one attribution.
 func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0, end int) []*typedHit {
 	d := ts.d
+	if at.class != classAccuse && !ts.signal(k0, min(end, k0+60)) {
+		return nil // no charge or denial word: spare the subject's resolution
+	}
 	k := k0
 	for k <= end && (d.toks[k].kind != tWord || d.low(k) == "that") {
 		k++
@@ -1261,12 +1268,14 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 		neg = neg || d.is(j, wNeg) || w == "n't"
 		fabricated = fabricated || fabricationWord(w) || w == "made" && d.low(j+1) == "up"
 	}
-	content := strings.ToLower(d.text[d.toks[k].start:d.toks[limit].end])
 	phrase := false
-	for _, p := range denialPhrases {
-		if strings.Contains(content, p) {
-			phrase = true
-			break
+	if neg || fabricated || falsity || ts.signal(k, limit) {
+		content := strings.ToLower(d.text[d.toks[k].start:d.toks[limit].end])
+		for _, p := range denialPhrases {
+			if strings.Contains(content, p) {
+				phrase = true
+				break
+			}
 		}
 	}
 	hit := func(kind graph.EdgeKind, to *entity) *typedHit {
@@ -1416,6 +1425,18 @@ func fabricationWord(w string) bool {
 	switch w {
 	case "fabricated", "invented", "concocted", "fabricating", "fabrication":
 		return true
+	}
+	return false
+}
+
+// signal reports whether tokens [a, z] hold a word of a charge or a
+// denial: wrongdoing, falsity, negation or a fabrication.
+func (ts *typedStage) signal(a, z int) bool {
+	d := ts.d
+	for j := a; j <= z; j++ {
+		if ts.lx.info[d.low(j)]&(tiWrong|tiFalsity|tiNothing) != 0 || d.is(j, wNeg) || d.low(j) == "n't" {
+			return true
+		}
 	}
 	return false
 }

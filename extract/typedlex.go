@@ -163,6 +163,17 @@ func (lx *typedLex) isWrong(w string) bool {
 	return lx.wrong[w] || len(w) > 3 && w[len(w)-1] == 's' && lx.wrong[w[:len(w)-1]]
 }
 
+// typedInfo bits say which of the typed word lists hold a word, for the one
+// lookup per token.
+const (
+	tiVerb    = 1 << iota // a typed verb form
+	tiDemand              // a demand verb
+	tiNoun                // an accusation or reception noun
+	tiWrong               // a wrongdoing word (or its plural)
+	tiFalsity             // a falsity word
+	tiNothing             // a word that opens a denial phrase without negation
+)
+
 // typedLex is the typed stage's lexicon, built once.
 type typedLex struct {
 	verbs      map[string]typedForm
@@ -174,6 +185,7 @@ type typedLex struct {
 	falsity    map[string]bool
 	stance     map[string]bool
 	demand     map[string]bool
+	info       map[string]uint8 // typedInfo bits
 }
 
 // typedForm is one inflected form of a typed verb.
@@ -241,6 +253,29 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 			g = lemma + lemma[len(lemma)-1:] + "ing"
 		}
 		add(g, false, true)
+	}
+	lx.info = map[string]uint8{}
+	for w := range lx.verbs {
+		lx.info[w] |= tiVerb
+	}
+	for w := range lx.demand {
+		lx.info[w] |= tiDemand
+	}
+	for w := range lx.accNouns {
+		lx.info[w] |= tiNoun
+	}
+	for w := range lx.reception {
+		lx.info[w] |= tiNoun
+	}
+	for w := range lx.wrong {
+		lx.info[w] |= tiWrong
+		lx.info[w+"s"] |= tiWrong
+	}
+	for w := range lx.falsity {
+		lx.info[w] |= tiFalsity
+	}
+	for _, w := range strings.Fields("nothing mistaken innocent fabricated invented concocted made wrong") {
+		lx.info[w] |= tiNothing
 	}
 	return lx
 })
