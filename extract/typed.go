@@ -508,6 +508,9 @@ func (ts *typedStage) actorSpan(a, z int, doc bool) bool {
 	if c := t.low[0]; c >= '0' && c <= '9' || d.isDayOrDate(h) || d.is(h, wMonth) {
 		return false
 	}
+	if ft := d.low(f); d.toks[f].upper && (len(ft) > 4 && strings.HasSuffix(ft, "ly") && !lyNotAdverb[ft] || ts.lx.falsity[ft] || ts.lx.isWrong(ft)) {
+		return false // "Physically Assaulting", "Seriously", "Pathetic": not a name
+	}
 	if t.upper {
 		return !(f == h && d.is(f, wStarter|wPrep|wSub|wConj|wAdv|wAux|wNeg))
 	}
@@ -555,8 +558,9 @@ func (ts *typedStage) nameEnd(a, z int) int {
 	if k == run || k > z || !d.word(k) {
 		return z
 	}
-	if d.is(k, wOrg|wTitle|wAnon|wDoc|wGov|wPrep|wConj) || peopleNouns[d.low(k)] {
-		return z
+	w := d.low(k)
+	if d.is(k, wOrg|wTitle|wAnon|wDoc|wGov|wPrep|wConj) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && (d.lx.sets[w[:len(w)-1]]&(wTitle|wAnon|wOrg) != 0 || peopleNouns[w[:len(w)-1]]) {
+		return z // "Muslim-American judges", "Trump supporters"
 	}
 	return k - 1
 }
@@ -1287,6 +1291,14 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 		claimSubj = claimSubj || ts.lx.claimNouns[d.low(j)] && !d.toks[j].upper && !d.is(j, wPron)
 	}
 	actor := subj != nil && !subj.source
+	if actor && ts.passiveAfter(z+1, limit) {
+		// "Israel was sold out by Kerry": the subject suffered the wrong.
+		actor = false
+		wrong = wrong && !ts.question(limit)
+	}
+	if ts.question(limit) {
+		wrong = false // "did you lie to them?" asks, it does not charge
+	}
 	switch {
 	case actor && ts.wrongPredicate(z+1, limit):
 		// "Clinton said the families were wrong": she rejects their account.
@@ -1295,7 +1307,7 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 		// "he believed Fields had fabricated the story": a charge, and a
 		// denial of what Fields said.
 		return []*typedHit{hit(graph.EdgeAccuses, subj), hit(graph.EdgeDenies, subj)}
-	case actor && wrong && !neg && !sameSide(spk, subj):
+	case actor && wrong && !neg && !sameSide(spk, subj) && !allied(spk, subj):
 		return []*typedHit{hit(graph.EdgeAccuses, subj)}
 	case actor && at.class == classAccuse:
 		return []*typedHit{hit(graph.EdgeAccuses, subj)}
@@ -1425,6 +1437,63 @@ func fabricationWord(w string) bool {
 	switch w {
 	case "fabricated", "invented", "concocted", "fabricating", "fabrication":
 		return true
+	}
+	return false
+}
+
+// passiveAfter reports whether the clause from k is passive: a form of
+// "be" then a participle ("was sold out", "has been left").
+func (ts *typedStage) passiveAfter(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+4; j++ {
+		switch d.low(j) {
+		case "is", "are", "was", "were", "been", "be", "being":
+			n := j + 1
+			for n <= z && (d.isLyAdverb(n) || d.is(n, wAdv)) {
+				n++
+			}
+			w := d.low(n)
+			return n <= z && !d.tok(n).upper && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "sold" || w == "left" || w == "told" || w == "caught" || w == "held")
+		}
+		if !d.is(j, wAux|wAdv|wNeg) && !d.isLyAdverb(j) {
+			return false
+		}
+	}
+	return false
+}
+
+// question reports whether the sentence of token z ends with a question
+// mark.
+func (ts *typedStage) question(z int) bool {
+	d := ts.d
+	s := d.sents[int(d.toks[z].sent)]
+	for j := s.b - 1; j >= s.a && j >= s.b-3; j-- {
+		if d.toks[j].low == "?" {
+			return true
+		}
+	}
+	return false
+}
+
+// allied reports whether a and b belong to one body: one is the other's
+// affiliation, or they share one, up the chain ("Lu Kang, spokesman of the
+// Chinese Foreign Ministry" and China).
+func allied(a, b *entity) bool {
+	up := func(e *entity) []*entity {
+		var out []*entity
+		for k := 0; e != nil && k < 4; k++ {
+			out = append(out, e)
+			e = e.affil
+		}
+		return out
+	}
+	ua, ub := up(a), up(b)
+	for _, x := range ua {
+		for _, y := range ub {
+			if x == y || x.country != "" && x.country == y.country {
+				return true
+			}
+		}
 	}
 	return false
 }
