@@ -272,6 +272,10 @@ func (ts *typedStage) followedBy(k int, s sentence, w string) bool {
 // (", accusing …"), the subject of the sentence.
 func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int) {
 	d, b := ts.d, ts.b
+	if i-1 > s.a && d.toks[i-1].kind == tQuote && d.toks[i-1].q == qOpen {
+		// he "rejects Trump's comments": the quote opens after the subject.
+		return ts.subject(i-1, ing, s)
+	}
 	p := d.skipLeft(i-1, s.a)
 	if p >= s.a && d.low(p) == "to" {
 		// "continued to say", "went on to rebut": the subject of the
@@ -303,6 +307,14 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		return []*entity{e}, -1, -1
 	}
 	a, z := d.subjectLeft(i, s.a)
+	if a < 0 && p > s.a && (d.low(p) == "and" || d.low(p) == ",") && !d.tok(p-1).upper {
+		// "Smith spoke at the convention and delivered a critique", "has
+		// mocked a reporter, referred to migrants as …": a second verb of
+		// the clause whose subject opens the sentence.
+		if e := ts.b.subjectOf(int(d.toks[i].sent)); e != nil && ts.actorEntity(e) {
+			return []*entity{e}, -1, -1
+		}
+	}
 	if a < 0 {
 		return nil, -1, -1
 	}
@@ -416,6 +428,12 @@ func (ts *typedStage) speaks(e *entity) bool {
 
 // bodyNouns are heads that any named organisation may be called by.
 var bodyNouns = map[string]bool{"company": true, "firm": true, "corporation": true, "group": true, "organization": true, "organisation": true}
+
+// actorEntity reports whether e can act in a typed relation: not junk,
+// not the article's catch-all unnamed source, not an agency.
+func (ts *typedStage) actorEntity(e *entity) bool {
+	return e != nil && !junkName(e.name) && !(e.kind == graph.ActorAnonymous && e.name == "unnamed source") && !(e.source && e.skind != graph.SourceDocument)
+}
 
 // quoteSpeaker returns the speaker of the claim whose content holds token
 // k, or nil.
