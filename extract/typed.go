@@ -1338,6 +1338,18 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 		return []*typedHit{hit(graph.EdgeDenies, nil)}
 	}
 	if wrong && !neg {
+		// "it was Fields's fault", "Clinton's negligence": the owner of a
+		// wrong.
+		for j := k + 1; j < limit; j++ {
+			if d.possessive(j) && ts.lx.isWrong(d.low(j+1)) {
+				if st := d.npLeft(j-1, k); st >= 0 {
+					ts.context(st)
+					if t := ts.resolveTarget(st, j-1); t != nil && t != spk && !allied(spk, t) {
+						return []*typedHit{hit(graph.EdgeAccuses, t)}
+					}
+				}
+			}
+		}
 		// "Israel was sold out by Kerry and Obama": the agent of a wrong.
 		var out []*typedHit
 		for _, t := range ts.wrongAgent(k, limit) {
@@ -1380,6 +1392,11 @@ func (ts *typedStage) contentSubject(at *attribution, k int, spk *entity) (*enti
 		return nil, false, z // "it's a sad day": rarely an actor
 	}
 	subj := ts.target(k, z)
+	if subj != nil && subj != spk && allied(spk, subj) && !subj.person {
+		// "The committee did not retaliate," said its spokesman: his own
+		// side speaks through him.
+		return nil, true, z
+	}
 	if subj == spk {
 		if pron && z == k && at.direct && int(d.toks[k].inq) >= 0 {
 			return ts.otherThan(spk, k, pi), false, z

@@ -141,7 +141,7 @@ abused abusive harassing assaulting groped groping molested raping bigots racist
 rigged corrupted bribes smearing slandered slander libel libeled lawless lawbreaking perjury perjured
 incited misused misuse squandered looted plundered
 blame blamed culpable complicit complicity enabler covering up cheats
-textbook offensive deceiving deceitful duped swindled lies misleadingly inflammatory reprehensible`
+immoral unethical worst enabler enablers witch fault faults shame disgraced offensive deceiving deceitful duped swindled lies misleadingly inflammatory reprehensible`
 
 // falsityWords inside a said-clause or a label make it a denial: "said
 // the allegations were false", "called the charge baseless".
