@@ -25,6 +25,7 @@ type typedHit struct {
 	claim      *graph.Claim
 	denied     *graph.Claim // the accusation a denial answers
 	deniedHit  *typedHit    // or the typed hit of that accusation
+	behalf     *entity      // the one a denial speaks for, when not its speaker
 }
 
 // typedStage holds the state of the typed pass over one article.
@@ -1334,8 +1335,12 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 	case self && neg && ts.accused(spk):
 		// "Lewandowski said he never touched her", after he was accused.
 		return []*typedHit{hit(graph.EdgeDenies, nil)}
-	case phrase && at.direct:
-		return []*typedHit{hit(graph.EdgeDenies, nil)}
+	case phrase && at.direct, actor && neg && phrase:
+		h := hit(graph.EdgeDenies, nil)
+		if actor {
+			h.behalf = subj // "Lewandowski is absolutely innocent," Hicks said
+		}
+		return []*typedHit{h}
 	}
 	if wrong && !neg {
 		// "it was Fields's fault", "Clinton's negligence": the owner of a
@@ -1586,17 +1591,31 @@ func (ts *typedStage) linkDenials() {
 		}
 	}
 	aimsAt := func(a acc, e *entity) bool {
-		return a.to == e || a.to != nil && (a.to.affil == e || e.affil == a.to)
+		return e != nil && a.to != nil && (a.to == e || a.to.affil == e || e.affil == a.to || !a.to.person && !e.person && sameSide(e, a.to))
 	}
 	for _, h := range ts.hits {
 		if h.kind != graph.EdgeDenies || h.to != nil {
 			continue
 		}
 		den := h.from[0]
+		// The accusation answered is aimed at the denier, or at the one
+		// the denier speaks for ("Lewandowski is innocent," said Hicks).
+		aimed := func(a acc) bool { return aimsAt(a, den) || aimsAt(a, h.behalf) }
 		at := ts.d.toks[h.cue0].start
 		best := -1
 		// A named accuser before a description ("Podliska" before "a
 		// former staffer"): the later one wins only at the same rank.
+		// Then the one who accused the denier most often: the main
+		// accuser of the story, not the last to repeat the charge.
+		count := func(e *entity) int {
+			n := 0
+			for _, a := range accs {
+				if a.from == e && aimed(a) {
+					n++
+				}
+			}
+			return n
+		}
 		better := func(k, than int, later bool) bool {
 			if than < 0 {
 				return true
@@ -1605,23 +1624,26 @@ func (ts *typedStage) linkDenials() {
 			if nk != nt {
 				return nk
 			}
+			if ck, ct := count(accs[k].from), count(accs[than].from); ck != ct {
+				return ck > ct
+			}
 			return later == (accs[k].at > accs[than].at)
 		}
 		for k, a := range accs {
-			if a.at < at && aimsAt(a, den) && a.from != den && better(k, best, true) {
+			if a.at < at && aimed(a) && a.from != den && better(k, best, true) {
 				best = k
 			}
 		}
 		if best < 0 {
 			for k, a := range accs {
-				if a.at > at && aimsAt(a, den) && a.from != den && better(k, best, false) {
+				if a.at > at && aimed(a) && a.from != den && better(k, best, false) {
 					best = k
 				}
 			}
 		}
 		if best < 0 {
 			for k, a := range accs {
-				if a.at < at && a.from != den && !sameSide(den, a.from) && (best < 0 || a.at > accs[best].at) {
+				if a.at < at && a.from != den && !sameSide(den, a.from) && better(k, best, true) {
 					best = k
 				}
 			}
