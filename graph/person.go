@@ -99,8 +99,8 @@ var nameSuffixes = map[string]string{
 	"ii": "ii", "2nd": "ii", "iii": "iii", "3rd": "iii", "iv": "iv", "4th": "iv",
 }
 
-// personName is a personal name read for comparison: NameKey words, with
-// leading titles and trailing suffixes taken off.
+// personName is a personal name read for comparison: its words (see
+// nameWords), with leading titles and trailing suffixes taken off.
 type personName struct {
 	given  string   // first given name (or initial); "" for a surname alone
 	last   string   // surname
@@ -112,7 +112,7 @@ type personName struct {
 // readPersonName splits name into a personName.
 func readPersonName(name string) personName {
 	var p personName
-	words := strings.Fields(NameKey(name))
+	words := nameWords(name)
 	for len(words) > 1 {
 		g, ok := nameTitles[words[0]]
 		if !ok {
@@ -139,6 +139,23 @@ func readPersonName(name string) personName {
 		p.given = words[0]
 	}
 	return p
+}
+
+// nameWords returns the words of a name as NameKey folds them, a
+// hyphenated word kept one: "Ocasio-Cortez" is a surname, not a given name
+// and a surname.
+func nameWords(name string) []string {
+	var words []string
+	for _, f := range strings.Fields(name) {
+		w := NameKey(f)
+		if strings.Contains(w, " ") {
+			w = strings.ReplaceAll(w, " ", "")
+		}
+		if w != "" {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // full reports whether p gives a given name as well as a surname.

@@ -51,6 +51,9 @@ func TestPeopleConflict(t *testing.T) {
 		{"other title", "Sen. Elizabeth Warren", "Elizabeth Warren", false},
 		{"other title, other person", "Dr. Jill Biden", "Joe Biden", true},
 		{"case and punctuation", "BILL CLINTON", "bill clinton", false},
+		{"hyphenated surname", "Ocasio-Cortez", "Alexandria Ocasio-Cortez", false},
+		{"hyphenated surname, other given name", "Alexandria Ocasio-Cortez", "Blanca Ocasio-Cortez", true},
+		{"hyphenated given name", "Jean-Luc Mélenchon", "Mélenchon", false},
 		{"empty", "", "Bill Clinton", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,9 +113,10 @@ func TestResolvePeople(t *testing.T) {
 	maryKay := person("Mary Kay Henry", "Henry")
 	asif := person("Khawaja Muhammad Asif", "Asif")
 	bare := person("Warren", "Elizabeth Warren")
+	aoc := person("Ocasio-Cortez")
 	org := &graph.Actor{ID: graph.ActorID("Clinton Foundation"), Name: "Clinton Foundation", Kind: graph.ActorOrganization, Aliases: []string{"Foundation"}}
 	stored := storedActors{}
-	for _, a := range []*graph.Actor{hillary, trumpJr, maryKay, asif, bare, org} {
+	for _, a := range []*graph.Actor{hillary, trumpJr, maryKay, asif, bare, aoc, org} {
 		stored[a.ID] = a
 	}
 	for _, tc := range []struct {
@@ -133,6 +137,7 @@ func TestResolvePeople(t *testing.T) {
 		{"middle name left out", person("Khawaja Asif", "Asif"), asif.ID, []string{"Asif"}},
 		{"stored by surname", person("Elizabeth Warren", "Warren"), bare.ID, []string{"Warren"}},
 		{"stored by surname, other person", person("Mike Warren", "Warren"), graph.ActorID("Mike Warren"), nil},
+		{"stored by a hyphenated surname", person("Alexandria Ocasio-Cortez", "Ocasio-Cortez"), aoc.ID, []string{"Ocasio-Cortez"}},
 		{"no person", &graph.Actor{ID: graph.ActorID("Clinton Foundation"), Name: "The Clinton Foundation", Kind: graph.ActorOrganization}, org.ID, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
