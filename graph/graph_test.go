@@ -204,11 +204,22 @@ func TestDeniedClaimAndAnswers(t *testing.T) {
 	}
 }
 
+// actorsBy returns an ActorLookup that finds the actor f names (by its
+// name) and knows no actor's names.
+func actorsBy(f func(key string) string) graph.ActorLookup {
+	return graph.ActorLookup{Find: func(k string) ([]string, bool) {
+		if id := f(k); id != "" {
+			return []string{id}, true
+		}
+		return nil, false
+	}}
+}
+
 func TestResolve(t *testing.T) {
 	x := sample()
 	// A stored actor already answers to "Selva", an alias of Lunaria here.
 	stored := map[string]string{graph.NameKey("Selva"): "act_stored"}
-	remap := graph.Resolve(x, func(k string) string { return stored[k] }, func(string) string { return "" })
+	remap := graph.Resolve(x, actorsBy(func(k string) string { return stored[k] }), func(string) string { return "" })
 	if remap[graph.ActorID("Lunaria")] != "act_stored" {
 		t.Fatalf("remap = %v, want Lunaria mapped to act_stored", remap)
 	}
@@ -231,7 +242,7 @@ func TestResolve(t *testing.T) {
 func TestResolveKeepsAnonymousApart(t *testing.T) {
 	x := sample()
 	x.Actors[0].Kind = graph.ActorAnonymous
-	remap := graph.Resolve(x, func(string) string { return "act_other" }, func(string) string { return "" })
+	remap := graph.Resolve(x, actorsBy(func(string) string { return "act_other" }), func(string) string { return "" })
 	if _, ok := remap[x.Actors[0].ID]; ok {
 		t.Error("anonymous actor merged across articles")
 	}
@@ -240,7 +251,7 @@ func TestResolveKeepsAnonymousApart(t *testing.T) {
 func TestResolveMergesActorsThatMeet(t *testing.T) {
 	x := sample()
 	stored := map[string]string{"lunaria": "act_one", "borduria": "act_one"}
-	graph.Resolve(x, func(k string) string { return stored[k] }, func(string) string { return "" })
+	graph.Resolve(x, actorsBy(func(k string) string { return stored[k] }), func(string) string { return "" })
 	if len(x.Actors) != 1 {
 		t.Fatalf("got %d actors, want 1", len(x.Actors))
 	}
@@ -298,7 +309,7 @@ func TestResolveScopesGenericSources(t *testing.T) {
 		&graph.Edge{Kind: graph.EdgeReports, From: report.ID, To: c.ID, Claim: c.ID},
 		&graph.Edge{Kind: graph.EdgeReports, From: un.ID, To: c.ID, Claim: c.ID})
 	stored := map[string]string{"report": "src_other_report", "un report": "src_stored_un", "memo": "src_other_memo"}
-	graph.Resolve(x, func(string) string { return "" }, func(k string) string { return stored[k] })
+	graph.Resolve(x, actorsBy(func(string) string { return "" }), func(k string) string { return stored[k] })
 	if want := graph.ArticleSourceID("report", x.Article.ID); report.ID != want || x.Edges[2].From != want {
 		t.Errorf("generic source: id %s, edge from %s; want both %s", report.ID, x.Edges[2].From, want)
 	}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -10,31 +11,52 @@ import (
 // It returns "" when no node has that key.
 type Lookup func(key string) (id string)
 
+// ActorLookup is how Resolve reads the stored actors.
+type ActorLookup struct {
+	// Find returns the stored actors that answer to a NameKey: the one
+	// with it as its name first (named is then true), then those with it
+	// as an alias, in a stable order; nil when none has it.
+	Find func(key string) (ids []string, named bool)
+	// Actor returns the stored actor with an ID Find returned, nil when
+	// there is none. Resolve reads it only to tell people apart, when a
+	// person would join a stored person by another name than the
+	// stored one's (see PeopleConflict). Nil means every actor is unknown.
+	Actor func(id string) *Actor
+}
+
 // Resolve maps an extraction's actors and sources onto nodes already in the
 // graph, so that one real-world entity is one node across the corpus. An
 // extracted actor whose name or any alias has a stored key takes that node's
-// ID (the name is tried first, then aliases in order); anonymous actors are
-// never merged across articles, since "a senior official" in two articles
-// need not be the same person. Sources resolve the same way, but for
-// generic ones (GenericSource), which are never looked up and take the ID
-// ArticleSourceID gives them in this article: "a report" of one article is
-// not the report of another. Generic names are not looked up for a named
-// source either. Resolve rewrites IDs in place (actors, sources, edges,
-// claim speakers and affiliations) and returns the mapping from old to new
-// IDs.
-func Resolve(x *Extraction, actors, sources Lookup) map[string]string {
+// ID (the name is tried first, then aliases in order; for each, the stored
+// actor holding it as its name, then those holding it as an alias);
+// anonymous actors are never merged across articles, since "a senior
+// official" in two articles need not be the same person.
+//
+// A person never joins a stored person its names conflict with
+// (PeopleConflict between the full names each is known by, or honorifics
+// of different genders; the article's people that joined the stored one
+// before it count as its names): "Bill Clinton" does not join "Hillary
+// Clinton" through the "Clinton" they share, nor "Joseph R. Biden Jr."
+// "Donald Trump Jr." through "Jr.". It tries the next stored actor with
+// that name instead, else its next name, else keeps its own ID; and it
+// drops the aliases that led only to people it conflicts with, so that a
+// bare surname stays with the person who held it first.
+//
+// Sources resolve the same way, but for generic ones (GenericSource),
+// which are never looked up and take the ID ArticleSourceID gives them in
+// this article: "a report" of one article is not the report of another.
+// Generic names are not looked up for a named source either. Resolve
+// rewrites IDs in place (actors and their aliases, sources, edges, claim
+// speakers and affiliations) and returns the mapping from old to new IDs.
+func Resolve(x *Extraction, actors ActorLookup, sources Lookup) map[string]string {
 	remap := map[string]string{}
+	r := actorResolver{ActorLookup: actors}
 	for _, a := range x.Actors {
 		if a.Kind == ActorAnonymous {
 			continue
 		}
-		for _, name := range append([]string{a.Name}, a.Aliases...) {
-			if id := actors(NameKey(name)); id != "" {
-				if id != a.ID {
-					remap[a.ID] = id
-				}
-				break
-			}
+		if id := r.resolve(a); id != "" && id != a.ID {
+			remap[a.ID] = id
 		}
 	}
 	for _, s := range x.Sources {
@@ -80,6 +102,101 @@ func Resolve(x *Extraction, actors, sources Lookup) map[string]string {
 	}
 	x.Actors = mergeActors(x.Actors)
 	return remap
+}
+
+// actorResolver resolves the actors of one extraction (Resolve).
+type actorResolver struct {
+	ActorLookup
+	// stored holds the profiles of the stored actors read, by ID (nil for
+	// an actor that is no person); joined the extraction's people that
+	// joined them. Both are made when first needed.
+	stored map[string]*personProfile
+	joined map[string][]*Actor
+}
+
+// resolve returns the stored actor a joins ("" for none) and drops from
+// a's aliases those that led only to people it conflicts with.
+func (r *actorResolver) resolve(a *Actor) string {
+	person := a.Kind == ActorPerson
+	var pr *personProfile // a's, read when first needed
+	var drop map[string]bool
+	found := ""
+	for i, name := range append([]string{a.Name}, a.Aliases...) {
+		ids, named := r.Find(NameKey(name))
+		refused := false
+		for j, id := range ids {
+			// Only people conflict; a person's own name as a stored
+			// one's names that one.
+			if !person || i == 0 && j == 0 && named {
+				found = id
+				break
+			}
+			if pr == nil {
+				p := profileOf(a.Name, a.Aliases)
+				pr = &p
+			}
+			// a surname alone conflicts with no one
+			if !pr.empty() && r.profile(id).conflict(pr) {
+				refused = true
+				continue
+			}
+			found = id
+			break
+		}
+		if found != "" {
+			if person {
+				if r.joined == nil {
+					r.joined = map[string][]*Actor{}
+				}
+				r.joined[found] = append(r.joined[found], a)
+			}
+			break
+		}
+		if refused && i > 0 {
+			if drop == nil {
+				drop = map[string]bool{}
+			}
+			drop[name] = true
+		}
+	}
+	if drop != nil {
+		kept := a.Aliases[:0]
+		for _, s := range a.Aliases {
+			if !drop[s] {
+				kept = append(kept, s)
+			}
+		}
+		a.Aliases = kept
+	}
+	return found
+}
+
+// profile returns what is known of the person with id: its stored names
+// and those of the extraction's people that joined it; nil when it is no
+// stored person.
+func (r *actorResolver) profile(id string) *personProfile {
+	sp, ok := r.stored[id]
+	if !ok {
+		if r.Actor != nil {
+			if s := r.Actor(id); s != nil && s.Kind == ActorPerson {
+				p := profileOf(s.Name, s.Aliases)
+				sp = &p
+			}
+		}
+		if r.stored == nil {
+			r.stored = map[string]*personProfile{}
+		}
+		r.stored[id] = sp
+	}
+	if sp == nil || len(r.joined[id]) == 0 {
+		return sp
+	}
+	p := *sp
+	p.names = slices.Clip(p.names)
+	for _, a := range r.joined[id] {
+		p.add(profileOf(a.Name, a.Aliases))
+	}
+	return &p
 }
 
 // mergeActors folds actors that now share an ID into one, keeping the first

@@ -10,8 +10,9 @@ import (
 )
 
 // TestSplitAliasMovesEdges stores Bill Clinton wrongly merged into Hillary
-// Clinton (ingest resolves his article's "Bill Clinton" through the alias
-// "Clinton" they share), splits him off through the splitAlias mutation
+// Clinton (as ingest once resolved his article's "Bill Clinton" through the
+// alias "Clinton" they share; it now keeps them apart, so his actor carries
+// her ID as that ingest resolved it), splits him off through the splitAlias mutation
 // and checks through the API that his claims, his accusation and the
 // accusation of him went with him: the says and accusedBy lists and
 // counts of both actors, and the path from his accuser.
@@ -24,6 +25,7 @@ func TestSplitAliasMovesEdges(t *testing.T) {
 	a.Accuses(tr, h, a.Says(tr, "Trump", "accused", "of lying"))
 	b := storetest.NewArticle("Bill", "P", "Former President Bill Clinton said the deal helped workers. Clinton accused Obama of delay. Obama accused Clinton of leaving early.\n")
 	bc, ob := b.Actor("Bill Clinton", graph.ActorPerson, "Clinton"), b.Actor("Obama", graph.ActorPerson)
+	bc.ID = h.ID
 	b.Says(bc, "Former President Bill Clinton", "said", "the deal helped workers")
 	b.Accuses(bc, ob, b.Says(bc, "Clinton", "accused", "of delay"))
 	b.Accuses(ob, bc, b.Says(ob, "Obama", "accused", "of leaving early"))

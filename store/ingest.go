@@ -13,8 +13,9 @@ import (
 // validates x (EINVALID, or ETOOLARGE for an oversized article), resolves
 // its actors and sources against the stored ones by name and alias (see
 // graph.Resolve, with merges and splits made by MergeActors and SplitAlias
-// honoured, anonymous actors kept apart from other articles' even when
-// their IDs collide, and generic sources such as "a report" given IDs of
+// honoured, people kept apart from stored people their names conflict
+// with (graph.PeopleConflict), anonymous actors kept apart from other
+// articles' even when their IDs collide, and generic sources such as "a report" given IDs of
 // this article, see graph.GenericSource), folds new aliases, titles and affiliations into
 // stored actors, and writes nodes, edges, indexes and search postings. An article already
 // stored is left alone: Created is false and Extraction holds what is
@@ -69,15 +70,27 @@ func (t *tx) ingest(x *graph.Extraction) (*graph.IngestResult, error) {
 // of their own, graph.ActorID(name + " " + article ID).
 func (t *tx) resolve(x *graph.Extraction) error {
 	var lerr error
-	keep := func(id string, err error) string {
+	fail := func(err error) {
 		if err != nil && lerr == nil {
 			lerr = err
 		}
-		return id
 	}
-	graph.Resolve(x,
-		func(k string) string { return keep(t.lookupActor(k)) },
-		func(k string) string { return keep(t.lookupSource(k)) })
+	keep := func(id string, err error) string { fail(err); return id }
+	actors := graph.ActorLookup{
+		Find: func(k string) ([]string, bool) {
+			ids, named, err := t.lookupActor(k)
+			fail(err)
+			return ids, named
+		},
+		Actor: func(id string) *graph.Actor {
+			a, found, err := t.actor(id)
+			if fail(err); !found {
+				return nil
+			}
+			return &a
+		},
+	}
+	graph.Resolve(x, actors, func(k string) string { return keep(t.lookupSource(k)) })
 	if lerr != nil {
 		return lerr
 	}
@@ -160,69 +173,88 @@ func (t *tx) canonical(id string) (string, error) {
 	return id, nil
 }
 
-// lookupActor is the graph.Lookup for actors: a split marker wins, then an
-// actor with that name, then one with that alias. Anonymous actors are never
-// returned.
-func (t *tx) lookupActor(nameKey string) (string, error) {
+// lookupActor is graph.ActorLookup.Find: the actor a split marker gives
+// the key to, alone, else the actors with that name or alias (see
+// lookupNames). Anonymous actors are never returned.
+func (t *tx) lookupActor(nameKey string) (ids []string, named bool, err error) {
 	if nameKey == "" {
-		return "", nil
+		return nil, false, nil
 	}
 	if !t.noSplits {
 		v, ok, err := t.get(splitKey(nameKey))
 		if err != nil {
-			return "", err
+			return nil, false, err
 		}
 		if ok {
 			id, err := t.canonical(string(v))
 			if err != nil {
-				return "", err
+				return nil, false, err
 			}
 			if found, err := t.has(nodeKey(id)); err != nil || found {
-				return id, err
+				return []string{id}, true, err
 			}
 		}
 	}
-	return t.lookupName(pActorName, nameKey)
+	return t.lookupNames(pActorName, nameKey)
 }
 
-// lookupSource is the graph.Lookup for sources.
+// lookupSource is the graph.Lookup for sources: the source with that name,
+// else the first with that alias.
 func (t *tx) lookupSource(nameKey string) (string, error) {
 	if nameKey == "" {
 		return "", nil
 	}
-	return t.lookupName(pSourceName, nameKey)
+	ids, _, err := t.lookupNames(pSourceName, nameKey)
+	if err != nil || len(ids) == 0 {
+		return "", err
+	}
+	return ids[0], nil
 }
 
-// lookupName returns the node whose name has the key, else the first whose
-// alias has it, else "".
-func (t *tx) lookupName(prefix, nameKey string) (string, error) {
+// lookupNames returns the nodes whose name or alias has the key, each
+// followed to the actor it was merged into (canonical): the one whose name
+// has it first (named is then true), then those with it as an alias, in ID
+// order; nil when none.
+func (t *tx) lookupNames(prefix, nameKey string) (ids []string, named bool, err error) {
 	p := prefixOf(prefix, nameKey)
 	var ks, vs [][]byte
-	var err error
 	if t.snap != nil {
 		ks, vs, err = t.batchNames(p)
 	} else {
 		ks, vs, err = t.entries(p)
 	}
 	if err != nil {
-		return "", err
+		return nil, false, err
 	}
-	alias := ""
+	var aliases []string
 	for i, k := range ks {
 		id := string(k[len(p):])
 		switch flag(vs[i]) {
 		case nameOfficial:
-			return t.canonical(id)
-		case nameAlias:
-			if alias == "" {
-				alias = id
+			if !named {
+				ids, named = append(ids, id), true
+				continue
 			}
+			aliases = append(aliases, id)
+		case nameAlias:
+			aliases = append(aliases, id)
 		}
 	}
-	if alias == "" {
-		return "", nil
+	ids = append(ids, aliases...)
+	for i, id := range ids {
+		if ids[i], err = t.canonical(id); err != nil {
+			return nil, false, err
+		}
 	}
-	return t.canonical(alias)
+	if len(ids) > 1 {
+		seen := map[string]bool{}
+		ids = slices.DeleteFunc(ids, func(id string) bool {
+			dup := seen[id]
+			seen[id] = true
+			return dup
+		})
+	}
+	return ids, named, nil
 }
 
 func flag(v []byte) byte {

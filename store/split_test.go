@@ -9,11 +9,13 @@ import (
 	"github.com/claimgraph/claimgraph/store/storetest"
 )
 
-// clintonCorpus is three articles in which Bill Clinton gets wrongly
-// merged into Hillary Clinton by ingest itself: the second article's
-// "Bill Clinton" is new as a name, but its alias "Clinton" is already
-// Hillary's, so it resolves to her, and from then on "Bill Clinton" is one
-// of her aliases too.
+// clintonCorpus is three articles in which Bill Clinton is wrongly merged
+// into Hillary Clinton, as ingest once merged him: the second article's
+// "Bill Clinton" was new as a name, but its alias "Clinton" was already
+// Hillary's, so it resolved to her, and from then on "Bill Clinton" was one
+// of her aliases too. Ingest now keeps them apart (graph.PeopleConflict),
+// so Bill's actors carry her ID, as that ingest resolved them: a store
+// written by it, which SplitAlias mends.
 //
 //   - Hillary's article: she speaks twice ("Hillary Clinton", "Clinton")
 //     and Trump accuses her.
@@ -37,6 +39,7 @@ func clintonCorpus() (xs []*graph.Extraction, billSpeaks, billTargeted []string)
 
 	b := storetest.NewArticle("Bill", "P", "Former President Bill Clinton said the deal helped workers. Clinton also said he had no regrets. Obama accused Clinton of leaving early.\n")
 	bc := b.Actor("Bill Clinton", graph.ActorPerson, "Clinton")
+	bc.ID = h.ID
 	ob := b.Actor("Obama", graph.ActorPerson)
 	c1 := b.Says(bc, "Former President Bill Clinton", "said", "the deal helped workers")
 	c2 := b.Says(bc, "Clinton", "also said", "he had no regrets")
@@ -46,6 +49,7 @@ func clintonCorpus() (xs []*graph.Extraction, billSpeaks, billTargeted []string)
 	c := storetest.NewArticle("Both", "P", "Hillary Clinton and Bill Clinton spoke in Ohio.\nBill Clinton said the plant would reopen.\nClinton said taxes would fall.\nSanders accused Bill Clinton of ignoring workers.\nWarren denied that Hillary Clinton lied.\n")
 	ch := c.Actor("Hillary Clinton", graph.ActorPerson, "Clinton")
 	cb := c.Actor("Bill Clinton", graph.ActorPerson)
+	cb.ID = h.ID
 	sa := c.Actor("Sanders", graph.ActorPerson)
 	wa := c.Actor("Warren", graph.ActorPerson)
 	c4 := c.Says(cb, "Bill Clinton", "said", "the plant would reopen")
