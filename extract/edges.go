@@ -29,6 +29,7 @@ func (b *builder) subjectOf(si int) *entity {
 	if d.isSubjectPronoun(i) {
 		return b.r.resolve(b.r.analyze(i, i), i)
 	}
+	i = d.skipQuantifier(i, s.b-1) // "A number of the families …": the families
 	e := d.npRight(i, s.b)
 	if e < 0 {
 		return b.last

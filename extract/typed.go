@@ -295,7 +295,16 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		// "X held Y responsible, accusing it of …".
 		for k := len(b.claims) - 1; k >= 0; k-- {
 			if at := b.ats[k]; at != nil && at.cue0 < i && at.cue0 >= s.a {
-				if e := b.spk[k]; !junkName(e.name) && !(e.kind == graph.ActorAnonymous && e.name == "unnamed source") {
+				e := b.spk[k]
+				if at.src0 >= 0 {
+					// Read the speaker again as the typed stage reads names
+					// ("a number of the families" are the families).
+					ts.context(at.src0)
+					if o := ts.resolve(at.src0, at.src1); o != nil {
+						e = o
+					}
+				}
+				if ts.actorEntity(e) {
 					return []*entity{e}, -1, -1
 				}
 				return nil, -1, -1
@@ -574,8 +583,8 @@ func (ts *typedStage) nameEnd(a, z int) int {
 	for k <= z && d.word(k) && (d.toks[k].upper || d.low(k) == "'s") {
 		k++
 	}
-	if k == run || k > z || !d.word(k) {
-		return z
+	if k == run || k > z || !d.word(k) || d.possessive(k-1) {
+		return z // "Trump's 41-year-old campaign manager" goes on
 	}
 	w := d.low(k)
 	if d.is(k, wOrg|wTitle|wAnon|wDoc|wGov|wPrep|wConj) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && (d.lx.sets[w[:len(w)-1]]&(wTitle|wAnon|wOrg) != 0 || peopleNouns[w[:len(w)-1]]) {
@@ -588,7 +597,12 @@ func (ts *typedStage) nameEnd(a, z int) int {
 // when it opens with a quantity: "a number of the families", "one of the
 // journalists", "both of Trump's rivals".
 func (ts *typedStage) skipQuantifier(a, z int) int {
-	d := ts.d
+	return ts.d.skipQuantifier(a, z)
+}
+
+// skipQuantifier returns where the noun phrase [a, z] names its members
+// after an opening quantity ("a number of the families"), or a.
+func (d *doc) skipQuantifier(a, z int) int {
 	k := a
 	if d.low(k) == "a" || d.low(k) == "the" {
 		k++
@@ -790,11 +804,50 @@ func (ts *typedStage) target(a, z int) *entity {
 		ts.context(a)
 		return ts.resolveTarget(a, a)
 	}
+	if role {
+		// "Trump's campaign manager": the person the article named with
+		// that title, when there is one.
+		for k := a + 1; k < z; k++ {
+			if d.possessive(k) {
+				if h := ts.roleHolder(a, k-1, z); h != nil {
+					return h
+				}
+				break
+			}
+		}
+	}
 	ts.context(a)
 	if e := ts.resolveTarget(a, z); e != nil && !e.source {
 		return e
 	}
 	return nil
+}
+
+// roleHolder returns the one named person whose title has the role noun at
+// z and names the owner [a, o] ("campaign manager Corey Lewandowski" for
+// "Trump's campaign manager"), or nil.
+func (ts *typedStage) roleHolder(a, o, z int) *entity {
+	d := ts.d
+	owner := strings.ToLower(d.text[d.toks[o].start:d.toks[o].end])
+	role := d.low(z)
+	var hit *entity
+	for _, e := range ts.b.r.ents {
+		if e.kind != graph.ActorPerson || e.title == "" {
+			continue
+		}
+		t := strings.ToLower(e.title)
+		if !strings.Contains(t, role) {
+			continue
+		}
+		if !strings.Contains(t, owner) && (e.affil == nil || !strings.Contains(strings.ToLower(e.affil.name), owner)) {
+			continue
+		}
+		if hit != nil && hit != e {
+			return nil // two holders: the phrase does not say which
+		}
+		hit = e
+	}
+	return hit
 }
 
 // clauseEnd returns the last token of the clause that starts at k.
@@ -1381,6 +1434,9 @@ func (ts *typedStage) contentSubject(at *attribution, k int, spk *entity) (*enti
 		// "some of Clinton's rhetoric": the owner of the subject.
 		for j := k + 1; j <= at.con1 && j < k+6; j++ {
 			if d.possessive(j) {
+				if ts.roleAfter(j+1, at.con1) {
+					break // "Trump's 41-year-old campaign manager": the manager
+				}
 				if st := d.npLeft(j-1, k); st >= 0 {
 					return ts.resolveTarget(st, j-1), false, j - 1
 				}
@@ -1477,6 +1533,24 @@ func fabricationWord(w string) bool {
 	switch w {
 	case "fabricated", "invented", "concocted", "fabricating", "fabrication":
 		return true
+	}
+	return false
+}
+
+// roleAfter reports whether a role noun ("manager", "spokesman") heads
+// the phrase that starts at k, before any verb.
+func (ts *typedStage) roleAfter(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+6; j++ {
+		if d.toks[j].kind != tWord && d.toks[j].low != "-" {
+			return false
+		}
+		if d.is(j, wTitle|wAnon) && !d.toks[j].upper {
+			return true
+		}
+		if d.is(j, wAux|wVerb) || ts.lx.verbs[d.low(j)].kind != 0 {
+			return false
+		}
 	}
 	return false
 }
