@@ -156,6 +156,12 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		for d.isLyAdverb(k) {
 			k++ // "disagree strongly with"
 		}
+		if tf.lemma == "defend" && d.low(k) != tf.particle {
+			// "defended himself against accusations of racism"
+			if o := d.npRight(k, s.b); o >= 0 && o < k+4 {
+				k = o + 1
+			}
+		}
 		if d.low(k) != tf.particle {
 			return nil
 		}
@@ -234,7 +240,7 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 				}
 			}
 		}
-		if !ts.claimObject(k, s) {
+		if tf.claimObj && !ts.claimObject(k, s) || !tf.claimObj && d.npRight(k, s.b) < 0 && !ts.claimObject(k, s) {
 			// "a claim that Gowdy's office strongly disputes": the claim
 			// is the antecedent of the relative clause.
 			c := ts.relativeClaim(i, s)
@@ -317,7 +323,7 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		return []*entity{e}, -1, -1
 	}
 	a, z := d.subjectLeft(i, s.a)
-	if a < 0 && p > s.a && (d.low(p) == "and" || d.low(p) == ",") && !d.tok(p-1).upper {
+	if a < 0 && p > s.a && (d.low(p) == "and" || d.low(p) == ",") {
 		// "Smith spoke at the convention and delivered a critique", "has
 		// mocked a reporter, referred to migrants as …": a second verb of
 		// the clause whose subject opens the sentence.
@@ -932,9 +938,13 @@ func (ts *typedStage) claimOwner(k int, s sentence) *entity {
 	if e < 0 {
 		return nil
 	}
-	for j := k; j <= e+1 && j < s.b; j++ {
+	for j := k; j <= e+6 && j < s.b && d.toks[j].kind == tWord; j++ {
+		// "Exxon's accusation", "many of the points in Exxon's letter"
 		if d.possessive(j) && j > k {
 			a := k
+			if st := d.npLeft(j-1, k); st >= 0 {
+				a = st
+			}
 			if d.is(a, wDet) {
 				a++
 			}
@@ -1329,7 +1339,7 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 				v++
 			}
 			if v <= end {
-				if s2, self2, z2 := ts.contentSubject(at, v, spk); s2 != nil || self2 {
+				if s2, self2, z2 := ts.contentSubject(at, v, spk); s2 != nil || self2 || ts.claimPhrase(v, end) {
 					k, subj, self, z = v, s2, self2, z2
 				}
 			}
@@ -1357,11 +1367,7 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 	hit := func(kind graph.EdgeKind, to *entity) *typedHit {
 		return &typedHit{kind: kind, from: []*entity{spk}, to: to, cue0: at.cue0, cue1: at.cue1, spk0: at.src0, spk1: at.src1, con0: k, con1: limit, claim: c}
 	}
-	claimSubj := false
-	for j := k; j <= limit && j < k+12 && !d.is(j, wAux|wVerb); j++ {
-		// "the allegations", "all of the claims in the suit" (up to the verb)
-		claimSubj = claimSubj || ts.lx.claimNouns[d.low(j)] && !d.toks[j].upper && !d.is(j, wPron)
-	}
+	claimSubj := ts.claimPhrase(k, limit)
 	actor := subj != nil && !subj.source
 	if actor && ts.passiveAfter(z+1, limit) {
 		// "Israel was sold out by Kerry": the subject suffered the wrong.
@@ -1612,6 +1618,18 @@ func allied(a, b *entity) bool {
 	return false
 }
 
+// claimPhrase reports whether the noun phrase at k, up to its verb, names a
+// statement ("your allegations", "all of the claims in the suit").
+func (ts *typedStage) claimPhrase(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+12 && !d.is(j, wAux|wVerb); j++ {
+		if ts.lx.claimNouns[d.low(j)] && !d.toks[j].upper && !d.is(j, wPron) {
+			return true
+		}
+	}
+	return false
+}
+
 // signal reports whether tokens [a, z] hold a word of a charge or a
 // denial: wrongdoing, falsity, negation or a fabrication.
 func (ts *typedStage) signal(a, z int) bool {
@@ -1628,12 +1646,12 @@ func (ts *typedStage) signal(a, z int) bool {
 // mistaken: "were wrong in their recollections", "is mistaken".
 func (ts *typedStage) wrongPredicate(k, z int) bool {
 	d := ts.d
-	for j := k; j <= z && j < k+4; j++ {
+	for j := k; j <= z && j < k+5; j++ {
 		switch d.low(j) {
 		case "wrong", "mistaken":
 			return true
 		}
-		if !d.is(j, wAux|wAdv) && !d.isLyAdverb(j) {
+		if !d.is(j, wAux|wAdv) && !d.isLyAdverb(j) && d.toks[j].kind != tQuote {
 			return false
 		}
 	}

@@ -79,14 +79,15 @@ cite acc pass
 deny den claim that
 dismiss den claim
 reject den claim
-refute den claim that
-rebut den claim | rebutted rebutted
+refute den that
+rebut den | rebutted rebutted
 dispute den claim that
 contest den claim
 disavow den claim
-debunk den claim
+debunk den
 push den p=back | pushed pushed
 disagree den p=with
+defend den claim p=against
 call lab | called called
 refer lab p=to | referred referred
 label lab | labeled labeled
