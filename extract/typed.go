@@ -649,6 +649,19 @@ func (ts *typedStage) resolveAs(a, z int, doc bool) *entity {
 	if junkName(e.name) {
 		return nil // "Sixty-seven percent", "Although": not an actor
 	}
+	if !e.person && !e.source && z > a {
+		for k := a + 1; k < z; k++ {
+			if ts.d.possessive(k) {
+				// "Trey Gowdy's office" is also how readers name it.
+				st := a
+				if ts.d.is(st, wDet) {
+					st++
+				}
+				r.alias(e, r.span(st, z))
+				break
+			}
+		}
+	}
 	return e
 }
 
