@@ -288,9 +288,9 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		// "continued to say", "went on to rebut": the subject of the
 		// governing verb.
 		q := d.skipLeft(p-1, s.a)
-		if q >= s.a && (d.low(q) == "on" || controlVerb(d.low(q))) {
-			if d.low(q) == "on" {
-				q--
+		if q >= s.a && (d.low(q) == "on" || d.low(q) == "back" || controlVerb(d.low(q))) {
+			if d.low(q) == "on" || d.low(q) == "back" {
+				q-- // "went on to rebut", "was back to implying"
 			}
 			return ts.subject(q, false, s)
 		}
@@ -333,6 +333,22 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 	}
 	if a < 0 {
 		return nil, -1, -1
+	}
+	if a > s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper {
+		// "Two lawsuits being considered in San Diego have accused …": the
+		// subject is the noun before the modifiers, not the place.
+		for h := a - 2; h >= s.a && h > a-10; h-- {
+			w := d.low(h)
+			if d.is(h, wDoc|wAnon|wOrg) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && d.lx.sets[w[:len(w)-1]]&(wDoc|wAnon|wOrg) != 0 {
+				if st := d.npLeft(h, s.a); st >= 0 {
+					a, z = st, h
+				}
+				break
+			}
+			if d.toks[h].kind != tWord || d.is(h, wAux) && !strings.HasSuffix(w, "ing") {
+				break
+			}
+		}
 	}
 	if a == z && (d.low(a) == "i" || d.low(a) == "we") {
 		// "I blame Hale," inside a quote: its speaker.
@@ -399,7 +415,7 @@ func (ts *typedStage) namedBody(e *entity, a, z int) *entity {
 		if strings.Contains(strings.ToLower(o.name), head) {
 			return o
 		}
-		if n := ts.mentions(o, a); bodyNouns[head] && n > bestN {
+		if n := ts.mentions(o, a); bodyNouns[head] && n > bestN && !publicBody(o.name) {
 			best, bestN = o, n
 		}
 	}
@@ -430,6 +446,19 @@ func (ts *typedStage) mentions(e *entity, pos int) int {
 		}
 	}
 	return n
+}
+
+// publicBody reports whether a name is a school's, a party's or a state
+// body's, never "the company".
+func publicBody(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "school", "university", "college", "committee", "department", "ministry", "party", "agency", "office",
+			"council", "court", "police", "army", "government", "administration", "house", "senate", "congress", "campaign":
+			return true
+		}
+	}
+	return false
 }
 
 // speaks reports whether e is the speaker of a claim.
