@@ -326,94 +326,203 @@ func firstPPEnd(d *doc, a, b int) int {
 }
 
 // classify fills in name, kind, title and affiliation from tokens [a, b]
-// (no determiner, no appositive, no prepositional phrase).
+// (no determiner, no appositive, no prepositional phrase). Each step
+// decides one reading or leaves the phrase to the next: a country or its
+// government, a known international body, a news agency or publisher, an
+// anonymous speaker opening the sentence, a document, a described news
+// outlet, a personal name (titled or not), a descriptor before a name, a
+// capitalised organisation, and last a lower-case description.
 func (r *resolver) classify(m *mention, a, b int) {
 	d := r.d
-	g := r.g
 	full := r.joinToks(a, b)
 	key := r.lowJoin(a, b)
 	m.name = full
-	// Countries, capitals, government names.
-	if code := r.countryCode(key); code != "" {
-		m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
+	if r.government(m, a, b, full, key) {
 		return
-	}
-	if code := g.capital[key]; code != "" {
-		m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
-		return
-	}
-	if code := g.govAlias[key]; code != "" {
-		m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
-		return
-	}
-	if len(r.govNames) > 0 {
-		if code := r.govNames[r.key(full)]; code != "" {
-			m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
-			return
-		}
-	}
-	// "the Pakistani government", "Afghan authorities", "Pakistan's government".
-	if a < b && d.is(b, wGov) && !d.toks[b].upper || a < b && d.is(b, wGov) && d.toks[b].upper && d.low(b) != "authority" {
-		lead := r.lowJoin(a, b-1)
-		code := r.demonymCode(lead)
-		if code == "" {
-			code = r.countryCode(lead)
-		}
-		if code != "" {
-			m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
-			return
-		}
 	}
 	if knownOrgs[key] {
 		m.kind = graph.ActorOrganization
 		return
 	}
-	// News agencies and publishers.
-	if e := g.agency[key]; e != nil {
+	if r.newsSource(m, a, b, key) || r.anonymousOpener(m, a, b) {
+		return
+	}
+	allCap, anyCap := d.capitals(a, b)
+	if allCap && a < b && d.is(b, wMedia) && !d.is(b, wOrg) {
+		m.source, m.skind = true, graph.SourcePublisher
+		return
+	}
+	if r.documentSource(m, a, b) {
+		return
+	}
+	np := namePhrase{a: a, b: b, full: full}
+	np.lead, np.demo = r.leadingDemonym(a, b)
+	np.nameStart, np.titled = r.nameRun(np.lead, b)
+	if np.titled && np.nameStart <= b && !d.tok(np.nameStart-1).upper && r.describedOutlet(m, np.nameStart, b) {
+		return
+	}
+	if r.personalName(m, &np) {
+		return
+	}
+	if anyCap && !allCap && d.toks[b].upper && d.toks[b].kind == tWord && r.describedName(m, a, b) {
+		return
+	}
+	if anyCap {
+		r.capitalisedOrg(m, &np, allCap)
+		return
+	}
+	r.description(m, &np)
+}
+
+// namePhrase is what classify has read of the noun phrase [a, b] when it
+// looks for a name in it.
+type namePhrase struct {
+	a, b      int
+	full      string // the phrase's text
+	lead      int    // the first token after a leading demonym
+	demo      string // the country of that demonym ("Pakistani", "U.S."), or ""
+	nameStart int    // the first token of the trailing run of name words, b+1 if none
+	titled    bool   // a title, role or description stands before that run
+}
+
+// govBodies are words that make a capitalised organisation's name a
+// government's ("Saudi Foreign Ministry", "Ministry of Defense").
+var govBodies = wordSet("ministry department government administration cabinet parliament congress senate embassy army military police forces")
+
+// nationalBodies are institutions of a country that a demonym before
+// them makes government ("the Pakistani army").
+var nationalBodies = wordSet("army military police forces navy government ministry authorities")
+
+// publisherHeads are heads of a description of a publisher ("state media",
+// "state television").
+var publisherHeads = wordSet("media television tv radio newspaper broadcaster daily outlet")
+
+// newsWords make an "agency" or "service" a news agency ("state news
+// agency", "Press Service").
+var newsWords = wordSet("news press")
+
+// agencyHeads and outletHeads are heads of a description before a news
+// outlet's name: "the state news agency Tarvos Press", "the daily Velda
+// Courier".
+var (
+	agencyHeads = wordSet("agency wire service")
+	outletHeads = wordSet("newspaper daily broadcaster channel weekly tabloid outlet website magazine")
+)
+
+// femaleHonorifics and maleHonorifics before a name give its bearer's
+// gender, and are no title.
+var (
+	femaleHonorifics = wordSet("mrs. ms. mrs ms madam mme.")
+	maleHonorifics   = wordSet("mr. mr sir")
+)
+
+// setCountry makes m the government of the country code.
+func (r *resolver) setCountry(m *mention, code string) {
+	m.country, m.kind, m.name = code, graph.ActorGovernment, r.cname(code)
+}
+
+// countryOf returns a mention of the government of the country code, as
+// an affiliation.
+func (r *resolver) countryOf(code string) *mention {
+	return &mention{country: code, kind: graph.ActorGovernment, name: r.cname(code)}
+}
+
+// government reports whether tokens [a, b] (text full, lower-case key)
+// name a country or its government: a country, a capital, a government's
+// alias or a name the text gave one, or a demonym or country before a
+// government word ("the Pakistani government", "Afghan authorities",
+// "Pakistan's government"). It makes m that government.
+func (r *resolver) government(m *mention, a, b int, full, key string) bool {
+	d := r.d
+	code := r.countryCode(key)
+	if code == "" {
+		code = r.g.capital[key]
+	}
+	if code == "" {
+		code = r.g.govAlias[key]
+	}
+	if code == "" && len(r.govNames) > 0 {
+		code = r.govNames[r.key(full)]
+	}
+	if code == "" && a < b && d.is(b, wGov) && (!d.toks[b].upper || d.low(b) != "authority") {
+		lead := r.lowJoin(a, b-1)
+		code = r.demonymCode(lead)
+		if code == "" {
+			code = r.countryCode(lead)
+		}
+	}
+	if code == "" {
+		return false
+	}
+	r.setCountry(m, code)
+	return true
+}
+
+// knownSource reports whether key is a news agency or publisher the
+// gazetteer knows, and makes m that source.
+func (r *resolver) knownSource(m *mention, key string) bool {
+	if e := r.g.agency[key]; e != nil {
 		m.source, m.skind, m.name, m.aliases = true, graph.SourceAgency, e.name, e.aliases
-		return
+		return true
 	}
-	if e := g.media[key]; e != nil {
+	if e := r.g.media[key]; e != nil {
 		m.source, m.skind, m.name, m.aliases = true, graph.SourcePublisher, e.name, e.aliases
-		return
+		return true
 	}
-	// "state news agency IRNA", "the Qatari broadcaster Al Jazeera": a
-	// known agency or publisher after a description.
+	return false
+}
+
+// newsSource reports whether tokens [a, b] (lower-case key) name a news
+// agency or publisher, and makes m that source: a known one, a known one
+// after a description ("state news agency IRNA", "the Qatari broadcaster
+// Al Jazeera"), or a description alone ("state media", "state
+// television", "the official news agency").
+func (r *resolver) newsSource(m *mention, a, b int, key string) bool {
+	d := r.d
+	if r.knownSource(m, key) {
+		return true
+	}
 	for k := a + 1; k <= b; k++ {
 		if !d.toks[k].upper || d.tok(k-1).upper {
 			continue
 		}
-		tail := r.lowJoin(k, b)
-		if e := g.agency[tail]; e != nil {
-			m.source, m.skind, m.name, m.aliases = true, graph.SourceAgency, e.name, e.aliases
-			return
-		}
-		if e := g.media[tail]; e != nil {
-			m.source, m.skind, m.name, m.aliases = true, graph.SourcePublisher, e.name, e.aliases
-			return
+		if r.knownSource(m, r.lowJoin(k, b)) {
+			return true
 		}
 	}
-	// "state media", "state television", "the official news agency".
-	switch d.low(b) {
-	case "media", "television", "tv", "radio", "newspaper", "broadcaster", "daily", "outlet":
+	switch h := d.low(b); {
+	case publisherHeads[h]:
 		if !d.toks[b].upper && d.low(b-1) != "social" {
 			m.source, m.skind = true, graph.SourcePublisher
-			return
+			return true
 		}
-	case "agency", "service":
-		if d.low(b-1) == "news" || d.low(b-1) == "press" || d.is(b-1, wMedia) && d.tok(b-1).upper && d.low(b) == "agency" || d.low(b) == "agency" && !d.toks[b].upper && d.tok(b-1).upper && b-1 == a && !d.is(b-1, wOrg|wGov|wTitle) && r.countryCode(d.low(b-1)) == "" && r.demonymCode(d.low(b-1)) == "" {
+	case h == "agency" || h == "service":
+		if newsWords[d.low(b-1)] || d.is(b-1, wMedia) && d.tok(b-1).upper && h == "agency" || h == "agency" && !d.toks[b].upper && d.tok(b-1).upper && b-1 == a && !d.is(b-1, wOrg|wGov|wTitle) && r.countryCode(d.low(b-1)) == "" && r.demonymCode(d.low(b-1)) == "" {
 			m.source, m.skind = true, graph.SourceAgency
-			return
+			return true
 		}
 	}
-	if a == b && d.is(a, wAnon) && (a == 0 || d.tok(a-1).sent != d.toks[a].sent) {
-		// "Analysts said": a common noun capitalised at the sentence start.
-		m.kind, m.nominal, m.personal = graph.ActorAnonymous, d.low(a), true
-		m.plural = strings.HasSuffix(d.low(a), "s")
-		return
+	return false
+}
+
+// anonymousOpener reports whether the one-word phrase at a is a noun for
+// unnamed speakers capitalised only because it opens the sentence
+// ("Analysts said"), and makes m those speakers.
+func (r *resolver) anonymousOpener(m *mention, a, b int) bool {
+	d := r.d
+	if a != b || !d.is(a, wAnon) || a != 0 && d.tok(a-1).sent == d.toks[a].sent {
+		return false
 	}
-	allCap := true
-	anyCap := false
+	m.kind, m.nominal, m.personal = graph.ActorAnonymous, d.low(a), true
+	m.plural = strings.HasSuffix(d.low(a), "s")
+	return true
+}
+
+// capitals reports whether every word of tokens [a, b] is capitalised and
+// whether any is, leaving out "'s", "and", "&" and prepositions inside the
+// phrase.
+func (d *doc) capitals(a, b int) (allCap, anyCap bool) {
+	allCap = true
 	for k := a; k <= b; k++ {
 		t := d.toks[k]
 		if t.kind != tWord || t.low == "'s" || d.inNPPrep(k) || t.low == "and" || t.low == "&" {
@@ -425,200 +534,265 @@ func (r *resolver) classify(m *mention, a, b int) {
 			allCap = false
 		}
 	}
-	lastLow := d.low(b)
-	if allCap && a < b && d.is(b, wMedia) && !d.is(b, wOrg) {
-		m.source, m.skind = true, graph.SourcePublisher
-		return
+	return allCap, anyCap
+}
+
+// documentSource reports whether tokens [a, b] end in a document noun
+// ("a report", "the poll"), lower case or in a headline, and makes m that
+// document, with its author as affiliation when a name of an
+// organisation or government comes first ("a UN report", "the Audit
+// Office review").
+func (r *resolver) documentSource(m *mention, a, b int) bool {
+	d := r.d
+	if !d.is(b, wDoc) || d.toks[b].upper && !d.sents[d.toks[b].sent].head {
+		return false
 	}
-	if d.is(b, wDoc) && (!d.toks[b].upper || d.sents[d.toks[b].sent].head) {
-		m.source, m.skind = true, graph.SourceDocument
-		if b > a && d.toks[b-1].upper && d.toks[b-1].kind == tWord {
-			// "a UN report", "the Audit Office review": its author says.
-			au := &mention{}
-			r.classify(au, a, b-1)
-			acronym := b-1 == a && strings.ToUpper(d.text[d.toks[a].start:d.toks[a].end]) == d.text[d.toks[a].start:d.toks[a].end]
-			if !au.source && au.name != "" && (au.kind == graph.ActorOrganization || au.kind == graph.ActorGovernment || acronym) {
-				if acronym && au.kind == graph.ActorPerson {
-					au.kind, au.personal = graph.ActorOrganization, false
-				}
-				m.affil = au
+	m.source, m.skind = true, graph.SourceDocument
+	if b > a && d.toks[b-1].upper && d.toks[b-1].kind == tWord {
+		au := &mention{}
+		r.classify(au, a, b-1)
+		acronym := b-1 == a && strings.ToUpper(d.text[d.toks[a].start:d.toks[a].end]) == d.text[d.toks[a].start:d.toks[a].end]
+		if !au.source && au.name != "" && (au.kind == graph.ActorOrganization || au.kind == graph.ActorGovernment || acronym) {
+			if acronym && au.kind == graph.ActorPerson {
+				au.kind, au.personal = graph.ActorOrganization, false
 			}
+			m.affil = au
 		}
-		return
 	}
-	// Demonym up front: "Pakistani Defense Minister Khawaja Muhammad Asif",
-	// "Iranian officials"; kept in names like "Pakistani Taliban".
-	lead := a
-	demo := ""
+	return true
+}
+
+// leadingDemonym returns the first token after a demonym or country name
+// that opens tokens [a, b] and the country's code: "Pakistani Defense
+// Minister Khawaja Muhammad Asif", "Iranian officials", "U.S. officials"
+// (not "U.S. government"). Without one it returns a and "".
+func (r *resolver) leadingDemonym(a, b int) (lead int, demo string) {
+	d := r.d
 	if code := r.demonymCode(d.low(a)); code != "" && a < b {
-		demo = code
-		lead = a + 1
-	} else if code := r.countryCode(d.low(a)); code != "" && a < b && !d.is(a+1, wGov) {
-		demo = code // "U.S. officials"
-		lead = a + 1
+		return a + 1, code
 	}
-	// The trailing run of name words.
+	if code := r.countryCode(d.low(a)); code != "" && a < b && !d.is(a+1, wGov) {
+		return a + 1, code
+	}
+	return a, ""
+}
+
+// nameRun returns the start of the run of capitalised name words that
+// ends tokens [lead, b] (title, organisation and role words and demonyms
+// stop it, but a surname after an honorific does not), and whether a
+// title, role, descriptor or lower-case word stands before it.
+func (r *resolver) nameRun(lead, b int) (nameStart int, titled bool) {
+	d := r.d
 	n := b
 	for n >= lead && d.tok(n).upper && d.tok(n).kind == tWord && (!d.is(n, wTitle|wOrg|wGov|wAnon) || d.honorificName(n, b)) && r.demonymCode(d.low(n)) == "" && !(n < b && nameDescriptors[d.low(n)]) {
 		n--
 	}
-	nameStart := n + 1
-	titled := nameStart > lead && (d.is(nameStart-1, wTitle|wAnon) || nameDescriptors[d.low(nameStart-1)] || !d.tok(nameStart-1).upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
-	if titled && nameStart <= b && !d.tok(nameStart-1).upper {
-		// "the state news agency Tarvos Press", "the daily Velda Courier":
-		// a described news outlet is a source.
-		switch d.low(nameStart - 1) {
-		case "agency", "wire", "service":
-			if d.low(nameStart-2) == "news" || d.low(nameStart-2) == "press" || d.low(nameStart-1) == "wire" {
-				m.source, m.skind, m.name = true, graph.SourceAgency, r.joinToks(nameStart, b)
-				return
-			}
-		case "newspaper", "daily", "broadcaster", "channel", "weekly", "tabloid", "outlet", "website", "magazine":
-			m.source, m.skind, m.name = true, graph.SourcePublisher, r.joinToks(nameStart, b)
-			return
+	nameStart = n + 1
+	titled = nameStart > lead && (d.is(nameStart-1, wTitle|wAnon) || nameDescriptors[d.low(nameStart-1)] || !d.tok(nameStart-1).upper && d.word(nameStart-1) && !d.is(nameStart-1, wPrep|wConj))
+	return nameStart, titled
+}
+
+// describedOutlet reports whether the name [n, b] follows a lower-case
+// description of a news outlet ("the state news agency Tarvos Press",
+// "the daily Velda Courier"), and makes m that source.
+func (r *resolver) describedOutlet(m *mention, n, b int) bool {
+	d := r.d
+	switch h := d.low(n - 1); {
+	case agencyHeads[h]:
+		if newsWords[d.low(n-2)] || h == "wire" {
+			m.source, m.skind, m.name = true, graph.SourceAgency, r.joinToks(n, b)
+			return true
+		}
+	case outletHeads[h]:
+		m.source, m.skind, m.name = true, graph.SourcePublisher, r.joinToks(n, b)
+		return true
+	}
+	return false
+}
+
+// personalName reports whether the phrase is a name that classify can
+// settle: an organisation introduced by what it is ("the mining company
+// Greyfield Aggregates"), or a person's name with or without a title
+// ("Defense Minister Khawaja Asif", "Mr. Smith"), which may turn out a
+// group ("Republicans") or an organisation ("the Taliban"). It fills m.
+func (r *resolver) personalName(m *mention, np *namePhrase) bool {
+	d := r.d
+	a, b, lead, n := np.a, np.b, np.lead, np.nameStart
+	if n > b || n == lead && np.demo != "" {
+		return false
+	}
+	hasOrg := false
+	for k := lead; k <= b; k++ {
+		if d.is(k, wOrg|wGov) && d.toks[k].upper {
+			hasOrg = true
 		}
 	}
-	if nameStart <= b && (nameStart > lead || demo == "") && !(nameStart == lead && demo != "") {
-		hasOrg := false
-		for k := lead; k <= b; k++ {
-			if d.is(k, wOrg|wGov) && d.toks[k].upper {
-				hasOrg = true
-			}
-		}
-		if titled && !d.tok(nameStart-1).upper && (d.is(nameStart-1, wOrg) || orgHeads[d.low(nameStart-1)]) && !d.is(nameStart-1, wTitle|wAnon) {
-			// "the mining company Greyfield Aggregates": an organisation
-			// introduced by what it is.
-			m.name = r.joinToks(nameStart, b)
-			m.kind = graph.ActorOrganization
-			m.company = companyNominal[d.low(nameStart-1)] || orgHeads[d.low(nameStart-1)]
-			return
-		}
-		if titled || !hasOrg && nameStart == lead {
-			m.name = r.joinToks(nameStart, b)
-			if titled {
-				m.title = r.joinToks(lead, nameStart-1)
-				if demo != "" {
-					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
-				}
-			}
-			m.kind = graph.ActorPerson
-			m.personal = true
-			if nameStart == b && strings.HasSuffix(lastLow, "s") && !titled && !strings.HasSuffix(lastLow, "ss") && len(lastLow) > 3 {
-				m.kind = graph.ActorGroup // "Republicans", "Democrats"
-				m.personal = false
-				m.plural = true
-			}
-			if nameStart == b && !titled && (a > 0 && d.low(a-1) == "the") {
-				m.kind = graph.ActorOrganization // "the Taliban"
-				m.personal = false
-			}
-			switch d.low(nameStart - 1) {
-			case "mrs.", "ms.", "mrs", "ms", "madam", "mme.":
-				m.title, m.female = "", true
-			case "mr.", "mr", "sir":
-				m.title, m.male = "", true
-			}
-			if nameStart < b {
-				switch firstNames[d.low(nameStart)] {
-				case 'f':
-					m.female = true
-				case 'm':
-					m.male = true
-				}
-			}
-			return
-		}
-	}
-	if anyCap && !allCap && d.toks[b].upper && d.toks[b].kind == tWord {
-		// "the opposition Civic Alliance", "the ruling Progress Party": a
-		// descriptor before a proper name stays out of the name.
-		f := a
-		for f <= b && !d.toks[f].upper {
-			f++
-		}
-		plain := f > a && f < b
-		for k := a; k < f && plain; k++ {
-			plain = d.word(k) && !d.is(k, wTitle|wAnon|wDoc|wOrg|wGov|wPrep|wConj|wDet) && d.low(k) != "'s"
-		}
-		for k := f; k <= b && plain; k++ {
-			plain = d.toks[k].upper || d.inNPPrep(k) || d.low(k) == "and" || d.low(k) == "'s" || d.pluralPossessive(k)
-		}
-		if plain {
-			desc := r.joinToks(a, f-1)
-			r.classify(m, f, b)
-			if m.title == "" && !m.source && m.country == "" {
-				m.title = desc
-			}
-			return
-		}
-	}
-	if anyCap {
-		// Organisations: "Saudi Foreign Ministry", "Ministry of Defense",
-		// "Pakistani Taliban".
+	if np.titled && !d.tok(n-1).upper && (d.is(n-1, wOrg) || orgHeads[d.low(n-1)]) && !d.is(n-1, wTitle|wAnon) {
+		// "the mining company Greyfield Aggregates": an organisation
+		// introduced by what it is.
+		m.name = r.joinToks(n, b)
 		m.kind = graph.ActorOrganization
-		for k := a; k <= b; k++ {
-			switch d.low(k) {
-			case "ministry", "department", "government", "administration", "cabinet", "parliament", "congress", "senate", "embassy", "army", "military", "police", "forces":
-				m.kind = graph.ActorGovernment
-			}
+		m.company = companyNominal[d.low(n-1)] || orgHeads[d.low(n-1)]
+		return true
+	}
+	if !np.titled && (hasOrg || n != lead) {
+		return false
+	}
+	m.name = r.joinToks(n, b)
+	if np.titled {
+		m.title = r.joinToks(lead, n-1)
+		if np.demo != "" {
+			m.affil = r.countryOf(np.demo)
 		}
-		if !allCap {
-			// "Defense Ministry spokesman": a role.
-			if d.is(b, wTitle|wAnon) && !d.toks[b].upper {
-				m.kind = graph.ActorAnonymous
-				m.nominal = lastLow
-				m.plural = strings.HasSuffix(lastLow, "s") && !d.is(b, wTitle)
-				m.personal = true
-				if demo != "" {
-					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
-				}
-				m.title = r.joinToks(lead, b)
-				return
-			}
-			if demo != "" && lead < b && !d.toks[b].upper {
-				// "the Lumerian intelligence service": that country's.
-				m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
-				if stateOrg(d.low(b)) || d.low(b) == "service" {
-					m.kind = graph.ActorGovernment
-				}
-			}
-			if demo != "" && lead == b {
-				m.kind = graph.ActorGroup
-				if d.is(b, wOrg|wGov) {
-					// "the Pakistani army": an institution of that country.
-					m.kind = graph.ActorOrganization
-					switch d.low(b) {
-					case "army", "military", "police", "forces", "navy", "government", "ministry", "authorities":
-						m.kind = graph.ActorGovernment
-					}
-					m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
-				}
-			}
-			return
+	}
+	m.kind = graph.ActorPerson
+	m.personal = true
+	if lastLow := d.low(b); n == b && strings.HasSuffix(lastLow, "s") && !np.titled && !strings.HasSuffix(lastLow, "ss") && len(lastLow) > 3 {
+		m.kind = graph.ActorGroup // "Republicans", "Democrats"
+		m.personal = false
+		m.plural = true
+	}
+	if n == b && !np.titled && (a > 0 && d.low(a-1) == "the") {
+		m.kind = graph.ActorOrganization // "the Taliban"
+		m.personal = false
+	}
+	r.nameGender(m, n, b)
+	return true
+}
+
+// nameGender reads the gender of the person named by tokens [n, b] from an
+// honorific before the name ("Mrs.", "Sir"; it is then no title) or a
+// known first name.
+func (r *resolver) nameGender(m *mention, n, b int) {
+	d := r.d
+	if h := d.low(n - 1); femaleHonorifics[h] {
+		m.title, m.female = "", true
+	} else if maleHonorifics[h] {
+		m.title, m.male = "", true
+	}
+	if n < b {
+		switch firstNames[d.low(n)] {
+		case 'f':
+			m.female = true
+		case 'm':
+			m.male = true
 		}
-		if demo != "" && lead == b && !d.is(b, wOrg|wGov) {
-			m.kind = graph.ActorGroup
+	}
+}
+
+// describedName reports whether tokens [a, b] are a plain lower-case
+// descriptor before a proper name ("the opposition Civic Alliance", "the
+// ruling Progress Party"): m is then the name, with the descriptor as its
+// title unless the name is a source or a country.
+func (r *resolver) describedName(m *mention, a, b int) bool {
+	d := r.d
+	f := a
+	for f <= b && !d.toks[f].upper {
+		f++
+	}
+	plain := f > a && f < b
+	for k := a; k < f && plain; k++ {
+		plain = d.word(k) && !d.is(k, wTitle|wAnon|wDoc|wOrg|wGov|wPrep|wConj|wDet) && d.low(k) != "'s"
+	}
+	for k := f; k <= b && plain; k++ {
+		plain = d.toks[k].upper || d.inNPPrep(k) || d.low(k) == "and" || d.low(k) == "'s" || d.pluralPossessive(k)
+	}
+	if !plain {
+		return false
+	}
+	desc := r.joinToks(a, f-1)
+	r.classify(m, f, b)
+	if m.title == "" && !m.source && m.country == "" {
+		m.title = desc
+	}
+	return true
+}
+
+// capitalisedOrg makes m the organisation a capitalised phrase names
+// ("Saudi Foreign Ministry", "Ministry of Defense", "Pakistani Taliban"),
+// a government body when a word says so; a phrase in capitals throughout
+// may instead be a demonym's group or a bare title ("the President", "the
+// Defense Minister").
+func (r *resolver) capitalisedOrg(m *mention, np *namePhrase, allCap bool) {
+	d := r.d
+	m.kind = graph.ActorOrganization
+	for k := np.a; k <= np.b; k++ {
+		if govBodies[d.low(k)] {
+			m.kind = graph.ActorGovernment
 		}
-		if d.allTitles(lead, b) {
-			// "the President", "the Defense Minister".
-			m.kind = graph.ActorAnonymous
-			m.nominal = lastLow
-			m.personal = true
-			m.title = full
-		}
+	}
+	if !allCap {
+		r.mixedCaseOrg(m, np)
 		return
 	}
-	// Lower case description: "a senior official", "local officials",
-	// "the spokesman".
+	if np.demo != "" && np.lead == np.b && !d.is(np.b, wOrg|wGov) {
+		m.kind = graph.ActorGroup
+	}
+	if d.allTitles(np.lead, np.b) {
+		// "the President", "the Defense Minister".
+		m.kind = graph.ActorAnonymous
+		m.nominal = d.low(np.b)
+		m.personal = true
+		m.title = np.full
+	}
+}
+
+// mixedCaseOrg settles a phrase with capitalised and lower-case words that
+// capitalisedOrg first took for an organisation: a role ("Defense
+// Ministry spokesman"), a country's body ("the Lumerian intelligence
+// service", "the Pakistani army") or a demonym's group.
+func (r *resolver) mixedCaseOrg(m *mention, np *namePhrase) {
+	d := r.d
+	b, lead, demo := np.b, np.lead, np.demo
+	lastLow := d.low(b)
+	if d.is(b, wTitle|wAnon) && !d.toks[b].upper {
+		// "Defense Ministry spokesman": a role.
+		m.kind = graph.ActorAnonymous
+		m.nominal = lastLow
+		m.plural = strings.HasSuffix(lastLow, "s") && !d.is(b, wTitle)
+		m.personal = true
+		if demo != "" {
+			m.affil = r.countryOf(demo)
+		}
+		m.title = r.joinToks(lead, b)
+		return
+	}
+	if demo != "" && lead < b && !d.toks[b].upper {
+		// "the Lumerian intelligence service": that country's.
+		m.affil = r.countryOf(demo)
+		if stateOrg(lastLow) || lastLow == "service" {
+			m.kind = graph.ActorGovernment
+		}
+	}
+	if demo != "" && lead == b {
+		m.kind = graph.ActorGroup
+		if d.is(b, wOrg|wGov) {
+			// "the Pakistani army": an institution of that country.
+			m.kind = graph.ActorOrganization
+			if nationalBodies[lastLow] {
+				m.kind = graph.ActorGovernment
+			}
+			m.affil = r.countryOf(demo)
+		}
+	}
+}
+
+// description makes m what a lower-case phrase describes: unnamed speakers
+// ("a senior official", "local officials", "the spokesman") or an
+// organisation ("the ministry").
+func (r *resolver) description(m *mention, np *namePhrase) {
+	d := r.d
+	b := np.b
+	lastLow := d.low(b)
 	m.kind = graph.ActorAnonymous
 	m.nominal = lastLow
 	m.plural = strings.HasSuffix(lastLow, "s") && !strings.HasSuffix(lastLow, "ss")
 	m.personal = d.is(b, wAnon|wTitle)
-	if demo != "" {
-		m.affil = &mention{country: demo, kind: graph.ActorGovernment, name: r.cname(demo)}
+	if np.demo != "" {
+		m.affil = r.countryOf(np.demo)
 	}
 	if d.is(b, wTitle) {
-		m.title = full
+		m.title = np.full
 	}
 	if d.is(b, wOrg|wGov) {
 		m.kind = graph.ActorOrganization
