@@ -1,0 +1,433 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// This file reads what an attribution's content says: a said-clause whose
+// subject is charged with wrongdoing is an accusation, one that calls a
+// charge false or in which the speaker says he never did it a denial.
+
+// contentFrames reads the content of every attribution: a said-clause
+// whose subject is charged with wrongdoing is an accusation ("said Clinton
+// lied"); one that calls a charge false, or in which the speaker says he
+// never did it, is a denial.
+func (ts *typedStage) contentFrames() {
+	b, d := ts.b, ts.d
+	for ci, at := range b.ats {
+		if at == nil || at.con0 < 0 || at.con1 >= len(d.toks) || at.con1 < at.con0 {
+			continue
+		}
+		if at.class == classDeny || at.class == classAccuse && at.target0 >= 0 {
+			continue
+		}
+		spk := b.spk[ci]
+		if spk == nil || spk.source || spk.kind == graph.ActorAnonymous && spk.name == "unnamed source" {
+			continue
+		}
+		if ts.cueTaken(at.cue0) {
+			continue
+		}
+		c := b.claims[ci]
+		// A pronoun in the content refers first to the speaker: "Hale
+		// said he …".
+		b.r.lastSpk, b.r.lastSent = spk, int(b.d.toks[at.cue0].sent)
+		ts.hits = append(ts.hits, ts.contentHit(at, spk, c)...)
+	}
+}
+
+// cueTaken reports whether a verb frame already read the cue at token k.
+func (ts *typedStage) cueTaken(k int) bool {
+	for _, h := range ts.hits {
+		if h.cue0 <= k && k <= h.cue1 {
+			return true
+		}
+	}
+	return false
+}
+
+// contentHit classifies one attribution's content: it returns the
+// accusation and denial it makes, if any.
+func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) []*typedHit {
+	d := ts.d
+	// Each sentence of the content is read on its own: a quote that runs
+	// over several sentences charges in any of them.
+	var out []*typedHit
+	last := at.con1
+	for last+1 < len(d.toks) && d.toks[last+1].end <= at.conEnd {
+		last++ // a quote extended over following sentences
+	}
+	k := at.con0
+	for k <= last {
+		end := k
+		for end < last && d.toks[end+1].sent == d.toks[k].sent {
+			end++
+		}
+		w := k
+		for w < end && d.toks[w].kind != tWord {
+			w++
+		}
+		if !at.direct || int(d.toks[w].inq) >= 0 || k == at.con0 {
+			out = append(out, ts.clauseHit(at, spk, c, k, end)...)
+		}
+		k = end + 1
+	}
+	return out
+}
+
+// clauseHit classifies the content tokens [k0, end] of one attribution.
+func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0, end int) []*typedHit {
+	d := ts.d
+	if at.class != classAccuse && !ts.signal(k0, min(end, k0+60)) {
+		return nil // no charge or denial word: spare the subject's resolution
+	}
+	k := k0
+	for k <= end && (d.toks[k].kind != tWord || d.low(k) == "that") {
+		k++
+	}
+	if k > end {
+		return nil
+	}
+	if t := d.low(k); (t == "there" || t == "it") && !d.tok(k).upper || t == "there" {
+		// "There is evidence that the Clintons cheated": the that-clause.
+		for j := k + 1; j <= end && j < k+8; j++ {
+			if d.low(j) == "that" && j+1 <= end {
+				k = j + 1
+				break
+			}
+		}
+	}
+	subj, self, z := ts.contentSubject(at, k, spk)
+	if self && z >= 0 {
+		// "he believed Fields had fabricated the story": the clause after
+		// the speaker's own cue is what he charges.
+		v := z + 1
+		for v <= end && (d.is(v, wAux|wAdv) || d.isLyAdverb(v)) {
+			v++
+		}
+		if v <= end && d.isCueAt(v) && !d.negatedAt(v, k) {
+			v++
+			for v <= end && (d.low(v) == "that" || d.toks[v].kind != tWord) {
+				v++
+			}
+			if v <= end {
+				if s2, self2, z2 := ts.contentSubject(at, v, spk); s2 != nil || self2 || ts.claimPhrase(v, end) {
+					k, subj, self, z = v, s2, self2, z2
+				}
+			}
+		}
+	}
+	limit := min(end, k+40)
+	wrong, falsity, neg, fabricated := false, false, false, false
+	for j := k; j <= limit; j++ {
+		w := d.low(j)
+		wrong = wrong || ts.lx.isWrong(w)
+		falsity = falsity || ts.lx.falsity[w]
+		neg = neg || d.is(j, wNeg) || w == "n't"
+		fabricated = fabricated || fabricationWord(w) || w == "made" && d.low(j+1) == "up"
+	}
+	phrase := false
+	if neg || fabricated || falsity || ts.signal(k, limit) {
+		content := strings.ToLower(d.text[d.toks[k].start:d.toks[limit].end])
+		for _, p := range denialPhrases {
+			if strings.Contains(content, p) {
+				phrase = true
+				break
+			}
+		}
+	}
+	hit := func(kind graph.EdgeKind, to *entity) *typedHit {
+		return &typedHit{kind: kind, from: []*entity{spk}, to: to, cue0: at.cue0, cue1: at.cue1, spk0: at.src0, spk1: at.src1, con0: k, con1: limit, claim: c}
+	}
+	claimSubj := ts.claimPhrase(k, limit)
+	actor := subj != nil && !subj.source
+	if actor && ts.passiveAfter(z+1, limit) {
+		// "Israel was sold out by Kerry": the subject suffered the wrong.
+		actor = false
+		wrong = wrong && !ts.question(limit)
+	}
+	if ts.question(limit) {
+		wrong = false // "did you lie to them?" asks, it does not charge
+	}
+	switch {
+	case actor && ts.wrongPredicate(z+1, limit):
+		// "Clinton said the families were wrong": she rejects their account.
+		return []*typedHit{hit(graph.EdgeDenies, subj)}
+	case actor && fabricated && !neg:
+		// "he believed Fields had fabricated the story": a charge, and a
+		// denial of what Fields said.
+		return []*typedHit{hit(graph.EdgeAccuses, subj), hit(graph.EdgeDenies, subj)}
+	case actor && wrong && !neg && !sameSide(spk, subj) && !allied(spk, subj):
+		return []*typedHit{hit(graph.EdgeAccuses, subj)}
+	case actor && at.class == classAccuse:
+		return []*typedHit{hit(graph.EdgeAccuses, subj)}
+	case (claimSubj || self) && (falsity || phrase):
+		return []*typedHit{hit(graph.EdgeDenies, nil)}
+	case self && neg && ts.accused(spk):
+		// "Lewandowski said he never touched her", after he was accused.
+		return []*typedHit{hit(graph.EdgeDenies, nil)}
+	case phrase && at.direct, actor && neg && phrase:
+		h := hit(graph.EdgeDenies, nil)
+		if actor {
+			h.behalf = subj // "Lewandowski is absolutely innocent," Hicks said
+		}
+		return []*typedHit{h}
+	}
+	if wrong && !neg {
+		// "it was Fields's fault", "Clinton's negligence": the owner of a
+		// wrong.
+		for j := k + 1; j < limit; j++ {
+			if d.possessive(j) && ts.lx.isWrong(d.low(j+1)) {
+				if st := d.npLeft(j-1, k); st >= 0 {
+					ts.context(st)
+					if t := ts.resolveTarget(st, j-1); t != nil && t != spk && !allied(spk, t) {
+						return []*typedHit{hit(graph.EdgeAccuses, t)}
+					}
+				}
+			}
+		}
+		// "Israel was sold out by Kerry and Obama": the agent of a wrong.
+		var out []*typedHit
+		for _, t := range ts.wrongAgent(k, limit) {
+			if t != spk && !sameSide(spk, t) {
+				out = append(out, hit(graph.EdgeAccuses, t))
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// contentSubject returns the entity a content clause starting at k is
+// about, whether that is the speaker, and the last token of the subject.
+// A third-person pronoun in a direct quote is not the speaker ("She lied
+// to me," Smith said).
+func (ts *typedStage) contentSubject(at *attribution, k int, spk *entity) (*entity, bool, int) {
+	d := ts.d
+	z := d.npRight(k, at.con1+1)
+	if d.isSubjectPronoun(k) || d.low(k) == "i" {
+		z = k
+	}
+	if z < 0 {
+		// "some of Clinton's rhetoric": the owner of the subject.
+		for j := k + 1; j <= at.con1 && j < k+6; j++ {
+			if d.possessive(j) {
+				if ts.roleAfter(j+1, at.con1) {
+					break // "Trump's 41-year-old campaign manager": the manager
+				}
+				if st := d.npLeft(j-1, k); st >= 0 {
+					return ts.resolveTarget(st, j-1), false, j - 1
+				}
+				break
+			}
+		}
+		return nil, false, -1
+	}
+	pi, pron := pronouns[d.low(k)]
+	if pron && z == k && pi.first {
+		return nil, true, z
+	}
+	if pron && z == k && pi.neuter {
+		return nil, false, z // "it's a sad day": rarely an actor
+	}
+	subj := ts.target(k, z)
+	if subj != nil && subj != spk && allied(spk, subj) && !subj.person {
+		// "The committee did not retaliate," said its spokesman: his own
+		// side speaks through him.
+		return nil, true, z
+	}
+	if subj == spk {
+		if pron && z == k && at.direct && int(d.toks[k].inq) >= 0 {
+			return ts.otherThan(spk, k, pi), false, z
+		}
+		return nil, true, z
+	}
+	return subj, false, z
+}
+
+// otherThan returns the last entity before pos, other than spk, that a
+// pronoun with info p can refer to.
+func (ts *typedStage) otherThan(spk *entity, pos int, p pronounInfo) *entity {
+	for _, e := range ts.b.r.before(pos, 8) {
+		if e == spk || e.source {
+			continue
+		}
+		if (p.male || p.female) && (!e.person || e.plural || p.male && e.female || p.female && e.male) {
+			continue
+		}
+		if p.plural && !(e.plural || e.kind == graph.ActorGroup || e.kind == graph.ActorOrganization || e.kind == graph.ActorGovernment) {
+			continue
+		}
+		return e
+	}
+	return nil
+}
+
+// accused reports whether the article accuses e anywhere.
+func (ts *typedStage) accused(e *entity) bool {
+	for _, pe := range ts.b.edges {
+		if pe.kind == graph.EdgeAccuses && pe.to == e {
+			return true
+		}
+	}
+	for _, h := range ts.hits {
+		if h.kind == graph.EdgeAccuses && h.to == e {
+			return true
+		}
+	}
+	return false
+}
+
+// wrongAgent returns the agents of a wrong in a content span: "sold out
+// by Kerry and Obama", "misled by the company".
+func (ts *typedStage) wrongAgent(k, z int) []*entity {
+	d := ts.d
+	for j := k + 1; j <= z; j++ {
+		if d.low(j) != "by" {
+			continue
+		}
+		near := false
+		for w := j - 1; w >= k && w >= j-3; w-- {
+			near = near || ts.lx.isWrong(d.low(w))
+		}
+		if !near {
+			continue
+		}
+		if e := d.npRight(j+1, z+1); e >= 0 {
+			ts.context(j + 1)
+			if parts := ts.b.compound(j+1, e); len(parts) > 1 {
+				return parts
+			}
+			if t := ts.resolveTarget(j+1, e); t != nil {
+				return []*entity{t}
+			}
+		}
+	}
+	return nil
+}
+
+// fabricationWord reports whether w says a statement was invented.
+func fabricationWord(w string) bool {
+	switch w {
+	case "fabricated", "invented", "concocted", "fabricating", "fabrication":
+		return true
+	}
+	return false
+}
+
+// roleAfter reports whether a role noun ("manager", "spokesman") heads
+// the phrase that starts at k, before any verb.
+func (ts *typedStage) roleAfter(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+6; j++ {
+		if d.toks[j].kind != tWord && d.toks[j].low != "-" {
+			return false
+		}
+		if d.is(j, wTitle|wAnon) && !d.toks[j].upper {
+			return true
+		}
+		if d.is(j, wAux|wVerb) || ts.lx.verbs[d.low(j)].kind != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// passiveAfter reports whether the clause from k is passive: a form of
+// "be" then a participle ("was sold out", "has been left").
+func (ts *typedStage) passiveAfter(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+4; j++ {
+		switch d.low(j) {
+		case "is", "are", "was", "were", "been", "be", "being":
+			n := j + 1
+			for n <= z && (d.isLyAdverb(n) || d.is(n, wAdv)) {
+				n++
+			}
+			w := d.low(n)
+			return n <= z && !d.tok(n).upper && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "sold" || w == "left" || w == "told" || w == "caught" || w == "held")
+		}
+		if !d.is(j, wAux|wAdv|wNeg) && !d.isLyAdverb(j) {
+			return false
+		}
+	}
+	return false
+}
+
+// question reports whether the sentence of token z ends with a question
+// mark.
+func (ts *typedStage) question(z int) bool {
+	d := ts.d
+	s := d.sents[int(d.toks[z].sent)]
+	for j := s.b - 1; j >= s.a && j >= s.b-3; j-- {
+		if d.toks[j].low == "?" {
+			return true
+		}
+	}
+	return false
+}
+
+// allied reports whether a and b belong to one body: one is the other's
+// affiliation, or they share one, up the chain ("Lu Kang, spokesman of the
+// Chinese Foreign Ministry" and China).
+func allied(a, b *entity) bool {
+	up := func(e *entity) []*entity {
+		var out []*entity
+		for k := 0; e != nil && k < 4; k++ {
+			out = append(out, e)
+			e = e.affil
+		}
+		return out
+	}
+	ua, ub := up(a), up(b)
+	for _, x := range ua {
+		for _, y := range ub {
+			if x == y || x.country != "" && x.country == y.country {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// claimPhrase reports whether the noun phrase at k, up to its verb, names a
+// statement ("your allegations", "all of the claims in the suit").
+func (ts *typedStage) claimPhrase(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+12 && !d.is(j, wAux|wVerb); j++ {
+		if ts.lx.claimNouns[d.low(j)] && !d.toks[j].upper && !d.is(j, wPron) {
+			return true
+		}
+	}
+	return false
+}
+
+// signal reports whether tokens [a, z] hold a word of a charge or a
+// denial: wrongdoing, falsity, negation or a fabrication.
+func (ts *typedStage) signal(a, z int) bool {
+	d := ts.d
+	for j := a; j <= z; j++ {
+		if ts.lx.info[d.low(j)]&(tiWrong|tiFalsity|tiNothing) != 0 || d.is(j, wNeg) || d.low(j) == "n't" {
+			return true
+		}
+	}
+	return false
+}
+
+// wrongPredicate reports whether the clause from k says its subject is
+// mistaken: "were wrong in their recollections", "is mistaken".
+func (ts *typedStage) wrongPredicate(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+5; j++ {
+		switch d.low(j) {
+		case "wrong", "mistaken":
+			return true
+		}
+		if !d.is(j, wAux|wAdv) && !d.isLyAdverb(j) && d.toks[j].kind != tQuote {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,664 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// This file holds the typed stage's frames: a verb with its subject,
+// object and particles ("accused X of", "pushed back on"), passives,
+// labels ("called X a liar"), demands and nominal charges ("Exxon's
+// accusation", "a lawsuit against X").
+
+// nounUse reports whether a verb-like word at i is used as a noun: after
+// a determiner, a possessive or an adjective ("the charge", "his attack").
+func (ts *typedStage) nounUse(i int, s sentence) bool {
+	d := ts.d
+	if i == s.a {
+		return false
+	}
+	p := d.low(i - 1)
+	if d.is(i-1, wDet) && !d.is(i-1, wPron) || p == "'s" || isPossessiveDet(p) || p == "of" || p == "and" && ts.lx.nouns[d.low(i)] {
+		return true
+	}
+	if d.toks[i].upper && i > s.a {
+		return true // part of a name or title
+	}
+	return false
+}
+
+// negated reports whether the verb at i is negated ("did not deny", "never
+// blamed"): a negation among the few auxiliaries and adverbs before it.
+func (ts *typedStage) negated(i int, s sentence) bool {
+	return ts.d.negatedAt(i, s.a)
+}
+
+// negatedAt reports whether a negation stands among the auxiliaries and
+// adverbs just before token i (not before token a).
+func (d *doc) negatedAt(i, a int) bool {
+	for k := i - 1; k >= a && k >= i-4; k-- {
+		if d.is(k, wNeg) || d.low(k) == "n't" || strings.HasSuffix(d.low(k), "n't") {
+			return true
+		}
+		if !(d.is(k, wAux|wAdv) || d.isLyAdverb(k)) {
+			return false
+		}
+	}
+	return false
+}
+
+// passiveAux reports whether a form of "be" (or "get") governs the
+// participle at i: "was accused", "has been criticized".
+func (ts *typedStage) passiveAux(i int, s sentence) bool {
+	d := ts.d
+	for k := i - 1; k >= s.a && k >= i-4; k-- {
+		switch d.low(k) {
+		case "is", "are", "was", "were", "be", "been", "being", "get", "got", "gets", "getting":
+			return true
+		}
+		if !(d.is(k, wAdv|wNeg) || d.isLyAdverb(k)) {
+			return false
+		}
+	}
+	return false
+}
+
+// verbFrame reads the frame of a typed verb at i.
+func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
+	d := ts.d
+	if ts.negated(i, s) {
+		return nil
+	}
+	if tf.part && ts.passiveAux(i, s) {
+		if !tf.passive || tf.kind != tkAccuse {
+			return nil
+		}
+		return ts.passive(i, s)
+	}
+	// A participle after a noun and before "by" modifies the noun: "the
+	// charges filed by …", "a lawsuit backed by …".
+	if tf.part && !tf.ing && i > s.a && d.nounish(i-1, s.a) && d.low(i+1) == "by" {
+		return nil
+	}
+	k := i + 1
+	if tf.particle != "" {
+		for d.isLyAdverb(k) {
+			k++ // "disagree strongly with"
+		}
+		if tf.lemma == "defend" && d.low(k) != tf.particle {
+			// "defended himself against accusations of racism"
+			if o := d.npRight(k, s.b); o >= 0 && o < k+4 {
+				k = o + 1
+			}
+		}
+		if d.low(k) != tf.particle {
+			return nil
+		}
+		k++
+		if tf.lemma == "take" && d.low(k) != "at" {
+			return nil
+		}
+		if tf.lemma == "hit" || tf.lemma == "lash" {
+			if d.low(k) != "at" && d.low(k) != "against" {
+				return nil
+			}
+		}
+		if tf.lemma == "push" && d.low(k) != "on" && d.low(k) != "against" {
+			return nil
+		}
+		if d.low(k) == "at" || d.low(k) == "against" || d.low(k) == "on" {
+			k++
+		}
+	} else if tf.lemma == "disagree" {
+		return nil
+	}
+	for k < s.b && d.isLyAdverb(k) {
+		k++
+	}
+	from, sp0, sp1 := ts.subject(i, tf.ing, s)
+	if len(from) == 0 {
+		return nil
+	}
+	h := &typedHit{from: from, cue0: i, cue1: k - 1, spk0: sp0, spk1: sp1, con0: -1, con1: -1}
+	if k-1 < i {
+		h.cue1 = i
+	}
+	switch tf.kind {
+	case tkAccuse:
+		h.kind = graph.EdgeAccuses
+		if tf.lemma == "cite" && !ts.followedBy(k, s, "for") {
+			return nil
+		}
+		if tf.lemma == "charge" && d.low(k) != "that" && !ts.followedBy(k, s, "with") {
+			return nil
+		}
+		t0, t1 := ts.objectSpan(k, s, tf.thatObj)
+		if t0 < 0 {
+			return nil
+		}
+		h.obj0, h.obj1 = t0, t1
+		h.to = ts.target(t0, t1)
+		h.con0, h.con1 = t0, ts.clauseEnd(t1, s)
+		if h.to == nil {
+			// "alleges defamation by Clinton": the agent of the wrong.
+			if ag := ts.wrongAgent(t0, min(t1+4, h.con1)); len(ag) > 0 {
+				h.to = ag[0]
+			}
+		}
+		if h.to == nil {
+			return nil
+		}
+	case tkDeny:
+		h.kind = graph.EdgeDenies
+		if o1 := d.npRight(k, s.b); o1 >= 0 && !ts.lx.claimNouns[d.low(o1)] {
+			if d.low(o1+1) == "as" {
+				// "dismissed Walker as an ineffective leader": a label.
+				return ts.label(i, k, h, s)
+			}
+			if ts.lx.stance[d.low(o1)] {
+				// "rejects Trump's remarks": a rebuke of their owner.
+				for j := k; j < o1; j++ {
+					if d.possessive(j) {
+						h.kind, h.to = graph.EdgeAccuses, ts.target(k, o1)
+						h.con0, h.con1 = k, ts.clauseEnd(k, s)
+						if h.to == nil {
+							return nil
+						}
+						return h
+					}
+				}
+			}
+		}
+		if tf.claimObj && !ts.claimObject(k, s) || !tf.claimObj && d.npRight(k, s.b) < 0 && !ts.claimObject(k, s) {
+			// "a claim that Gowdy's office strongly disputes": the claim
+			// is the antecedent of the relative clause.
+			c := ts.relativeClaim(i, s)
+			if c < 0 {
+				return nil
+			}
+			h.con0, h.con1 = c, ts.clauseEnd(i, s)
+			h.to = ts.claimOwner(c, s)
+			return h
+		}
+		h.con0, h.con1 = k, ts.clauseEnd(k, s)
+		h.to = ts.claimOwner(k, s)
+	case tkLabel:
+		return ts.label(i, k, h, s)
+	}
+	return h
+}
+
+// followedBy reports whether word w follows within the clause from k.
+func (ts *typedStage) followedBy(k int, s sentence, w string) bool {
+	d := ts.d
+	for j := k; j < s.b && j < k+12; j++ {
+		if d.low(j) == w {
+			return true
+		}
+		if d.toks[j].kind != tWord && d.toks[j].low != "'" && d.toks[j].low != "-" {
+			return false
+		}
+	}
+	return false
+}
+
+// moreTargets returns a hit for each further name of a coordinated object:
+// "ridiculed Donald Trump, Ben Carson and Carly Fiorina".
+func (ts *typedStage) moreTargets(h *typedHit, s sentence) []*typedHit {
+	if h.kind != graph.EdgeAccuses || h.obj1 <= h.obj0 {
+		return nil
+	}
+	var out []*typedHit
+	for _, p := range ts.conjuncts(h.obj0, h.obj1, s) {
+		if p != h.to && !p.source {
+			c := *h
+			c.to = p
+			out = append(out, &c)
+		}
+	}
+	return out
+}
+
+// conjuncts returns the entities of a coordination of names that starts
+// with the noun phrase [a, z]: "Tom Hale, Dan Price and Lena Ortiz".
+func (ts *typedStage) conjuncts(a, z int, s sentence) []*entity {
+	d := ts.d
+	if parts := ts.b.compound(a, z); len(parts) > 1 {
+		return parts
+	}
+	var out []*entity
+	for k := z + 1; k+1 < s.b; {
+		if d.low(k) == "," && d.low(k+1) == "and" {
+			k++
+		}
+		if d.low(k) != "," && d.low(k) != "and" || !d.tok(k+1).upper {
+			break
+		}
+		e := d.npRight(k+1, s.b)
+		if e < 0 {
+			break
+		}
+		ts.context(k + 1)
+		if parts := ts.b.compound(k+1, e); len(parts) > 1 {
+			out = append(out, parts...)
+		} else if t := ts.resolveTarget(k+1, e); t != nil {
+			out = append(out, t)
+		}
+		k = e + 1
+	}
+	return out
+}
+
+// demandFrame reads "urged Hale to apologize", "called on Hale to resign",
+// "called for Hale's resignation": a demand that someone atone or go
+// charges them.
+func (ts *typedStage) demandFrame(i int, s sentence) *typedHit {
+	d := ts.d
+	if ts.negated(i, s) {
+		return nil
+	}
+	k := i + 1
+	if d.low(k) == "on" || d.low(k) == "upon" {
+		k++
+	}
+	var to *entity
+	if d.low(k) == "for" {
+		// "called for his dismissal": the owner of a punitive noun.
+		o := d.npRight(k+1, s.b)
+		if o < 0 || !punitiveNouns[d.low(o)] {
+			return nil
+		}
+		to = ts.target(k+1, o)
+	} else {
+		o := d.npRight(k, s.b)
+		if o < 0 || d.low(o+1) != "to" || !atoneVerbs[d.low(o+2)] {
+			return nil
+		}
+		to = ts.target(k, o)
+	}
+	if to == nil {
+		return nil
+	}
+	from, a, z := ts.subject(i, strings.HasSuffix(d.low(i), "ing"), s)
+	if len(from) == 0 {
+		return nil
+	}
+	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: a, spk1: z, con0: -1, con1: -1}
+}
+
+// punitiveNouns are what a demand for someone's punishment asks for.
+var punitiveNouns = map[string]bool{
+	"dismissal": true, "resignation": true, "firing": true, "arrest": true, "impeachment": true, "prosecution": true,
+	"ouster": true, "removal": true, "suspension": true, "indictment": true, "apology": true, "recusal": true,
+}
+
+// atoneVerbs are what someone is urged to do for a wrong: "urged him to
+// apologize".
+var atoneVerbs = map[string]bool{
+	"apologize": true, "apologise": true, "resign": true, "step": true, "quit": true, "recuse": true, "retract": true, "repent": true,
+}
+
+// claimObject reports whether what follows a denial verb at k is a
+// statement: a that-clause, a claim noun phrase ("the allegations",
+// "Exxon's accusation", "it"), or an -ing clause ("denied having …").
+func (ts *typedStage) claimObject(k int, s sentence) bool {
+	d := ts.d
+	if k >= s.b {
+		return false
+	}
+	w := d.low(k)
+	if w == "that" || w == "as" || d.toks[k].kind == tQuote {
+		return true
+	}
+	if d.word(k) && strings.HasSuffix(w, "ing") && !d.toks[k].upper {
+		return true
+	}
+	e := d.npRight(k, s.b)
+	if e < 0 {
+		return ts.lx.claimNouns[w]
+	}
+	for j := k; j <= e; j++ {
+		if ts.lx.claimNouns[d.low(j)] && (j == e || d.low(j+1) == "of" || d.low(j+1) == "that" || d.low(j+1) == "about" || d.low(j+1) == "by") {
+			return true
+		}
+	}
+	if ts.lx.claimNouns[d.low(e)] {
+		return true
+	}
+	// "rejected the notion that …"
+	return d.low(e+1) == "that" && !d.toks[e].upper
+}
+
+// relativeClaim returns the first token of the claim a relative clause
+// around verb i rejects ("a claim that X disputes", "the charges, which
+// X denies"), or -1.
+func (ts *typedStage) relativeClaim(i int, s sentence) int {
+	d := ts.d
+	a, _ := d.subjectLeft(i, s.a)
+	if a < 0 {
+		return -1
+	}
+	r := a - 1
+	if d.low(r) != "that" && d.low(r) != "which" {
+		return -1
+	}
+	n := r - 1
+	if d.low(n) == "," {
+		n--
+	}
+	if n < s.a || !ts.lx.claimNouns[d.low(n)] || d.is(n, wPron) {
+		return -1
+	}
+	if st := d.npLeft(n, s.a); st >= 0 {
+		return st
+	}
+	return n
+}
+
+// claimOwner returns who made the statement a denial rejects, when the
+// object names it: "Exxon's accusation", "accusations by Exxon Mobil",
+// "her allegations".
+func (ts *typedStage) claimOwner(k int, s sentence) *entity {
+	d := ts.d
+	e := d.npRight(k, s.b)
+	if e < 0 {
+		return nil
+	}
+	for j := k; j <= e+6 && j < s.b && d.toks[j].kind == tWord; j++ {
+		// "Exxon's accusation", "many of the points in Exxon's letter"
+		if d.possessive(j) && j > k {
+			a := k
+			if st := d.npLeft(j-1, k); st >= 0 {
+				a = st
+			}
+			if d.is(a, wDet) {
+				a++
+			}
+			if a <= j-1 {
+				ts.context(a)
+				return ts.resolve(a, j-1)
+			}
+		}
+	}
+	if isPossessiveDet(d.low(k)) && d.low(k) != "its" {
+		ts.context(k)
+		return ts.resolve(k, k)
+	}
+	for j := k; j <= e+2 && j < s.b; j++ {
+		if ts.lx.claimNouns[d.low(j)] && (d.low(j+1) == "by" || d.low(j+1) == "from") {
+			if z := d.npRight(j+2, s.b); z >= 0 {
+				ts.context(j + 2)
+				return ts.resolve(j+2, z)
+			}
+		}
+	}
+	return nil
+}
+
+// label reads "called X a liar" (an accusation of X) and "called the charge
+// pathetic" or "called X delusional for the accusation" (a denial).
+func (ts *typedStage) label(i, k int, h *typedHit, s sentence) *typedHit {
+	d := ts.d
+	lemma := ts.lx.verbs[d.low(i)].lemma
+	if d.low(k) == "for" || d.low(k) == "on" || d.low(k) == "up" || d.low(k) == "in" || d.low(k) == "off" || d.low(k) == "out" {
+		return nil // "called for", "called on": not a label
+	}
+	o1 := d.npRight(k, s.b)
+	if o1 < 0 {
+		return nil
+	}
+	c0 := o1 + 1
+	for d.low(c0) == "of" {
+		// "called Clinton's use of private email servers careless"
+		e := d.npRight(c0+1, s.b)
+		if e < 0 {
+			break
+		}
+		o1, c0 = e, e+1
+	}
+	if lemma == "describe" || lemma == "characterize" || lemma == "refer" {
+		if d.low(c0) != "as" {
+			return nil
+		}
+	}
+	poss := false
+	for j := k; j <= o1; j++ {
+		poss = poss || d.possessive(j)
+	}
+	if d.is(c0, wPrep) && d.low(c0) != "as" && d.low(c0) != "to" || d.low(c0) == "to" && !poss || d.is(c0, wTime) || d.isDayOrDate(c0) {
+		return nil // "called Machado on Friday to thank her": no label follows
+	}
+	c1 := ts.clauseEnd(c0, s)
+	if c1 < c0 {
+		return nil
+	}
+	wrong, falsity, claimFor := false, false, false
+	for j := c0; j <= c1; j++ {
+		w := d.low(j)
+		if ts.lx.falsity[w] {
+			falsity = true
+		}
+		if ts.lx.isWrong(w) {
+			wrong = true
+		}
+		if w == "for" && ts.lx.claimNouns[d.low(j+2)] || w == "for" && ts.lx.claimNouns[d.low(j+1)] {
+			claimFor = true
+		}
+	}
+	h.con0, h.con1 = k, c1
+	claimObj := ts.lx.claimNouns[d.low(o1)]
+	switch {
+	case claimObj && falsity:
+		h.kind = graph.EdgeDenies
+		h.to = ts.claimOwner(k, s)
+	case falsity && claimFor:
+		h.kind = graph.EdgeDenies
+		h.to = ts.target(k, o1)
+	case wrong || falsity:
+		h.kind = graph.EdgeAccuses
+		h.to = ts.target(k, o1)
+		if h.to == nil {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return h
+}
+
+// passive reads "Y was accused by X (of …)": X accuses Y.
+func (ts *typedStage) passive(i int, s sentence) *typedHit {
+	d := ts.d
+	by := -1
+	for j := i + 1; j < s.b && j < i+14; j++ {
+		if d.low(j) == "by" {
+			by = j
+			break
+		}
+		if t := d.toks[j]; t.kind == tPunct && t.low != "," && t.low != "-" {
+			break
+		}
+	}
+	if by < 0 {
+		return nil
+	}
+	z := d.npRight(by+1, s.b)
+	if z < 0 {
+		return nil
+	}
+	ts.context(by + 1)
+	from := ts.b.compound(by+1, z)
+	if len(from) < 2 {
+		e := ts.resolve(by+1, z)
+		if e == nil {
+			return nil
+		}
+		from = []*entity{e}
+	}
+	a, b := d.subjectLeft(i, s.a)
+	if a < 0 {
+		return nil
+	}
+	ts.context(a)
+	to := ts.resolve(a, b)
+	if to == nil {
+		return nil
+	}
+	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: by + 1, spk1: z, con0: -1, con1: -1}
+}
+
+// nounFrame reads a nominal accusation at noun i: "Exxon's accusation that
+// …", "accusations by X against Y", "filed a lawsuit against Y", "came
+// under attack from X".
+func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
+	d := ts.d
+	w := d.low(i)
+	// The accuser: a possessive owner, or "by/from X" after the noun.
+	var from []*entity
+	sp0, sp1 := -1, -1
+	if d.possessive(i - 1) {
+		if a := d.npLeft(i-2, s.a); a >= 0 {
+			ts.context(a)
+			if e := ts.resolve(a, i-2); e != nil {
+				from, sp0, sp1 = []*entity{e}, a, i-2
+			}
+		}
+	} else if isPossessiveDet(d.low(i-1)) && d.low(i-1) != "its" {
+		ts.context(i - 1)
+		if e := ts.resolve(i-1, i-1); e != nil {
+			from, sp0, sp1 = []*entity{e}, i-1, i-1
+		}
+	}
+	j := i + 1
+	if d.low(j) == "made" || d.low(j) == "leveled" || d.low(j) == "levelled" || d.low(j) == "filed" || d.low(j) == "brought" || d.low(j) == "lodged" {
+		j++
+	}
+	if len(from) == 0 && ts.lx.reception[w] {
+		// "came under withering attack in recent days from Trump".
+		for f := j; f < s.b && f < j+6 && d.toks[f].kind == tWord; f++ {
+			if d.low(f) == "from" {
+				j = f
+				break
+			}
+		}
+	}
+	if len(from) == 0 && (d.low(j) == "by" || d.low(j) == "from") {
+		if z := d.npRight(j+1, s.b); z >= 0 {
+			a := j + 1
+			if d.low(a) == "politicians" || d.low(a) == "critics" || d.low(a) == "people" {
+				if d.low(a+1) == "like" || d.low(a+1) == "including" {
+					a += 2
+					z = d.npRight(a, s.b)
+				}
+			}
+			if z >= 0 {
+				ts.context(a)
+				from = ts.b.compound(a, z)
+				if len(from) < 2 {
+					from = nil
+					if e := ts.resolve(a, z); e != nil {
+						from = []*entity{e}
+					}
+				}
+				sp0, sp1 = a, z
+				j = z + 1
+			}
+		}
+	}
+	// The accused: "against Y", or the subject of a that-clause.
+	var to *entity
+	for k := j; k < s.b && k < j+8; k++ {
+		if d.low(k) == "on" && k == j && (w == "attack" || w == "attacks") || d.low(k) == "of" && k == j && (w == "critique" || w == "criticism" || w == "condemnation") {
+			if z := d.npRight(k+1, s.b); z >= 0 {
+				to = ts.target(k+1, z)
+			}
+			break
+		}
+		if d.low(k) == "against" || d.low(k) == "that" && k <= j+1 {
+			if z := d.npRight(k+1, s.b); z >= 0 {
+				to = ts.target(k+1, z)
+			}
+			break
+		}
+		if d.toks[k].kind != tWord {
+			break
+		}
+	}
+	if ts.lx.reception[w] && len(from) > 0 && to == nil {
+		// "came under attack from Trump", "faced criticism from rivals":
+		// the one attacked is the subject of the clause.
+		to = ts.receiver(i, s)
+	}
+	if len(from) == 0 && to != nil {
+		// "have filed a lawsuit against Y", "delivered a critique of Y":
+		// the subject of the verb that makes the charge.
+		v := i - 1
+		for v > s.a && (d.is(v, wDet) || !d.isCueAt(v) && !isFilingVerb(d.low(v)) && i-v < 6) {
+			v--
+		}
+		if isFilingVerb(d.low(v)) {
+			if f, a, z := ts.subject(v, strings.HasSuffix(d.low(v), "ing"), s); len(f) > 0 {
+				from, sp0, sp1 = f, a, z
+			}
+		}
+	}
+	if len(from) == 0 || to == nil {
+		return nil
+	}
+	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: sp0, spk1: sp1, con0: -1, con1: -1}
+}
+
+// isFilingVerb reports whether w brings a lawsuit or charges.
+func isFilingVerb(w string) bool {
+	switch w {
+	case "filed", "file", "files", "filing", "brought", "bring", "brings", "lodged", "leveled", "levelled", "launched",
+		"made", "make", "makes", "making", "delivered", "delivers", "offered", "issued", "voiced", "raised", "renewed", "repeated":
+		return true
+	}
+	return false
+}
+
+// receiver returns the subject of the clause in which noun i is received
+// ("which has come under attack", "Trump has faced criticism").
+func (ts *typedStage) receiver(i int, s sentence) *entity {
+	d := ts.d
+	for v := i - 1; v >= s.a && i-v < 8; v-- {
+		switch d.low(v) {
+		case "faced", "faces", "face", "facing", "came", "come", "comes", "drew", "draws", "draw", "received", "receives", "subject":
+			if d.low(v) == "subject" {
+				v--
+				for v >= s.a && (d.is(v, wAux) || d.is(v, wAdv)) {
+					v--
+				}
+				v++
+			}
+			a, z := d.subjectLeft(v, s.a)
+			if a < 0 {
+				return nil
+			}
+			if a == z && (d.low(a) == "which" || d.low(a) == "who") {
+				// "…, the RNC, which has come under attack": the name
+				// right before the relative pronoun.
+				k := a - 1
+				if d.low(k) == "," {
+					k--
+				}
+				st := k
+				for st > s.a && d.toks[st-1].upper && d.toks[st-1].kind == tWord {
+					st--
+				}
+				if st < k || d.toks[k].upper {
+					if d.is(st-1, wDet) {
+						st--
+					}
+					ts.context(st)
+					return ts.resolveTarget(st, k)
+				}
+			}
+			ts.context(a)
+			return ts.resolve(a, z)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,556 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// This file holds the typed stage's noun-phrase work: who a subject,
+// object or owner names, read with the article's resolver, and which
+// phrases can name an actor at all.
+
+// subject returns the entities that act at verb i, with the span of the
+// subject as written: a noun phrase on its left (split when it coordinates
+// names), a relative pronoun's antecedent, or, for a participle clause
+// (", accusing …"), the subject of the sentence.
+func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int) {
+	d, b := ts.d, ts.b
+	if i-1 > s.a && d.toks[i-1].kind == tQuote && d.toks[i-1].q == qOpen {
+		// he "rejects Trump's comments": the quote opens after the subject.
+		return ts.subject(i-1, ing, s)
+	}
+	p := d.skipLeft(i-1, s.a)
+	if p >= s.a && d.low(p) == "to" {
+		// "continued to say", "went on to rebut": the subject of the
+		// governing verb.
+		q := d.skipLeft(p-1, s.a)
+		if q >= s.a && (d.low(q) == "on" || d.low(q) == "back" || controlVerb(d.low(q))) {
+			if d.low(q) == "on" || d.low(q) == "back" {
+				q-- // "went on to rebut", "was back to implying"
+			}
+			return ts.subject(q, false, s)
+		}
+		return nil, -1, -1
+	}
+	if ing && (p < s.a || d.low(p) == "," || d.is(p, wPrep|wSub)) {
+		// The speaker of an earlier cue of the sentence acts here too:
+		// "X held Y responsible, accusing it of …".
+		for k := len(b.claims) - 1; k >= 0; k-- {
+			if at := b.ats[k]; at != nil && at.cue0 < i && at.cue0 >= s.a {
+				e := b.spk[k]
+				if at.src0 >= 0 {
+					// Read the speaker again as the typed stage reads names
+					// ("a number of the families" are the families).
+					ts.context(at.src0)
+					if o := ts.resolve(at.src0, at.src1); o != nil {
+						e = o
+					}
+				}
+				if ts.actorEntity(e) {
+					return []*entity{e}, -1, -1
+				}
+				return nil, -1, -1
+			}
+		}
+		e := ts.b.subjectOf(int(d.toks[i].sent))
+		if e == nil {
+			return nil, -1, -1
+		}
+		return []*entity{e}, -1, -1
+	}
+	a, z := d.subjectLeft(i, s.a)
+	if a < 0 && p > s.a && (d.low(p) == "and" || d.low(p) == ",") {
+		// "Smith spoke at the convention and delivered a critique", "has
+		// mocked a reporter, referred to migrants as …": a second verb of
+		// the clause whose subject opens the sentence.
+		if e := ts.b.subjectOf(int(d.toks[i].sent)); e != nil && ts.actorEntity(e) {
+			return []*entity{e}, -1, -1
+		}
+	}
+	if a < 0 {
+		return nil, -1, -1
+	}
+	if a > s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper {
+		// "Two lawsuits being considered in San Diego have accused …": the
+		// subject is the noun before the modifiers, not the place.
+		for h := a - 2; h >= s.a && h > a-10; h-- {
+			w := d.low(h)
+			if d.is(h, wDoc|wAnon|wOrg) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && d.lx.sets[w[:len(w)-1]]&(wDoc|wAnon|wOrg) != 0 {
+				if st := d.npLeft(h, s.a); st >= 0 {
+					a, z = st, h
+				}
+				break
+			}
+			if d.toks[h].kind != tWord || d.is(h, wAux) && !strings.HasSuffix(w, "ing") {
+				break
+			}
+		}
+	}
+	if a == z && (d.low(a) == "i" || d.low(a) == "we") {
+		// "I blame Hale," inside a quote: its speaker.
+		if e := ts.quoteSpeaker(a); e != nil {
+			return []*entity{e}, -1, -1
+		}
+		return nil, -1, -1
+	}
+	if int(d.toks[a].inq) >= 0 && d.isSubjectPronoun(a) && a == z {
+		return nil, -1, -1 // a pronoun inside a quote: whose, the quote does not say
+	}
+	for k := a + 1; k < z; k++ {
+		// "Smith and Woods, the parents of …, have filed": the names
+		// before an appositive.
+		if d.toks[k].low == "," && (d.is(k+1, wDet) && !d.tok(k+1).upper || !d.tok(k+1).upper || isPossessiveDet(d.low(k+1))) {
+			z = k - 1
+			break
+		}
+	}
+	ts.context(a)
+	if parts := b.compound(a, z); len(parts) > 1 {
+		return parts, a, z
+	}
+	e := ts.resolve(a, z)
+	if e == nil {
+		return nil, -1, -1
+	}
+	if d.low(a-1) == "and" && a-2 >= s.a && d.tok(a-2).upper {
+		// "Trump and his attorneys denied": the name before "and" acts too.
+		if st := d.npLeft(a-2, s.a); st >= 0 && (st == s.a || d.clauseEdge(st-1)) {
+			ts.context(st)
+			if o := ts.resolve(st, a-2); o != nil && o != e {
+				return []*entity{o, e}, st, z
+			}
+		}
+	}
+	return []*entity{e}, a, z
+}
+
+// namedBody returns the named organisation a bare description such as
+// "the company" or "the committee" refers to: the last one mentioned
+// before it whose name holds the head noun, or for a company the last
+// organisation. It returns nil when e is already named.
+func (ts *typedStage) namedBody(e *entity, a, z int) *entity {
+	d := ts.d
+	if e.source || e.name == "" || e.name[0] < 'a' || e.name[0] > 'z' || !d.is(a, wDet) || d.low(a) == "a" || d.low(a) == "an" {
+		return nil
+	}
+	head := d.low(z)
+	if !d.is(z, wOrg) {
+		return nil
+	}
+	// The candidate named with the head noun, else the one the article
+	// has mentioned most: "the company" in a story about Exxon Mobil.
+	var best *entity
+	bestN := 0
+	for _, o := range ts.b.r.before(a, 30) {
+		if o == e || o.source || o.name == "" || o.name[0] < 'A' || o.name[0] > 'Z' {
+			continue
+		}
+		if o.person && (o.male || o.female || o.title != "" || !bodyNouns[head] || ts.speaks(o) && !companyLike(o.name)) {
+			continue // a person; an unknown name may still be a company
+		}
+		if strings.Contains(strings.ToLower(o.name), head) {
+			return o
+		}
+		if n := ts.mentions(o, a); bodyNouns[head] && n > bestN && !publicBody(o.name) {
+			best, bestN = o, n
+		}
+	}
+	return best
+}
+
+// companyLike reports whether a name read as a person's can be a
+// company's: two or more words, none of them a known given name.
+func companyLike(name string) bool {
+	ws := strings.Fields(name)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if genderOf(strings.ToLower(w)) != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// mentions counts the recorded mentions of e before token pos.
+func (ts *typedStage) mentions(e *entity, pos int) int {
+	n := 0
+	for _, m := range ts.b.r.recent {
+		if m.e == e && m.pos < pos {
+			n++
+		}
+	}
+	return n
+}
+
+// publicBody reports whether a name is a school's, a party's or a state
+// body's, never "the company".
+func publicBody(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		switch w {
+		case "school", "university", "college", "committee", "department", "ministry", "party", "agency", "office",
+			"council", "court", "police", "army", "government", "administration", "house", "senate", "congress", "campaign":
+			return true
+		}
+	}
+	return false
+}
+
+// speaks reports whether e is the speaker of a claim.
+func (ts *typedStage) speaks(e *entity) bool {
+	for _, o := range ts.b.spk {
+		if o == e {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyNouns are heads that any named organisation may be called by.
+var bodyNouns = map[string]bool{"company": true, "firm": true, "corporation": true, "group": true, "organization": true, "organisation": true}
+
+// actorEntity reports whether e can act in a typed relation: not junk,
+// not the article's catch-all unnamed source, not an agency.
+func (ts *typedStage) actorEntity(e *entity) bool {
+	return e != nil && !junkName(e.name) && !(e.kind == graph.ActorAnonymous && e.name == "unnamed source") && !(e.source && e.skind != graph.SourceDocument)
+}
+
+// quoteSpeaker returns the speaker of the claim whose content holds token
+// k, or nil.
+func (ts *typedStage) quoteSpeaker(k int) *entity {
+	b := ts.b
+	at := ts.d.toks[k].start
+	for ci, c := range b.claims {
+		if b.ats[ci] != nil && c.Start <= at && at < c.End {
+			e := b.spk[ci]
+			if e == nil || e.source || e.kind == graph.ActorAnonymous && e.name == "unnamed source" {
+				return nil
+			}
+			return e
+		}
+	}
+	return nil
+}
+
+// possessive reports whether the "'s" at k marks a possessive, not "is"
+// or "has" ("It's a sad day", "Trump's been clear").
+func (d *doc) possessive(k int) bool {
+	if d.low(k) != "'s" {
+		return false
+	}
+	if p := d.low(k - 1); pronouns[p] != (pronounInfo{}) || p == "that" || p == "there" || p == "what" || p == "here" || p == "this" {
+		return false
+	}
+	n := k + 1
+	return !(d.is(n, wDet|wAdv|wNeg|wPrep|wAux) && !d.tok(n).upper || d.isLyAdverb(n))
+}
+
+// controlVerb reports whether w passes its subject to a following
+// to-infinitive ("continued to deny").
+func controlVerb(w string) bool {
+	switch w {
+	case "continue", "continues", "continued", "continuing", "begin", "began", "begun", "start", "started",
+		"try", "tried", "tries", "seek", "seeks", "vow", "vowed", "went", "goes", "go", "moved", "rushed",
+		"sought", "appeared", "appears", "seemed", "proceeded", "chose", "decided", "wanted", "wants", "used":
+		return true
+	}
+	return false
+}
+
+// context points the resolver's pronoun heuristics at the attribution
+// nearest before token pos: the builder ran them in article order, and the
+// typed stage reads the article again from its start.
+func (ts *typedStage) context(pos int) {
+	b := ts.b
+	at := ts.d.toks[pos].start
+	r := b.r
+	r.lastSpk, r.lastSent = nil, -10
+	for k := len(b.claims) - 1; k >= 0; k-- {
+		if b.ats[k] != nil && b.claims[k].CueStart < at {
+			r.lastSpk = b.spk[k]
+			r.lastSent = int(ts.d.toks[b.ats[k].cue0].sent)
+			return
+		}
+	}
+}
+
+// actorSpan reports whether tokens [a, z] can name an actor: a pronoun, a
+// name that is not a function word, date or number, or a common noun
+// phrase headed by a word for people or bodies ("the company", "critics");
+// with doc, a document may act too ("the lawsuit alleges").
+func (ts *typedStage) actorSpan(a, z int, doc bool) bool {
+	d := ts.d
+	if a < 0 || z < a || z-a > 10 {
+		return false
+	}
+	h := z
+	for h > a && (d.low(h) == "'s" || d.toks[h].kind != tWord) {
+		h--
+	}
+	if d.toks[h].kind != tWord {
+		return false
+	}
+	if _, ok := pronouns[d.low(h)]; ok && h == a {
+		return true
+	}
+	for k := a; k <= h; k++ {
+		if w := d.low(k); !d.toks[k].upper && k > a && (strings.HasSuffix(w, "ed") && !d.is(k, wTitle|wAnon|wOrg)) || d.is(k, wVerb) && !d.toks[k].upper {
+			return false // a clause, not a noun phrase
+		}
+	}
+	f := a
+	if d.is(f, wDet) && f < h {
+		f++
+	}
+	t := d.toks[h]
+	if c := t.low[0]; c >= '0' && c <= '9' || d.isDayOrDate(h) || d.is(h, wMonth) {
+		return false
+	}
+	if ft := d.low(f); d.toks[f].upper && (len(ft) > 4 && strings.HasSuffix(ft, "ly") && !lyNotAdverb[ft] || ts.lx.falsity[ft] || ts.lx.isWrong(ft)) {
+		return false // "Physically Assaulting", "Seriously", "Pathetic": not a name
+	}
+	if t.upper {
+		return !(f == h && d.is(f, wStarter|wPrep|wSub|wConj|wAdv|wAux|wNeg))
+	}
+	bits := uint32(wAnon | wOrg | wTitle | wGov)
+	if doc {
+		bits |= wDoc
+	}
+	return d.is(h, bits) || peopleNouns[t.low]
+}
+
+// peopleNouns are common nouns for people that can accuse or be accused
+// besides the lexicon's speaker nouns: "rivals", "the families".
+var peopleNouns = map[string]bool{
+	"rivals": true, "rival": true, "families": true, "family": true, "parents": true, "mother": true, "father": true,
+	"students": true, "women": true, "wife": true, "husband": true, "journalists": true, "journalist": true,
+	"protesters": true, "demonstrators": true, "republicans": true, "democrats": true, "conservatives": true,
+	"liberals": true, "victims": true, "victim": true, "plaintiffs": true, "plaintiff": true, "defendant": true,
+	"groups": true, "group": true, "advocates": true, "organizers": true, "candidates": true, "lawyers": true,
+	"attorneys": true, "prosecutor": true, "regulators": true, "hackers": true, "staffer": true, "staff": true,
+}
+
+// resolve returns the entity of the noun phrase [a, z], or nil.
+func (ts *typedStage) resolve(a, z int) *entity {
+	return ts.resolveAs(a, z, true)
+}
+
+// resolveTarget returns the entity of the noun phrase [a, z] as the one a
+// relation aims at (a document cannot be accused), or nil.
+func (ts *typedStage) resolveTarget(a, z int) *entity {
+	return ts.resolveAs(a, z, false)
+}
+
+// nameEnd cuts a noun phrase that runs from a name into the next clause:
+// "Governor Tom Hale drew wide criticism" ends at "Hale".
+func (ts *typedStage) nameEnd(a, z int) int {
+	d := ts.d
+	k := a
+	if d.is(k, wDet) {
+		k++
+	}
+	run := k
+	for k <= z && d.word(k) && (d.toks[k].upper || d.low(k) == "'s") {
+		k++
+	}
+	if k == run || k > z || !d.word(k) || d.possessive(k-1) {
+		return z // "Trump's 41-year-old campaign manager" goes on
+	}
+	w := d.low(k)
+	if d.is(k, wOrg|wTitle|wAnon|wDoc|wGov|wPrep|wConj) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && (d.lx.sets[w[:len(w)-1]]&(wTitle|wAnon|wOrg) != 0 || peopleNouns[w[:len(w)-1]]) {
+		return z // "Muslim-American judges", "Trump supporters"
+	}
+	return k - 1
+}
+
+// skipQuantifier returns where the noun phrase [a, z] names its members
+// when it opens with a quantity: "a number of the families", "one of the
+// journalists", "both of Trump's rivals".
+func (ts *typedStage) skipQuantifier(a, z int) int {
+	return ts.d.skipQuantifier(a, z)
+}
+
+// skipQuantifier returns where the noun phrase [a, z] names its members
+// after an opening quantity ("a number of the families"), or a.
+func (d *doc) skipQuantifier(a, z int) int {
+	k := a
+	if d.low(k) == "a" || d.low(k) == "the" {
+		k++
+	}
+	if k+1 < z && quantifiers[d.low(k)] && d.low(k+1) == "of" {
+		return k + 2
+	}
+	return a
+}
+
+// quantifiers open a noun phrase whose members follow "of".
+var quantifiers = map[string]bool{
+	"number": true, "some": true, "many": true, "most": true, "all": true, "both": true, "one": true, "two": true,
+	"three": true, "several": true, "each": true, "few": true, "majority": true, "dozens": true, "hundreds": true, "members": true,
+}
+
+// resolveAs resolves [a, z] when it can name an actor.
+func (ts *typedStage) resolveAs(a, z int, doc bool) *entity {
+	a = ts.skipQuantifier(a, z)
+	if !ts.actorSpan(a, z, doc) {
+		return nil
+	}
+	r := ts.b.r
+	m := r.analyze(a, z)
+	if m == nil {
+		return nil
+	}
+	if m.pronoun && m.pinfo.first {
+		return nil
+	}
+	e := r.resolve(m, a)
+	if e == nil || e.source && e.skind != graph.SourceDocument {
+		return nil
+	}
+	if o := ts.namedBody(e, a, z); o != nil {
+		return o
+	}
+	if junkName(e.name) {
+		return nil // "Sixty-seven percent", "Although": not an actor
+	}
+	if !e.person && !e.source && z > a {
+		for k := a + 1; k < z; k++ {
+			if ts.d.possessive(k) {
+				// "Trey Gowdy's office" is also how readers name it.
+				st := a
+				if ts.d.is(st, wDet) {
+					st++
+				}
+				r.alias(e, r.span(st, z))
+				break
+			}
+		}
+	}
+	return e
+}
+
+// objectSpan returns the span of the accused starting at k: a noun phrase,
+// or with thatObj the subject of a that-clause ("alleged that Trump …").
+func (ts *typedStage) objectSpan(k int, s sentence, thatObj bool) (int, int) {
+	d := ts.d
+	if thatObj {
+		if d.low(k) == "that" {
+			k++
+		} else if d.low(k) == "in" || d.low(k) == "on" {
+			// "alleged in the suit that …"
+			for j := k; j < s.b && j < k+8; j++ {
+				if d.low(j) == "that" {
+					k = j + 1
+					break
+				}
+			}
+		}
+	}
+	if d.toks[k].kind == tQuote {
+		k++
+	}
+	e := d.npRight(k, s.b)
+	if e < 0 {
+		return -1, -1
+	}
+	for j := k + 1; j <= e; j++ {
+		// "went after Walker hours after …": a name, then a time.
+		if d.is(j, wTime) || timeNouns[d.low(j)] {
+			if j-1 >= k && d.toks[j-1].upper {
+				return k, j - 1
+			}
+		}
+	}
+	return k, e
+}
+
+// timeNouns are lower-case nouns of time that can follow a name without
+// being part of it.
+var timeNouns = map[string]bool{"hours": true, "days": true, "weeks": true, "months": true, "years": true, "minutes": true, "times": true}
+
+// target returns the entity a noun phrase charges: its possessive owner
+// ("Trump's proposal") or the phrase itself.
+func (ts *typedStage) target(a, z int) *entity {
+	d := ts.d
+	a = ts.skipQuantifier(a, z)
+	z = ts.nameEnd(a, z)
+	role := d.is(z, wTitle|wAnon) && !d.tok(z).upper
+	for k := a + 1; k <= z; k++ {
+		if d.possessive(k) && !role {
+			// The owner is the noun phrase right before the mark: "some of
+			// Hale's rhetoric" charges Hale.
+			st := d.npLeft(k-1, a)
+			if st < 0 {
+				st = a
+			}
+			ts.context(st)
+			return ts.resolveTarget(st, k-1)
+		}
+	}
+	if isPossessiveDet(d.low(a)) && a < z {
+		ts.context(a)
+		return ts.resolveTarget(a, a)
+	}
+	if role {
+		// "Trump's campaign manager": the person the article named with
+		// that title, when there is one.
+		for k := a + 1; k < z; k++ {
+			if d.possessive(k) {
+				if h := ts.roleHolder(a, k-1, z); h != nil {
+					return h
+				}
+				break
+			}
+		}
+	}
+	ts.context(a)
+	if e := ts.resolveTarget(a, z); e != nil && !e.source {
+		return e
+	}
+	return nil
+}
+
+// roleHolder returns the one named person whose title has the role noun at
+// z and names the owner [a, o] ("campaign manager Corey Lewandowski" for
+// "Trump's campaign manager"), or nil.
+func (ts *typedStage) roleHolder(a, o, z int) *entity {
+	d := ts.d
+	owner := strings.ToLower(d.text[d.toks[o].start:d.toks[o].end])
+	role := d.low(z)
+	var hit *entity
+	for _, e := range ts.b.r.ents {
+		if e.kind != graph.ActorPerson || e.title == "" {
+			continue
+		}
+		t := strings.ToLower(e.title)
+		if !strings.Contains(t, role) {
+			continue
+		}
+		if !strings.Contains(t, owner) && (e.affil == nil || !strings.Contains(strings.ToLower(e.affil.name), owner)) {
+			continue
+		}
+		if hit != nil && hit != e {
+			return nil // two holders: the phrase does not say which
+		}
+		hit = e
+	}
+	return hit
+}
+
+// clauseEnd returns the last token of the clause that starts at k.
+func (ts *typedStage) clauseEnd(k int, s sentence) int {
+	d := ts.d
+	e := k
+	for j := k; j < s.b; j++ {
+		if t := d.toks[j]; t.kind == tPunct && (t.low == "." || t.low == ";" || t.low == "?" || t.low == "!") {
+			break
+		}
+		if j > k && (d.low(j) == "or" || d.low(j) == "but") && strings.HasSuffix(d.low(j+1), "ing") {
+			break // "going after Trump as unfit or poking holes in …"
+		}
+		e = j
+	}
+	return e
+}
