@@ -39,8 +39,33 @@ func (b *builder) typedEdges() {
 		ts.sentence(si)
 	}
 	ts.contentFrames()
+	ts.supersede()
 	ts.linkDenials()
 	ts.emit()
+}
+
+// supersede drops the attribution stage's accusations whose cue a typed
+// frame has read: the frame knows the subject and object better ("lawsuits
+// being considered in San Diego have accused …").
+func (ts *typedStage) supersede() {
+	b, d := ts.b, ts.d
+	read := map[int]bool{}
+	for _, h := range ts.hits {
+		if h.kind == graph.EdgeAccuses {
+			read[d.toks[h.cue0].start] = true
+		}
+	}
+	if len(read) == 0 {
+		return
+	}
+	out := b.edges[:0]
+	for _, pe := range b.edges {
+		if pe.kind == graph.EdgeAccuses && read[pe.claim.CueStart] {
+			continue
+		}
+		out = append(out, pe)
+	}
+	b.edges = out
 }
 
 // sentence reads the verb and noun frames of sentence si.

@@ -358,6 +358,9 @@ func (ts *typedStage) nameEnd(a, z int) int {
 	if k == run || k > z || !d.word(k) || d.possessive(k-1) {
 		return z // "Trump's 41-year-old campaign manager" goes on
 	}
+	if d.is(z, wOrg|wTitle|wAnon|wGov) && !d.toks[z].upper {
+		return z // "the Lumerian intelligence service": a body
+	}
 	w := d.low(k)
 	if d.is(k, wOrg|wTitle|wAnon|wDoc|wGov|wPrep|wConj) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && (d.lx.sets[w[:len(w)-1]]&(wTitle|wAnon|wOrg) != 0 || peopleNouns[w[:len(w)-1]]) {
 		return z // "Muslim-American judges", "Trump supporters"
