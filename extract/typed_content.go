@@ -24,7 +24,7 @@ func (ts *typedStage) contentFrames() {
 			continue
 		}
 		spk := b.spk[ci]
-		if spk == nil || spk.source || spk.kind == graph.ActorAnonymous && spk.name == "unnamed source" {
+		if spk == nil || spk.source || !ts.actorEntity(spk) {
 			continue
 		}
 		if ts.cueTaken(at.cue0) {
@@ -125,7 +125,7 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 		w := d.low(j)
 		wrong = wrong || ts.lx.isWrong(w)
 		falsity = falsity || ts.lx.falsity[w]
-		neg = neg || d.is(j, wNeg) || w == "n't"
+		neg = neg || (d.is(j, wNeg) || w == "n't") && !notOnly(d.low(j+1))
 		fabricated = fabricated || fabricationWord(w) || w == "made" && d.low(j+1) == "up"
 	}
 	phrase := false
@@ -146,9 +146,9 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 	if actor && ts.passiveAfter(z+1, limit) {
 		// "Israel was sold out by Kerry": the subject suffered the wrong.
 		actor = false
-		wrong = wrong && !ts.question(limit)
+		wrong = wrong && !ts.question(k, limit)
 	}
-	if ts.question(limit) {
+	if ts.question(k, limit) {
 		wrong = false // "did you lie to them?" asks, it does not charge
 	}
 	switch {
@@ -161,6 +161,12 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 		return []*typedHit{hit(graph.EdgeAccuses, subj), hit(graph.EdgeDenies, subj)}
 	case actor && wrong && !neg && !sameSide(spk, subj) && !allied(spk, subj):
 		return []*typedHit{hit(graph.EdgeAccuses, subj)}
+	case actor && wrong && neg && (ts.accused(subj) || allied(spk, subj)):
+		// "The committee did not retaliate," its spokesman said, after
+		// it was accused: a denial for the committee.
+		h := hit(graph.EdgeDenies, nil)
+		h.behalf = subj
+		return []*typedHit{h}
 	case actor && at.class == classAccuse:
 		return []*typedHit{hit(graph.EdgeAccuses, subj)}
 	case (claimSubj || self) && (falsity || phrase):
@@ -356,17 +362,26 @@ func (ts *typedStage) passiveAfter(k, z int) bool {
 	return false
 }
 
-// question reports whether the sentence of token z ends with a question
-// mark.
-func (ts *typedStage) question(z int) bool {
+// question reports whether the clause [k, z] is a question.
+func (ts *typedStage) question(k, z int) bool {
 	d := ts.d
 	s := d.sents[int(d.toks[z].sent)]
+	asked := false
 	for j := s.b - 1; j >= s.a && j >= s.b-3; j-- {
-		if d.toks[j].low == "?" {
-			return true
+		asked = asked || d.toks[j].low == "?"
+	}
+	if !asked {
+		return false
+	}
+	// The clause itself asks: it opens with an auxiliary before its
+	// subject ("did you lie to them?") or a question word, or runs to the
+	// mark.
+	for j := k; j < s.b && j < k+8 && j <= z; j++ {
+		if d.is(j, wAux) && (d.isSubjectPronoun(j+1) || d.tok(j+1).upper) && (j == k || d.toks[j-1].low == ",") || j == k && whWord(d.low(j)) {
+			return true // "did you lie?", "Secretary Clinton, did you lie?"
 		}
 	}
-	return false
+	return z+1 < s.b && d.toks[z+1].low == "?" || z+2 < s.b && d.toks[z+2].low == "?" && d.toks[z+1].kind == tQuote
 }
 
 // allied reports whether a and b belong to one body: one is the other's
@@ -430,4 +445,10 @@ func (ts *typedStage) wrongPredicate(k, z int) bool {
 		}
 	}
 	return false
+}
+
+// notOnly reports whether a negation before w is "not only": "he is not
+// only a racist, but …" charges, it does not deny.
+func notOnly(w string) bool {
+	return w == "only" || w == "just" || w == "merely" || w == "simply"
 }

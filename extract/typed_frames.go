@@ -185,6 +185,8 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		h.to = ts.claimOwner(k, s)
 	case tkLabel:
 		return ts.label(i, k, h, s)
+	case tkSay:
+		return ts.sayFrame(i, k, h, s)
 	}
 	return h
 }
@@ -661,4 +663,40 @@ func (ts *typedStage) receiver(i int, s sentence) *entity {
 		}
 	}
 	return nil
+}
+
+// sayFrame reads a speech verb the attribution stage left alone ("was back
+// to implying that Fields had lied"): its that-clause is read as any
+// said-clause's content.
+func (ts *typedStage) sayFrame(i, k int, h *typedHit, s sentence) *typedHit {
+	d := ts.d
+	if d.low(k) != "that" {
+		return nil
+	}
+	if ts.claimAt(i) {
+		return nil // the attribution stage read it: its content frame will
+	}
+	end := ts.clauseEnd(k+1, s)
+	if end <= k {
+		return nil
+	}
+	at := &attribution{cue0: i, cue1: i, src0: h.spk0, src1: h.spk1, con0: k + 1, con1: end,
+		conStart: d.toks[k+1].start, conEnd: d.toks[end].end, class: classSpeech, target0: -1, recip0: -1}
+	for _, o := range ts.clauseHit(at, h.from[0], nil, k+1, end) {
+		if o.kind == graph.EdgeAccuses {
+			o.from = h.from
+			return o
+		}
+	}
+	return nil
+}
+
+// claimAt reports whether an attribution's cue covers token i.
+func (ts *typedStage) claimAt(i int) bool {
+	for _, at := range ts.b.ats {
+		if at != nil && at.cue0 <= i && i <= at.cue1 {
+			return true
+		}
+	}
+	return false
 }

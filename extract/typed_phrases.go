@@ -214,7 +214,21 @@ var bodyNouns = map[string]bool{"company": true, "firm": true, "corporation": tr
 // actorEntity reports whether e can act in a typed relation: not junk,
 // not the article's catch-all unnamed source, not an agency.
 func (ts *typedStage) actorEntity(e *entity) bool {
-	return e != nil && !junkName(e.name) && !(e.kind == graph.ActorAnonymous && e.name == "unnamed source") && !(e.source && e.skind != graph.SourceDocument)
+	return e != nil && !junkName(e.name) && !(e.kind == graph.ActorAnonymous && e.name == "unnamed source") && !(e.source && e.skind != graph.SourceDocument) && ts.headsActor(e.name)
+}
+
+// headsActor reports whether a name ends in a word that can name an actor:
+// a capitalised word, or a noun for people, bodies or documents ("Clinton
+// use" cannot speak).
+func (ts *typedStage) headsActor(name string) bool {
+	i := strings.LastIndexByte(name, ' ')
+	w := name[i+1:]
+	if w == "" || w[0] < 'a' || w[0] > 'z' || i < 0 {
+		return true
+	}
+	bits := uint32(wAnon | wOrg | wTitle | wGov | wDoc)
+	lx := ts.d.lx
+	return lx.sets[w]&bits != 0 || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && (lx.sets[w[:len(w)-1]]&bits != 0 || peopleNouns[w[:len(w)-1]])
 }
 
 // quoteSpeaker returns the speaker of the claim whose content holds token
@@ -549,6 +563,9 @@ func (ts *typedStage) clauseEnd(k int, s sentence) int {
 	for j := k; j < s.b; j++ {
 		if t := d.toks[j]; t.kind == tPunct && (t.low == "." || t.low == ";" || t.low == "?" || t.low == "!") {
 			break
+		}
+		if t := d.toks[j]; j > k && (t.low == "—" || t.low == "–" || t.low == "-" && j > 0 && d.toks[j-1].end < t.start) {
+			break // a dash opens an aside: "lied about it - if the grab …"
 		}
 		if j > k && (d.low(j) == "or" || d.low(j) == "but") && strings.HasSuffix(d.low(j+1), "ing") {
 			break // "going after Trump as unfit or poking holes in …"

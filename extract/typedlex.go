@@ -16,6 +16,7 @@ const (
 	tkAccuse typedKind = iota + 1 // X accuses Y
 	tkDeny                        // X denies (Y's claim)
 	tkLabel                       // X calls Y a liar / calls Y's claim false
+	tkSay                         // X implies (that) Y lied: read as a said-clause
 )
 
 // verbFrame is one typed verb: its kind and what may follow it.
@@ -88,6 +89,16 @@ debunk den
 push den p=back | pushed pushed
 disagree den p=with
 defend den claim p=against
+imply say
+suggest say
+insinuate say
+hint say
+argue say
+contend say
+assert say
+complain say
+insist say
+maintain say
 call lab | called called
 refer lab p=to | referred referred
 label lab | labeled labeled
@@ -221,6 +232,8 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 			vf.kind = tkDeny
 		case "lab":
 			vf.kind = tkLabel
+		case "say":
+			vf.kind = tkSay
 		}
 		for _, fl := range f[2:] {
 			switch {
