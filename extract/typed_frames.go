@@ -107,6 +107,9 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		if tf.lemma == "push" && d.low(k) != "on" && d.low(k) != "against" {
 			return nil
 		}
+		if tf.lemma == "fire" && d.low(k) != "at" {
+			return nil
+		}
 		if d.low(k) == "at" || d.low(k) == "against" || d.low(k) == "on" {
 			k++
 		}
@@ -127,8 +130,8 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 	switch tf.kind {
 	case tkAccuse:
 		h.kind = graph.EdgeAccuses
-		if tf.lemma == "cite" && !ts.followedBy(k, s, "for") {
-			return nil
+		if tf.needFor && !ts.followedBy(k, s, "for") && !ts.followedBy(k, s, "over") {
+			return nil // "knocked Clinton for …", not "knocked on the door"
 		}
 		if tf.lemma == "charge" && d.low(k) != "that" && !ts.followedBy(k, s, "with") {
 			return nil
@@ -571,7 +574,7 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 	// The accused: "against Y", or the subject of a that-clause.
 	var to *entity
 	for k := j; k < s.b && k < j+8; k++ {
-		if d.low(k) == "on" && k == j && (w == "attack" || w == "attacks") || d.low(k) == "of" && k == j && (w == "critique" || w == "criticism" || w == "condemnation") {
+		if d.low(k) == "at" && k == j && atNouns[w] || d.low(k) == "on" && k == j && (w == "attack" || w == "attacks") || d.low(k) == "of" && k == j && (w == "critique" || w == "criticism" || w == "condemnation") {
 			if z := d.npRight(k+1, s.b); z >= 0 {
 				to = ts.target(k+1, z)
 			}
@@ -611,11 +614,15 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: sp0, spk1: sp1, con0: -1, con1: -1}
 }
 
+// atNouns aim at their target with "at": "took a swipe at Clinton".
+var atNouns = map[string]bool{"swipe": true, "swipes": true, "jab": true, "jabs": true, "broadside": true, "shot": true, "shots": true, "aim": true}
+
 // isFilingVerb reports whether w brings a lawsuit or charges.
 func isFilingVerb(w string) bool {
 	switch w {
 	case "filed", "file", "files", "filing", "brought", "bring", "brings", "lodged", "leveled", "levelled", "launched",
-		"made", "make", "makes", "making", "delivered", "delivers", "offered", "issued", "voiced", "raised", "renewed", "repeated":
+		"made", "make", "makes", "making", "delivered", "delivers", "offered", "issued", "voiced", "raised", "renewed", "repeated",
+		"took", "take", "takes", "taking", "unleashed":
 		return true
 	}
 	return false

@@ -34,6 +34,9 @@ type verbFrame struct {
 	claimObj bool
 	// passive: the participle may be passive ("was accused by X").
 	passive bool
+	// needFor: the verb charges only with a reason after its object
+	// ("knocked Clinton for …", "cited the agency for lapses").
+	needFor bool
 }
 
 // typedVerbTable lists the typed verbs: lemma, kind, flags, and after a bar
@@ -76,8 +79,47 @@ lash acc p=out
 go acc p=after | went gone
 take acc p=aim | took taken
 hit acc p=out | hit hit
-cite acc pass
+cite acc pass for
+chide acc pass
+deride acc pass
+disparage acc pass
+bash acc pass
+trash acc for
+reprimand acc pass
+censure acc pass
+admonish acc pass
+impugn acc
+belittle acc pass
+demean acc
+savage acc pass
+skewer acc pass
+pillory acc pass
+demonize acc pass
+scapegoat acc pass
+slander acc pass
+libel acc pass
+defame acc pass
+deplore acc
+lampoon acc pass
+taunt acc pass
+incriminate acc pass
+hammer acc for
+knock acc for
+ding acc for
+rip acc for | ripped ripped
+target acc for
+question acc for
+fire acc p=back | fired fired
+tear acc p=into | tore torn
+lay acc p=into | laid laid
 deny den claim that
+contradict den claim
+counter den claim
+shrug den claim p=off | shrugged shrugged
+brush den claim p=aside | brushed brushed
+wave den claim p=off | waved waved
+scoff den claim p=at | scoffed scoffed
+laugh den claim p=off | laughed laughed
 dismiss den claim
 reject den claim
 refute den that
@@ -126,7 +168,7 @@ const claimNouns = "accusation accusations allegation allegations charge charges
 
 // accuseNouns are the nouns whose owner accuses: "Exxon's accusation",
 // "accusations by Exxon", "her allegations against him".
-const accuseNouns = "critique condemnation accusation accusations allegation allegations charge charges complaint complaints criticism criticisms attack attacks lawsuit lawsuits suit suits"
+const accuseNouns = "swipe swipes jab jabs broadside tirade indictment critique condemnation accusation accusations allegation allegations charge charges complaint complaints criticism criticisms attack attacks lawsuit lawsuits suit suits"
 
 // hostileReception are nouns a target meets from its accuser: "came under
 // attack from Trump", "faced criticism from rivals".
@@ -245,6 +287,8 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 				vf.claimObj = true
 			case fl == "pass":
 				vf.passive = true
+			case fl == "for":
+				vf.needFor = true
 			}
 		}
 		lemma := f[0]
