@@ -81,6 +81,11 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 	if tf.part && !tf.ing && i > s.a && d.nounish(i-1, s.a) && d.low(i+1) == "by" {
 		return nil
 	}
+	if tf.kind == tkAccuse && tf.particle == "" && !tf.thatObj && d.is(i+1, wPrep) && d.low(i+1) != "against" {
+		// "people accused of rape", "FDIC Accused Of Covering Up": a charge
+		// verb takes its object first, so a preposition here is a passive.
+		return nil
+	}
 	k := i + 1
 	if tf.particle != "" {
 		for d.isLyAdverb(k) {

@@ -71,7 +71,19 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 	if a < 0 {
 		return nil, -1, -1
 	}
-	if a > s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper {
+	if rel := ts.relativeBefore(a, s); rel >= 0 {
+		// "One of the docs who sent the letter called Oz a quack": the
+		// subject is before the relative clause.
+		if st := d.npLeft(rel-1, s.a); st >= 0 {
+			a, z = st, rel-1
+		}
+	} else if a-2 >= s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper && d.toks[a-2].upper && d.word(a-2) {
+		// "Stumpf in a televised interview appeared to blame": the name
+		// before the place or occasion.
+		if st := d.npLeft(a-2, s.a); st >= 0 {
+			a, z = st, a-2
+		}
+	} else if a > s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper {
 		// "Two lawsuits being considered in San Diego have accused …": the
 		// subject is the noun before the modifiers, not the place.
 		for h := a - 2; h >= s.a && h > a-10; h-- {
@@ -261,6 +273,25 @@ func (d *doc) possessive(k int) bool {
 	return !(d.is(n, wDet|wAdv|wNeg|wPrep|wAux) && !d.tok(n).upper || d.isLyAdverb(n))
 }
 
+// relativeBefore returns the token of "who" or "that" when the noun phrase
+// starting at a is the object of a relative clause ("the docs who sent the
+// letter called"), or -1.
+func (ts *typedStage) relativeBefore(a int, s sentence) int {
+	d := ts.d
+	v := a - 1
+	if v-1 < s.a || !d.word(v) || d.toks[v].upper {
+		return -1
+	}
+	w := d.low(v)
+	if !(strings.HasSuffix(w, "ed") || d.is(v, wVerb) || d.isCueAt(v)) || d.is(v, wAux) {
+		return -1
+	}
+	if r := v - 1; d.low(r) == "who" || d.low(r) == "that" {
+		return r
+	}
+	return -1
+}
+
 // controlVerb reports whether w passes its subject to a following
 // to-infinitive ("continued to deny").
 func controlVerb(w string) bool {
@@ -326,7 +357,10 @@ func (ts *typedStage) actorSpan(a, z int, doc bool) bool {
 		return false // "Physically Assaulting", "Seriously", "Pathetic": not a name
 	}
 	if t.upper {
-		return !(f == h && d.is(f, wStarter|wPrep|wSub|wConj|wAdv|wAux|wNeg))
+		if f == h && (d.is(f, wStarter|wPrep|wSub|wConj|wAdv|wAux|wNeg) || ts.commonWord(f) || strings.Contains(t.low, "'")) {
+			return false // "Well", "Recent", "Climate", "You'd": a capital that opens a sentence
+		}
+		return !lawNames[t.low] // "the Affordable Care Act" is no actor
 	}
 	bits := uint32(wAnon | wOrg | wTitle | wGov)
 	if doc {
@@ -334,6 +368,34 @@ func (ts *typedStage) actorSpan(a, z int, doc bool) bool {
 	}
 	return d.is(h, bits) || peopleNouns[t.low]
 }
+
+// commonWord reports whether the capitalised word at k opens its sentence
+// or quote and is written in lower case elsewhere in the article: a common
+// word, not a name ("Climate change, Mr. Obama says, …").
+func (ts *typedStage) commonWord(k int) bool {
+	d := ts.d
+	t := d.toks[k]
+	first := k == d.sents[int(t.sent)].a || k > 0 && (d.toks[k-1].kind == tQuote || d.toks[k-1].low == ":")
+	if !first || len(t.low) < 3 {
+		return false
+	}
+	for i := strings.Index(d.text, t.low); i >= 0; {
+		before, after := i == 0 || !isWordByte(d.text[i-1]), i+len(t.low) >= len(d.text) || !isWordByte(d.text[i+len(t.low)])
+		if before && after {
+			return true
+		}
+		j := strings.Index(d.text[i+1:], t.low)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// lawNames are the last words of named laws, plans and treaties, which are
+// not actors.
+var lawNames = map[string]bool{"act": true, "law": true, "treaty": true, "amendment": true, "accord": true, "accords": true, "agreement": true, "initiative": true, "program": true, "programme": true, "plan": true, "deal": true}
 
 // peopleNouns are common nouns for people that can accuse or be accused
 // besides the lexicon's speaker nouns: "rivals", "the families".
@@ -372,8 +434,8 @@ func (ts *typedStage) nameEnd(a, z int) int {
 	if k == run || k > z || !d.word(k) || d.possessive(k-1) {
 		return z // "Trump's 41-year-old campaign manager" goes on
 	}
-	if d.is(z, wOrg|wTitle|wAnon|wGov) && !d.toks[z].upper {
-		return z // "the Lumerian intelligence service": a body
+	if d.is(z, wOrg|wTitle|wAnon|wGov) && !d.toks[z].upper || k == run+1 && ts.b.r.demonymCode(d.low(run)) != "" {
+		return z // "the Lumerian intelligence service": a body; "the American media"
 	}
 	w := d.low(k)
 	if d.is(k, wOrg|wTitle|wAnon|wDoc|wGov|wPrep|wConj) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && (d.lx.sets[w[:len(w)-1]]&(wTitle|wAnon|wOrg) != 0 || peopleNouns[w[:len(w)-1]]) {
@@ -471,6 +533,11 @@ func (ts *typedStage) objectSpan(k int, s sentence, thatObj bool) (int, int) {
 	e := d.npRight(k, s.b)
 	if e < 0 {
 		return -1, -1
+	}
+	for j := k + 1; j <= e; j++ {
+		if w := d.low(j); w == "for" || w == "over" {
+			return k, j - 1 // "blamed low-level workers for this behavior"
+		}
 	}
 	for j := k + 1; j <= e; j++ {
 		// "went after Walker hours after …": a name, then a time.

@@ -164,7 +164,7 @@ const demandVerbs = "urge urges urged urging call calls called calling press pre
 const stanceNouns = "remarks comments proposal proposals rhetoric policy policies plan plans statements views language position positions call calls decision"
 
 // claimNouns are statements a denial can reject: "denied the report".
-const claimNouns = "accusation accusations allegation allegations charge charges claim claims assertion assertions report reports story stories suggestion suggestions account accounts rumor rumors rumour rumours notion idea characterization reports criticism criticisms complaints complaint it this that them these those wrongdoing involvement role responsibility"
+const claimNouns = "accusation accusations allegation allegations charge charges claim claims assertion assertions report reports story stories suggestion suggestions account accounts rumor rumors rumour rumours notion idea characterization reports criticism criticisms complaints complaint it this that wrongdoing involvement role responsibility"
 
 // accuseNouns are the nouns whose owner accuses: "Exxon's accusation",
 // "accusations by Exxon", "her allegations against him".
