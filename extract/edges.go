@@ -34,6 +34,13 @@ func (b *builder) subjectOf(si int) *entity {
 	if e < 0 {
 		return b.last
 	}
+	for k := i + 1; k <= e; k++ {
+		// "Graham urged Republicans": the subject ends before its verb.
+		if t := d.toks[k]; t.kind == tWord && !t.upper && (t.cue || strings.HasSuffix(t.low, "ed") && !d.is(k, wTitle|wAnon|wOrg)) {
+			e = k - 1
+			break
+		}
+	}
 	if ent := b.r.resolve(b.r.analyze(i, e), i); ent != nil {
 		return ent
 	}

@@ -54,7 +54,7 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 			}
 		}
 		e := ts.b.subjectOf(int(d.toks[i].sent))
-		if e == nil {
+		if !ts.actorEntity(e) {
 			return nil, -1, -1
 		}
 		return []*entity{e}, -1, -1
@@ -357,7 +357,8 @@ func (ts *typedStage) actorSpan(a, z int, doc bool) bool {
 		return false // "Physically Assaulting", "Seriously", "Pathetic": not a name
 	}
 	if t.upper {
-		if f == h && (d.is(f, wStarter|wPrep|wSub|wConj|wAdv|wAux|wNeg) || ts.commonWord(f) || strings.Contains(t.low, "'")) {
+		if f == h && (d.is(f, wStarter|wPrep|wSub|wConj|wAdv|wAux|wNeg) || ts.commonWord(f) || strings.Contains(t.low, "'") || discourseWords[t.low] ||
+			ts.opensSentence(f) && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing"))) {
 			return false // "Well", "Recent", "Climate", "You'd": a capital that opens a sentence
 		}
 		return !lawNames[t.low] // "the Affordable Care Act" is no actor
@@ -375,8 +376,7 @@ func (ts *typedStage) actorSpan(a, z int, doc bool) bool {
 func (ts *typedStage) commonWord(k int) bool {
 	d := ts.d
 	t := d.toks[k]
-	first := k == d.sents[int(t.sent)].a || k > 0 && (d.toks[k-1].kind == tQuote || d.toks[k-1].low == ":")
-	if !first || len(t.low) < 3 {
+	if !ts.opensSentence(k) || len(t.low) < 3 {
 		return false
 	}
 	for i := strings.Index(d.text, t.low); i >= 0; {
@@ -392,6 +392,15 @@ func (ts *typedStage) commonWord(k int) bool {
 	}
 	return false
 }
+
+// opensSentence reports whether token k opens its sentence or a quote.
+func (ts *typedStage) opensSentence(k int) bool {
+	d := ts.d
+	return k == d.sents[int(d.toks[k].sent)].a || k > 0 && (d.toks[k-1].kind == tQuote || d.toks[k-1].low == ":")
+}
+
+// discourseWords open a spoken sentence without naming anyone: "Well, …".
+var discourseWords = map[string]bool{"well": true, "yes": true, "no": true, "look": true, "listen": true, "okay": true, "ok": true, "now": true, "so": true, "oh": true, "sure": true, "right": true}
 
 // lawNames are the last words of named laws, plans and treaties, which are
 // not actors.
