@@ -170,7 +170,12 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 	case actor && at.class == classAccuse:
 		return []*typedHit{hit(graph.EdgeAccuses, subj)}
 	case (claimSubj || self) && (falsity || phrase):
-		return []*typedHit{hit(graph.EdgeDenies, nil)}
+		// "the allegations are false"; "Trump's tweets about her are lies":
+		// the owner of the statement is the one answered.
+		return []*typedHit{hit(graph.EdgeDenies, ts.statementOwner(k, limit))}
+	case actor && ts.punitiveDemand(z+1, limit) && !sameSide(spk, subj) && !allied(spk, subj):
+		// "Judge Curiel should be ashamed of himself", "he should resign".
+		return []*typedHit{hit(graph.EdgeAccuses, subj)}
 	case self && neg && ts.accused(spk):
 		// "Lewandowski said he never touched her", after he was accused.
 		return []*typedHit{hit(graph.EdgeDenies, nil)}
@@ -412,11 +417,63 @@ func allied(a, b *entity) bool {
 func (ts *typedStage) claimPhrase(k, z int) bool {
 	d := ts.d
 	for j := k; j <= z && j < k+12 && !d.is(j, wAux|wVerb); j++ {
-		if ts.lx.claimNouns[d.low(j)] && !d.toks[j].upper && !d.is(j, wPron) {
+		if (ts.lx.claimNouns[d.low(j)] || statementNouns[d.low(j)]) && !d.toks[j].upper && !d.is(j, wPron) {
 			return true
 		}
 	}
 	return false
+}
+
+// statementNouns are what someone said, besides the claim nouns: their
+// falsity answers the one who said them ("Trump's tweets are lies").
+var statementNouns = map[string]bool{
+	"tweets": true, "tweet": true, "remarks": true, "comments": true, "statement": true, "statements": true,
+	"words": true, "ad": true, "ads": true, "testimony": true, "version": true, "description": true,
+}
+
+// statementOwner returns the possessive owner of the statement that opens
+// the clause [k, z] ("Trump's early-morning tweets"), or nil.
+func (ts *typedStage) statementOwner(k, z int) *entity {
+	d := ts.d
+	for j := k + 1; j <= z && j < k+8 && !d.is(j, wAux|wVerb); j++ {
+		if d.possessive(j) {
+			if st := d.npLeft(j-1, k); st >= 0 {
+				ts.context(st)
+				return ts.resolveTarget(st, j-1)
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// punitiveDemand reports whether the predicate from k asks that its
+// subject be punished or atone: "should be ashamed", "must resign",
+// "ought to be prosecuted".
+func (ts *typedStage) punitiveDemand(k, z int) bool {
+	d := ts.d
+	modal := false
+	for j := k; j <= z && j < k+6; j++ {
+		w := d.low(j)
+		switch {
+		case w == "should" || w == "must" || w == "ought":
+			modal = true
+		case modal && (atoneVerbs[w] || punishedWords[w]):
+			return true
+		case modal && (w == "be" || w == "to" || w == "been" || d.isLyAdverb(j) || d.is(j, wAdv)):
+		default:
+			if modal {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// punishedWords follow "should be" in a demand for punishment.
+var punishedWords = map[string]bool{
+	"ashamed": true, "fired": true, "jailed": true, "prosecuted": true, "arrested": true, "impeached": true, "punished": true,
+	"investigated": true, "indicted": true, "locked": true, "removed": true, "disbarred": true, "buried": true, "held": true,
 }
 
 // signal reports whether tokens [a, z] hold a word of a charge or a

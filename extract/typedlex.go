@@ -209,7 +209,8 @@ var denialPhrases = []string{
 	"not true", "never happened", "did not happen", "didn't happen", "made up", "no substance", "no merit",
 	"no basis", "no evidence", "not guilty", "absolutely innocent", "nothing to do with", "no truth",
 	"did not do", "didn't do", "never did", "never touched", "never made contact", "not lied", "has not lied",
-	"did not lie", "didn't lie", "never said", "totally invented", "not involved",
+	"did not lie", "didn't lie", "never said", "totally invented", "not involved", "out of context", "not accurate",
+	"without merit", "no factual basis", "categorically", "fake news", "simply untrue", "no wrongdoing", "did nothing wrong",
 }
 
 // isWrong reports whether w, or its singular, is a wrongdoing word.
@@ -332,7 +333,13 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 	for w := range lx.falsity {
 		lx.info[w] |= tiFalsity
 	}
-	for _, w := range strings.Fields("nothing mistaken innocent fabricated invented concocted made wrong") {
+	for _, w := range strings.Fields("nothing mistaken innocent fabricated invented concocted made wrong categorically") {
+		lx.info[w] |= tiNothing
+	}
+	for w := range punishedWords {
+		lx.info[w] |= tiNothing // "should be ashamed": read the clause
+	}
+	for w := range atoneVerbs {
 		lx.info[w] |= tiNothing
 	}
 	return lx
