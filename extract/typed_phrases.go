@@ -33,6 +33,22 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		}
 		return nil, -1, -1
 	}
+	if ing && i == s.a {
+		// "Railing against Trump, Sanders vowed …": the subject of the
+		// clause after the participle phrase.
+		for c := i + 1; c < s.b && c < i+15; c++ {
+			if d.toks[c].low == "," {
+				if z := d.npRight(c+1, s.b); z >= 0 {
+					ts.context(c + 1)
+					if e := ts.resolve(c+1, ts.nameEnd(c+1, z)); ts.actorEntity(e) {
+						return []*entity{e}, c + 1, z
+					}
+				}
+				break
+			}
+		}
+		return nil, -1, -1
+	}
 	if ing && (p < s.a || d.low(p) == "," || d.is(p, wPrep|wSub)) {
 		// The speaker of an earlier cue of the sentence acts here too:
 		// "X held Y responsible, accusing it of …".
@@ -442,6 +458,11 @@ func (ts *typedStage) nameEnd(a, z int) int {
 	}
 	if k == run || k > z || !d.word(k) || d.possessive(k-1) {
 		return z // "Trump's 41-year-old campaign manager" goes on
+	}
+	for j := k + 1; j <= z; j++ {
+		if d.toks[j].upper {
+			return z // "Democratic presidential nominee Hillary Clinton": a name follows
+		}
 	}
 	if d.is(z, wOrg|wTitle|wAnon|wGov) && !d.toks[z].upper || k == run+1 && ts.b.r.demonymCode(d.low(run)) != "" {
 		return z // "the Lumerian intelligence service": a body; "the American media"
