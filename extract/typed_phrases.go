@@ -564,6 +564,9 @@ func (ts *typedStage) objectSpan(k int, s sentence, thatObj bool) (int, int) {
 	if e < 0 {
 		return -1, -1
 	}
+	if d.is(e, wTitle) && d.low(e+1) == "of" && titleOf[d.low(e+2)] {
+		e += 2 // "the former secretary of state"
+	}
 	for j := k + 1; j <= e; j++ {
 		if w := d.low(j); w == "for" || w == "over" {
 			return k, j - 1 // "blamed low-level workers for this behavior"
@@ -578,6 +581,13 @@ func (ts *typedStage) objectSpan(k int, s sentence, thatObj bool) (int, int) {
 		}
 	}
 	return k, e
+}
+
+// titleOf are the words after "of" in a title: "secretary of state".
+var titleOf = map[string]bool{
+	"state": true, "defense": true, "defence": true, "staff": true, "justice": true, "commerce": true, "labor": true,
+	"treasury": true, "education": true, "energy": true, "health": true, "transportation": true, "agriculture": true,
+	"interior": true, "homeland": true, "police": true, "communications": true,
 }
 
 // timeNouns are lower-case nouns of time that can follow a name without
