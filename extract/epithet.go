@@ -35,12 +35,11 @@ var officeNouns = wordSet("senator governor president secretary representative m
 var epithetModifiers = wordSet("former outgoing embattled longtime onetime ex-president then-president")
 
 // epithet reports whether a role description's surface is an epithet and
-// returns its normalised head noun and the normalised words of its
-// description, proper modifiers left out.
-func epithet(surface string) (head string, desc []string, ok bool) {
+// returns its normalised head noun.
+func epithet(surface string) (head string, ok bool) {
 	words := strings.Fields(surface)
 	if len(words) < 2 {
-		return "", nil, false
+		return "", false
 	}
 	// The head: the last word before a complement ("secretary of state").
 	h := len(words) - 1
@@ -55,7 +54,7 @@ func epithet(surface string) (head string, desc []string, ok bool) {
 		head = n
 	}
 	if !officeNouns[head] {
-		return "", nil, false
+		return "", false
 	}
 	for k, w := range words[:h] {
 		lw := strings.ToLower(w)
@@ -65,11 +64,8 @@ func epithet(surface string) (head string, desc []string, ok bool) {
 		if epithetModifiers[lw] || w != lw {
 			ok = true
 		}
-		if w == lw {
-			desc = append(desc, lw)
-		}
 	}
-	return head, append(desc, head), ok
+	return head, ok
 }
 
 // roleHead returns the normalised head noun of a title: its last word
@@ -122,7 +118,7 @@ func titleFits(e *entity, head string, all []string) (titled, fits bool) {
 // epithetHolder returns the named person an epithet at pos refers to, by
 // the rules of this file, or nil.
 func (r *resolver) epithetHolder(m *mention, pos int) *entity {
-	head, _, ok := epithet(m.surface)
+	head, ok := epithet(m.surface)
 	all := roleWords(m.surface)
 	if !ok {
 		return nil
@@ -238,4 +234,58 @@ func (r *resolver) onlyPerson(ok func(*entity) bool) *entity {
 		hit = p
 	}
 	return hit
+}
+
+// namingVerbs introduce a person's name after a role: "a former staffer
+// named Lars Podd", "an aide called Mira Holt".
+var namingVerbs = wordSet("named called")
+
+// introducedRoles returns, by the normalised head noun of a role, the one
+// person the article introduced with it ("a former staffer named Lars
+// Podd"); a head introduced for two people maps to nil.
+func (r *resolver) introducedRoles() map[string]*entity {
+	d := r.d
+	var out map[string]*entity
+	for i := 1; i+1 < len(d.toks); i++ {
+		if !namingVerbs[d.toks[i].low] || d.toks[i-1].upper || d.toks[i-1].kind != tWord || d.is(i-1, wAux|wVerb|wPron|wAdv) || !d.toks[i+1].upper || d.toks[i+1].kind != tWord {
+			continue
+		}
+		if !d.is(i-2, wDet) && !d.is(i-3, wDet) {
+			continue // "a staffer named", "a former staffer named"; not "was named"
+		}
+		z := i + 1
+		for z+1 < len(d.toks) && d.toks[z+1].upper && d.toks[z+1].kind == tWord {
+			z++
+		}
+		p := r.byKey[r.key(r.joinToks(i+1, z))]
+		if p == nil || p.kind != graph.ActorPerson {
+			continue
+		}
+		head := d.toks[i-1].low
+		if n, ok := roleNorm[head]; ok {
+			head = n
+		}
+		if out == nil {
+			out = map[string]*entity{}
+		}
+		if o, seen := out[head]; seen && o != p {
+			p = nil
+		}
+		out[head] = p
+	}
+	return out
+}
+
+// introducedHolder returns the person the article introduced with the
+// role that names the unnamed role entity e ("the former staffer", "a
+// fired staffer"), or nil.
+func introducedHolder(e *entity, intro map[string]*entity) *entity {
+	if len(intro) == 0 || e.kind != graph.ActorAnonymous || e.plural || e.affil != nil || e.source || strings.Contains(e.name, " of ") {
+		return nil
+	}
+	head := strings.ToLower(lastWord(e.name))
+	if n, ok := roleNorm[head]; ok {
+		head = n
+	}
+	return intro[head]
 }

@@ -46,6 +46,11 @@ func TestEpithets(t *testing.T) {
 			[]string{"Rolf Dane", "Rolf Dane"},
 		},
 		{
+			"a role the article introduced a name with, before and after",
+			"A fired clerk said the mayor lied. The suit was filed by a former clerk named Lars Podd, a reserve major. The former clerk said he was wronged.\n",
+			[]string{"Lars Podd", "Lars Podd"},
+		},
+		{
 			"the head of another body stays apart",
 			"The head of the council's budget committee said the vote was unfair. Ethics Committee Chairman Rolf Dane said a new vote was due.\n",
 			[]string{"head of the council's budget committee", "Rolf Dane"},
