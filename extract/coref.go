@@ -93,6 +93,10 @@ type resolver struct {
 	entArena *arena[entity]
 	refs     []mentionRef       // before's buffer
 	ids      map[string]*entity // builder.finish's entities by ID
+	// companies holds the NameKeys of names the article shows to be
+	// companies (scanCompanies), once companiesScanned.
+	companies        map[string]bool
+	companiesScanned bool
 }
 
 // cname returns the common name of a country code.
@@ -340,8 +344,11 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 				return r.touch(e)
 			}
 		}
+		if e := r.epithetHolder(m, pos); e != nil {
+			return r.touch(e)
+		}
 	}
-	if m.kind == graph.ActorPerson && m.name != "" {
+	if m.kind == graph.ActorPerson && m.name != "" && !r.companyByUse(m) {
 		if r.byKey[r.key(m.name)] == nil && strings.IndexByte(m.name, ' ') < 0 {
 			// A surname alone: register the full names written before it.
 			r.scanTo(pos)
@@ -389,8 +396,9 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 		e.title = m.title
 		e.company = m.company
 		if m.kind == graph.ActorOrganization {
-			// "Greyfield Aggregates" is also "Greyfield".
-			if sp := strings.IndexByte(m.name, ' '); sp > 0 && strings.IndexByte(m.name[sp+1:], ' ') < 0 && companySuffix[strings.ToLower(m.name[sp+1:])] {
+			// "Greyfield Aggregates" is also "Greyfield", and so is a
+			// company known by use ("a spokesman for Greyfield Dalen").
+			if sp := strings.IndexByte(m.name, ' '); sp > 0 && strings.IndexByte(m.name[sp+1:], ' ') < 0 && (companySuffix[strings.ToLower(m.name[sp+1:])] || r.companies[key]) {
 				r.alias(e, m.name[:sp])
 				e.company = true
 			}

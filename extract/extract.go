@@ -300,13 +300,35 @@ func (b *builder) finish(a graph.Article) *graph.Extraction {
 
 // mergeRoles folds a bare role ("the governor") into the one named person
 // of the article who holds it ("Governor Pavel Strand"), when the role was
-// met before the name.
+// met before the name, a role the article introduced a person's name
+// with ("a former staffer named Lars Podd"), and a body's leader ("the head of the rules
+// committee") into the one person titled as leading it, wherever named.
 func (b *builder) mergeRoles() {
 	var repl map[*entity]*entity
+	intro := b.r.introducedRoles()
 	for _, e := range b.r.ents {
+		if p := introducedHolder(e, intro); p != nil && p != e {
+			// "a fired staffer … a former staffer named Lars Podd".
+			if repl == nil {
+				repl = map[*entity]*entity{}
+			}
+			repl[e] = p
+			continue
+		}
 		role := e.kind == graph.ActorAnonymous && e.person && !e.plural && e.affil == nil && e.title != "" && strings.EqualFold(e.name, e.title)
 		// "Sanders" read as a plural group before "Bernie Sanders" is met.
 		surname := e.kind == graph.ActorGroup && e.affil == nil && len(e.aliases) == 0
+		if body := leaderOf(e); body != nil {
+			// "the head of the party's rules committee": the one person
+			// titled as leading that body ("Rules Committee Chairman").
+			if hit := b.r.onlyPerson(func(p *entity) bool { return leadsBody(p, body) }); hit != nil && hit != e {
+				if repl == nil {
+					repl = map[*entity]*entity{}
+				}
+				repl[e] = hit
+			}
+			continue
+		}
 		if !role && !surname || strings.IndexByte(e.name, ' ') >= 0 {
 			continue
 		}

@@ -130,6 +130,11 @@ func (r *resolver) analyze(a, b int) *mention {
 	if b > a && d.low(b) == "'s" {
 		b-- // a possessor as source: "Lute's view"
 	}
+	if a+1 < b && isPossessiveDet(d.low(a)) && d.low(a+1) == "own" {
+		// "his own party leadership": the body itself, named without the
+		// pronoun (the owner is the speaker, who cannot be its target).
+		a += 2
+	}
 	m := r.ments.alloc()
 	m.surface = r.span(a, b)
 	if a < b && (d.low(a) == "his" || d.low(a) == "her" || d.low(a) == "their" || d.low(a) == "its") && d.is(b, wTitle|wAnon|wOrg) && !d.hasPrep(a, b) && d.low(a+1) != "own" {
@@ -244,6 +249,12 @@ func (r *resolver) analyze(a, b int) *mention {
 	// Possessive: "the Taliban government's Ministry of Defense",
 	// "Trump's campaign".
 	for k := b - 1; k > a; k-- {
+		if d.low(k) == "'s" && d.is(a, wTitle) && !d.toks[a].upper && d.hasPrep(a+1, k-1) {
+			// "the head of the party's rules committee": the possessive
+			// sits inside the role's complement, which the split of the
+			// prepositional phrase below reads whole.
+			break
+		}
 		if d.low(k) == "'s" && !(d.tok(k+1).upper && d.tok(k-1).upper && groupPlural(d.low(k-1))) {
 			owner := r.analyze(a, k-1)
 			if owner != nil && owner.country != "" && k+1 == b && d.is(b, wGov) && !d.toks[b].upper {
