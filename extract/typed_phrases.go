@@ -613,7 +613,7 @@ func (ts *typedStage) target(a, z int) *entity {
 			return ts.resolveTarget(st, k-1)
 		}
 	}
-	if isPossessiveDet(d.low(a)) && a < z {
+	if isPossessiveDet(d.low(a)) && a < z && d.low(a+1) != "own" {
 		ts.context(a)
 		return ts.resolveTarget(a, a)
 	}
