@@ -195,13 +195,14 @@ abused abusive harassing assaulting groped groping molested raping bigots racist
 rigged corrupted bribes smearing slandered slander libel libeled lawless lawbreaking perjury perjured
 incited misused misuse squandered looted plundered
 blame blamed culpable complicit complicity enabler covering up cheats
-immoral unethical worst enabler enablers witch fault faults shame disgraced offensive deceiving deceitful duped swindled lies misleadingly inflammatory reprehensible`
+immoral unethical worst enabler ludicrous reckless despicable sleazy enablers witch fault faults shame disgraced offensive deceiving deceitful duped swindled lies misleadingly inflammatory reprehensible`
 
 // falsityWords inside a said-clause or a label make it a denial: "said
 // the allegations were false", "called the charge baseless".
 const falsityWords = `false falsely untrue baseless meritless groundless unfounded unsupported nonsense ridiculous absurd pathetic
 lies lie fabricated fabrication fiction fictional invented fake hoax bogus delusional preposterous laughable outrageous wrong
-innocent improper inaccurate misleading distortion distorted mischaracterization smear garbage rubbish`
+innocent improper inaccurate misleading distortion distorted mischaracterization smear garbage rubbish
+unsubstantiated unproven ludicrous baloney malarkey slanderous libelous`
 
 // denialPhrases are multi-word denials inside a said-clause: "it never
 // happened", "that is not true".
