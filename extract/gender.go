@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
 
 // This file holds what a name says about its bearer besides the name: the
 // gender a given name, an honorific or a role noun marks, the given-name
@@ -41,83 +45,6 @@ jimmy barry trey lloyd norman raj rush dante
 robby nick brad phil antonin daryl victor derek kofi matteo maury terence cornell quentin
 igor sergei dmitry sergey shinzo nicolas francois françois`
 
-// nicknames pairs given-name variants of one person: "Bill Clinton" is
-// "William Clinton", "Joe Biden" is "Joseph Biden". Each line is a full
-// name then its short forms.
-const nicknames = `william bill billy will willie
-robert bob bobby rob robbie
-joseph joe joey
-michael mike mick
-richard dick rick ricky rich
-james jim jimmy jamie
-thomas tom tommy
-edward ed eddie ted ned
-theodore ted teddy
-charles chuck charlie
-christopher chris
-daniel dan danny
-david dave
-donald don donnie
-elizabeth liz beth betsy betty lisa
-katherine kate kathy katie
-kathleen kathy kate
-margaret maggie meg peggy
-patricia pat patty tricia
-patrick pat
-anthony tony
-andrew andy drew
-benjamin ben
-samuel sam
-stephen steve
-steven steve
-timothy tim
-nicholas nick
-jeffrey jeff
-gregory greg
-lawrence larry
-leonard len lenny
-ronald ron ronnie
-kenneth ken kenny
-gerald jerry
-jerome jerry
-alexander alex
-matthew matt
-frederick fred freddie
-albert al
-alan al
-alfred al
-raymond ray
-douglas doug
-philip phil
-phillip phil
-peter pete
-jonathan jon
-john jack johnny
-susan sue susie
-deborah debbie deb
-jennifer jen jenny
-rebecca becky
-christine chris
-christina chris tina
-victoria vicky
-barbara barb
-abigail abby
-nancy nan
-mitchell mitch
-bernard bernie
-newton newt
-rudolph rudy
-reinhold reince
-vladimir vlad
-zachary zach
-nathaniel nate
-joshua josh
-jacob jake
-henry hank harry
-harold harry hal
-randolph randy rand
-thaddeus thad`
-
 // genFemale and genMale are honorifics and role nouns that mark their
 // bearer's gender ("Mrs. Clinton", "the spokeswoman").
 var genFemale = wordSet("mrs. mrs ms. ms miss madam mme. mme dame lady queen princess duchess spokeswoman chairwoman congresswoman businesswoman councilwoman congresswomen sister mother wife daughter widow grandmother aunt niece girl woman actress first-lady")
@@ -150,52 +77,10 @@ var firstNames = func() map[string]byte {
 	return m
 }()
 
-// givenForm maps each given name of the nicknames table to the full form
-// its line starts with; a short form on several lines ("pat", "chris")
-// keeps the first.
-var givenForm = func() map[string]string {
-	m := map[string]string{}
-	for _, line := range strings.Split(nicknames, "\n") {
-		f := strings.Fields(line)
-		for _, n := range f {
-			if _, ok := m[n]; !ok {
-				m[n] = f[0]
-			}
-		}
-	}
-	return m
-}()
-
 // sameGiven reports whether two lower-case given names can name one
-// person: equal, variants of one name ("bill", "william"), or one an
-// initial of the other ("j.", "joseph").
-func sameGiven(a, b string) bool {
-	a, b = strings.TrimSuffix(a, "."), strings.TrimSuffix(b, ".")
-	if a == b || a == "" || b == "" {
-		return true
-	}
-	if len(a) == 1 || len(b) == 1 {
-		return a[0] == b[0]
-	}
-	fa, fb := givenForm[a], givenForm[b]
-	if fa != "" && fa == fb {
-		return true
-	}
-	for _, line := range strings.Split(nicknames, "\n") {
-		f := strings.Fields(line)
-		if len(f) > 0 && (f[0] == a || f[0] == b) {
-			ha, hb := false, false
-			for _, n := range f {
-				ha = ha || n == a
-				hb = hb || n == b
-			}
-			if ha && hb {
-				return true
-			}
-		}
-	}
-	return false
-}
+// person; the variants table is graph's, shared with cross-article
+// resolution.
+func sameGiven(a, b string) bool { return graph.SameGivenName(a, b) }
 
 // personName is a personal name split into its parts, lower case.
 type personName struct {

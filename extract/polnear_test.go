@@ -62,7 +62,7 @@ func twoFirstNames(names []string) (string, string, bool) {
 			w = w[1:]
 		}
 		p := splitName(w)
-		if _, known := givenForm[p.given]; p.given != "" && (known || firstNames[p.given] != 0) {
+		if known := graph.KnownGivenName(p.given); p.given != "" && (known || firstNames[p.given] != 0) {
 			given = append(given, p.given)
 		}
 	}

@@ -28,7 +28,7 @@ christopher chris
 daniel dan danny
 david dave
 donald don donnie
-elizabeth liz beth betsy betty
+elizabeth liz beth betsy betty lisa
 katherine kate kathy katie
 kathleen kathy kate
 margaret maggie meg peggy
@@ -45,6 +45,7 @@ nicholas nick
 jeffrey jeff
 gregory greg
 lawrence larry
+leonard len lenny
 ronald ron ronnie
 kenneth ken kenny
 gerald jerry
@@ -179,6 +180,24 @@ func sameGiven(a, b string) bool {
 		}
 	}
 	return false
+}
+
+// SameGivenName reports whether two lower-case given names can name one
+// person: equal, variants of one name ("bill", "william"), or one an
+// initial of the other ("j.", "joseph"). An empty name matches any.
+func SameGivenName(a, b string) bool {
+	a, b = strings.TrimSuffix(a, "."), strings.TrimSuffix(b, ".")
+	if a == "" || b == "" {
+		return true
+	}
+	return sameGiven(a, b)
+}
+
+// KnownGivenName reports whether w (lower case) is a given name of the
+// variants table.
+func KnownGivenName(w string) bool {
+	_, ok := givenVariants[w]
+	return ok
 }
 
 // conflict reports whether p and q cannot name one person (PeopleConflict).
