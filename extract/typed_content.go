@@ -88,10 +88,10 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 	if k < 0 {
 		return nil
 	}
-	cl := contentClause{at: at, spk: spk, claim: c, k: k}
+	cl := contentClause{spk: spk, claim: c, k: k, cue0: at.cue0, cue1: at.cue1, src0: at.src0, src1: at.src1, class: at.class, direct: at.direct}
 	cl.subj, cl.self, cl.z = ts.contentSubject(at, k, spk)
 	if cl.self && cl.z >= 0 {
-		ts.beliefClause(&cl, end)
+		ts.beliefClause(at, &cl, end)
 	}
 	cl.limit = min(end, cl.k+40)
 	cl.clauseSignals = ts.clauseSignals(cl.k, cl.limit)
@@ -102,23 +102,27 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 	return ts.classifyClause(&cl)
 }
 
-// contentClause is one content clause as clauseHit reads it.
+// contentClause is one content clause as clauseHit reads it. It copies
+// what it needs of the attribution rather than pointing to it, so that
+// the attribution sayFrame builds stays on the stack.
 type contentClause struct {
-	at       *attribution
-	spk      *entity
-	claim    *graph.Claim
-	k, limit int     // the tokens read, inclusive
-	subj     *entity // whom the clause is about, when not the speaker
-	self     bool    // the clause is about the speaker
-	z        int     // the subject's last token, or -1
-	actor    bool    // subj is an actor that acts, not a source or a passive's patient
+	spk        *entity
+	claim      *graph.Claim
+	cue0, cue1 int // the attribution's cue
+	src0, src1 int // the attribution's source as written, or -1
+	class      cueClass
+	direct     bool
+	k, limit   int     // the tokens read, inclusive
+	subj       *entity // whom the clause is about, when not the speaker
+	self       bool    // the clause is about the speaker
+	z          int     // the subject's last token, or -1
+	actor      bool    // subj is an actor that acts, not a source or a passive's patient
 	clauseSignals
 }
 
 // hit returns a relation of the clause's speaker.
 func (cl *contentClause) hit(kind graph.EdgeKind, to *entity) *typedHit {
-	at := cl.at
-	return &typedHit{kind: kind, from: []*entity{cl.spk}, to: to, cue0: at.cue0, cue1: at.cue1, spk0: at.src0, spk1: at.src1, con0: cl.k, con1: cl.limit, claim: cl.claim}
+	return &typedHit{kind: kind, from: []*entity{cl.spk}, to: to, cue0: cl.cue0, cue1: cl.cue1, spk0: cl.src0, spk1: cl.src1, con0: cl.k, con1: cl.limit, claim: cl.claim}
 }
 
 // clauseStart returns the first word of the content [k0, end], past
@@ -147,7 +151,7 @@ func (ts *typedStage) clauseStart(k0, end int) int {
 // belief or speech verb to the clause that verb governs ("he believed
 // Fields had fabricated the story"), when that one has a subject or names
 // a claim: it is what the speaker charges.
-func (ts *typedStage) beliefClause(cl *contentClause, end int) {
+func (ts *typedStage) beliefClause(at *attribution, cl *contentClause, end int) {
 	d := ts.d
 	v := cl.z + 1
 	for v <= end && (d.is(v, wAux|wAdv) || d.isLyAdverb(v)) {
@@ -163,7 +167,7 @@ func (ts *typedStage) beliefClause(cl *contentClause, end int) {
 	if v > end {
 		return
 	}
-	if s2, self2, z2 := ts.contentSubject(cl.at, v, cl.spk); s2 != nil || self2 || ts.claimPhrase(v, end) {
+	if s2, self2, z2 := ts.contentSubject(at, v, cl.spk); s2 != nil || self2 || ts.claimPhrase(v, end) {
 		cl.k, cl.subj, cl.self, cl.z = v, s2, self2, z2
 	}
 }
@@ -227,7 +231,7 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		h := cl.hit(graph.EdgeDenies, nil)
 		h.behalf = subj
 		return []*typedHit{h}
-	case actor && cl.at.class == classAccuse:
+	case actor && cl.class == classAccuse:
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
 	case (cl.claimSubj || cl.self) && (cl.falsity || cl.phrase):
 		// "the allegations are false"; "Trump's tweets about her are lies":
@@ -239,7 +243,7 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 	case cl.self && cl.neg && ts.accused(spk):
 		// "Lewandowski said he never touched her", after he was accused.
 		return []*typedHit{cl.hit(graph.EdgeDenies, nil)}
-	case cl.phrase && cl.at.direct, actor && cl.neg && cl.phrase:
+	case cl.phrase && cl.direct, actor && cl.neg && cl.phrase:
 		h := cl.hit(graph.EdgeDenies, nil)
 		if actor {
 			h.behalf = subj // "Lewandowski is absolutely innocent," Hicks said
