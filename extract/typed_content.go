@@ -77,138 +77,209 @@ func (ts *typedStage) contentHit(at *attribution, spk *entity, c *graph.Claim) [
 	return out
 }
 
-// clauseHit classifies the content tokens [k0, end] of one attribution.
+// clauseHit classifies the content tokens [k0, end] of one attribution: it
+// finds where the clause starts and whom it is about, reads its signal
+// words, and returns the accusations and denials they make.
 func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0, end int) []*typedHit {
-	d := ts.d
 	if at.class != classAccuse && !ts.signal(k0, min(end, k0+60)) {
 		return nil // no charge or denial word: spare the subject's resolution
 	}
+	k := ts.clauseStart(k0, end)
+	if k < 0 {
+		return nil
+	}
+	cl := contentClause{spk: spk, claim: c, k: k, cue0: at.cue0, cue1: at.cue1, src0: at.src0, src1: at.src1, class: at.class, direct: at.direct}
+	cl.subj, cl.self, cl.z = ts.contentSubject(at, k, spk)
+	if cl.self && cl.z >= 0 {
+		ts.beliefClause(at, &cl, end)
+	}
+	cl.limit = min(end, cl.k+40)
+	cl.clauseSignals = ts.clauseSignals(cl.k, cl.limit)
+	cl.actor = cl.subj != nil && !cl.subj.source
+	if cl.actor && ts.passiveAfter(cl.z+1, cl.limit) {
+		cl.actor = false // "Israel was sold out by Kerry": the subject suffered the wrong
+	}
+	return ts.classifyClause(&cl)
+}
+
+// contentClause is one content clause as clauseHit reads it. It copies
+// what it needs of the attribution rather than pointing to it, so that
+// the attribution sayFrame builds stays on the stack.
+type contentClause struct {
+	spk        *entity
+	claim      *graph.Claim
+	cue0, cue1 int // the attribution's cue
+	src0, src1 int // the attribution's source as written, or -1
+	class      cueClass
+	direct     bool
+	k, limit   int     // the tokens read, inclusive
+	subj       *entity // whom the clause is about, when not the speaker
+	self       bool    // the clause is about the speaker
+	z          int     // the subject's last token, or -1
+	actor      bool    // subj is an actor that acts, not a source or a passive's patient
+	clauseSignals
+}
+
+// hit returns a relation of the clause's speaker.
+func (cl *contentClause) hit(kind graph.EdgeKind, to *entity) *typedHit {
+	return &typedHit{kind: kind, from: []*entity{cl.spk}, to: to, cue0: cl.cue0, cue1: cl.cue1, spk0: cl.src0, spk1: cl.src1, con0: cl.k, con1: cl.limit, claim: cl.claim}
+}
+
+// clauseStart returns the first word of the content [k0, end], past
+// punctuation and "that", and for "there is …" or "it is …" the start of
+// its that-clause ("There is evidence that the Clintons cheated"); or -1.
+func (ts *typedStage) clauseStart(k0, end int) int {
+	d := ts.d
 	k := k0
 	for k <= end && (d.toks[k].kind != tWord || d.low(k) == "that") {
 		k++
 	}
 	if k > end {
-		return nil
+		return -1
 	}
 	if t := d.low(k); (t == "there" || t == "it") && !d.tok(k).upper || t == "there" {
-		// "There is evidence that the Clintons cheated": the that-clause.
 		for j := k + 1; j <= end && j < k+8; j++ {
 			if d.low(j) == "that" && j+1 <= end {
-				k = j + 1
-				break
+				return j + 1
 			}
 		}
 	}
-	subj, self, z := ts.contentSubject(at, k, spk)
-	if self && z >= 0 {
-		// "he believed Fields had fabricated the story": the clause after
-		// the speaker's own cue is what he charges.
-		v := z + 1
-		for v <= end && (d.is(v, wAux|wAdv) || d.isLyAdverb(v)) {
-			v++
-		}
-		if v <= end && d.isCueAt(v) && !d.negatedAt(v, k) {
-			v++
-			for v <= end && (d.low(v) == "that" || d.toks[v].kind != tWord) {
-				v++
-			}
-			if v <= end {
-				if s2, self2, z2 := ts.contentSubject(at, v, spk); s2 != nil || self2 || ts.claimPhrase(v, end) {
-					k, subj, self, z = v, s2, self2, z2
-				}
-			}
-		}
+	return k
+}
+
+// beliefClause moves a clause about its speaker past the speaker's own
+// belief or speech verb to the clause that verb governs ("he believed
+// Fields had fabricated the story"), when that one has a subject or names
+// a claim: it is what the speaker charges.
+func (ts *typedStage) beliefClause(at *attribution, cl *contentClause, end int) {
+	d := ts.d
+	v := cl.z + 1
+	for v <= end && (d.is(v, wAux|wAdv) || d.isLyAdverb(v)) {
+		v++
 	}
-	limit := min(end, k+40)
-	wrong, falsity, neg, fabricated := false, false, false, false
+	if v > end || !d.isCueAt(v) || d.negatedAt(v, cl.k) {
+		return
+	}
+	v++
+	for v <= end && (d.low(v) == "that" || d.toks[v].kind != tWord) {
+		v++
+	}
+	if v > end {
+		return
+	}
+	if s2, self2, z2 := ts.contentSubject(at, v, cl.spk); s2 != nil || self2 || ts.claimPhrase(v, end) {
+		cl.k, cl.subj, cl.self, cl.z = v, s2, self2, z2
+	}
+}
+
+// clauseSignals are the words of a content clause that make it a charge
+// or a denial.
+type clauseSignals struct {
+	wrong      bool // a wrongdoing word, in a clause that does not ask
+	falsity    bool // a falsity word: "false", "baseless"
+	neg        bool // a negation other than "not only"
+	fabricated bool // a statement was invented: "fabricated", "made up"
+	phrase     bool // a denial phrase: "never happened", "not true"
+	claimSubj  bool // the clause opens with a statement: "the allegations"
+}
+
+// clauseSignals reads the signal words of the clause [k, limit].
+func (ts *typedStage) clauseSignals(k, limit int) clauseSignals {
+	d := ts.d
+	var sg clauseSignals
 	for j := k; j <= limit; j++ {
 		w := d.low(j)
-		wrong = wrong || ts.lx.isWrong(w)
-		falsity = falsity || ts.lx.falsity[w]
-		neg = neg || (d.is(j, wNeg) || w == "n't") && !notOnly(d.low(j+1))
-		fabricated = fabricated || fabricationWord(w) || w == "made" && d.low(j+1) == "up"
+		sg.wrong = sg.wrong || ts.lx.isWrong(w)
+		sg.falsity = sg.falsity || ts.lx.falsity[w]
+		sg.neg = sg.neg || (d.is(j, wNeg) || w == "n't") && !notOnly(d.low(j+1))
+		sg.fabricated = sg.fabricated || fabricationWord(w) || w == "made" && d.low(j+1) == "up"
 	}
-	phrase := false
-	if neg || fabricated || falsity || ts.signal(k, limit) {
+	if sg.neg || sg.fabricated || sg.falsity || ts.signal(k, limit) {
 		content := strings.ToLower(d.text[d.toks[k].start:d.toks[limit].end])
 		for _, p := range denialPhrases {
 			if strings.Contains(content, p) {
-				phrase = true
+				sg.phrase = true
 				break
 			}
 		}
 	}
-	hit := func(kind graph.EdgeKind, to *entity) *typedHit {
-		return &typedHit{kind: kind, from: []*entity{spk}, to: to, cue0: at.cue0, cue1: at.cue1, spk0: at.src0, spk1: at.src1, con0: k, con1: limit, claim: c}
-	}
-	claimSubj := ts.claimPhrase(k, limit)
-	actor := subj != nil && !subj.source
-	if actor && ts.passiveAfter(z+1, limit) {
-		// "Israel was sold out by Kerry": the subject suffered the wrong.
-		actor = false
-		wrong = wrong && !ts.question(k, limit)
-	}
+	sg.claimSubj = ts.claimPhrase(k, limit)
 	if ts.question(k, limit) {
-		wrong = false // "did you lie to them?" asks, it does not charge
+		sg.wrong = false // "did you lie to them?" asks, it does not charge
 	}
+	return sg
+}
+
+// classifyClause returns the accusations and denials a content clause
+// makes, from whom it is about and its signal words.
+func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
+	spk, subj, actor := cl.spk, cl.subj, cl.actor
+	k, z, limit := cl.k, cl.z, cl.limit
 	switch {
 	case actor && ts.wrongPredicate(z+1, limit):
 		// "Clinton said the families were wrong": she rejects their account.
-		return []*typedHit{hit(graph.EdgeDenies, subj)}
-	case actor && fabricated && !neg:
+		return []*typedHit{cl.hit(graph.EdgeDenies, subj)}
+	case actor && cl.fabricated && !cl.neg:
 		// "he believed Fields had fabricated the story": a charge, and a
 		// denial of what Fields said.
-		return []*typedHit{hit(graph.EdgeAccuses, subj), hit(graph.EdgeDenies, subj)}
-	case actor && wrong && !neg && !sameSide(spk, subj) && !allied(spk, subj):
-		return []*typedHit{hit(graph.EdgeAccuses, subj)}
-	case actor && wrong && neg && (ts.accused(subj) || allied(spk, subj)):
+		return []*typedHit{cl.hit(graph.EdgeAccuses, subj), cl.hit(graph.EdgeDenies, subj)}
+	case actor && cl.wrong && !cl.neg && !sameSide(spk, subj) && !allied(spk, subj):
+		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
+	case actor && cl.wrong && cl.neg && (ts.accused(subj) || allied(spk, subj)):
 		// "The committee did not retaliate," its spokesman said, after
 		// it was accused: a denial for the committee.
-		h := hit(graph.EdgeDenies, nil)
+		h := cl.hit(graph.EdgeDenies, nil)
 		h.behalf = subj
 		return []*typedHit{h}
-	case actor && at.class == classAccuse:
-		return []*typedHit{hit(graph.EdgeAccuses, subj)}
-	case (claimSubj || self) && (falsity || phrase):
+	case actor && cl.class == classAccuse:
+		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
+	case (cl.claimSubj || cl.self) && (cl.falsity || cl.phrase):
 		// "the allegations are false"; "Trump's tweets about her are lies":
 		// the owner of the statement is the one answered.
-		return []*typedHit{hit(graph.EdgeDenies, ts.statementOwner(k, limit))}
+		return []*typedHit{cl.hit(graph.EdgeDenies, ts.statementOwner(k, limit))}
 	case actor && ts.punitiveDemand(z+1, limit) && !sameSide(spk, subj) && !allied(spk, subj):
 		// "Judge Curiel should be ashamed of himself", "he should resign".
-		return []*typedHit{hit(graph.EdgeAccuses, subj)}
-	case self && neg && ts.accused(spk):
+		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
+	case cl.self && cl.neg && ts.accused(spk):
 		// "Lewandowski said he never touched her", after he was accused.
-		return []*typedHit{hit(graph.EdgeDenies, nil)}
-	case phrase && at.direct, actor && neg && phrase:
-		h := hit(graph.EdgeDenies, nil)
+		return []*typedHit{cl.hit(graph.EdgeDenies, nil)}
+	case cl.phrase && cl.direct, actor && cl.neg && cl.phrase:
+		h := cl.hit(graph.EdgeDenies, nil)
 		if actor {
 			h.behalf = subj // "Lewandowski is absolutely innocent," Hicks said
 		}
 		return []*typedHit{h}
 	}
-	if wrong && !neg {
-		// "it was Fields's fault", "Clinton's negligence": the owner of a
-		// wrong.
-		for j := k + 1; j < limit; j++ {
-			if d.possessive(j) && ts.lx.isWrong(d.low(j+1)) {
-				if st := d.npLeft(j-1, k); st >= 0 {
-					ts.context(st)
-					if t := ts.resolveTarget(st, j-1); t != nil && t != spk && !allied(spk, t) {
-						return []*typedHit{hit(graph.EdgeAccuses, t)}
-					}
+	if cl.wrong && !cl.neg {
+		return ts.wrongOwners(cl)
+	}
+	return nil
+}
+
+// wrongOwners returns accusations of whom a clause names as the owner of a
+// wrong ("it was Fields's fault", "Clinton's negligence"), or else as its
+// agents ("Israel was sold out by Kerry and Obama"), other than its
+// speaker and the speaker's side.
+func (ts *typedStage) wrongOwners(cl *contentClause) []*typedHit {
+	d := ts.d
+	k, limit, spk := cl.k, cl.limit, cl.spk
+	for j := k + 1; j < limit; j++ {
+		if d.possessive(j) && ts.lx.isWrong(d.low(j+1)) {
+			if st := d.npLeft(j-1, k); st >= 0 {
+				ts.context(st)
+				if t := ts.resolveTarget(st, j-1); t != nil && t != spk && !allied(spk, t) {
+					return []*typedHit{cl.hit(graph.EdgeAccuses, t)}
 				}
 			}
 		}
-		// "Israel was sold out by Kerry and Obama": the agent of a wrong.
-		var out []*typedHit
-		for _, t := range ts.wrongAgent(k, limit) {
-			if t != spk && !sameSide(spk, t) {
-				out = append(out, hit(graph.EdgeAccuses, t))
-			}
-		}
-		return out
 	}
-	return nil
+	var out []*typedHit
+	for _, t := range ts.wrongAgent(k, limit) {
+		if t != spk && !sameSide(spk, t) {
+			out = append(out, cl.hit(graph.EdgeAccuses, t))
+		}
+	}
+	return out
 }
 
 // contentSubject returns the entity a content clause starting at k is

@@ -64,9 +64,10 @@ func (ts *typedStage) passiveAux(i int, s sentence) bool {
 	return false
 }
 
-// verbFrame reads the frame of a typed verb at i.
+// verbFrame reads the frame of a typed verb at i: after the checks that
+// the verb is used actively with its particles, the subject that acts,
+// then the object as its kind reads it.
 func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
-	d := ts.d
 	if ts.negated(i, s) {
 		return nil
 	}
@@ -76,53 +77,12 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		}
 		return ts.passive(i, s)
 	}
-	// A participle after a noun and before "by" modifies the noun: "the
-	// charges filed by …", "a lawsuit backed by …".
-	if tf.part && !tf.ing && i > s.a && d.nounish(i-1, s.a) && d.low(i+1) == "by" {
+	if ts.modifierUse(i, tf, s) {
 		return nil
 	}
-	if tf.kind == tkAccuse && tf.particle == "" && !tf.thatObj && d.is(i+1, wPrep) && d.low(i+1) != "against" {
-		// "people accused of rape", "FDIC Accused Of Covering Up": a charge
-		// verb takes its object first, so a preposition here is a passive.
+	k := ts.afterParticle(i, tf, s)
+	if k < 0 {
 		return nil
-	}
-	k := i + 1
-	if tf.particle != "" {
-		for d.isLyAdverb(k) {
-			k++ // "disagree strongly with"
-		}
-		if tf.lemma == "defend" && d.low(k) != tf.particle {
-			// "defended himself against accusations of racism"
-			if o := d.npRight(k, s.b); o >= 0 && o < k+4 {
-				k = o + 1
-			}
-		}
-		if d.low(k) != tf.particle {
-			return nil
-		}
-		k++
-		if tf.lemma == "take" && d.low(k) != "at" {
-			return nil
-		}
-		if tf.lemma == "hit" || tf.lemma == "lash" {
-			if d.low(k) != "at" && d.low(k) != "against" {
-				return nil
-			}
-		}
-		if tf.lemma == "push" && d.low(k) != "on" && d.low(k) != "against" {
-			return nil
-		}
-		if tf.lemma == "fire" && d.low(k) != "at" {
-			return nil
-		}
-		if d.low(k) == "at" || d.low(k) == "against" || d.low(k) == "on" {
-			k++
-		}
-	} else if tf.lemma == "disagree" {
-		return nil
-	}
-	for k < s.b && d.isLyAdverb(k) {
-		k++
 	}
 	from, sp0, sp1 := ts.subject(i, tf.ing, s)
 	if len(from) == 0 {
@@ -134,69 +94,175 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 	}
 	switch tf.kind {
 	case tkAccuse:
-		h.kind = graph.EdgeAccuses
-		if tf.needFor && !ts.followedBy(k, s, "for") && !ts.followedBy(k, s, "over") {
-			return nil // "knocked Clinton for …", not "knocked on the door"
-		}
-		if tf.lemma == "charge" && d.low(k) != "that" && !ts.followedBy(k, s, "with") {
-			return nil
-		}
-		t0, t1 := ts.objectSpan(k, s, tf.thatObj)
-		if t0 < 0 {
-			return nil
-		}
-		h.obj0, h.obj1 = t0, t1
-		h.to = ts.target(t0, t1)
-		h.con0, h.con1 = t0, ts.clauseEnd(t1, s)
-		if h.to == nil {
-			// "alleges defamation by Clinton": the agent of the wrong.
-			if ag := ts.wrongAgent(t0, min(t1+4, h.con1)); len(ag) > 0 {
-				h.to = ag[0]
-			}
-		}
-		if h.to == nil {
-			return nil
-		}
+		return ts.accuseObject(k, tf, h, s)
 	case tkDeny:
-		h.kind = graph.EdgeDenies
-		if o1 := d.npRight(k, s.b); o1 >= 0 && !ts.lx.claimNouns[d.low(o1)] {
-			if d.low(o1+1) == "as" {
-				// "dismissed Walker as an ineffective leader": a label.
-				return ts.label(i, k, h, s)
-			}
-			if ts.lx.stance[d.low(o1)] {
-				// "rejects Trump's remarks": a rebuke of their owner.
-				for j := k; j < o1; j++ {
-					if d.possessive(j) {
-						h.kind, h.to = graph.EdgeAccuses, ts.target(k, o1)
-						h.con0, h.con1 = k, ts.clauseEnd(k, s)
-						if h.to == nil {
-							return nil
-						}
-						return h
-					}
-				}
-			}
-		}
-		if tf.claimObj && !ts.claimObject(k, s) || !tf.claimObj && d.npRight(k, s.b) < 0 && !ts.claimObject(k, s) {
-			// "a claim that Gowdy's office strongly disputes": the claim
-			// is the antecedent of the relative clause.
-			c := ts.relativeClaim(i, s)
-			if c < 0 {
-				return nil
-			}
-			h.con0, h.con1 = c, ts.clauseEnd(i, s)
-			h.to = ts.claimOwner(c, s)
-			return h
-		}
-		h.con0, h.con1 = k, ts.clauseEnd(k, s)
-		h.to = ts.claimOwner(k, s)
+		return ts.denyObject(i, k, tf, h, s)
 	case tkLabel:
 		return ts.label(i, k, h, s)
 	case tkSay:
 		return ts.sayFrame(i, k, h, s)
 	}
 	return h
+}
+
+// modifierUse reports whether the verb at i, though active in form, is a
+// participle that modifies a noun ("the charges filed by …") or a charge
+// verb read as a passive without its auxiliary ("people accused of
+// rape", "FDIC Accused Of Covering Up"): no frame of its own.
+func (ts *typedStage) modifierUse(i int, tf typedForm, s sentence) bool {
+	d := ts.d
+	if tf.part && !tf.ing && i > s.a && d.nounish(i-1, s.a) && d.low(i+1) == "by" {
+		return true
+	}
+	// A charge verb takes its object first, so a preposition here is a
+	// passive.
+	return tf.kind == tkAccuse && tf.particle == "" && !tf.thatObj && d.is(i+1, wPrep) && d.low(i+1) != "against"
+}
+
+// afterParticle returns the first token of the object of the verb at i,
+// past its particle and the preposition that follows the particle ("lashed
+// out at", "pushed back on") and any -ly adverbs, or -1 when the particle
+// or a preposition the verb requires is missing.
+func (ts *typedStage) afterParticle(i int, tf typedForm, s sentence) int {
+	d := ts.d
+	k := i + 1
+	if tf.particle == "" {
+		if tf.lemma == "disagree" {
+			return -1
+		}
+		return ts.skipLyAdverbs(k, s)
+	}
+	for d.isLyAdverb(k) {
+		k++ // "disagree strongly with"
+	}
+	if tf.lemma == "defend" && d.low(k) != tf.particle {
+		// "defended himself against accusations of racism"
+		if o := d.npRight(k, s.b); o >= 0 && o < k+4 {
+			k = o + 1
+		}
+	}
+	if d.low(k) != tf.particle {
+		return -1
+	}
+	k++
+	if preps, ok := particlePreps[tf.lemma]; ok && !oneOf(d.low(k), preps) {
+		return -1
+	}
+	if particleObjectPreps[d.low(k)] {
+		k++
+	}
+	return ts.skipLyAdverbs(k, s)
+}
+
+// skipLyAdverbs returns the first token from k, within the sentence, that
+// is not an -ly adverb.
+func (ts *typedStage) skipLyAdverbs(k int, s sentence) int {
+	for k < s.b && ts.d.isLyAdverb(k) {
+		k++
+	}
+	return k
+}
+
+// particlePreps are the prepositions one of which must follow the
+// particle of these lemmas: "took aim at", "hit out at/against", "lashed
+// out at/against", "pushed back on/against", "fired back at".
+var particlePreps = map[string][]string{
+	"take": {"at"}, "hit": {"at", "against"}, "lash": {"at", "against"}, "push": {"on", "against"}, "fire": {"at"},
+}
+
+// particleObjectPreps introduce the object after a particle: "lashed out
+// at Hale".
+var particleObjectPreps = map[string]bool{"at": true, "against": true, "on": true}
+
+// oneOf reports whether w is one of ws.
+func oneOf(w string, ws []string) bool {
+	for _, x := range ws {
+		if w == x {
+			return true
+		}
+	}
+	return false
+}
+
+// accuseObject completes an accusation from the object at k: the accused
+// is the object noun phrase (or with thatObj a that-clause's subject), else
+// the agent of the wrong it names ("alleges defamation by Clinton"). It
+// returns nil when a reason the verb needs is missing or no one is
+// accused.
+func (ts *typedStage) accuseObject(k int, tf typedForm, h *typedHit, s sentence) *typedHit {
+	d := ts.d
+	h.kind = graph.EdgeAccuses
+	if tf.needFor && !ts.followedBy(k, s, "for") && !ts.followedBy(k, s, "over") {
+		return nil // "knocked Clinton for …", not "knocked on the door"
+	}
+	if tf.lemma == "charge" && d.low(k) != "that" && !ts.followedBy(k, s, "with") {
+		return nil
+	}
+	t0, t1 := ts.objectSpan(k, s, tf.thatObj)
+	if t0 < 0 {
+		return nil
+	}
+	h.obj0, h.obj1 = t0, t1
+	h.to = ts.target(t0, t1)
+	h.con0, h.con1 = t0, ts.clauseEnd(t1, s)
+	if h.to == nil {
+		if ag := ts.wrongAgent(t0, min(t1+4, h.con1)); len(ag) > 0 {
+			h.to = ag[0]
+		}
+	}
+	if h.to == nil {
+		return nil
+	}
+	return h
+}
+
+// denyObject completes a denial from the object at k. An object that is
+// not a claim may make the verb a label ("dismissed Walker as an
+// ineffective leader") or a rebuke of a stance's owner ("rejects Trump's
+// remarks"); otherwise the claim rejected is the object, or the antecedent
+// of the relative clause the verb stands in, and the one answered is its
+// owner when the sentence names one.
+func (ts *typedStage) denyObject(i, k int, tf typedForm, h *typedHit, s sentence) *typedHit {
+	d := ts.d
+	h.kind = graph.EdgeDenies
+	if o1 := d.npRight(k, s.b); o1 >= 0 && !ts.lx.claimNouns[d.low(o1)] {
+		if d.low(o1+1) == "as" {
+			return ts.label(i, k, h, s)
+		}
+		if ts.lx.stance[d.low(o1)] && d.hasPossessive(k, o1-1) {
+			h.kind, h.to = graph.EdgeAccuses, ts.target(k, o1)
+			h.con0, h.con1 = k, ts.clauseEnd(k, s)
+			if h.to == nil {
+				return nil
+			}
+			return h
+		}
+	}
+	if tf.claimObj && !ts.claimObject(k, s) || !tf.claimObj && d.npRight(k, s.b) < 0 && !ts.claimObject(k, s) {
+		// "a claim that Gowdy's office strongly disputes": the claim
+		// is the antecedent of the relative clause.
+		c := ts.relativeClaim(i, s)
+		if c < 0 {
+			return nil
+		}
+		h.con0, h.con1 = c, ts.clauseEnd(i, s)
+		h.to = ts.claimOwner(c, s)
+		return h
+	}
+	h.con0, h.con1 = k, ts.clauseEnd(k, s)
+	h.to = ts.claimOwner(k, s)
+	return h
+}
+
+// hasPossessive reports whether a possessive "'s" stands among tokens
+// [a, z].
+func (d *doc) hasPossessive(a, z int) bool {
+	for j := a; j <= z; j++ {
+		if d.possessive(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // followedBy reports whether word w follows within the clause from k.
@@ -409,63 +475,25 @@ func (ts *typedStage) claimOwner(k int, s sentence) *entity {
 // label reads "called X a liar" (an accusation of X) and "called the charge
 // pathetic" or "called X delusional for the accusation" (a denial).
 func (ts *typedStage) label(i, k int, h *typedHit, s sentence) *typedHit {
-	d := ts.d
-	lemma := ts.lx.verbs[d.low(i)].lemma
-	if d.low(k) == "for" || d.low(k) == "on" || d.low(k) == "up" || d.low(k) == "in" || d.low(k) == "off" || d.low(k) == "out" {
-		return nil // "called for", "called on": not a label
-	}
-	o1 := d.npRight(k, s.b)
+	o1, c0 := ts.labelObject(i, k, s)
 	if o1 < 0 {
 		return nil
-	}
-	c0 := o1 + 1
-	for d.low(c0) == "of" {
-		// "called Clinton's use of private email servers careless"
-		e := d.npRight(c0+1, s.b)
-		if e < 0 {
-			break
-		}
-		o1, c0 = e, e+1
-	}
-	if lemma == "describe" || lemma == "characterize" || lemma == "refer" {
-		if d.low(c0) != "as" {
-			return nil
-		}
-	}
-	poss := false
-	for j := k; j <= o1; j++ {
-		poss = poss || d.possessive(j)
-	}
-	if d.is(c0, wPrep) && d.low(c0) != "as" && d.low(c0) != "to" || d.low(c0) == "to" && !poss || d.is(c0, wTime) || d.isDayOrDate(c0) {
-		return nil // "called Machado on Friday to thank her": no label follows
 	}
 	c1 := ts.clauseEnd(c0, s)
 	if c1 < c0 {
 		return nil
 	}
-	wrong, falsity, claimFor := false, false, false
-	for j := c0; j <= c1; j++ {
-		w := d.low(j)
-		if ts.lx.falsity[w] {
-			falsity = true
-		}
-		if ts.lx.isWrong(w) {
-			wrong = true
-		}
-		if w == "for" && ts.lx.claimNouns[d.low(j+2)] || w == "for" && ts.lx.claimNouns[d.low(j+1)] {
-			claimFor = true
-		}
-	}
+	lw := ts.labelWords(c0, c1)
 	h.con0, h.con1 = k, c1
-	claimObj := ts.lx.claimNouns[d.low(o1)]
+	claimObj := ts.lx.claimNouns[ts.d.low(o1)]
 	switch {
-	case claimObj && falsity:
+	case claimObj && lw.falsity:
 		h.kind = graph.EdgeDenies
 		h.to = ts.claimOwner(k, s)
-	case falsity && claimFor:
+	case lw.falsity && lw.claimFor:
 		h.kind = graph.EdgeDenies
 		h.to = ts.target(k, o1)
-	case wrong || falsity:
+	case lw.wrong || lw.falsity:
 		h.kind = graph.EdgeAccuses
 		h.to = ts.target(k, o1)
 		if h.to == nil {
@@ -475,6 +503,74 @@ func (ts *typedStage) label(i, k int, h *typedHit, s sentence) *typedHit {
 		return nil
 	}
 	return h
+}
+
+// labelObject returns the last token of the object that the label verb at
+// i names from k, with its "of" phrases ("called Clinton's use of private
+// email servers careless"), and the first token of the label after it. It
+// returns -1, -1 when the verb labels nothing: a particle follows ("called
+// for", "called on"), a describing verb lacks its "as", or a preposition,
+// time or date follows the object ("called Machado on Friday to thank
+// her").
+func (ts *typedStage) labelObject(i, k int, s sentence) (int, int) {
+	d := ts.d
+	if notLabelParticles[d.low(k)] {
+		return -1, -1
+	}
+	o1 := d.npRight(k, s.b)
+	if o1 < 0 {
+		return -1, -1
+	}
+	c0 := o1 + 1
+	for d.low(c0) == "of" {
+		e := d.npRight(c0+1, s.b)
+		if e < 0 {
+			break
+		}
+		o1, c0 = e, e+1
+	}
+	if asLabelVerbs[ts.lx.verbs[d.low(i)].lemma] && d.low(c0) != "as" {
+		return -1, -1
+	}
+	poss := d.hasPossessive(k, o1)
+	if d.is(c0, wPrep) && d.low(c0) != "as" && d.low(c0) != "to" || d.low(c0) == "to" && !poss || d.is(c0, wTime) || d.isDayOrDate(c0) {
+		return -1, -1
+	}
+	return o1, c0
+}
+
+// notLabelParticles follow a label verb that is not labelling: "called
+// for", "called on", "called off".
+var notLabelParticles = map[string]bool{"for": true, "on": true, "up": true, "in": true, "off": true, "out": true}
+
+// asLabelVerbs label only with "as": "described Hale as a liar".
+var asLabelVerbs = map[string]bool{"describe": true, "characterize": true, "refer": true}
+
+// labelSignals are what the words of a label say.
+type labelSignals struct {
+	wrong    bool // its object did wrong ("a liar")
+	falsity  bool // a statement is false ("pathetic", "delusional")
+	claimFor bool // "for" names the claim answered ("for the accusation")
+}
+
+// labelWords reads the label [c0, c1] for the words that make it an
+// accusation or a denial.
+func (ts *typedStage) labelWords(c0, c1 int) labelSignals {
+	d := ts.d
+	var lw labelSignals
+	for j := c0; j <= c1; j++ {
+		w := d.low(j)
+		if ts.lx.falsity[w] {
+			lw.falsity = true
+		}
+		if ts.lx.isWrong(w) {
+			lw.wrong = true
+		}
+		if w == "for" && ts.lx.claimNouns[d.low(j+2)] || w == "for" && ts.lx.claimNouns[d.low(j+1)] {
+			lw.claimFor = true
+		}
+	}
+	return lw
 }
 
 // passive reads "Y was accused by X (of …)": X accuses Y.
@@ -520,98 +616,30 @@ func (ts *typedStage) passive(i int, s sentence) *typedHit {
 
 // nounFrame reads a nominal accusation at noun i: "Exxon's accusation that
 // …", "accusations by X against Y", "filed a lawsuit against Y", "came
-// under attack from X".
+// under attack from X". The accuser is the noun's owner, the one named by
+// "by" or "from" after it, or the subject of the verb that makes the
+// charge; the accused is the noun's object, or for a reception noun the
+// one who receives it.
 func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 	d := ts.d
 	w := d.low(i)
-	// The accuser: a possessive owner, or "by/from X" after the noun.
-	var from []*entity
-	sp0, sp1 := -1, -1
-	if d.possessive(i - 1) {
-		if a := d.npLeft(i-2, s.a); a >= 0 {
-			ts.context(a)
-			if e := ts.resolve(a, i-2); e != nil {
-				from, sp0, sp1 = []*entity{e}, a, i-2
-			}
-		}
-	} else if isPossessiveDet(d.low(i-1)) && d.low(i-1) != "its" {
-		ts.context(i - 1)
-		if e := ts.resolve(i-1, i-1); e != nil {
-			from, sp0, sp1 = []*entity{e}, i-1, i-1
-		}
-	}
+	from, sp0, sp1 := ts.nounOwner(i, s)
 	j := i + 1
-	if d.low(j) == "made" || d.low(j) == "leveled" || d.low(j) == "levelled" || d.low(j) == "filed" || d.low(j) == "brought" || d.low(j) == "lodged" {
+	if madeWords[d.low(j)] {
 		j++
 	}
-	if len(from) == 0 && ts.lx.reception[w] {
-		// "came under withering attack in recent days from Trump".
-		for f := j; f < s.b && f < j+6 && d.toks[f].kind == tWord; f++ {
-			if d.low(f) == "from" {
-				j = f
-				break
-			}
-		}
+	if len(from) == 0 {
+		j = ts.receptionFrom(w, j, s)
+		from, sp0, sp1, j = ts.nounAgent(j, s)
 	}
-	if len(from) == 0 && (d.low(j) == "by" || d.low(j) == "from") {
-		if z := d.npRight(j+1, s.b); z >= 0 {
-			a := j + 1
-			if d.low(a) == "politicians" || d.low(a) == "critics" || d.low(a) == "people" {
-				if d.low(a+1) == "like" || d.low(a+1) == "including" {
-					a += 2
-					z = d.npRight(a, s.b)
-				}
-			}
-			if z >= 0 {
-				ts.context(a)
-				from = ts.b.compound(a, z)
-				if len(from) < 2 {
-					from = nil
-					if e := ts.resolve(a, z); e != nil {
-						from = []*entity{e}
-					}
-				}
-				sp0, sp1 = a, z
-				j = z + 1
-			}
-		}
-	}
-	// The accused: "against Y", or the subject of a that-clause.
-	var to *entity
-	for k := j; k < s.b && k < j+8; k++ {
-		if d.low(k) == "at" && k == j && atNouns[w] || d.low(k) == "on" && k == j && (w == "attack" || w == "attacks") || d.low(k) == "of" && k == j && (w == "critique" || w == "criticism" || w == "condemnation") {
-			if z := d.npRight(k+1, s.b); z >= 0 {
-				to = ts.target(k+1, z)
-			}
-			break
-		}
-		if d.low(k) == "against" || d.low(k) == "that" && k <= j+1 {
-			if z := d.npRight(k+1, s.b); z >= 0 {
-				to = ts.target(k+1, z)
-			}
-			break
-		}
-		if d.toks[k].kind != tWord {
-			break
-		}
-	}
+	to := ts.nounTarget(w, j, s)
 	if ts.lx.reception[w] && len(from) > 0 && to == nil {
 		// "came under attack from Trump", "faced criticism from rivals":
 		// the one attacked is the subject of the clause.
 		to = ts.receiver(i, s)
 	}
 	if len(from) == 0 && to != nil {
-		// "have filed a lawsuit against Y", "delivered a critique of Y":
-		// the subject of the verb that makes the charge.
-		v := i - 1
-		for v > s.a && (d.is(v, wDet) || !d.isCueAt(v) && !isFilingVerb(d.low(v)) && i-v < 6) {
-			v--
-		}
-		if isFilingVerb(d.low(v)) {
-			if f, a, z := ts.subject(v, strings.HasSuffix(d.low(v), "ing"), s); len(f) > 0 {
-				from, sp0, sp1 = f, a, z
-			}
-		}
+		from, sp0, sp1 = ts.filerSubject(i, s)
 	}
 	if len(from) == 0 || to == nil {
 		return nil
@@ -619,18 +647,135 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: sp0, spk1: sp1, con0: -1, con1: -1}
 }
 
-// atNouns aim at their target with "at": "took a swipe at Clinton".
-var atNouns = map[string]bool{"swipe": true, "swipes": true, "jab": true, "jabs": true, "broadside": true, "shot": true, "shots": true, "aim": true}
-
-// isFilingVerb reports whether w brings a lawsuit or charges.
-func isFilingVerb(w string) bool {
-	switch w {
-	case "filed", "file", "files", "filing", "brought", "bring", "brings", "lodged", "leveled", "levelled", "launched",
-		"made", "make", "makes", "making", "delivered", "delivers", "offered", "issued", "voiced", "raised", "renewed", "repeated",
-		"took", "take", "takes", "taking", "unleashed":
-		return true
+// nounOwner returns the accuser a charge noun at i names as its owner
+// ("Exxon's accusation", "her allegations"), with its span, or nil.
+func (ts *typedStage) nounOwner(i int, s sentence) ([]*entity, int, int) {
+	d := ts.d
+	if d.possessive(i - 1) {
+		if a := d.npLeft(i-2, s.a); a >= 0 {
+			ts.context(a)
+			if e := ts.resolve(a, i-2); e != nil {
+				return []*entity{e}, a, i - 2
+			}
+		}
+		return nil, -1, -1
 	}
-	return false
+	if isPossessiveDet(d.low(i-1)) && d.low(i-1) != "its" {
+		ts.context(i - 1)
+		if e := ts.resolve(i-1, i-1); e != nil {
+			return []*entity{e}, i - 1, i - 1
+		}
+	}
+	return nil, -1, -1
+}
+
+// madeWords say right after a charge noun that it was made: "the
+// accusations leveled by X".
+var madeWords = map[string]bool{"made": true, "leveled": true, "levelled": true, "filed": true, "brought": true, "lodged": true}
+
+// receptionFrom returns where the accuser of a reception noun w is named
+// when a "from" follows within a few words ("came under withering attack
+// in recent days from Trump"), else j.
+func (ts *typedStage) receptionFrom(w string, j int, s sentence) int {
+	d := ts.d
+	if !ts.lx.reception[w] {
+		return j
+	}
+	for f := j; f < s.b && f < j+6 && d.toks[f].kind == tWord; f++ {
+		if d.low(f) == "from" {
+			return f
+		}
+	}
+	return j
+}
+
+// nounAgent reads the accuser a charge noun names with "by" or "from" at
+// j ("accusations by critics like Hale"): its entities, its span and the
+// token after it. Without one it returns nil, -1, -1 and j.
+func (ts *typedStage) nounAgent(j int, s sentence) ([]*entity, int, int, int) {
+	d := ts.d
+	if d.low(j) != "by" && d.low(j) != "from" {
+		return nil, -1, -1, j
+	}
+	z := d.npRight(j+1, s.b)
+	if z < 0 {
+		return nil, -1, -1, j
+	}
+	a := j + 1
+	if crowdNouns[d.low(a)] && (d.low(a+1) == "like" || d.low(a+1) == "including") {
+		a += 2
+		if z = d.npRight(a, s.b); z < 0 {
+			return nil, -1, -1, j
+		}
+	}
+	ts.context(a)
+	from := ts.b.compound(a, z)
+	if len(from) < 2 {
+		from = nil
+		if e := ts.resolve(a, z); e != nil {
+			from = []*entity{e}
+		}
+	}
+	return from, a, z, z + 1
+}
+
+// crowdNouns name a crowd whose members "like" or "including" lists:
+// "critics like Hale".
+var crowdNouns = map[string]bool{"politicians": true, "critics": true, "people": true}
+
+// nounTarget returns the one a charge noun w aims at from token j: the
+// object of "against", or of the noun's own preposition right after it
+// ("a swipe at Y", "an attack on Y", "a critique of Y"), or the subject of
+// a that-clause; nil when none follows within the clause.
+func (ts *typedStage) nounTarget(w string, j int, s sentence) *entity {
+	d := ts.d
+	own := nounPreps[w]
+	for k := j; k < s.b && k < j+8; k++ {
+		if k == j && own != "" && d.low(k) == own || d.low(k) == "against" || d.low(k) == "that" && k <= j+1 {
+			if z := d.npRight(k+1, s.b); z >= 0 {
+				return ts.target(k+1, z)
+			}
+			return nil
+		}
+		if d.toks[k].kind != tWord {
+			return nil
+		}
+	}
+	return nil
+}
+
+// nounPreps are the prepositions charge nouns take their target with,
+// besides "against": "took a swipe at Clinton", "an attack on Hale", "a
+// critique of the plan".
+var nounPreps = map[string]string{
+	"swipe": "at", "swipes": "at", "jab": "at", "jabs": "at", "broadside": "at", "shot": "at", "shots": "at", "aim": "at",
+	"attack": "on", "attacks": "on",
+	"critique": "of", "criticism": "of", "condemnation": "of",
+}
+
+// filerSubject returns the subject of the verb that makes the nominal
+// charge at i ("have filed a lawsuit against Y", "delivered a critique of
+// Y"), with its span, or nil.
+func (ts *typedStage) filerSubject(i int, s sentence) ([]*entity, int, int) {
+	d := ts.d
+	v := i - 1
+	for v > s.a && (d.is(v, wDet) || !d.isCueAt(v) && !filingVerbs[d.low(v)] && i-v < 6) {
+		v--
+	}
+	if !filingVerbs[d.low(v)] {
+		return nil, -1, -1
+	}
+	return ts.subject(v, strings.HasSuffix(d.low(v), "ing"), s)
+}
+
+// filingVerbs bring a lawsuit or charges: "filed a lawsuit", "leveled
+// accusations", "took a swipe".
+var filingVerbs = map[string]bool{
+	"filed": true, "file": true, "files": true, "filing": true, "brought": true, "bring": true, "brings": true,
+	"lodged": true, "leveled": true, "levelled": true, "launched": true,
+	"made": true, "make": true, "makes": true, "making": true, "delivered": true, "delivers": true, "offered": true,
+	"issued": true, "voiced": true, "raised": true, "renewed": true, "repeated": true,
+	"took": true, "take": true, "takes": true, "taking": true, "unleashed": true,
 }
 
 // receiver returns the subject of the clause in which noun i is received
@@ -638,43 +783,59 @@ func isFilingVerb(w string) bool {
 func (ts *typedStage) receiver(i int, s sentence) *entity {
 	d := ts.d
 	for v := i - 1; v >= s.a && i-v < 8; v-- {
-		switch d.low(v) {
-		case "faced", "faces", "face", "facing", "came", "come", "comes", "drew", "draws", "draw", "received", "receives", "subject":
-			if d.low(v) == "subject" {
-				v--
-				for v >= s.a && (d.is(v, wAux) || d.is(v, wAdv)) {
-					v--
-				}
-				v++
-			}
-			a, z := d.subjectLeft(v, s.a)
-			if a < 0 {
-				return nil
-			}
-			if a == z && (d.low(a) == "which" || d.low(a) == "who") {
-				// "…, the RNC, which has come under attack": the name
-				// right before the relative pronoun.
-				k := a - 1
-				if d.low(k) == "," {
-					k--
-				}
-				st := k
-				for st > s.a && d.toks[st-1].upper && d.toks[st-1].kind == tWord {
-					st--
-				}
-				if st < k || d.toks[k].upper {
-					if d.is(st-1, wDet) {
-						st--
-					}
-					ts.context(st)
-					return ts.resolveTarget(st, k)
-				}
-			}
-			ts.context(a)
-			return ts.resolve(a, z)
+		if !receiverVerbs[d.low(v)] {
+			continue
 		}
+		if d.low(v) == "subject" {
+			v--
+			for v >= s.a && (d.is(v, wAux) || d.is(v, wAdv)) {
+				v--
+			}
+			v++
+		}
+		a, z := d.subjectLeft(v, s.a)
+		if a < 0 {
+			return nil
+		}
+		if a == z && (d.low(a) == "which" || d.low(a) == "who") {
+			if e, ok := ts.relativeAntecedent(a, s); ok {
+				return e
+			}
+		}
+		ts.context(a)
+		return ts.resolve(a, z)
 	}
 	return nil
+}
+
+// receiverVerbs take a charge noun as what their subject receives: "faced
+// criticism", "came under attack", "drew fire", "was subject to".
+var receiverVerbs = map[string]bool{
+	"faced": true, "faces": true, "face": true, "facing": true, "came": true, "come": true, "comes": true,
+	"drew": true, "draws": true, "draw": true, "received": true, "receives": true, "subject": true,
+}
+
+// relativeAntecedent resolves the name right before the relative pronoun
+// at a ("…, the RNC, which has come under attack"); it reports false when
+// no name stands there.
+func (ts *typedStage) relativeAntecedent(a int, s sentence) (*entity, bool) {
+	d := ts.d
+	k := a - 1
+	if d.low(k) == "," {
+		k--
+	}
+	st := k
+	for st > s.a && d.toks[st-1].upper && d.toks[st-1].kind == tWord {
+		st--
+	}
+	if st < k || d.toks[k].upper {
+		if d.is(st-1, wDet) {
+			st--
+		}
+		ts.context(st)
+		return ts.resolveTarget(st, k), true
+	}
+	return nil, false
 }
 
 // sayFrame reads a speech verb the attribution stage left alone ("was back

@@ -4,88 +4,27 @@ import "github.com/claimgraph/claimgraph/graph"
 
 // This file links each denial to the accuser and accusation it answers.
 
+// accusation is one accusation a denial may answer: an edge of the
+// attribution stage, with its claim, or a typed hit, once per accuser.
+type accusation struct {
+	from, to *entity
+	at       int // byte offset of the cue
+	claim    *graph.Claim
+	hit      *typedHit
+}
+
 // linkDenials gives each denial without a named accuser the one its
 // article names: the last accusation of the denier (or of its side) before
 // it, else the first after it, else the last accuser before it.
 func (ts *typedStage) linkDenials() {
-	b := ts.b
-	type acc struct {
-		from, to *entity
-		at       int
-		claim    *graph.Claim
-		hit      *typedHit
-	}
-	var accs []acc
-	for _, pe := range b.edges {
-		if pe.kind == graph.EdgeAccuses {
-			accs = append(accs, acc{pe.from, pe.to, pe.claim.CueStart, pe.claim, nil})
-		}
-	}
-	for _, h := range ts.hits {
-		if h.kind == graph.EdgeAccuses {
-			for _, f := range h.from {
-				accs = append(accs, acc{f, h.to, ts.d.toks[h.cue0].start, nil, h})
-			}
-		}
-	}
-	aimsAt := func(a acc, e *entity) bool {
-		return e != nil && a.to != nil && (a.to == e || a.to.affil == e || e.affil == a.to || !a.to.person && !e.person && sameSide(e, a.to))
-	}
+	accs := ts.accusations()
 	for _, h := range ts.hits {
 		if h.kind != graph.EdgeDenies || h.to != nil {
 			continue
 		}
 		den := h.from[0]
-		// The accusation answered is aimed at the denier, or at the one
-		// the denier speaks for ("Lewandowski is innocent," said Hicks).
-		aimed := func(a acc) bool { return aimsAt(a, den) || aimsAt(a, h.behalf) }
-		at := ts.d.toks[h.cue0].start
-		best := -1
-		// A named accuser before a description ("Podliska" before "a
-		// former staffer"): the later one wins only at the same rank.
-		// Then the one who accused the denier most often: the main
-		// accuser of the story, not the last to repeat the charge.
-		count := func(e *entity) int {
-			n := 0
-			for _, a := range accs {
-				if a.from == e && aimed(a) {
-					n++
-				}
-			}
-			return n
-		}
-		better := func(k, than int, later bool) bool {
-			if than < 0 {
-				return true
-			}
-			nk, nt := named(accs[k].from), named(accs[than].from)
-			if nk != nt {
-				return nk
-			}
-			if ck, ct := count(accs[k].from), count(accs[than].from); ck != ct {
-				return ck > ct
-			}
-			return later == (accs[k].at > accs[than].at)
-		}
-		for k, a := range accs {
-			if a.at < at && aimed(a) && a.from != den && better(k, best, true) {
-				best = k
-			}
-		}
-		if best < 0 {
-			for k, a := range accs {
-				if a.at > at && aimed(a) && a.from != den && better(k, best, false) {
-					best = k
-				}
-			}
-		}
-		if best < 0 {
-			for k, a := range accs {
-				if a.at < at && a.from != den && !sameSide(den, a.from) && better(k, best, true) {
-					best = k
-				}
-			}
-		}
+		r := denialRanker{accs: accs, den: den, behalf: h.behalf}
+		best := r.answered(ts.d.toks[h.cue0].start)
 		if best < 0 {
 			// No accusation: the last other named speaker shortly before,
 			// whose statement the denial answers ("X said …; Y denied the
@@ -95,13 +34,117 @@ func (ts *typedStage) linkDenials() {
 			}
 			continue
 		}
-		if best >= 0 {
-			h.to = accs[best].from
-			h.deniedHit, h.denied = accs[best].hit, accs[best].claim
+		h.to = accs[best].from
+		h.deniedHit, h.denied = accs[best].hit, accs[best].claim
+	}
+	ts.nameDeniedClaims(accs)
+}
+
+// accusations returns the article's accusations: the attribution stage's
+// edges, then the typed hits.
+func (ts *typedStage) accusations() []accusation {
+	var accs []accusation
+	for _, pe := range ts.b.edges {
+		if pe.kind == graph.EdgeAccuses {
+			accs = append(accs, accusation{from: pe.from, to: pe.to, at: pe.claim.CueStart, claim: pe.claim})
 		}
 	}
-	// A denial whose accuser the sentence names ("rejected Exxon's
-	// accusation") answers that accuser's last charge against the denier.
+	for _, h := range ts.hits {
+		if h.kind == graph.EdgeAccuses {
+			for _, f := range h.from {
+				accs = append(accs, accusation{from: f, to: h.to, at: ts.d.toks[h.cue0].start, hit: h})
+			}
+		}
+	}
+	return accs
+}
+
+// aimsAt reports whether accusation a is aimed at e: at e itself, at its
+// body or a member of it, or, between bodies, at e's side.
+func aimsAt(a accusation, e *entity) bool {
+	return e != nil && a.to != nil && (a.to == e || a.to.affil == e || e.affil == a.to || !a.to.person && !e.person && sameSide(e, a.to))
+}
+
+// denialRanker chooses among accs the accusation a denial by den, for
+// itself or on behalf of another, answers.
+type denialRanker struct {
+	accs        []accusation
+	den, behalf *entity
+}
+
+// answered returns the index of the accusation a denial whose cue is at
+// byte at answers, or -1: the best one aimed at the denier before the
+// denial, else the best one after it, else the best charge before it by
+// anyone not of the denier's side.
+func (r *denialRanker) answered(at int) int {
+	best := -1
+	for k, a := range r.accs {
+		if a.at < at && r.aimed(a) && a.from != r.den && r.better(k, best, true) {
+			best = k
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for k, a := range r.accs {
+		if a.at > at && r.aimed(a) && a.from != r.den && r.better(k, best, false) {
+			best = k
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for k, a := range r.accs {
+		if a.at < at && a.from != r.den && !sameSide(r.den, a.from) && r.better(k, best, true) {
+			best = k
+		}
+	}
+	return best
+}
+
+// aimed reports whether a is aimed at the denier or at the one the denier
+// speaks for ("Lewandowski is innocent," said Hicks).
+func (r *denialRanker) aimed(a accusation) bool {
+	return aimsAt(a, r.den) || aimsAt(a, r.behalf)
+}
+
+// better reports whether accusation k ranks above accusation than (-1 for
+// none). A named accuser ranks above a description ("Podliska" above "a
+// former staffer"); then the one who accused the denier most often, the
+// main accuser of the story rather than the last to repeat the charge;
+// then, at the same rank, the later one when later is set, else the
+// earlier.
+func (r *denialRanker) better(k, than int, later bool) bool {
+	if than < 0 {
+		return true
+	}
+	a, b := r.accs[k], r.accs[than]
+	if na, nb := named(a.from), named(b.from); na != nb {
+		return na
+	}
+	if ca, cb := r.count(a.from), r.count(b.from); ca != cb {
+		return ca > cb
+	}
+	return later == (a.at > b.at)
+}
+
+// count returns how many of the accusations e makes are aimed at the
+// denier or the one it speaks for.
+func (r *denialRanker) count(e *entity) int {
+	n := 0
+	for _, a := range r.accs {
+		if a.from == e && r.aimed(a) {
+			n++
+		}
+	}
+	return n
+}
+
+// nameDeniedClaims gives each denial whose accuser the sentence names
+// ("rejected Exxon's accusation") and that no accusation answers yet one
+// of that accuser's charges against the denier: the last before the
+// denial, unless the first found comes after it.
+func (ts *typedStage) nameDeniedClaims(accs []accusation) {
 	for _, h := range ts.hits {
 		if h.kind != graph.EdgeDenies || h.to == nil || h.denied != nil || h.deniedHit != nil {
 			continue

@@ -15,106 +15,25 @@ import (
 // names), a relative pronoun's antecedent, or, for a participle clause
 // (", accusing …"), the subject of the sentence.
 func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int) {
-	d, b := ts.d, ts.b
+	d := ts.d
 	if i-1 > s.a && d.toks[i-1].kind == tQuote && d.toks[i-1].q == qOpen {
 		// he "rejects Trump's comments": the quote opens after the subject.
 		return ts.subject(i-1, ing, s)
 	}
 	p := d.skipLeft(i-1, s.a)
-	if p >= s.a && d.low(p) == "to" {
-		// "continued to say", "went on to rebut": the subject of the
-		// governing verb.
-		q := d.skipLeft(p-1, s.a)
-		if q >= s.a && (d.low(q) == "on" || d.low(q) == "back" || controlVerb(d.low(q))) {
-			if d.low(q) == "on" || d.low(q) == "back" {
-				q-- // "went on to rebut", "was back to implying"
-			}
-			return ts.subject(q, false, s)
-		}
-		return nil, -1, -1
-	}
-	if ing && i == s.a {
-		// "Railing against Trump, Sanders vowed …": the subject of the
-		// clause after the participle phrase.
-		for c := i + 1; c < s.b && c < i+15; c++ {
-			if d.toks[c].low == "," {
-				if z := d.npRight(c+1, s.b); z >= 0 {
-					ts.context(c + 1)
-					if e := ts.resolve(c+1, ts.nameEnd(c+1, z)); ts.actorEntity(e) {
-						return []*entity{e}, c + 1, z
-					}
-				}
-				break
-			}
-		}
-		return nil, -1, -1
-	}
-	if ing && (p < s.a || d.low(p) == "," || d.is(p, wPrep|wSub)) {
-		// The speaker of an earlier cue of the sentence acts here too:
-		// "X held Y responsible, accusing it of …".
-		for k := len(b.claims) - 1; k >= 0; k-- {
-			if at := b.ats[k]; at != nil && at.cue0 < i && at.cue0 >= s.a {
-				e := b.spk[k]
-				if at.src0 >= 0 {
-					// Read the speaker again as the typed stage reads names
-					// ("a number of the families" are the families).
-					ts.context(at.src0)
-					if o := ts.resolve(at.src0, at.src1); o != nil {
-						e = o
-					}
-				}
-				if ts.actorEntity(e) {
-					return []*entity{e}, -1, -1
-				}
-				return nil, -1, -1
-			}
-		}
-		e := ts.b.subjectOf(int(d.toks[i].sent))
-		if !ts.actorEntity(e) {
-			return nil, -1, -1
-		}
-		return []*entity{e}, -1, -1
+	switch {
+	case p >= s.a && d.low(p) == "to":
+		return ts.controlSubject(p, s)
+	case ing && i == s.a:
+		return ts.openingParticipleSubject(i, s)
+	case ing && (p < s.a || d.low(p) == "," || d.is(p, wPrep|wSub)):
+		return ts.trailingParticipleSubject(i, s)
 	}
 	a, z := d.subjectLeft(i, s.a)
-	if a < 0 && p > s.a && (d.low(p) == "and" || d.low(p) == ",") {
-		// "Smith spoke at the convention and delivered a critique", "has
-		// mocked a reporter, referred to migrants as …": a second verb of
-		// the clause whose subject opens the sentence.
-		if e := ts.b.subjectOf(int(d.toks[i].sent)); e != nil && ts.actorEntity(e) {
-			return []*entity{e}, -1, -1
-		}
-	}
 	if a < 0 {
-		return nil, -1, -1
+		return ts.secondVerbSubject(i, p, s)
 	}
-	if rel := ts.relativeBefore(a, s); rel >= 0 {
-		// "One of the docs who sent the letter called Oz a quack": the
-		// subject is before the relative clause.
-		if st := d.npLeft(rel-1, s.a); st >= 0 {
-			a, z = st, rel-1
-		}
-	} else if a-2 >= s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper && d.toks[a-2].upper && d.word(a-2) {
-		// "Stumpf in a televised interview appeared to blame": the name
-		// before the place or occasion.
-		if st := d.npLeft(a-2, s.a); st >= 0 {
-			a, z = st, a-2
-		}
-	} else if a > s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper {
-		// "Two lawsuits being considered in San Diego have accused …": the
-		// subject is the noun before the modifiers, not the place.
-		for h := a - 2; h >= s.a && h > a-10; h-- {
-			w := d.low(h)
-			if d.is(h, wDoc|wAnon|wOrg) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && d.lx.sets[w[:len(w)-1]]&(wDoc|wAnon|wOrg) != 0 {
-				if st := d.npLeft(h, s.a); st >= 0 {
-					a, z = st, h
-				}
-				break
-			}
-			if d.toks[h].kind != tWord || d.is(h, wAux) && !strings.HasSuffix(w, "ing") {
-				break
-			}
-		}
-	}
+	a, z = ts.subjectHead(a, z, s)
 	if a == z && (d.low(a) == "i" || d.low(a) == "we") {
 		// "I blame Hale," inside a quote: its speaker.
 		if e := ts.quoteSpeaker(a); e != nil {
@@ -125,16 +44,174 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 	if int(d.toks[a].inq) >= 0 && d.isSubjectPronoun(a) && a == z {
 		return nil, -1, -1 // a pronoun inside a quote: whose, the quote does not say
 	}
-	for k := a + 1; k < z; k++ {
-		// "Smith and Woods, the parents of …, have filed": the names
-		// before an appositive.
-		if d.toks[k].low == "," && (d.is(k+1, wDet) && !d.tok(k+1).upper || !d.tok(k+1).upper || isPossessiveDet(d.low(k+1))) {
-			z = k - 1
-			break
+	return ts.subjectEntities(a, d.beforeAppositive(a, z), s)
+}
+
+// controlSubject returns the subject of the verb that governs the
+// to-infinitive whose "to" is at p ("continued to say", "went on to
+// rebut", "was back to implying"); an infinitive after any other word
+// has none.
+func (ts *typedStage) controlSubject(p int, s sentence) ([]*entity, int, int) {
+	d := ts.d
+	q := d.skipLeft(p-1, s.a)
+	if q < s.a {
+		return nil, -1, -1
+	}
+	if toAdverbs[d.low(q)] {
+		return ts.subject(q-1, false, s)
+	}
+	if controlVerbs[d.low(q)] {
+		return ts.subject(q, false, s)
+	}
+	return nil, -1, -1
+}
+
+// controlVerbs pass their subject to a following to-infinitive:
+// "continued to deny".
+var controlVerbs = map[string]bool{
+	"continue": true, "continues": true, "continued": true, "continuing": true, "begin": true, "began": true,
+	"begun": true, "start": true, "started": true, "try": true, "tried": true, "tries": true, "seek": true,
+	"seeks": true, "vow": true, "vowed": true, "went": true, "goes": true, "go": true, "moved": true,
+	"rushed": true, "sought": true, "appeared": true, "appears": true, "seemed": true, "proceeded": true,
+	"chose": true, "decided": true, "wanted": true, "wants": true, "used": true,
+}
+
+// toAdverbs stand between a verb and the to-infinitive it governs: "went
+// on to rebut", "was back to implying".
+var toAdverbs = map[string]bool{"on": true, "back": true}
+
+// openingParticipleSubject returns the subject of the clause after the
+// participle phrase that opens the sentence at i ("Railing against Trump,
+// Sanders vowed …"), when it names an actor.
+func (ts *typedStage) openingParticipleSubject(i int, s sentence) ([]*entity, int, int) {
+	d := ts.d
+	for c := i + 1; c < s.b && c < i+15; c++ {
+		if d.toks[c].low != "," {
+			continue
+		}
+		if z := d.npRight(c+1, s.b); z >= 0 {
+			ts.context(c + 1)
+			if e := ts.resolve(c+1, ts.nameEnd(c+1, z)); ts.actorEntity(e) {
+				return []*entity{e}, c + 1, z
+			}
+		}
+		break
+	}
+	return nil, -1, -1
+}
+
+// trailingParticipleSubject returns who acts in a participle clause that
+// follows its sentence's verb: the speaker of an earlier cue of the
+// sentence ("X held Y responsible, accusing it of …"), else the subject
+// of the sentence, when it is an actor.
+func (ts *typedStage) trailingParticipleSubject(i int, s sentence) ([]*entity, int, int) {
+	b, d := ts.b, ts.d
+	for k := len(b.claims) - 1; k >= 0; k-- {
+		at := b.ats[k]
+		if at == nil || at.cue0 >= i || at.cue0 < s.a {
+			continue
+		}
+		e := b.spk[k]
+		if at.src0 >= 0 {
+			// Read the speaker again as the typed stage reads names
+			// ("a number of the families" are the families).
+			ts.context(at.src0)
+			if o := ts.resolve(at.src0, at.src1); o != nil {
+				e = o
+			}
+		}
+		if ts.actorEntity(e) {
+			return []*entity{e}, -1, -1
+		}
+		return nil, -1, -1
+	}
+	e := b.subjectOf(int(d.toks[i].sent))
+	if !ts.actorEntity(e) {
+		return nil, -1, -1
+	}
+	return []*entity{e}, -1, -1
+}
+
+// secondVerbSubject returns, for a verb at i with no subject on its left
+// that follows "and" or a comma at p, the actor that opens its sentence:
+// "Smith spoke at the convention and delivered a critique", "has mocked a
+// reporter, referred to migrants as …". Otherwise it returns nil.
+func (ts *typedStage) secondVerbSubject(i, p int, s sentence) ([]*entity, int, int) {
+	d := ts.d
+	if p > s.a && (d.low(p) == "and" || d.low(p) == ",") {
+		if e := ts.b.subjectOf(int(d.toks[i].sent)); e != nil && ts.actorEntity(e) {
+			return []*entity{e}, -1, -1
 		}
 	}
+	return nil, -1, -1
+}
+
+// subjectHead returns the noun phrase that acts when the one [a, z] left
+// of the verb does not: the noun before a relative clause whose object
+// [a, z] is ("One of the docs who sent the letter called Oz a quack"),
+// the name before an occasion ("Stumpf in a televised interview appeared
+// to blame"), or the noun that heads modifiers ending in a place ("Two
+// lawsuits being considered in San Diego have accused"). Else [a, z].
+func (ts *typedStage) subjectHead(a, z int, s sentence) (int, int) {
+	d := ts.d
+	if rel := ts.relativeBefore(a, s); rel >= 0 {
+		if st := d.npLeft(rel-1, s.a); st >= 0 {
+			return st, rel - 1
+		}
+		return a, z
+	}
+	if a-2 >= s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper && d.toks[a-2].upper && d.word(a-2) {
+		if st := d.npLeft(a-2, s.a); st >= 0 {
+			return st, a - 2
+		}
+		return a, z
+	}
+	if a > s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper {
+		if h := ts.modifiedHead(a, s); h >= 0 {
+			if st := d.npLeft(h, s.a); st >= 0 {
+				return st, h
+			}
+		}
+	}
+	return a, z
+}
+
+// modifiedHead returns the noun for a document, people or a body that
+// heads the modifiers ending before the preposition at a-1 (a participle,
+// "being considered in"), or -1.
+func (ts *typedStage) modifiedHead(a int, s sentence) int {
+	d := ts.d
+	for h := a - 2; h >= s.a && h > a-10; h-- {
+		w := d.low(h)
+		if d.is(h, wDoc|wAnon|wOrg) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && d.lx.sets[w[:len(w)-1]]&(wDoc|wAnon|wOrg) != 0 {
+			return h
+		}
+		if d.toks[h].kind != tWord || d.is(h, wAux) && !strings.HasSuffix(w, "ing") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// beforeAppositive returns the last token of the names that open the
+// subject [a, z] before an appositive ("Smith and Woods, the parents of
+// …, have filed"), or z.
+func (d *doc) beforeAppositive(a, z int) int {
+	for k := a + 1; k < z; k++ {
+		if d.toks[k].low == "," && (d.is(k+1, wDet) && !d.tok(k+1).upper || !d.tok(k+1).upper || isPossessiveDet(d.low(k+1))) {
+			return k - 1
+		}
+	}
+	return z
+}
+
+// subjectEntities resolves the subject [a, z]: each name it coordinates,
+// or its entity together with a name joined to it by "and" on its left
+// ("Trump and his attorneys denied").
+func (ts *typedStage) subjectEntities(a, z int, s sentence) ([]*entity, int, int) {
+	d := ts.d
 	ts.context(a)
-	if parts := b.compound(a, z); len(parts) > 1 {
+	if parts := ts.b.compound(a, z); len(parts) > 1 {
 		return parts, a, z
 	}
 	e := ts.resolve(a, z)
@@ -142,7 +219,6 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		return nil, -1, -1
 	}
 	if d.low(a-1) == "and" && a-2 >= s.a && d.tok(a-2).upper {
-		// "Trump and his attorneys denied": the name before "and" acts too.
 		if st := d.npLeft(a-2, s.a); st >= 0 && (st == s.a || d.clauseEdge(st-1)) {
 			ts.context(st)
 			if o := ts.resolve(st, a-2); o != nil && o != e {
@@ -306,18 +382,6 @@ func (ts *typedStage) relativeBefore(a int, s sentence) int {
 		return r
 	}
 	return -1
-}
-
-// controlVerb reports whether w passes its subject to a following
-// to-infinitive ("continued to deny").
-func controlVerb(w string) bool {
-	switch w {
-	case "continue", "continues", "continued", "continuing", "begin", "began", "begun", "start", "started",
-		"try", "tried", "tries", "seek", "seeks", "vow", "vowed", "went", "goes", "go", "moved", "rushed",
-		"sought", "appeared", "appears", "seemed", "proceeded", "chose", "decided", "wanted", "wants", "used":
-		return true
-	}
-	return false
 }
 
 // context points the resolver's pronoun heuristics at the attribution
