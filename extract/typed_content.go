@@ -210,6 +210,27 @@ func (ts *typedStage) clauseSignals(k, limit int) clauseSignals {
 	return sg
 }
 
+// modalNeg reports whether the clause's first negation follows a modal:
+// "would never", "will not", "can't" speak of what may be, not of what
+// was done.
+func (ts *typedStage) modalNeg(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z; j++ {
+		if w := d.low(j); d.is(j, wNeg) || w == "n't" || strings.HasSuffix(w, "n't") {
+			p := d.low(j - 1)
+			if w != "n't" && strings.HasSuffix(w, "n't") {
+				p = w
+			}
+			switch p {
+			case "would", "will", "could", "can", "may", "might", "should", "shall", "wouldn't", "won't", "couldn't", "can't", "shouldn't", "wo", "ca":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
 // classifyClause returns the accusations and denials a content clause
 // makes, from whom it is about and its signal words.
 func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
@@ -240,8 +261,9 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 	case actor && ts.punitiveDemand(z+1, limit) && !sameSide(spk, subj) && !allied(spk, subj):
 		// "Judge Curiel should be ashamed of himself", "he should resign".
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
-	case cl.self && cl.neg && ts.accused(spk):
-		// "Lewandowski said he never touched her", after he was accused.
+	case cl.self && cl.neg && !ts.modalNeg(k, limit) && ts.accused(spk):
+		// "Lewandowski said he never touched her", after he was accused;
+		// not "he would never vote for her", a promise.
 		return []*typedHit{cl.hit(graph.EdgeDenies, nil)}
 	case cl.phrase && cl.direct, actor && cl.neg && cl.phrase:
 		h := cl.hit(graph.EdgeDenies, nil)
@@ -308,7 +330,7 @@ func (ts *typedStage) contentSubject(at *attribution, k int, spk *entity) (*enti
 		return nil, false, -1
 	}
 	pi, pron := pronouns[d.low(k)]
-	if pron && z == k && pi.first {
+	if pron && z == k && pi.first && d.low(k) != "you" {
 		return nil, true, z
 	}
 	if pron && z == k && pi.neuter {
