@@ -510,7 +510,7 @@ func allied(a, b *entity) bool {
 func (ts *typedStage) claimPhrase(k, z int) bool {
 	d := ts.d
 	for j := k; j <= z && j < k+12 && !d.is(j, wAux|wVerb); j++ {
-		if (ts.lx.claimNouns[d.low(j)] || statementNouns[d.low(j)]) && !d.toks[j].upper && !d.is(j, wPron) {
+		if (ts.lx.claimNouns[d.low(j)] || statementNouns[d.low(j)]) && !d.toks[j].upper && !d.is(j, wPron|wDet|wSub) {
 			return true
 		}
 	}
