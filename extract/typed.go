@@ -115,6 +115,29 @@ func (ts *typedStage) emit() {
 	for _, pe := range b.edges {
 		have[key{pe.kind, pe.from, pe.to, pe.claim}] = true
 	}
+	// Only actors act or are acted on: a hit that names anything else
+	// (a junk phrase, a day, "interview") is dropped before it gets a claim.
+	kept := ts.hits[:0]
+	for _, h := range ts.hits {
+		var from []*entity // a new slice: hits split from one share theirs
+		for _, f := range h.from {
+			if ts.actorEntity(f) {
+				from = append(from, f)
+			}
+		}
+		h.from = from
+		if len(from) > 0 && (h.to == nil || ts.actorEntity(h.to)) {
+			kept = append(kept, h)
+		} else if len(from) == 0 && h.claim == nil && h.spk0 < 0 {
+			// Still a statement with its cue ("the choice was between going
+			// after Trump as unfit"): a claim of no named speaker, no edge.
+			anon := b.r.get("anon:unnamed", "unnamed source", graph.ActorAnonymous)
+			anon.person = false
+			h.from = []*entity{anon}
+			ts.claimFor(h)
+		}
+	}
+	ts.hits = kept
 	// Claims first: a denial's Denied may name an accusation's claim.
 	for _, h := range ts.hits {
 		if h.claim == nil {

@@ -85,9 +85,12 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 		return nil
 	}
 	from, sp0, sp1 := ts.subject(i, tf.ing, s)
-	if len(from) == 0 {
+	if len(from) == 0 && !(tf.ing && tf.kind == tkAccuse && ts.d.is(i-1, wPrep)) {
 		return nil
 	}
+	// An -ing charge after a preposition with no actor for subject ("the
+	// choice was between going after Trump as unfit") goes on without one:
+	// the stage keeps its claim and draws no edge (emit).
 	h := &typedHit{from: from, cue0: i, cue1: k - 1, spk0: sp0, spk1: sp1, con0: -1, con1: -1}
 	if k-1 < i {
 		h.cue1 = i

@@ -327,11 +327,16 @@ func (ts *typedStage) actorEntity(e *entity) bool {
 func (ts *typedStage) headsActor(name string) bool {
 	i := strings.LastIndexByte(name, ' ')
 	w := name[i+1:]
-	if w == "" || w[0] < 'a' || w[0] > 'z' || i < 0 {
+	lx := ts.d.lx
+	if w == "" {
 		return true
 	}
+	if w[0] < 'a' || w[0] > 'z' {
+		// A capitalised last word names, unless it is a day or month
+		// ("Florida Friday").
+		return i < 0 || lx.sets[strings.ToLower(w)]&(wTime|wMonth) == 0
+	}
 	bits := uint32(wAnon | wOrg | wTitle | wGov | wDoc)
-	lx := ts.d.lx
 	return lx.sets[w]&bits != 0 || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && (lx.sets[w[:len(w)-1]]&bits != 0 || peopleNouns[w[:len(w)-1]])
 }
 
