@@ -189,10 +189,11 @@ func (ts *typedStage) clauseSignals(k, limit int) clauseSignals {
 	var sg clauseSignals
 	for j := k; j <= limit; j++ {
 		w := d.low(j)
-		sg.wrong = sg.wrong || ts.lx.isWrong(w)
-		sg.falsity = sg.falsity || ts.lx.falsity[w]
+		info := ts.lx.info[w] // one lookup: wrongdoing (and plurals), falsity
+		sg.wrong = sg.wrong || info&tiWrong != 0
+		sg.falsity = sg.falsity || info&tiFalsity != 0
 		sg.neg = sg.neg || (d.is(j, wNeg) || w == "n't") && !notOnly(d.low(j+1))
-		sg.fabricated = sg.fabricated || fabricationWord(w) || w == "made" && d.low(j+1) == "up"
+		sg.fabricated = sg.fabricated || info&tiNothing != 0 && (fabricationWord(w) || w == "made" && d.low(j+1) == "up")
 	}
 	if sg.neg || sg.fabricated || sg.falsity || ts.signal(k, limit) {
 		content := strings.ToLower(d.text[d.toks[k].start:d.toks[limit].end])

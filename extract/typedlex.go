@@ -334,7 +334,7 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 	for w := range lx.falsity {
 		lx.info[w] |= tiFalsity
 	}
-	for _, w := range strings.Fields("nothing mistaken innocent fabricated invented concocted made wrong categorically") {
+	for _, w := range strings.Fields("nothing mistaken innocent fabricated fabricating fabrication invented concocted made wrong categorically") {
 		lx.info[w] |= tiNothing
 	}
 	for w := range punishedWords {
