@@ -30,11 +30,17 @@ type typedStage struct {
 	d    *doc
 	lx   *typedLex
 	hits []*typedHit
+	// lowerWords holds the words the article writes in lower case
+	// (commonWord), read on first use.
+	lowerWords map[string]bool
+	// nAts is how many claims the attribution stage made: they come first
+	// in b.claims, in cue order, so context can search them.
+	nAts int
 }
 
 // typedEdges runs the typed stage and appends its edges to b.edges.
 func (b *builder) typedEdges() {
-	ts := &typedStage{b: b, d: b.d, lx: buildTypedLex()}
+	ts := &typedStage{b: b, d: b.d, lx: buildTypedLex(), nAts: len(b.claims)}
 	for si := range b.d.sents {
 		ts.sentence(si)
 	}

@@ -70,6 +70,7 @@ func aimsAt(a accusation, e *entity) bool {
 type denialRanker struct {
 	accs        []accusation
 	den, behalf *entity
+	counts      map[*entity]int // accusations aimed at den (or behalf) by accuser, filled once
 }
 
 // answered returns the index of the accusation a denial whose cue is at
@@ -131,13 +132,17 @@ func (r *denialRanker) better(k, than int, later bool) bool {
 // count returns how many of the accusations e makes are aimed at the
 // denier or the one it speaks for.
 func (r *denialRanker) count(e *entity) int {
-	n := 0
-	for _, a := range r.accs {
-		if a.from == e && r.aimed(a) {
-			n++
+	if r.counts == nil {
+		// One pass for the denial, not one per comparison: an article with
+		// thousands of charges stays linear.
+		r.counts = make(map[*entity]int)
+		for _, a := range r.accs {
+			if r.aimed(a) {
+				r.counts[a.from]++
+			}
 		}
 	}
-	return n
+	return r.counts[e]
 }
 
 // nameDeniedClaims gives each denial whose accuser the sentence names

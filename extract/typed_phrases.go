@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -397,12 +398,12 @@ func (ts *typedStage) context(pos int) {
 	at := ts.d.toks[pos].start
 	r := b.r
 	r.lastSpk, r.lastSent = nil, -10
-	for k := len(b.claims) - 1; k >= 0; k-- {
-		if b.ats[k] != nil && b.claims[k].CueStart < at {
-			r.lastSpk = b.spk[k]
-			r.lastSent = int(ts.d.toks[b.ats[k].cue0].sent)
-			return
-		}
+	// The attribution stage's claims come first, in cue order: the last
+	// one before pos is found by bisection.
+	k := sort.Search(ts.nAts, func(i int) bool { return b.claims[i].CueStart >= at }) - 1
+	if k >= 0 && b.ats[k] != nil {
+		r.lastSpk = b.spk[k]
+		r.lastSent = int(ts.d.toks[b.ats[k].cue0].sent)
 	}
 }
 
@@ -464,18 +465,16 @@ func (ts *typedStage) commonWord(k int) bool {
 	if !ts.opensSentence(k) || len(t.low) < 3 {
 		return false
 	}
-	for i := strings.Index(d.text, t.low); i >= 0; {
-		before, after := i == 0 || !isWordByte(d.text[i-1]), i+len(t.low) >= len(d.text) || !isWordByte(d.text[i+len(t.low)])
-		if before && after {
-			return true
+	if ts.lowerWords == nil {
+		// Every word the article writes in lower case, read once.
+		ts.lowerWords = make(map[string]bool)
+		for i := range d.toks {
+			if tk := &d.toks[i]; tk.kind == tWord && !tk.upper {
+				ts.lowerWords[tk.low] = true
+			}
 		}
-		j := strings.Index(d.text[i+1:], t.low)
-		if j < 0 {
-			break
-		}
-		i += 1 + j
 	}
-	return false
+	return ts.lowerWords[t.low]
 }
 
 // opensSentence reports whether token k opens its sentence or a quote.
