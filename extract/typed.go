@@ -1,6 +1,12 @@
 package extract
 
-import "github.com/claimgraph/claimgraph/graph"
+import (
+	"cmp"
+	"slices"
+	"sort"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
 
 // This file is the typed stage: after the attributions, it reads every
 // sentence for accusations and denials in the forms news uses (verb frames
@@ -36,6 +42,10 @@ type typedStage struct {
 	// nAts is how many claims the attribution stage made: they come first
 	// in b.claims, in cue order, so context can search them.
 	nAts int
+	// sides holds each entity's capitalised name words (sameSide).
+	sides map[*entity]map[string]bool
+	// byStart lists the attribution claims by content start (claimAround).
+	byStart []int
 }
 
 // typedEdges runs the typed stage and appends its edges to b.edges.
@@ -184,17 +194,13 @@ func (ts *typedStage) emit() {
 func (ts *typedStage) claimFor(h *typedHit) *graph.Claim {
 	b, d := ts.b, ts.d
 	cs, ce := d.toks[h.cue0].start, d.toks[h.cue1].end
-	for _, c := range b.claims {
-		if c.CueStart <= cs && cs < c.CueEnd || c.CueStart == cs {
-			return c
-		}
+	if c := ts.claimWithCue(cs); c != nil {
+		return c
 	}
-	for ci, c := range b.claims {
+	if c := ts.claimAround(cs, ce); c != nil {
 		// A charge inside what someone said ("Johnson says hackers are
 		// taking aim at officials") is read from that claim.
-		if b.ats[ci] != nil && c.Start <= cs && ce <= c.End {
-			return c
-		}
+		return c
 	}
 	si := int(d.toks[h.cue0].sent)
 	s := d.sents[si]
@@ -233,4 +239,57 @@ func (ts *typedStage) claimFor(h *typedHit) *graph.Claim {
 	b.ats = append(b.ats, nil)
 	b.edges = append(b.edges, pendingEdge{kind: graph.EdgeSays, from: h.from[0], toClaim: true, claim: c})
 	return c
+}
+
+// claimWithCue returns the claim whose cue starts at or covers byte cs: an
+// attribution's (found by bisection, they are in cue order) or one the
+// typed stage made.
+func (ts *typedStage) claimWithCue(cs int) *graph.Claim {
+	b := ts.b
+	k := sort.Search(ts.nAts, func(i int) bool { return b.claims[i].CueStart > cs }) - 1
+	for ; k >= 0 && b.claims[k].CueStart == cs; k-- {
+		if k == 0 || b.claims[k-1].CueStart != cs {
+			return b.claims[k] // the first of equal cues, as a scan would find
+		}
+	}
+	if k >= 0 && cs < b.claims[k].CueEnd {
+		// A cue of several words covering cs: the first such in order.
+		for j := 0; j <= k; j++ {
+			if c := b.claims[j]; c.CueStart <= cs && cs < c.CueEnd {
+				return c
+			}
+		}
+	}
+	for _, c := range b.claims[ts.nAts:] {
+		if c.CueStart <= cs && cs < c.CueEnd || c.CueStart == cs {
+			return c
+		}
+	}
+	return nil
+}
+
+// claimAround returns the first attribution claim (in cue order) whose
+// content holds the bytes [cs, ce), or nil. Contents are short and seldom
+// nested, so it looks only at the claims whose content starts shortly
+// before cs.
+func (ts *typedStage) claimAround(cs, ce int) *graph.Claim {
+	b := ts.b
+	if ts.byStart == nil {
+		ts.byStart = make([]int, ts.nAts)
+		for i := range ts.byStart {
+			ts.byStart[i] = i
+		}
+		slices.SortStableFunc(ts.byStart, func(x, y int) int { return cmp.Compare(b.claims[x].Start, b.claims[y].Start) })
+	}
+	k := sort.Search(len(ts.byStart), func(i int) bool { return b.claims[ts.byStart[i]].Start > cs }) - 1
+	best := -1
+	for n := 0; k >= 0 && n < 64; k, n = k-1, n+1 {
+		if ci := ts.byStart[k]; b.claims[ci].End >= ce && (best < 0 || ci < best) {
+			best = ci
+		}
+	}
+	if best < 0 {
+		return nil
+	}
+	return b.claims[best]
 }

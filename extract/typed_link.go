@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/claimgraph/claimgraph/graph"
+import (
+	"strings"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
 
 // This file links each denial to the accuser and accusation it answers.
 
@@ -23,7 +27,7 @@ func (ts *typedStage) linkDenials() {
 			continue
 		}
 		den := h.from[0]
-		r := denialRanker{accs: accs, den: den, behalf: h.behalf}
+		r := denialRanker{ts: ts, accs: accs, den: den, behalf: h.behalf}
 		best := r.answered(ts.d.toks[h.cue0].start)
 		if best < 0 {
 			// No accusation: the last other named speaker shortly before,
@@ -61,13 +65,48 @@ func (ts *typedStage) accusations() []accusation {
 
 // aimsAt reports whether accusation a is aimed at e: at e itself, at its
 // body or a member of it, or, between bodies, at e's side.
-func aimsAt(a accusation, e *entity) bool {
-	return e != nil && a.to != nil && (a.to == e || a.to.affil == e || e.affil == a.to || !a.to.person && !e.person && sameSide(e, a.to))
+func (ts *typedStage) aimsAt(a accusation, e *entity) bool {
+	return e != nil && a.to != nil && (a.to == e || a.to.affil == e || e.affil == a.to || !a.to.person && !e.person && ts.sameSide(e, a.to))
+}
+
+// sameSide is sameSide with each entity's name words read once, so that
+// ranking the charges of a long article stays cheap.
+func (ts *typedStage) sameSide(spk, t *entity) bool {
+	if spk.affil == t || t.affil == spk {
+		return true
+	}
+	if ts.sides == nil {
+		ts.sides = make(map[*entity]map[string]bool)
+	}
+	words, ok := ts.sides[spk]
+	if !ok {
+		words = map[string]bool{}
+		for _, e := range []*entity{spk, spk.affil} {
+			if e == nil {
+				continue
+			}
+			for _, n := range append([]string{e.name}, e.aliases...) {
+				for _, w := range strings.Fields(n) {
+					if len(w) > 3 && w[0] >= 'A' && w[0] <= 'Z' {
+						words[w] = true
+					}
+				}
+			}
+		}
+		ts.sides[spk] = words
+	}
+	for _, w := range strings.Fields(t.name) {
+		if words[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // denialRanker chooses among accs the accusation a denial by den, for
 // itself or on behalf of another, answers.
 type denialRanker struct {
+	ts          *typedStage
 	accs        []accusation
 	den, behalf *entity
 	counts      map[*entity]int // accusations aimed at den (or behalf) by accuser, filled once
@@ -96,7 +135,7 @@ func (r *denialRanker) answered(at int) int {
 		return best
 	}
 	for k, a := range r.accs {
-		if a.at < at && a.from != r.den && !sameSide(r.den, a.from) && r.better(k, best, true) {
+		if a.at < at && a.from != r.den && !r.ts.sameSide(r.den, a.from) && r.better(k, best, true) {
 			best = k
 		}
 	}
@@ -106,7 +145,7 @@ func (r *denialRanker) answered(at int) int {
 // aimed reports whether a is aimed at the denier or at the one the denier
 // speaks for ("Lewandowski is innocent," said Hicks).
 func (r *denialRanker) aimed(a accusation) bool {
-	return aimsAt(a, r.den) || aimsAt(a, r.behalf)
+	return r.ts.aimsAt(a, r.den) || r.ts.aimsAt(a, r.behalf)
 }
 
 // better reports whether accusation k ranks above accusation than (-1 for
@@ -157,7 +196,7 @@ func (ts *typedStage) nameDeniedClaims(accs []accusation) {
 		at := ts.d.toks[h.cue0].start
 		best := -1
 		for k, a := range accs {
-			if a.from == h.to && aimsAt(a, h.from[0]) && (best < 0 || a.at < at && a.at > accs[best].at) {
+			if a.from == h.to && ts.aimsAt(a, h.from[0]) && (best < 0 || a.at < at && a.at > accs[best].at) {
 				best = k
 			}
 		}

@@ -107,7 +107,9 @@ func (ts *typedStage) openingParticipleSubject(i int, s sentence) ([]*entity, in
 // of the sentence, when it is an actor.
 func (ts *typedStage) trailingParticipleSubject(i int, s sentence) ([]*entity, int, int) {
 	b, d := ts.b, ts.d
-	for k := len(b.claims) - 1; k >= 0; k-- {
+	// The last attribution cue before i, by bisection, if it is in the
+	// sentence.
+	for k := sort.Search(ts.nAts, func(n int) bool { return b.claims[n].CueStart >= d.toks[i].start }) - 1; k >= 0; k = -1 {
 		at := b.ats[k]
 		if at == nil || at.cue0 >= i || at.cue0 < s.a {
 			continue
