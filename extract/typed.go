@@ -46,6 +46,8 @@ type typedStage struct {
 	sides map[*entity]map[string]bool
 	// byStart lists the attribution claims by content start (claimAround).
 	byStart []int
+	// taken holds the cue tokens the frames read (cueTaken).
+	taken map[int]bool
 }
 
 // typedEdges runs the typed stage and appends its edges to b.edges.

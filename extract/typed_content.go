@@ -40,12 +40,17 @@ func (ts *typedStage) contentFrames() {
 
 // cueTaken reports whether a verb frame already read the cue at token k.
 func (ts *typedStage) cueTaken(k int) bool {
-	for _, h := range ts.hits {
-		if h.cue0 <= k && k <= h.cue1 {
-			return true
+	if ts.taken == nil {
+		// The frames' cue tokens, read once: the content frames run after
+		// them, and each attribution has a cue of its own.
+		ts.taken = make(map[int]bool, len(ts.hits))
+		for _, h := range ts.hits {
+			for j := h.cue0; j <= h.cue1; j++ {
+				ts.taken[j] = true
+			}
 		}
 	}
-	return false
+	return ts.taken[k]
 }
 
 // contentHit classifies one attribution's content: it returns the

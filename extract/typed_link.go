@@ -27,8 +27,10 @@ func (ts *typedStage) linkDenials() {
 			continue
 		}
 		den := h.from[0]
-		r := denialRanker{ts: ts, accs: accs, den: den, behalf: h.behalf}
-		best := r.answered(ts.d.toks[h.cue0].start)
+		at := ts.d.toks[h.cue0].start
+		near := ts.nearAccusations(accs, at)
+		r := denialRanker{ts: ts, accs: near, den: den, behalf: h.behalf}
+		best := r.answered(at)
 		if best < 0 {
 			// No accusation: the last other named speaker shortly before,
 			// whose statement the denial answers ("X said …; Y denied the
@@ -38,10 +40,38 @@ func (ts *typedStage) linkDenials() {
 			}
 			continue
 		}
-		h.to = accs[best].from
-		h.deniedHit, h.denied = accs[best].hit, accs[best].claim
+		h.to = near[best].from
+		h.deniedHit, h.denied = near[best].hit, near[best].claim
 	}
 	ts.nameDeniedClaims(accs)
+}
+
+// linkWindow is how far, in bytes, a denial looks for the accusation it
+// answers: a long article (a book, a transcript) is not one story.
+const linkWindow = 30000
+
+// nearAccusations returns the accusations within linkWindow bytes of at,
+// in their order (all of them in a news article).
+func (ts *typedStage) nearAccusations(accs []accusation, at int) []accusation {
+	first, last := -1, -1
+	for k, a := range accs {
+		if a.at > at-linkWindow && a.at < at+linkWindow {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first == 0 && last == len(accs)-1 {
+		return accs
+	}
+	var out []accusation
+	for _, a := range accs {
+		if a.at > at-linkWindow && a.at < at+linkWindow {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // accusations returns the article's accusations: the attribution stage's
