@@ -467,8 +467,11 @@ func (ts *typedStage) commonWord(k int) bool {
 	if !ts.opensSentence(k) || len(t.low) < 3 {
 		return false
 	}
+	if len(d.text) < 1<<16 {
+		return lowerInText(d.text, t.low) // a news article: one scan is cheapest
+	}
 	if ts.lowerWords == nil {
-		// Every word the article writes in lower case, read once.
+		// A long text: every word it writes in lower case, read once.
 		ts.lowerWords = make(map[string]bool)
 		for i := range d.toks {
 			if tk := &d.toks[i]; tk.kind == tWord && !tk.upper {
@@ -477,6 +480,23 @@ func (ts *typedStage) commonWord(k int) bool {
 		}
 	}
 	return ts.lowerWords[t.low]
+}
+
+// lowerInText reports whether the lower-case word w stands in text as a
+// whole word.
+func lowerInText(text, w string) bool {
+	for i := strings.Index(text, w); i >= 0; {
+		before, after := i == 0 || !isWordByte(text[i-1]), i+len(w) >= len(text) || !isWordByte(text[i+len(w)])
+		if before && after {
+			return true
+		}
+		j := strings.Index(text[i+1:], w)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // opensSentence reports whether token k opens its sentence or a quote.
