@@ -254,7 +254,30 @@ func (ts *typedStage) denyObject(i, k int, tf typedForm, h *typedHit, s sentence
 	}
 	h.con0, h.con1 = k, ts.clauseEnd(k, s)
 	h.to = ts.claimOwner(k, s)
+	if h.to != nil && ts.chargeObject(k, s) {
+		// "The university rebutted Exxon's accusation that …": the owner
+		// of the charge accused the one who rebuts it.
+		for _, f := range h.from {
+			if f != h.to {
+				ts.hits = append(ts.hits, &typedHit{kind: graph.EdgeAccuses, from: []*entity{h.to}, to: f,
+					cue0: h.cue0, cue1: h.cue1, spk0: -1, spk1: -1, con0: h.con0, con1: h.con1})
+			}
+		}
+	}
 	return h
+}
+
+// chargeObject reports whether the noun phrase at k is a charge
+// ("Exxon's accusation", "the allegations by Exxon"), not any statement.
+func (ts *typedStage) chargeObject(k int, s sentence) bool {
+	d := ts.d
+	e := d.npRight(k, s.b)
+	for j := k; j <= e && j >= 0; j++ {
+		if ts.lx.accNouns[d.low(j)] {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPossessive reports whether a possessive "'s" stands among tokens

@@ -217,6 +217,13 @@ func (ts *typedStage) subjectEntities(a, z int, s sentence) ([]*entity, int, int
 	if parts := ts.b.compound(a, z); len(parts) > 1 {
 		return parts, a, z
 	}
+	if a == z && d.low(a) == "it" {
+		// "It accused the FDIC of …", "It goes on to fault …": the
+		// document last named (the report, the lawsuit, the letter).
+		if doc := ts.lastDocument(a); doc != nil {
+			return []*entity{doc}, a, z
+		}
+	}
 	e := ts.resolve(a, z)
 	if e == nil {
 		return nil, -1, -1
@@ -230,6 +237,28 @@ func (ts *typedStage) subjectEntities(a, z int, s sentence) ([]*entity, int, int
 		}
 	}
 	return []*entity{e}, a, z
+}
+
+// lastDocument returns the document source mentioned last before token
+// pos within three sentences, or nil.
+func (ts *typedStage) lastDocument(pos int) *entity {
+	d := ts.d
+	si := int(d.toks[pos].sent)
+	var best *entity
+	bestPos := -1
+	recent := ts.b.r.recent
+	for k := len(recent) - 1; k >= 0 && k >= len(recent)-200; k-- {
+		// The stage resolves out of order, so the latest record is not
+		// always the nearest mention: keep the nearest one.
+		m := recent[k]
+		if m.pos >= pos || m.pos <= bestPos || si-int(d.toks[m.pos].sent) > 3 {
+			continue
+		}
+		if m.e.source && m.e.skind == graph.SourceDocument {
+			best, bestPos = m.e, m.pos
+		}
+	}
+	return best
 }
 
 // namedBody returns the named organisation a bare description such as
