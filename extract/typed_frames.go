@@ -195,8 +195,13 @@ func oneOf(w string, ws []string) bool {
 func (ts *typedStage) accuseObject(k int, tf typedForm, h *typedHit, s sentence) *typedHit {
 	d := ts.d
 	h.kind = graph.EdgeAccuses
-	if tf.needFor && !ts.followedBy(k, s, "for") && !ts.followedBy(k, s, "over") {
-		return nil // "knocked Clinton for …", not "knocked on the door"
+	if tf.lemma == "question" && d.low(k) == "whether" {
+		// "questioned whether Curiel's heritage made him biased"
+		return ts.sayFrame(h.cue0, k, h, s)
+	}
+	if tf.needFor && !ts.followedBy(k, s, "for") && !ts.followedBy(k, s, "over") &&
+		!(tf.lemma == "question" && d.hasPossessive(k, min(k+4, s.b-1))) {
+		return nil // "knocked Clinton for …", "questioned Cruz's eligibility", not "knocked on the door"
 	}
 	if tf.lemma == "charge" && d.low(k) != "that" && !ts.followedBy(k, s, "with") {
 		return nil
@@ -369,6 +374,17 @@ func (ts *typedStage) demandFrame(i int, s sentence) *typedHit {
 		// "called for his dismissal": the owner of a punitive noun.
 		o := d.npRight(k+1, s.b)
 		if o < 0 || !punitiveNouns[d.low(o)] {
+			return nil
+		}
+		to = ts.target(k+1, o)
+	} else if d.low(k) == "that" {
+		// "demanded that Hale resign", "… that Hale should apologize"
+		o := d.npRight(k+1, s.b)
+		v := o + 1
+		if d.low(v) == "should" || d.low(v) == "must" {
+			v++
+		}
+		if o < 0 || !atoneVerbs[d.low(v)] {
 			return nil
 		}
 		to = ts.target(k+1, o)
@@ -869,8 +885,8 @@ func (ts *typedStage) relativeAntecedent(a int, s sentence) (*entity, bool) {
 // said-clause's content.
 func (ts *typedStage) sayFrame(i, k int, h *typedHit, s sentence) *typedHit {
 	d := ts.d
-	if d.low(k) != "that" {
-		return nil
+	if d.low(k) != "that" && !(d.low(k) == "whether" && ts.lx.verbs[d.low(i)].lemma == "question") {
+		return nil // "implied that …", "questioned whether …"
 	}
 	if ts.claimAt(i) {
 		return nil // the attribution stage read it: its content frame will

@@ -202,7 +202,7 @@ immoral unethical worst enabler ludicrous reckless despicable sleazy enablers wi
 const falsityWords = `false falsely untrue baseless meritless groundless unfounded unsupported nonsense ridiculous absurd pathetic
 lies lie fabricated fabrication fiction fictional invented fake hoax bogus delusional preposterous laughable outrageous wrong
 innocent improper inaccurate misleading distortion distorted mischaracterization smear garbage rubbish
-unsubstantiated unproven ludicrous baloney malarkey slanderous libelous`
+unsubstantiated unproven ludicrous baloney malarkey slanderous libelous motivated`
 
 // denialPhrases are multi-word denials inside a said-clause: "it never
 // happened", "that is not true".
