@@ -29,7 +29,7 @@ func (ts *typedStage) linkDenials() {
 		den := h.from[0]
 		at := ts.d.toks[h.cue0].start
 		near := ts.nearAccusations(accs, at)
-		r := denialRanker{ts: ts, accs: near, den: den, behalf: h.behalf}
+		r := denialRanker{ts: ts, accs: near, den: den, behalf: h.behalf, recent: ts.demonstrative(h)}
 		best := r.answered(at)
 		if best < 0 {
 			// No accusation: the last other named speaker shortly before,
@@ -140,6 +140,9 @@ type denialRanker struct {
 	accs        []accusation
 	den, behalf *entity
 	counts      map[*entity]int // accusations aimed at den (or behalf) by accuser, filled once
+	// recent: the denial points back ("pushed back on those charges"), so
+	// the nearest charge wins over the most frequent accuser.
+	recent bool
 }
 
 // answered returns the index of the accusation a denial whose cue is at
@@ -192,7 +195,7 @@ func (r *denialRanker) better(k, than int, later bool) bool {
 	if na, nb := named(a.from), named(b.from); na != nb {
 		return na
 	}
-	if ca, cb := r.count(a.from), r.count(b.from); ca != cb {
+	if ca, cb := r.count(a.from), r.count(b.from); ca != cb && !r.recent {
 		return ca > cb
 	}
 	return later == (a.at > b.at)
@@ -262,4 +265,18 @@ func (ts *typedStage) lastOtherSpeaker(den *entity, i int) (*entity, *graph.Clai
 		return e, b.claims[k]
 	}
 	return nil, nil
+}
+
+// demonstrative reports whether a denial's object points back to a charge
+// just made: "those charges", "these accusations", "that claim".
+func (ts *typedStage) demonstrative(h *typedHit) bool {
+	d := ts.d
+	if h.con0 < 0 {
+		return false
+	}
+	switch d.low(h.con0) {
+	case "these", "those", "this", "that", "such":
+		return ts.lx.claimNouns[d.low(h.con0+1)] || ts.lx.accNouns[d.low(h.con0+1)]
+	}
+	return false
 }
