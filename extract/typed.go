@@ -73,17 +73,33 @@ func (ts *typedStage) supersede() {
 			read[d.toks[h.cue0].start] = true
 		}
 	}
-	if len(read) == 0 {
-		return
-	}
 	out := b.edges[:0]
 	for _, pe := range b.edges {
-		if pe.kind == graph.EdgeAccuses && read[pe.claim.CueStart] {
+		if pe.kind == graph.EdgeAccuses && (read[pe.claim.CueStart] || ts.typedCue(pe.claim)) {
+			// Read by a frame, or a charge verb the frames declined
+			// ("people accused of rape" is no one's accusation).
 			continue
 		}
 		out = append(out, pe)
 	}
 	b.edges = out
+}
+
+// typedCue reports whether a claim's cue is a charge verb of the typed
+// lexicon that the frames declined for its form: negated, or a participle
+// before a preposition ("people accused of rape").
+func (ts *typedStage) typedCue(c *graph.Claim) bool {
+	d := ts.d
+	i := sort.Search(len(d.toks), func(k int) bool { return d.toks[k].start >= c.CueStart })
+	if i >= len(d.toks) || d.toks[i].start != c.CueStart {
+		return false
+	}
+	tf, ok := ts.lx.verbs[d.low(i)]
+	if !ok || tf.kind != tkAccuse {
+		return false
+	}
+	s := d.sents[int(d.toks[i].sent)]
+	return ts.negated(i, s) || tf.particle == "" && !tf.thatObj && d.is(i+1, wPrep) && d.low(i+1) != "against"
 }
 
 // sentence reads the verb and noun frames of sentence si.

@@ -90,8 +90,14 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 		return nil // no charge or denial word: spare the subject's resolution
 	}
 	k := ts.clauseStart(k0, end)
-	if k < 0 {
-		return nil
+	if k < 0 || ts.d.low(k) == "whether" && !ts.asks(at.cue0) {
+		return nil // "isn't saying whether the foundation broke the law"
+	}
+	if ts.d.low(k) == "whether" {
+		k = ts.clauseStart(k+1, end) // "questioned whether Curiel was biased"
+		if k < 0 {
+			return nil
+		}
 	}
 	cl := contentClause{spk: spk, claim: c, k: k, cue0: at.cue0, cue1: at.cue1, src0: at.src0, src1: at.src1, class: at.class, direct: at.direct}
 	cl.subj, cl.self, cl.z = ts.contentSubject(at, k, spk)
@@ -130,6 +136,17 @@ func (cl *contentClause) hit(kind graph.EdgeKind, to *entity) *typedHit {
 	return &typedHit{kind: kind, from: []*entity{cl.spk}, to: to, cue0: cl.cue0, cue1: cl.cue1, spk0: cl.src0, spk1: cl.src1, con0: cl.k, con1: cl.limit, claim: cl.claim}
 }
 
+// asks reports whether the cue at i asks or doubts ("questioned whether",
+// "wondered whether"): its whether-clause insinuates.
+func (ts *typedStage) asks(i int) bool {
+	cf, _ := ts.d.cueAt(i)
+	switch cf.lemma {
+	case "question", "wonder", "doubt", "ask", "speculate":
+		return true
+	}
+	return ts.lx.verbs[ts.d.low(i)].lemma == "question"
+}
+
 // clauseStart returns the first word of the content [k0, end], past
 // punctuation and "that", and for "there is …" or "it is …" the start of
 // its that-clause ("There is evidence that the Clintons cheated"); or -1.
@@ -139,8 +156,8 @@ func (ts *typedStage) clauseStart(k0, end int) int {
 	for k <= end && (d.toks[k].kind != tWord || d.low(k) == "that") {
 		k++
 	}
-	if k > end {
-		return -1
+	if k > end || d.low(k) == "if" {
+		return -1 // "isn't saying if the foundation violated any laws": no charge made
 	}
 	if t := d.low(k); (t == "there" || t == "it") && !d.tok(k).upper || t == "there" {
 		for j := k + 1; j <= end && j < k+8; j++ {
@@ -186,18 +203,25 @@ type clauseSignals struct {
 	fabricated bool // a statement was invented: "fabricated", "made up"
 	phrase     bool // a denial phrase: "never happened", "not true"
 	claimSubj  bool // the clause opens with a statement: "the allegations"
+	framed     bool // a charge verb the frames read stands in the clause
+	wrongAt    int  // the first wrongdoing word's token, or -1
 }
 
 // clauseSignals reads the signal words of the clause [k, limit].
 func (ts *typedStage) clauseSignals(k, limit int) clauseSignals {
 	d := ts.d
-	var sg clauseSignals
+	sg := clauseSignals{wrongAt: -1}
 	for j := k; j <= limit; j++ {
 		w := d.low(j)
 		info := ts.lx.info[w] // one lookup: wrongdoing (and plurals), falsity
-		sg.wrong = sg.wrong || info&tiWrong != 0
+		if info&tiWrong != 0 && !sg.wrong {
+			sg.wrong, sg.wrongAt = true, j
+		}
 		sg.falsity = sg.falsity || info&tiFalsity != 0
-		sg.neg = sg.neg || (d.is(j, wNeg) || w == "n't") && !notOnly(d.low(j+1))
+		sg.neg = sg.neg || (d.is(j, wNeg) || w == "n't") && !notOnly(d.low(j+1)) && !notOnly(d.low(j+2))
+		if ts.taken[j] && j > k {
+			sg.framed = true // a charge verb the frames read: its own subject and object
+		}
 		sg.fabricated = sg.fabricated || info&tiNothing != 0 && (fabricationWord(w) || w == "made" && d.low(j+1) == "up")
 	}
 	if sg.neg || sg.fabricated || sg.falsity || ts.signal(k, limit) {
@@ -250,7 +274,10 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		// "he believed Fields had fabricated the story": a charge, and a
 		// denial of what Fields said.
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj), cl.hit(graph.EdgeDenies, subj)}
-	case actor && cl.wrong && !cl.neg && !sameSide(spk, subj) && !allied(spk, subj):
+	case actor && cl.wrong && !cl.neg && !cl.framed && cl.wrongAt <= z+16 && !sameSide(spk, subj) && !allied(spk, subj):
+		// The wrong is the subject's when it comes soon after it: "said
+		// Clinton lied", not "said the U.S. will show North Korea there
+		// are consequences to its unlawful actions".
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
 	case actor && cl.wrong && cl.neg && (ts.accused(subj) || allied(spk, subj)):
 		// "The committee did not retaliate," its spokesman said, after

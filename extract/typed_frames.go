@@ -37,6 +37,9 @@ func (ts *typedStage) negated(i int, s sentence) bool {
 // negatedAt reports whether a negation stands among the auxiliaries and
 // adverbs just before token i (not before token a).
 func (d *doc) negatedAt(i, a int) bool {
+	if p := i - 1; p-1 >= a && d.low(p) == "to" && refusals[d.low(p-1)] {
+		return true // "unable to accuse", "refused to blame", "declined to criticize"
+	}
 	for k := i - 1; k >= a && k >= i-4; k-- {
 		if d.is(k, wNeg) || d.low(k) == "n't" || strings.HasSuffix(d.low(k), "n't") {
 			return true
@@ -47,6 +50,9 @@ func (d *doc) negatedAt(i, a int) bool {
 	}
 	return false
 }
+
+// refusals before "to" keep the verb after them from happening.
+var refusals = map[string]bool{"unable": true, "refused": true, "refuses": true, "refuse": true, "declined": true, "declines": true, "decline": true, "reluctant": true, "loath": true}
 
 // passiveAux reports whether a form of "be" (or "get") governs the
 // participle at i: "was accused", "has been criticized".
