@@ -75,9 +75,9 @@ func (ts *typedStage) supersede() {
 	}
 	out := b.edges[:0]
 	for _, pe := range b.edges {
-		if pe.kind == graph.EdgeAccuses && (read[pe.claim.CueStart] || ts.typedCue(pe.claim)) {
-			// Read by a frame, or a charge verb the frames declined
-			// ("people accused of rape" is no one's accusation).
+		if pe.kind == graph.EdgeAccuses && (read[pe.claim.CueStart] || ts.typedCue(pe.claim) || junkName(pe.from.name) || junkName(pe.to.name)) {
+			// Read by a frame, a charge verb the frames declined ("people
+			// accused of rape" is no one's accusation), or a junk name.
 			continue
 		}
 		out = append(out, pe)

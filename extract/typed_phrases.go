@@ -550,6 +550,11 @@ var peopleNouns = map[string]bool{
 	"liberals": true, "victims": true, "victim": true, "plaintiffs": true, "plaintiff": true, "defendant": true,
 	"groups": true, "group": true, "advocates": true, "organizers": true, "candidates": true, "lawyers": true,
 	"attorneys": true, "prosecutor": true, "regulators": true, "hackers": true, "staffer": true, "staff": true,
+	"rebels": true, "militants": true, "insurgents": true, "separatists": true, "troops": true, "fighters": true,
+	"gunmen": true, "terrorists": true, "extremists": true, "villagers": true, "settlers": true, "immigrants": true,
+	"refugees": true, "migrants": true, "doctors": true, "nurses": true, "teachers": true, "judges": true,
+	"bankers": true, "executives": true, "donors": true, "citizens": true, "agents": true, "guards": true,
+	"moderators": true, "reporters": true, "media": true, "press": true, "opposition": true,
 }
 
 // resolve returns the entity of the noun phrase [a, z], or nil.
