@@ -112,6 +112,12 @@ func (ts *typedStage) sentence(si int) {
 			continue
 		}
 		info := ts.lx.info[t.low]
+		if info&tiPlea != 0 && int(t.inq) < 0 {
+			if h := ts.pleaFrame(i, s); h != nil {
+				ts.hits = append(ts.hits, h)
+				continue
+			}
+		}
 		if info&(tiVerb|tiDemand|tiNoun) == 0 {
 			continue
 		}

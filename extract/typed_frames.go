@@ -921,3 +921,27 @@ func (ts *typedStage) claimAt(i int) bool {
 	}
 	return false
 }
+
+// pleaFrame reads a plea of innocence: "pleaded not guilty", "has
+// maintained his innocence", "insisted on her innocence". Its speaker
+// denies; whom it answers, linkDenials finds.
+func (ts *typedStage) pleaFrame(i int, s sentence) *typedHit {
+	d := ts.d
+	k := i + 1
+	if d.low(k) == "on" {
+		k++ // "insisted on her innocence"
+	}
+	switch {
+	case d.low(k) == "not" && d.low(k+1) == "guilty" && strings.HasPrefix(d.low(i), "ple"):
+		k++
+	case isPossessiveDet(d.low(k)) && d.low(k+1) == "innocence":
+		k++
+	default:
+		return nil
+	}
+	from, a, z := ts.subject(i, strings.HasSuffix(d.low(i), "ing"), s)
+	if len(from) == 0 {
+		return nil
+	}
+	return &typedHit{kind: graph.EdgeDenies, from: from, cue0: i, cue1: k, spk0: a, spk1: z, con0: k, con1: ts.clauseEnd(k, s)}
+}

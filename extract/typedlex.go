@@ -204,6 +204,10 @@ lies lie fabricated fabrication fiction fictional invented fake hoax bogus delus
 innocent improper inaccurate misleading distortion distorted mischaracterization smear garbage rubbish
 unsubstantiated unproven ludicrous baloney malarkey slanderous libelous motivated`
 
+// pleaVerbs plead innocence with what follows them: "pleaded not guilty",
+// "maintained his innocence", "protested their innocence".
+const pleaVerbs = "plead pleads pleaded pled pleading maintain maintains maintained maintaining protest protests protested protesting proclaim proclaims proclaimed proclaiming insisted insists asserted asserts"
+
 // denialPhrases are multi-word denials inside a said-clause: "it never
 // happened", "that is not true".
 var denialPhrases = []string{
@@ -228,6 +232,7 @@ const (
 	tiWrong               // a wrongdoing word (or its plural)
 	tiFalsity             // a falsity word
 	tiNothing             // a word that opens a denial phrase without negation
+	tiPlea                // a verb that pleads innocence: "pleaded not guilty", "maintained his innocence"
 )
 
 // typedLex is the typed stage's lexicon, built once.
@@ -336,6 +341,9 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 	}
 	for _, w := range strings.Fields("nothing mistaken innocent fabricated fabricating fabrication invented concocted made wrong categorically") {
 		lx.info[w] |= tiNothing
+	}
+	for _, w := range strings.Fields(pleaVerbs) {
+		lx.info[w] |= tiPlea
 	}
 	for w := range punishedWords {
 		lx.info[w] |= tiNothing // "should be ashamed": read the clause
