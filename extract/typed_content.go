@@ -268,8 +268,15 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 	k, z, limit := cl.k, cl.z, cl.limit
 	switch {
 	case actor && ts.wrongPredicate(z+1, limit):
-		// "Clinton said the families were wrong": she rejects their account.
-		return []*typedHit{cl.hit(graph.EdgeDenies, subj)}
+		// "Clinton said the families were wrong": she rejects their account;
+		// "Smith is wrong to call me a liar": and Smith had charged her.
+		out := []*typedHit{cl.hit(graph.EdgeDenies, subj)}
+		if ts.chargedSpeaker(z+1, limit) && !sameSide(spk, subj) {
+			a := cl.hit(graph.EdgeAccuses, spk)
+			a.from = []*entity{subj}
+			out = append(out, a)
+		}
+		return out
 	case actor && cl.fabricated && !cl.neg:
 		// "he believed Fields had fabricated the story": a charge, and a
 		// denial of what Fields said.
@@ -608,6 +615,23 @@ func (ts *typedStage) signal(a, z int) bool {
 	d := ts.d
 	for j := a; j <= z; j++ {
 		if ts.lx.info[d.low(j)]&(tiWrong|tiFalsity|tiNothing) != 0 || d.is(j, wNeg) || d.low(j) == "n't" {
+			return true
+		}
+	}
+	return false
+}
+
+// chargedSpeaker reports whether a wrong-predicate clause says what its
+// subject did to the speaker: "wrong to call me a liar", "wrong for saying
+// Clinton lied to her".
+func (ts *typedStage) chargedSpeaker(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+12; j++ {
+		w := d.low(j)
+		if (w == "call" || w == "calling" || w == "called") && (d.low(j+1) == "me" || d.low(j+1) == "us") {
+			return true
+		}
+		if (w == "saying" || w == "say" || w == "claiming" || w == "suggesting") && ts.signal(j+1, min(z, j+10)) {
 			return true
 		}
 	}
