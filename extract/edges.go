@@ -93,15 +93,18 @@ func (b *builder) hostileAgents(at *attribution) []*entity {
 // sameSide reports whether t is the speaker's own side: its affiliation, or
 // a name sharing a capitalised word with the speaker's names.
 func sameSide(spk, t *entity) bool {
-	if spk.affil == t || t.affil == spk {
-		return true
-	}
+	return spk.affil == t || t.affil == spk || sharesWord(sideWords(spk), t)
+}
+
+// sideWords returns the capitalised words (longer than three letters) of
+// the names of e and of its affiliation.
+func sideWords(e *entity) map[string]bool {
 	words := map[string]bool{}
-	for _, e := range []*entity{spk, spk.affil} {
-		if e == nil {
+	for _, o := range []*entity{e, e.affil} {
+		if o == nil {
 			continue
 		}
-		for _, n := range append([]string{e.name}, e.aliases...) {
+		for _, n := range append([]string{o.name}, o.aliases...) {
 			for _, w := range strings.Fields(n) {
 				if len(w) > 3 && w[0] >= 'A' && w[0] <= 'Z' {
 					words[w] = true
@@ -109,6 +112,11 @@ func sameSide(spk, t *entity) bool {
 			}
 		}
 	}
+	return words
+}
+
+// sharesWord reports whether a word of t's name is in words.
+func sharesWord(words map[string]bool, t *entity) bool {
 	for _, w := range strings.Fields(t.name) {
 		if words[w] {
 			return true

@@ -145,18 +145,63 @@ func (ts *typedStage) sentence(si int) {
 // emit gives every hit a claim (the attribution's, one with the same cue,
 // or a new one for the sentence) and appends its edges.
 func (ts *typedStage) emit() {
-	b, d := ts.b, ts.d
-	type key struct {
-		kind     graph.EdgeKind
-		from, to *entity
-		claim    *graph.Claim
+	b := ts.b
+	ts.keepActors()
+	// Claims first: a denial's Denied may name an accusation's claim.
+	for _, h := range ts.hits {
+		if h.claim == nil {
+			h.claim = ts.claimFor(h)
+		}
 	}
-	have := map[key]bool{}
+	for _, h := range ts.hits {
+		if h.denied == nil && h.deniedHit != nil {
+			h.denied = h.deniedHit.claim
+		}
+	}
+	have := map[edgeKey]bool{}
 	for _, pe := range b.edges {
-		have[key{pe.kind, pe.from, pe.to, pe.claim}] = true
+		have[edgeKey{pe.kind, pe.from, pe.to, pe.claim}] = true
 	}
-	// Only actors act or are acted on: a hit that names anything else
-	// (a junk phrase, a day, "interview") is dropped before it gets a claim.
+	for _, h := range ts.hits {
+		for _, f := range h.from {
+			if pe, ok := hitEdge(h, f); ok && !have[edgeKey{pe.kind, pe.from, pe.to, pe.claim}] {
+				have[edgeKey{pe.kind, pe.from, pe.to, pe.claim}] = true
+				b.edges = append(b.edges, pe)
+			}
+		}
+	}
+}
+
+// edgeKey identifies an edge before IDs: equal keys are one edge.
+type edgeKey struct {
+	kind     graph.EdgeKind
+	from, to *entity
+	claim    *graph.Claim
+}
+
+// hitEdge returns the edge a hit draws from actor f, and false when it
+// draws none: from a non-document source, to itself or to an agency, or an
+// accusation of no one.
+func hitEdge(h *typedHit, f *entity) (pendingEdge, bool) {
+	pe := pendingEdge{kind: h.kind, from: f, to: h.to, claim: h.claim, denied: h.denied}
+	switch {
+	case f == nil || f.source && f.skind != graph.SourceDocument:
+		return pe, false
+	case h.to == nil:
+		pe.toClaim = true
+		return pe, h.kind == graph.EdgeDenies
+	case h.to == f || h.to.source && h.to.skind != graph.SourceDocument:
+		return pe, false
+	}
+	return pe, true
+}
+
+// keepActors drops the hits that name anything but actors (a junk phrase,
+// a day, "interview"); one with no actor for speaker but a cue of its own
+// ("the choice was between going after Trump as unfit") keeps its claim,
+// spoken by no one named, and draws no edge.
+func (ts *typedStage) keepActors() {
+	b := ts.b
 	kept := ts.hits[:0]
 	for _, h := range ts.hits {
 		var from []*entity // a new slice: hits split from one share theirs
@@ -169,8 +214,6 @@ func (ts *typedStage) emit() {
 		if len(from) > 0 && (h.to == nil || ts.actorEntity(h.to)) {
 			kept = append(kept, h)
 		} else if len(from) == 0 && h.claim == nil && h.spk0 < 0 {
-			// Still a statement with its cue ("the choice was between going
-			// after Trump as unfit"): a claim of no named speaker, no edge.
 			anon := b.r.get("anon:unnamed", "unnamed source", graph.ActorAnonymous)
 			anon.person = false
 			h.from = []*entity{anon}
@@ -178,39 +221,6 @@ func (ts *typedStage) emit() {
 		}
 	}
 	ts.hits = kept
-	// Claims first: a denial's Denied may name an accusation's claim.
-	for _, h := range ts.hits {
-		if h.claim == nil {
-			h.claim = ts.claimFor(h)
-		}
-	}
-	for _, h := range ts.hits {
-		if h.denied == nil && h.deniedHit != nil {
-			h.denied = h.deniedHit.claim
-		}
-	}
-	for _, h := range ts.hits {
-		for _, f := range h.from {
-			if f == nil || f.source && f.skind != graph.SourceDocument {
-				continue
-			}
-			pe := pendingEdge{kind: h.kind, from: f, to: h.to, claim: h.claim, denied: h.denied}
-			if h.to == nil {
-				if h.kind != graph.EdgeDenies {
-					continue
-				}
-				pe.toClaim = true
-			} else if h.to == f || h.to.source && h.to.skind != graph.SourceDocument {
-				continue
-			}
-			if have[key{pe.kind, pe.from, pe.to, pe.claim}] {
-				continue
-			}
-			have[key{pe.kind, pe.from, pe.to, pe.claim}] = true
-			b.edges = append(b.edges, pe)
-		}
-	}
-	_ = d
 }
 
 // claimFor returns the claim of a hit: the claim whose cue is the hit's

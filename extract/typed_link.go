@@ -1,10 +1,6 @@
 package extract
 
-import (
-	"strings"
-
-	"github.com/claimgraph/claimgraph/graph"
-)
+import "github.com/claimgraph/claimgraph/graph"
 
 // This file links each denial to the accuser and accusation it answers.
 
@@ -110,27 +106,10 @@ func (ts *typedStage) sameSide(spk, t *entity) bool {
 	}
 	words, ok := ts.sides[spk]
 	if !ok {
-		words = map[string]bool{}
-		for _, e := range []*entity{spk, spk.affil} {
-			if e == nil {
-				continue
-			}
-			for _, n := range append([]string{e.name}, e.aliases...) {
-				for _, w := range strings.Fields(n) {
-					if len(w) > 3 && w[0] >= 'A' && w[0] <= 'Z' {
-						words[w] = true
-					}
-				}
-			}
-		}
+		words = sideWords(spk)
 		ts.sides[spk] = words
 	}
-	for _, w := range strings.Fields(t.name) {
-		if words[w] {
-			return true
-		}
-	}
-	return false
+	return sharesWord(words, t)
 }
 
 // denialRanker chooses among accs the accusation a denial by den, for
