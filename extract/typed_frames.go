@@ -86,6 +86,9 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 	if ts.modifierUse(i, tf, s) {
 		return nil
 	}
+	if tf.lemma == "hit" && ts.d.low(i+1) != "out" && ts.followedBy(i+1, s, "with") {
+		tf.particle = "" // "has been hitting Clinton with ads"
+	}
 	k := ts.afterParticle(i, tf, s)
 	if k < 0 {
 		return nil
