@@ -272,7 +272,7 @@ func (ts *typedStage) denyObject(i, k int, tf typedForm, h *typedHit, s sentence
 		// "The university rebutted Exxon's accusation that …": the owner
 		// of the charge accused the one who rebuts it.
 		for _, f := range h.from {
-			if f != h.to {
+			if f != h.to && !f.source {
 				ts.hits = append(ts.hits, &typedHit{kind: graph.EdgeAccuses, from: []*entity{h.to}, to: f,
 					cue0: h.cue0, cue1: h.cue1, spk0: -1, spk1: -1, con0: h.con0, con1: h.con1})
 			}

@@ -34,6 +34,13 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 	if a < 0 {
 		return ts.secondVerbSubject(i, p, s)
 	}
+	if ing && d.is(z, wDoc) && a > s.a && !d.toks[z].upper {
+		// "Coll has published a letter strongly disputing the claims": the
+		// letter speaks for whoever published it.
+		if v := d.skipLeft(a-1, s.a); v >= s.a && d.word(v) && !d.toks[v].upper && !d.is(v, wPrep|wDet|wConj) {
+			return ts.subject(v, false, s)
+		}
+	}
 	a, z = ts.subjectHead(a, z, s)
 	if a == z && (d.low(a) == "i" || d.low(a) == "we") {
 		// "I blame Hale," inside a quote: its speaker.
