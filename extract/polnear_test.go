@@ -114,3 +114,33 @@ func TestJunkName(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalExtractionsValid extracts every article of the shared evaluation
+// sets (real news) and checks that each extraction passes Validate, the
+// store's own check: an accusation or a denial must join actors, never a
+// document or an agency, or the article cannot be ingested.
+func TestEvalExtractionsValid(t *testing.T) {
+	var files []string
+	for _, dir := range []string{"../../shared/eval/typed-dev", "../../shared/eval/dev", polnearDir} {
+		fs, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		files = append(files, fs...)
+	}
+	if len(files) == 0 {
+		t.Skip("the shared evaluation sets are not checked out next to the repository")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := Extract(graph.Article{Text: string(b)})
+		if err != nil {
+			t.Errorf("%s: %v", filepath.Base(f), err)
+			continue
+		}
+		if err := x.Validate(); err != nil {
+			t.Errorf("%s: %v", filepath.Base(f), err)
+		}
+	}
+	t.Logf("%d articles extracted and validated", len(files))
+}

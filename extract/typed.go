@@ -183,17 +183,32 @@ type edgeKey struct {
 // draws none: from a non-document source, to itself or to an agency, or an
 // accusation of no one.
 func hitEdge(h *typedHit, f *entity) (pendingEdge, bool) {
-	pe := pendingEdge{kind: h.kind, from: f, to: h.to, claim: h.claim, denied: h.denied}
+	// Accusations and denials join actors: a document ("the lawsuit
+	// alleges …") acts through its author, and draws no edge without one.
+	from, to := docActor(f), docActor(h.to)
+	pe := pendingEdge{kind: h.kind, from: from, to: to, claim: h.claim, denied: h.denied}
 	switch {
-	case f == nil || f.source && f.skind != graph.SourceDocument:
+	case from == nil:
 		return pe, false
-	case h.to == nil:
-		pe.toClaim = true
-		return pe, h.kind == graph.EdgeDenies
-	case h.to == f || h.to.source && h.to.skind != graph.SourceDocument:
+	case to == nil && h.kind == graph.EdgeDenies:
+		pe.toClaim = true // no accuser to name: the denial is of the claim
+		return pe, true
+	case to == nil || to == from:
 		return pe, false
 	}
 	return pe, true
+}
+
+// docActor returns the actor that e stands for in an accusation or a
+// denial: e itself when it is an actor, a document's author, or nil.
+func docActor(e *entity) *entity {
+	if e == nil || !e.source {
+		return e
+	}
+	if e.skind == graph.SourceDocument && e.affil != nil && !e.affil.source {
+		return e.affil
+	}
+	return nil
 }
 
 // keepActors drops the hits that name anything but actors (a junk phrase,

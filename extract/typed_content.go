@@ -219,8 +219,12 @@ func (ts *typedStage) clauseSignals(k, limit int) clauseSignals {
 		}
 		sg.falsity = sg.falsity || info&tiFalsity != 0
 		sg.neg = sg.neg || (d.is(j, wNeg) || w == "n't") && !notOnly(d.low(j+1)) && !notOnly(d.low(j+2))
-		if ts.taken[j] && j > k {
-			sg.framed = true // a charge verb the frames read: its own subject and object
+		if tf := ts.lx.verbs[w]; info&tiVerb != 0 && j > k && tf.kind == tkAccuse && !d.toks[j].upper &&
+			(tf.ing || tf.part && d.is(j+1, wPrep)) && !ts.auxBefore(j, k) {
+			// A charge verb of its own ("resolutions condemning Karsovia for
+			// abuses", "people accused of fraud"): the wrong is its object's
+			// (not "are unfairly maligning his record": the subject's verb).
+			sg.framed = true
 		}
 		sg.fabricated = sg.fabricated || info&tiNothing != 0 && (fabricationWord(w) || w == "made" && d.low(j+1) == "up")
 	}
@@ -277,11 +281,15 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 			out = append(out, a)
 		}
 		return out
+	case cl.claimSubj && (cl.falsity || cl.phrase) && !cl.neg:
+		// "Trump's tweets about her are lies": the statement is denied, its
+		// owner answered, even when the owner is named as the subject.
+		return []*typedHit{cl.hit(graph.EdgeDenies, ts.statementOwner(k, limit))}
 	case actor && cl.fabricated && !cl.neg:
 		// "he believed Fields had fabricated the story": a charge, and a
 		// denial of what Fields said.
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj), cl.hit(graph.EdgeDenies, subj)}
-	case actor && cl.wrong && !cl.neg && !cl.framed && cl.wrongAt <= z+16 && !sameSide(spk, subj) && !allied(spk, subj):
+	case actor && cl.wrong && !cl.neg && !cl.framed && cl.wrongAt <= z+16 && !sameSide(spk, subj) && !allied(spk, subj) && !ts.titledFor(spk, subj):
 		// The wrong is the subject's when it comes soon after it: "said
 		// Clinton lied", not "said the U.S. will show North Korea there
 		// are consequences to its unlawful actions".
@@ -486,6 +494,9 @@ func (ts *typedStage) passiveAfter(k, z int) bool {
 	for j := k; j <= z && j < k+4; j++ {
 		switch d.low(j) {
 		case "is", "are", "was", "were", "been", "be", "being":
+			if modal := d.low(j - 1); modal == "should" || modal == "must" || modal == "ought" || modal == "would" || modal == "could" {
+				return false // "should be ashamed": a demand, read by punitiveDemand
+			}
 			n := j + 1
 			for n <= z && (d.isLyAdverb(n) || d.is(n, wAdv)) {
 				n++
@@ -508,6 +519,9 @@ func (ts *typedStage) question(k, z int) bool {
 	for j := s.b - 1; j >= s.a && j >= s.b-3; j-- {
 		asked = asked || d.toks[j].low == "?"
 	}
+	for j := k; j < s.b && j <= z+2 && !asked; j++ {
+		asked = d.toks[j].low == "?" // the quote asks: '"…, did you lie?" Ruiz asked.'
+	}
 	if !asked {
 		return false
 	}
@@ -520,6 +534,21 @@ func (ts *typedStage) question(k, z int) bool {
 		}
 	}
 	return z+1 < s.b && d.toks[z+1].low == "?" || z+2 < s.b && d.toks[z+2].low == "?" && d.toks[z+1].kind == tQuote
+}
+
+// titledFor reports whether a's title names b's country: "a spokeswoman
+// for the Chinese foreign ministry" speaks for China.
+func (ts *typedStage) titledFor(a, b *entity) bool {
+	if a.title == "" || b.country == "" {
+		return false
+	}
+	r := ts.b.r
+	for _, w := range strings.Fields(strings.ToLower(a.title)) {
+		if r.demonymCode(w) == b.country || r.countryCode(w) == b.country {
+			return true
+		}
+	}
+	return false
 }
 
 // allied reports whether a and b belong to one body: one is the other's
@@ -545,11 +574,22 @@ func allied(a, b *entity) bool {
 	return false
 }
 
+// auxBefore reports whether an auxiliary stands before token j, past its
+// adverbs, but not before token k.
+func (ts *typedStage) auxBefore(j, k int) bool {
+	d := ts.d
+	p := j - 1
+	for p > k && (d.isLyAdverb(p) || d.is(p, wAdv)) {
+		p--
+	}
+	return p >= k && d.is(p, wAux)
+}
+
 // claimPhrase reports whether the noun phrase at k, up to its verb, names a
 // statement ("your allegations", "all of the claims in the suit").
 func (ts *typedStage) claimPhrase(k, z int) bool {
 	d := ts.d
-	for j := k; j <= z && j < k+12 && !d.is(j, wAux|wVerb); j++ {
+	for j := k; j <= z && j < k+12 && (!d.is(j, wAux|wVerb) || d.possessive(j)); j++ {
 		if (ts.lx.claimNouns[d.low(j)] || statementNouns[d.low(j)]) && !d.toks[j].upper && !d.is(j, wPron|wDet|wSub) {
 			return true
 		}
@@ -568,9 +608,9 @@ var statementNouns = map[string]bool{
 // the clause [k, z] ("Trump's early-morning tweets"), or nil.
 func (ts *typedStage) statementOwner(k, z int) *entity {
 	d := ts.d
-	for j := k + 1; j <= z && j < k+8 && !d.is(j, wAux|wVerb); j++ {
+	for j := k + 1; j <= z && j < k+8 && (!d.is(j, wAux|wVerb) || d.possessive(j)); j++ {
 		if d.possessive(j) {
-			if st := d.npLeft(j-1, k); st >= 0 {
+			if st := d.ownerStart(j, k); st >= 0 {
 				ts.context(st)
 				return ts.resolveTarget(st, j-1)
 			}

@@ -242,6 +242,9 @@ func (ts *typedStage) accuseObject(k int, tf typedForm, h *typedHit, s sentence)
 func (ts *typedStage) denyObject(i, k int, tf typedForm, h *typedHit, s sentence) *typedHit {
 	d := ts.d
 	h.kind = graph.EdgeDenies
+	if q := d.skipQuantifier(k, s.b-1); q > k {
+		k = q // "rebut many of the detailed points in Exxon's letter"
+	}
 	if o1 := d.npRight(k, s.b); o1 >= 0 && !ts.lx.claimNouns[d.low(o1)] {
 		if d.low(o1+1) == "as" {
 			return ts.label(i, k, h, s)
@@ -388,12 +391,15 @@ func (ts *typedStage) demandFrame(i int, s sentence) *typedHit {
 		to = ts.target(k+1, o)
 	} else if d.low(k) == "that" {
 		// "demanded that Hale resign", "… that Hale should apologize"
-		o := d.npRight(k+1, s.b)
-		v := o + 1
-		if d.low(v) == "should" || d.low(v) == "must" {
+		v := k + 2
+		for v < s.b && v < k+8 && !atoneVerbs[d.low(v)] {
 			v++
 		}
-		if o < 0 || !atoneVerbs[d.low(v)] {
+		o := v - 1
+		if d.low(o) == "should" || d.low(o) == "must" {
+			o--
+		}
+		if v >= s.b || !atoneVerbs[d.low(v)] || o <= k {
 			return nil
 		}
 		to = ts.target(k+1, o)
@@ -496,7 +502,7 @@ func (ts *typedStage) claimOwner(k int, s sentence) *entity {
 		// "Exxon's accusation", "many of the points in Exxon's letter"
 		if d.possessive(j) && j > k {
 			a := k
-			if st := d.npLeft(j-1, k); st >= 0 {
+			if st := d.ownerStart(j, k); st >= 0 {
 				a = st
 			}
 			if d.is(a, wDet) {
@@ -947,4 +953,21 @@ func (ts *typedStage) pleaFrame(i int, s sentence) *typedHit {
 		return nil
 	}
 	return &typedHit{kind: graph.EdgeDenies, from: from, cue0: i, cue1: k, spk0: a, spk1: z, con0: k, con1: ts.clauseEnd(k, s)}
+}
+
+// ownerStart returns the first token of the owner named before the
+// possessive mark at j, not before token k: the name right before it, not
+// the phrase around it ("the points in [Exxon]'s letter", "all of the
+// claims in [Podliska]'s suit"); -1 when there is none.
+func (d *doc) ownerStart(j, k int) int {
+	st := d.npLeft(j-1, k)
+	if st < 0 || !d.toks[j-1].upper {
+		return st
+	}
+	for n := j - 1; n > st; n-- {
+		if !d.toks[n-1].upper || d.toks[n-1].kind != tWord {
+			return n
+		}
+	}
+	return st
 }

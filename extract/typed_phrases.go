@@ -170,9 +170,15 @@ func (ts *typedStage) subjectHead(a, z int, s sentence) (int, int) {
 		}
 		return a, z
 	}
-	if a-2 >= s.a && d.is(a-1, wPrep) && !d.toks[a-1].upper && d.toks[a-2].upper && d.word(a-2) {
-		if st := d.npLeft(a-2, s.a); st >= 0 {
-			return st, a - 2
+	p := a - 1
+	for p > s.a && (d.is(p, wDet) || d.word(p) && !d.toks[p].upper && (strings.HasSuffix(d.low(p), "ed") || strings.HasSuffix(d.low(p), "ing"))) {
+		p-- // "in [a televised] interview"
+	}
+	if p-1 >= s.a && d.is(p, wPrep) && !d.toks[p].upper && d.toks[p-1].upper && d.word(p-1) {
+		// "Stumpf in a televised interview appeared to blame": the name
+		// before the occasion.
+		if st := d.npLeft(p-1, s.a); st >= 0 {
+			return st, p - 1
 		}
 		return a, z
 	}
@@ -263,6 +269,18 @@ func (ts *typedStage) lastDocument(pos int) *entity {
 		}
 		if m.e.source && m.e.skind == graph.SourceDocument {
 			best, bestPos = m.e, m.pos
+		}
+	}
+	// A document that spoke ("A congressional report said …") is the
+	// speaker of a claim, not a recorded mention.
+	b := ts.b
+	at := d.toks[pos].start
+	for k := sort.Search(ts.nAts, func(i int) bool { return b.claims[i].CueStart >= at }) - 1; k >= 0; k-- {
+		if b.ats[k] == nil || si-int(d.toks[b.ats[k].cue0].sent) > 3 {
+			break
+		}
+		if e := b.spk[k]; e.source && e.skind == graph.SourceDocument && b.ats[k].src0 > bestPos {
+			return e
 		}
 	}
 	return best
@@ -615,6 +633,9 @@ func (ts *typedStage) skipQuantifier(a, z int) int {
 // skipQuantifier returns where the noun phrase [a, z] names its members
 // after an opening quantity ("a number of the families"), or a.
 func (d *doc) skipQuantifier(a, z int) int {
+	if a < z && (numberWord(d.low(a)) || isNumber(d.low(a))) && d.word(a+1) && !d.is(a+1, wPrep) {
+		return a + 1 // "Two class action lawsuits": the lawsuits
+	}
 	k := a
 	if d.low(k) == "a" || d.low(k) == "the" {
 		k++

@@ -195,7 +195,7 @@ abused abusive harassing assaulting groped groping molested raping bigots racist
 rigged corrupted bribes smearing slandered slander libel libeled lawless lawbreaking perjury perjured
 incited misused misuse squandered looted plundered
 blame blamed culpable complicit complicity enabler covering up cheats
-immoral unethical worst enabler ludicrous reckless despicable sleazy enablers witch fault faults shame disgraced offensive deceiving deceitful duped swindled lies misleadingly inflammatory reprehensible`
+immoral unethical worst enabler ludicrous reckless despicable sleazy quack charlatan huckster enablers witch fault faults shame disgraced offensive deceiving deceitful duped swindled lies misleadingly inflammatory reprehensible`
 
 // falsityWords inside a said-clause or a label make it a denial: "said
 // the allegations were false", "called the charge baseless".
@@ -234,6 +234,10 @@ const (
 	tiNothing             // a word that opens a denial phrase without negation
 	tiPlea                // a verb that pleads innocence: "pleaded not guilty", "maintained his innocence"
 )
+
+// doubledFinal are typed verbs that double their last consonant before
+// -ing: "slamming", "hitting".
+var doubledFinal = map[string]bool{"slam": true, "rebut": true, "dub": true, "hit": true, "rip": true, "bar": true}
 
 // typedLex is the typed stage's lexicon, built once.
 type typedLex struct {
@@ -314,7 +318,7 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 		add(past, past == part, false)
 		add(part, true, false)
 		g := gerund(lemma)
-		if lemma == "slam" || lemma == "rebut" || lemma == "dub" {
+		if doubledFinal[lemma] {
 			g = lemma + lemma[len(lemma)-1:] + "ing"
 		}
 		add(g, false, true)
@@ -339,7 +343,7 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 	for w := range lx.falsity {
 		lx.info[w] |= tiFalsity
 	}
-	for _, w := range strings.Fields("nothing mistaken innocent fabricated fabricating fabrication invented concocted made wrong categorically") {
+	for _, w := range strings.Fields("nothing mistaken innocent fabricated fabricating fabrication invented concocted made wrong categorically context merit basis substance truth") {
 		lx.info[w] |= tiNothing
 	}
 	for _, w := range strings.Fields(pleaVerbs) {
