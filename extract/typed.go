@@ -75,9 +75,10 @@ func (ts *typedStage) supersede() {
 	}
 	out := b.edges[:0]
 	for _, pe := range b.edges {
-		if pe.kind == graph.EdgeAccuses && (read[pe.claim.CueStart] || ts.typedCue(pe.claim) || junkName(pe.from.name) || junkName(pe.to.name)) {
+		if pe.kind == graph.EdgeAccuses && (read[pe.claim.CueStart] || ts.typedCue(pe.claim) || junkName(pe.from.name) || junkName(pe.to.name) || !ts.headsActor(pe.from.name)) {
 			// Read by a frame, a charge verb the frames declined ("people
-			// accused of rape" is no one's accusation), or a junk name.
+			// accused of rape" is no one's accusation), a junk name, or an
+			// accuser that names no actor ("an interview").
 			continue
 		}
 		out = append(out, pe)
