@@ -441,10 +441,7 @@ var buildLexicon = sync.OnceValue(func() *lexicon {
 				l.flags |= fWeak
 			}
 		}
-		past, part := regularPast(lemma), regularPast(lemma)
-		if irr := strings.Fields(irr); len(irr) == 2 {
-			past, part = irr[0], irr[1]
-		}
+		past, part := pastForms(lemma, irr)
 		isNoun := nounSet[lemma]
 		add := func(form string, ing, isPart, partOnly, noun bool) {
 			if _, ok := lx.cues[form]; ok && !isPart && !ing {
@@ -484,6 +481,16 @@ func thirdPerson(w string) string {
 	return w + "s"
 }
 
+// pastForms returns a verb's past tense and participle: regular, or the
+// two irregular forms a table line gives after its bar ("said said").
+func pastForms(lemma, irr string) (past, part string) {
+	if f := strings.Fields(irr); len(f) == 2 {
+		return f[0], f[1]
+	}
+	return regularPast(lemma), regularPast(lemma)
+}
+
+// regularPast returns the regular past form of w: "accuse" → "accused".
 func regularPast(w string) string {
 	switch {
 	case strings.HasSuffix(w, "e"):

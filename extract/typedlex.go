@@ -303,10 +303,7 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 			}
 		}
 		lemma := f[0]
-		past, part := regularPast(lemma), regularPast(lemma)
-		if irr := strings.Fields(irr); len(irr) == 2 {
-			past, part = irr[0], irr[1]
-		}
+		past, part := pastForms(lemma, irr)
 		add := func(form string, isPart, ing bool) {
 			if _, ok := lx.verbs[form]; ok && !isPart {
 				return
