@@ -616,6 +616,9 @@ func (ts *typedStage) nameEnd(a, z int) int {
 	if d.is(z, wOrg|wTitle|wAnon|wGov) && !d.toks[z].upper || k == run+1 && ts.b.r.demonymCode(d.low(run)) != "" {
 		return z // "the Lumerian intelligence service": a body; "the American media"
 	}
+	if k == run+1 && run == a && ts.opensSentence(run) {
+		return z // "Special tax breaks …": a capital that opens the sentence, not a name
+	}
 	w := d.low(k)
 	if d.is(k, wOrg|wTitle|wAnon|wDoc|wGov|wPrep|wConj) || peopleNouns[w] || len(w) > 3 && w[len(w)-1] == 's' && (d.lx.sets[w[:len(w)-1]]&(wTitle|wAnon|wOrg) != 0 || peopleNouns[w[:len(w)-1]]) {
 		return z // "Muslim-American judges", "Trump supporters"
