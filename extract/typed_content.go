@@ -334,8 +334,9 @@ func (ts *typedStage) wrongOwners(cl *contentClause) []*typedHit {
 	d := ts.d
 	k, limit, spk := cl.k, cl.limit, cl.spk
 	for j := k + 1; j < limit; j++ {
-		if d.possessive(j) && ts.lx.isWrong(d.low(j+1)) {
-			if st := d.npLeft(j-1, k); st >= 0 {
+		if d.possessive(j) && ts.lx.isWrong(d.low(j+1)) && d.toks[j-1].upper {
+			// A named owner ("Fields's fault"), not "the system's fraud".
+			if st := d.ownerStart(j, k); st >= 0 {
 				ts.context(st)
 				if t := ts.resolveTarget(st, j-1); t != nil && t != spk && !allied(spk, t) {
 					return []*typedHit{cl.hit(graph.EdgeAccuses, t)}
@@ -590,6 +591,9 @@ func (ts *typedStage) auxBefore(j, k int) bool {
 func (ts *typedStage) claimPhrase(k, z int) bool {
 	d := ts.d
 	for j := k; j <= z && j < k+12 && (!d.is(j, wAux|wVerb) || d.possessive(j)); j++ {
+		if j > k && d.toks[j].cue && !ts.lx.claimNouns[d.low(j)] && !statementNouns[d.low(j)] {
+			return false // the subject ended at its verb: "the website cites claims"
+		}
 		if (ts.lx.claimNouns[d.low(j)] || statementNouns[d.low(j)]) && !d.toks[j].upper && !d.is(j, wPron|wDet|wSub) {
 			return true
 		}

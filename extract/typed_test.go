@@ -179,6 +179,8 @@ func TestTypedFrames(t *testing.T) {
 		{"HittingWith", `The Future Fund has been hitting Tom Hale with ads in Iowa.`, acc, "Future Fund", "Tom Hale", true},
 		{"LetterDisputing", `Ruiz accused the Dunmore Herald of bias. Editor Tom Hale has published a letter strongly disputing accusations by Ruiz.`, den, "Tom Hale", "Ruiz", true},
 		// Not accusations, not denials.
+		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},
+		{"UnnamedOwnerOfWrong", `Hale says he would pay for it by eliminating the system's fraud.`, acc, "Hale", "", false},
 		{"OpeningAdjective", `"Special tax breaks in a corrupt tax code enable billionaires to avoid paying," said Ana Ruiz.`, acc, "Ana Ruiz", "Special", false},
 		{"InterviewIsNoAccuser", `Last week an interview on television appeared to blame low-level workers for the losses.`, acc, "interview", "", false},
 		{"NotOnly", `Ana Ruiz accused Tom Hale of racism. "He is not only a racist, but a danger," Lena Ortiz said.`, den, "Lena Ortiz", "", false},
