@@ -247,7 +247,7 @@ func (r *resolver) introducedRoles() map[string]*entity {
 	d := r.d
 	var out map[string]*entity
 	for i := 1; i+1 < len(d.toks); i++ {
-		if !namingVerbs[d.toks[i].low] || d.toks[i-1].upper || d.toks[i-1].kind != tWord || d.is(i-1, wAux|wVerb|wPron|wAdv) || !d.toks[i+1].upper || d.toks[i+1].kind != tWord {
+		if !d.toks[i+1].upper || d.toks[i].upper || !namingVerbs[d.toks[i].low] || d.toks[i-1].upper || d.toks[i-1].kind != tWord || d.is(i-1, wAux|wVerb|wPron|wAdv) || !d.toks[i+1].upper || d.toks[i+1].kind != tWord {
 			continue
 		}
 		if !d.is(i-2, wDet) && !d.is(i-3, wDet) {
