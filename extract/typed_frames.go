@@ -499,6 +499,9 @@ func (ts *typedStage) claimOwner(k int, s sentence) *entity {
 		return nil
 	}
 	for j := k; j <= e+6 && j < s.b && d.toks[j].kind == tWord; j++ {
+		if j > k && (d.low(j) == "that" || d.low(j) == "which" || d.low(j) == "who") {
+			break // "a claim that Gowdy's office disputes": the relative clause's subject is no owner
+		}
 		// "Exxon's accusation", "many of the points in Exxon's letter"
 		if d.possessive(j) && j > k {
 			a := k

@@ -25,7 +25,7 @@ func (ts *typedStage) linkDenials() {
 		den := h.from[0]
 		at := ts.d.toks[h.cue0].start
 		near := ts.nearAccusations(accs, at)
-		r := denialRanker{ts: ts, accs: near, den: den, behalf: h.behalf, recent: ts.demonstrative(h)}
+		r := denialRanker{ts: ts, accs: near, den: den, behalf: h.behalf, recent: ts.demonstrative(h), named: ts.namedIn(h)}
 		best := r.answered(at)
 		if best < 0 {
 			// No accusation: the last other named speaker shortly before,
@@ -122,6 +122,9 @@ type denialRanker struct {
 	// recent: the denial points back ("pushed back on those charges"), so
 	// the nearest charge wins over the most frequent accuser.
 	recent bool
+	// named holds the people the denial itself names ("he never touched
+	// Fields"): an accuser among them is the one answered.
+	named map[*entity]bool
 }
 
 // answered returns the index of the accusation a denial whose cue is at
@@ -171,6 +174,9 @@ func (r *denialRanker) better(k, than int, later bool) bool {
 		return true
 	}
 	a, b := r.accs[k], r.accs[than]
+	if ma, mb := r.named[a.from], r.named[b.from]; ma != mb {
+		return ma
+	}
 	if na, nb := named(a.from), named(b.from); na != nb {
 		return na
 	}
@@ -258,4 +264,27 @@ func (ts *typedStage) demonstrative(h *typedHit) bool {
 		return ts.lx.claimNouns[d.low(h.con0+1)] || ts.lx.accNouns[d.low(h.con0+1)]
 	}
 	return false
+}
+
+// namedIn returns the entities a denial's content names by a capitalised
+// word that the article already resolved ("he had never touched Fields").
+func (ts *typedStage) namedIn(h *typedHit) map[*entity]bool {
+	d, r := ts.d, ts.b.r
+	if h.con0 < 0 {
+		return nil
+	}
+	var out map[*entity]bool
+	for j := h.con0; j <= h.con1 && j < len(d.toks); j++ {
+		t := &d.toks[j]
+		if t.kind != tWord || !t.upper || j == d.sents[int(t.sent)].a {
+			continue
+		}
+		if e := r.byKey[r.key(t.low)]; e != nil {
+			if out == nil {
+				out = map[*entity]bool{}
+			}
+			out[e] = true
+		}
+	}
+	return out
 }
