@@ -578,6 +578,9 @@ func (ts *typedStage) labelObject(i, k int, s sentence) (int, int) {
 		return -1, -1
 	}
 	o1 := d.npRight(k, s.b)
+	if w := d.low(k); w == "it" || w == "them" || w == "him" || w == "her" {
+		o1 = k // "calling it meritless", "called him a liar"
+	}
 	if o1 < 0 {
 		return -1, -1
 	}

@@ -118,8 +118,8 @@ func (ts *typedStage) trailingParticipleSubject(i int, s sentence) ([]*entity, i
 	// sentence.
 	for k := sort.Search(ts.nAts, func(n int) bool { return b.claims[n].CueStart >= d.toks[i].start }) - 1; k >= 0; k = -1 {
 		at := b.ats[k]
-		if at == nil || at.cue0 >= i || at.cue0 < s.a {
-			continue
+		if at == nil || at.cue0 >= i || at.cue0 < s.a || strings.HasSuffix(d.low(at.cue0), "ing") {
+			continue // a participle of its own ("a lawsuit … alleging …, calling it meritless") is no clause subject
 		}
 		e := b.spk[k]
 		if at.src0 >= 0 {

@@ -180,6 +180,7 @@ func TestTypedFrames(t *testing.T) {
 		{"LetterDisputing", `Ruiz accused the Dunmore Herald of bias. Editor Tom Hale has published a letter strongly disputing accusations by Ruiz.`, den, "Tom Hale", "Ruiz", true},
 		{"DenialNamesAccuser", `Ana Ruiz accused Tom Hale of assault. Officer Dan Price accused Hale of assault twice. Price also accused Hale of lying. Hale said he had never touched Ruiz.`, den, "Tom Hale", "Ana Ruiz", true},
 		{"RelativeClaimOwner", `Ana Ruiz said Senator Tom Hale took bribes, a claim that Hale's office strongly disputes.`, den, "Hale's office", "Ana Ruiz", true},
+		{"CallingItMeritless", `Bradley Podliska sued the Harbor Authority in May. The Harbor Authority slammed a lawsuit filed by a fired staffer alleging that the board violated the law, calling it "meritless" on Monday.`, den, "Harbor Authority", "Bradley Podliska", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},
 		{"UnnamedOwnerOfWrong", `Hale says he would pay for it by eliminating the system's fraud.`, acc, "Hale", "", false},
