@@ -30,6 +30,13 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 	case ing && (p < s.a || d.low(p) == "," || d.is(p, wPrep|wSub)):
 		return ts.trailingParticipleSubject(i, s)
 	}
+	if ing {
+		// "X filed a $40 million lawsuit in 2013 alleging that …": the
+		// lawsuit's words are its filer's.
+		if f, fa, fz := ts.filerBefore(i, s); len(f) > 0 {
+			return f, fa, fz
+		}
+	}
 	a, z := d.subjectLeft(i, s.a)
 	if a < 0 {
 		return ts.secondVerbSubject(i, p, s)
@@ -53,6 +60,27 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		return nil, -1, -1 // a pronoun inside a quote: whose, the quote does not say
 	}
 	return ts.subjectEntities(a, d.beforeAppositive(a, z), s)
+}
+
+// filerBefore returns the subject of a filing verb shortly before the
+// participle at i whose object is a lawsuit or a complaint ("filed a
+// lawsuit in 2013 alleging …"), or nothing.
+func (ts *typedStage) filerBefore(i int, s sentence) ([]*entity, int, int) {
+	d := ts.d
+	doc := false
+	for v := i - 1; v >= s.a && v > i-12; v-- {
+		w := d.low(v)
+		if w == "lawsuit" || w == "suit" || w == "complaint" || w == "lawsuits" || w == "suits" {
+			doc = true
+		}
+		if filingVerbs[w] && doc {
+			return ts.subject(v, strings.HasSuffix(w, "ing"), s)
+		}
+		if t := d.toks[v]; t.kind != tWord && t.low != "$" && t.low != "-" && t.low != "," || d.is(v, wSub) {
+			break
+		}
+	}
+	return nil, -1, -1
 }
 
 // controlSubject returns the subject of the verb that governs the

@@ -181,6 +181,7 @@ func TestTypedFrames(t *testing.T) {
 		{"DenialNamesAccuser", `Ana Ruiz accused Tom Hale of assault. Officer Dan Price accused Hale of assault twice. Price also accused Hale of lying. Hale said he had never touched Ruiz.`, den, "Tom Hale", "Ana Ruiz", true},
 		{"RelativeClaimOwner", `Ana Ruiz said Senator Tom Hale took bribes, a claim that Hale's office strongly disputes.`, den, "Hale's office", "Ana Ruiz", true},
 		{"CallingItMeritless", `Bradley Podliska sued the Harbor Authority in May. The Harbor Authority slammed a lawsuit filed by a fired staffer alleging that the board violated the law, calling it "meritless" on Monday.`, den, "Harbor Authority", "Bradley Podliska", true},
+		{"LawsuitAlleging", `Attorney General Lena Ortiz filed a $40 million lawsuit in 2013 alleging that Tom Hale had defrauded more than 5,000 students.`, acc, "Lena Ortiz", "Tom Hale", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},
 		{"UnnamedOwnerOfWrong", `Hale says he would pay for it by eliminating the system's fraud.`, acc, "Hale", "", false},
