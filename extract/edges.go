@@ -195,18 +195,3 @@ func (b *builder) compound(a, z int) []*entity {
 	}
 	return out
 }
-
-// refersToStatement reports whether a denied content is a reference to
-// someone's statement ("these accusations", "the claims", "the report").
-func refersToStatement(text string) bool {
-	t := strings.ToLower(text)
-	if len(t) > 60 {
-		return false
-	}
-	for _, w := range []string{"accusation", "allegation", "claim", "charge", "report", "statement", "remarks", "comments", "assertion"} {
-		if strings.Contains(t, w) {
-			return true
-		}
-	}
-	return false
-}

@@ -237,7 +237,7 @@ const (
 
 // doubledFinal are typed verbs that double their last consonant before
 // -ing: "slamming", "hitting".
-var doubledFinal = map[string]bool{"slam": true, "rebut": true, "dub": true, "hit": true, "rip": true, "bar": true}
+var doubledFinal = map[string]bool{"slam": true, "rebut": true, "dub": true, "hit": true, "rip": true}
 
 // typedLex is the typed stage's lexicon, built once.
 type typedLex struct {
