@@ -129,13 +129,13 @@ func (ts *typedStage) sentence(si int) {
 				continue
 			}
 		}
-		if ts.lx.demand[t.low] {
+		if info&tiDemand != 0 {
 			if h := ts.demandFrame(i, s); h != nil {
 				ts.hits = append(ts.hits, h)
 				continue
 			}
 		}
-		if int(t.inq) < 0 && (ts.lx.accNouns[t.low] || ts.lx.reception[t.low]) {
+		if int(t.inq) < 0 && info&tiNoun != 0 {
 			if h := ts.nounFrame(i, s); h != nil {
 				ts.hits = append(ts.hits, h)
 			}
@@ -319,10 +319,18 @@ func (ts *typedStage) claimWithCue(cs int) *graph.Claim {
 }
 
 // claimAround returns the first attribution claim (in cue order) whose
-// content holds the bytes [cs, ce), or nil. Contents are short and seldom
-// nested, so it looks only at the claims whose content starts shortly
-// before cs.
+// content holds the bytes [cs, ce), or nil.
 func (ts *typedStage) claimAround(cs, ce int) *graph.Claim {
+	if ci := ts.claimIndexAround(cs, ce); ci >= 0 {
+		return ts.b.claims[ci]
+	}
+	return nil
+}
+
+// claimIndexAround returns the index in b.claims of claimAround's claim, or
+// -1. Contents are short and seldom nested, so it looks only at the claims
+// whose content starts shortly before cs.
+func (ts *typedStage) claimIndexAround(cs, ce int) int {
 	b := ts.b
 	if ts.byStart == nil {
 		ts.byStart = make([]int, ts.nAts)
@@ -338,8 +346,5 @@ func (ts *typedStage) claimAround(cs, ce int) *graph.Claim {
 			best = ci
 		}
 	}
-	if best < 0 {
-		return nil
-	}
-	return b.claims[best]
+	return best
 }

@@ -909,7 +909,7 @@ func (ts *typedStage) sayFrame(i, k int, h *typedHit, s sentence) *typedHit {
 	if d.low(k) != "that" && !(d.low(k) == "whether" && ts.lx.verbs[d.low(i)].lemma == "question") {
 		return nil // "implied that …", "questioned whether …"
 	}
-	if ts.claimAt(i) {
+	if ts.claimWithCue(d.toks[i].start) != nil {
 		return nil // the attribution stage read it: its content frame will
 	}
 	end := ts.clauseEnd(k+1, s)
@@ -925,16 +925,6 @@ func (ts *typedStage) sayFrame(i, k int, h *typedHit, s sentence) *typedHit {
 		}
 	}
 	return nil
-}
-
-// claimAt reports whether an attribution's cue covers token i.
-func (ts *typedStage) claimAt(i int) bool {
-	for _, at := range ts.b.ats {
-		if at != nil && at.cue0 <= i && i <= at.cue1 {
-			return true
-		}
-	}
-	return false
 }
 
 // pleaFrame reads a plea of innocence: "pleaded not guilty", "has

@@ -428,16 +428,13 @@ func (ts *typedStage) headsActor(name string) bool {
 // quoteSpeaker returns the speaker of the claim whose content holds token
 // k, or nil.
 func (ts *typedStage) quoteSpeaker(k int) *entity {
-	b := ts.b
 	at := ts.d.toks[k].start
-	for ci, c := range b.claims {
-		if b.ats[ci] != nil && c.Start <= at && at < c.End {
-			e := b.spk[ci]
-			if e == nil || e.source || e.kind == graph.ActorAnonymous && e.name == "unnamed source" {
-				return nil
-			}
-			return e
-		}
+	ci := ts.claimIndexAround(at, at+1)
+	if ci < 0 {
+		return nil
+	}
+	if e := ts.b.spk[ci]; e != nil && !e.source && !(e.kind == graph.ActorAnonymous && e.name == "unnamed source") {
+		return e
 	}
 	return nil
 }
