@@ -219,12 +219,13 @@ func (ts *typedStage) clauseSignals(k, limit int) clauseSignals {
 		}
 		sg.falsity = sg.falsity || info&tiFalsity != 0
 		sg.neg = sg.neg || (d.is(j, wNeg) || w == "n't") && !notOnly(d.low(j+1)) && !notOnly(d.low(j+2))
-		if tf := ts.lx.verbs[w]; info&tiVerb != 0 && j > k && tf.kind == tkAccuse && !d.toks[j].upper &&
-			(tf.ing || tf.part && d.is(j+1, wPrep)) && !ts.auxBefore(j, k) {
+		if info&tiVerb != 0 && j > k && !d.toks[j].upper {
 			// A charge verb of its own ("resolutions condemning Karsovia for
 			// abuses", "people accused of fraud"): the wrong is its object's
 			// (not "are unfairly maligning his record": the subject's verb).
-			sg.framed = true
+			if tf := ts.lx.verbs[w]; tf.kind == tkAccuse && (tf.ing || tf.part && d.is(j+1, wPrep)) && !ts.auxBefore(j, k) {
+				sg.framed = true
+			}
 		}
 		sg.fabricated = sg.fabricated || info&tiNothing != 0 && (fabricationWord(w) || w == "made" && d.low(j+1) == "up")
 	}
@@ -275,7 +276,7 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		// "Clinton said the families were wrong": she rejects their account;
 		// "Smith is wrong to call me a liar": and Smith had charged her.
 		out := []*typedHit{cl.hit(graph.EdgeDenies, subj)}
-		if ts.chargedSpeaker(z+1, limit) && !sameSide(spk, subj) {
+		if ts.chargedSpeaker(z+1, limit) && !ts.ownSide(spk, subj) {
 			a := cl.hit(graph.EdgeAccuses, spk)
 			a.from = []*entity{subj}
 			out = append(out, a)
@@ -289,7 +290,7 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		// "he believed Fields had fabricated the story": a charge, and a
 		// denial of what Fields said.
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj), cl.hit(graph.EdgeDenies, subj)}
-	case actor && cl.wrong && !cl.neg && !cl.framed && cl.wrongAt <= z+16 && !sameSide(spk, subj) && !allied(spk, subj) && !ts.titledFor(spk, subj):
+	case actor && cl.wrong && !cl.neg && !cl.framed && cl.wrongAt <= z+16 && !ts.ownSide(spk, subj):
 		// The wrong is the subject's when it comes soon after it: "said
 		// Clinton lied", not "said the U.S. will show North Korea there
 		// are consequences to its unlawful actions".
@@ -306,7 +307,7 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		// "the allegations are false"; "Trump's tweets about her are lies":
 		// the owner of the statement is the one answered.
 		return []*typedHit{cl.hit(graph.EdgeDenies, ts.statementOwner(k, limit))}
-	case actor && ts.punitiveDemand(z+1, limit) && !sameSide(spk, subj) && !allied(spk, subj):
+	case actor && ts.punitiveDemand(z+1, limit) && !ts.ownSide(spk, subj):
 		// "Judge Curiel should be ashamed of himself", "he should resign".
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
 	case cl.self && cl.neg && !ts.modalNeg(k, limit) && ts.accused(spk):
@@ -338,7 +339,7 @@ func (ts *typedStage) wrongOwners(cl *contentClause) []*typedHit {
 			// A named owner ("Fields's fault"), not "the system's fraud".
 			if st := d.ownerStart(j, k); st >= 0 {
 				ts.context(st)
-				if t := ts.resolveTarget(st, j-1); t != nil && t != spk && !allied(spk, t) {
+				if t := ts.resolveTarget(st, j-1); t != nil && t != spk && !ts.ownSide(spk, t) {
 					return []*typedHit{cl.hit(graph.EdgeAccuses, t)}
 				}
 			}
@@ -346,7 +347,7 @@ func (ts *typedStage) wrongOwners(cl *contentClause) []*typedHit {
 	}
 	var out []*typedHit
 	for _, t := range ts.wrongAgent(k, limit) {
-		if t != spk && !sameSide(spk, t) {
+		if t != spk && !ts.ownSide(spk, t) {
 			out = append(out, cl.hit(graph.EdgeAccuses, t))
 		}
 	}
@@ -535,6 +536,14 @@ func (ts *typedStage) question(k, z int) bool {
 		}
 	}
 	return z+1 < s.b && d.toks[z+1].low == "?" || z+2 < s.b && d.toks[z+2].low == "?" && d.toks[z+1].kind == tQuote
+}
+
+// ownSide reports whether t is the speaker's own side, so that what the
+// speaker says of it charges no one: a name word in common or an
+// affiliation (sameSide), a shared body up the affiliation chain (allied),
+// or a title naming its country (titledFor).
+func (ts *typedStage) ownSide(spk, t *entity) bool {
+	return ts.sameSide(spk, t) || allied(spk, t) || ts.titledFor(spk, t)
 }
 
 // titledFor reports whether a's title names b's country: "a spokeswoman
