@@ -108,23 +108,11 @@ func splitName(words []string) personName {
 }
 
 // namesConflict reports whether two personal names (NameKey words) cannot
-// name one person: their surnames differ, both give first names that are
-// not variants of one name, or their generational suffixes differ. A name
-// that leaves a part out ("Clinton", "Biden") conflicts with neither.
+// name one person: graph.PeopleConflict, the rule cross-article resolution
+// uses (first names that are not variants of one name, differing
+// suffixes, surnames neither name holds).
 func namesConflict(a, b []string) bool {
-	pa, pb := splitName(a), splitName(b)
-	if pa.last != pb.last {
-		return true
-	}
-	if pa.given != "" && pb.given != "" && !sameGiven(pa.given, pb.given) {
-		return true
-	}
-	if pa.suffix != pb.suffix && (pa.given != "" && pb.given != "" || pa.suffix != "" && pb.suffix != "") {
-		// "Donald Trump" and "Donald Trump Jr.": two people. A bare
-		// surname ("Biden") may stand for either.
-		return true
-	}
-	return false
+	return graph.PeopleConflict(strings.Join(a, " "), strings.Join(b, " "))
 }
 
 // genderOf returns 'f', 'm' or 0 for a lower-case honorific, role noun or
