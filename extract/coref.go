@@ -582,12 +582,8 @@ func (r *resolver) genderize(m *mention) {
 	g := byte(0)
 	var buf [24]byte
 	for s := m.surface; s != "" && g == 0; {
-		w := s
-		if k := strings.IndexByte(s, ' '); k >= 0 {
-			w, s = s[:k], s[k+1:]
-		} else {
-			s = ""
-		}
+		var w string
+		w, s, _ = strings.Cut(s, " ")
 		lw := lowerASCII(buf[:0], w)
 		if g = genderBytes(lw); g != 0 {
 			break
@@ -601,12 +597,8 @@ func (r *resolver) genderize(m *mention) {
 	}
 	if g == 0 && m.title != "" {
 		for s := m.title; s != "" && g == 0; {
-			w := s
-			if k := strings.IndexByte(s, ' '); k >= 0 {
-				w, s = s[:k], s[k+1:]
-			} else {
-				s = ""
-			}
+			var w string
+			w, s, _ = strings.Cut(s, " ")
 			lw := lowerASCII(buf[:0], w)
 			if genFemale[string(lw)] || genMale[string(lw)] {
 				g = genderBytes(lw)
