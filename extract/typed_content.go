@@ -659,7 +659,7 @@ func (ts *typedStage) punitiveDemand(k, z int) bool {
 // punishedWords follow "should be" in a demand for punishment.
 var punishedWords = map[string]bool{
 	"ashamed": true, "fired": true, "jailed": true, "prosecuted": true, "arrested": true, "impeached": true, "punished": true,
-	"investigated": true, "indicted": true, "locked": true, "removed": true, "disbarred": true, "buried": true, "held": true,
+	"investigated": true, "indicted": true, "locked": true, "removed": true, "disbarred": true, "held": true,
 }
 
 // signal reports whether tokens [a, z] hold a word of a charge or a

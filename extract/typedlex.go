@@ -213,7 +213,7 @@ const pleaVerbs = "plead pleads pleaded pled pleading maintain maintains maintai
 var denialPhrases = []string{
 	"not true", "never happened", "did not happen", "didn't happen", "made up", "no substance", "no merit",
 	"no basis", "no evidence", "not guilty", "absolutely innocent", "nothing to do with", "no truth",
-	"did not do", "didn't do", "never did", "never touched", "never made contact", "not lied", "has not lied",
+	"did not do", "didn't do", "never did", "not lied", "has not lied",
 	"did not lie", "didn't lie", "never said", "totally invented", "not involved", "out of context", "not accurate",
 	"without merit", "no factual basis", "categorically", "fake news", "simply untrue", "no wrongdoing", "did nothing wrong",
 }
