@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/claimgraph/claimgraph/graph"
+import (
+	"sort"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
 
 // This file links each denial to the accuser and accusation it answers.
 
@@ -235,7 +239,10 @@ func named(e *entity) bool {
 func (ts *typedStage) lastOtherSpeaker(den *entity, i int) (*entity, *graph.Claim) {
 	b, d := ts.b, ts.d
 	si := int(d.toks[i].sent)
-	for k := len(b.claims) - 1; k >= 0; k-- {
+	// The attribution claims come first, in cue order: start at the last
+	// one before i.
+	at0 := d.toks[i].start
+	for k := sort.Search(ts.nAts, func(n int) bool { return b.claims[n].CueStart >= at0 }) - 1; k >= 0; k-- {
 		at := b.ats[k]
 		if at == nil || at.cue0 >= i {
 			continue
@@ -244,7 +251,7 @@ func (ts *typedStage) lastOtherSpeaker(den *entity, i int) (*entity, *graph.Clai
 			break
 		}
 		e := b.spk[k]
-		if e == nil || e == den || e.source || e.kind == graph.ActorAnonymous || sameSide(den, e) {
+		if e == nil || e == den || e.source || e.kind == graph.ActorAnonymous || ts.sameSide(den, e) {
 			continue
 		}
 		return e, b.claims[k]
