@@ -304,6 +304,9 @@ func (d *doc) npRight(i, b int) int {
 		if (t.low == "and" || t.low == "&") && e >= 0 && d.toks[e].upper && k+1 < b && (d.tok(k+1).upper || d.nounish(k+1, i) && k+2 < b && d.tok(k+2).upper) {
 			continue
 		}
+		if e >= 0 && !t.upper && (t.low == "likely" || t.low == "unlikely") {
+			break // "the government likely hacked": a hedge before the verb
+		}
 		if d.nounish(k, i) || t.upper && k == i {
 			e = k
 			continue

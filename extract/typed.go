@@ -165,7 +165,7 @@ func (ts *typedStage) emit() {
 	}
 	for _, h := range ts.hits {
 		for _, f := range h.from {
-			if pe, ok := hitEdge(h, f); ok && !have[edgeKey{pe.kind, pe.from, pe.to, pe.claim}] {
+			if pe, ok := ts.hitEdge(h, f); ok && !have[edgeKey{pe.kind, pe.from, pe.to, pe.claim}] {
 				have[edgeKey{pe.kind, pe.from, pe.to, pe.claim}] = true
 				b.edges = append(b.edges, pe)
 			}
@@ -183,10 +183,11 @@ type edgeKey struct {
 // hitEdge returns the edge a hit draws from actor f, and false when it
 // draws none: from a non-document source, to itself or to an agency, or an
 // accusation of no one.
-func hitEdge(h *typedHit, f *entity) (pendingEdge, bool) {
+func (ts *typedStage) hitEdge(h *typedHit, f *entity) (pendingEdge, bool) {
 	// Accusations and denials join actors: a document ("the lawsuit
-	// alleges …") acts through its author, and draws no edge without one.
-	from, to := docActor(f), docActor(h.to)
+	// alleges …") acts through its author, or stands for its unnamed
+	// authors when the article names none.
+	from, to := ts.docActor(f), ts.docActor(h.to)
 	pe := pendingEdge{kind: h.kind, from: from, to: to, claim: h.claim, denied: h.denied}
 	switch {
 	case from == nil:
@@ -201,15 +202,25 @@ func hitEdge(h *typedHit, f *entity) (pendingEdge, bool) {
 }
 
 // docActor returns the actor that e stands for in an accusation or a
-// denial: e itself when it is an actor, a document's author, or nil.
-func docActor(e *entity) *entity {
+// denial: e itself when it is an actor; for a document, its author, or
+// when the article names none an unnamed actor called by the document's
+// name ("a congressional report accused the FDIC …": whoever wrote the
+// report accuses, and readers know them by it); nil for any other source.
+func (ts *typedStage) docActor(e *entity) *entity {
 	if e == nil || !e.source {
 		return e
 	}
-	if e.skind == graph.SourceDocument && e.affil != nil && !e.affil.source {
+	if e.skind != graph.SourceDocument {
+		return nil
+	}
+	if e.affil != nil && !e.affil.source {
 		return e.affil
 	}
-	return nil
+	a := ts.b.r.get("doc:"+e.name, e.name, graph.ActorAnonymous)
+	if a.aliases == nil {
+		a.aliases = slices.Clone(e.aliases)
+	}
+	return a
 }
 
 // keepActors drops the hits that name anything but actors (a junk phrase,

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -24,8 +25,8 @@ func (ts *typedStage) contentFrames() {
 			continue
 		}
 		spk := b.spk[ci]
-		if spk == nil || spk.source || !ts.actorEntity(spk) {
-			continue
+		if spk == nil || !ts.actorEntity(spk) {
+			continue // an agency's report is not its charge; a document's is
 		}
 		if ts.cueTaken(at.cue0) {
 			continue
@@ -155,6 +156,9 @@ func (ts *typedStage) clauseStart(k0, end int) int {
 	k := k0
 	for k <= end && (d.toks[k].kind != tWord || d.low(k) == "that") {
 		k++
+	}
+	if j := d.datelineEnd(k, end); j > k {
+		k = j // "WASHINGTON (Reuters) - The Chinese government hacked …"
 	}
 	if k > end || d.low(k) == "if" {
 		return -1 // "isn't saying if the foundation violated any laws": no charge made
@@ -711,4 +715,53 @@ func (ts *typedStage) wrongPredicate(k, z int) bool {
 // only a racist, but …" charges, it does not deny.
 func notOnly(w string) bool {
 	return w == "only" || w == "just" || w == "merely" || w == "simply"
+}
+
+// datelineEnd returns the first word after a dateline that opens the
+// tokens [k, end] ("WASHINGTON (Reuters) - ", "BEIJING, China — "), or k
+// when none does: a place in capitals, an agency in brackets, a dash.
+func (d *doc) datelineEnd(k, end int) int {
+	j := k
+	for j <= end && j < k+6 && (d.word(j) && d.tok(j).upper || d.toks[j].low == "," || d.toks[j].low == ".") {
+		j++
+	}
+	if j == k || !allCaps(d.text[d.toks[k].start:d.toks[k].end]) {
+		return k
+	}
+	if j <= end && d.toks[j].low == "(" {
+		for j <= end && d.toks[j].low != ")" && j < k+12 {
+			j++
+		}
+		j++
+	}
+	if j > end || !dashWord(d.toks[j].low) {
+		return k
+	}
+	j++
+	for j <= end && d.toks[j].kind != tWord {
+		j++
+	}
+	if j > end {
+		return k
+	}
+	return j
+}
+
+// allCaps reports whether s has two or more letters and no lower-case one.
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// dashWord reports whether a token is a dash ("-", "--", "–", "—").
+func dashWord(w string) bool {
+	return w == "-" || w == "--" || w == "–" || w == "—"
 }

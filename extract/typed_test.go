@@ -181,6 +181,14 @@ func TestTypedFrames(t *testing.T) {
 		{"DenialNamesAccuser", `Ana Ruiz accused Tom Hale of assault. Officer Dan Price accused Hale of assault twice. Price also accused Hale of lying. Hale said he had never touched Ruiz.`, den, "Tom Hale", "Ana Ruiz", true},
 		{"RelativeClaimOwner", `Ana Ruiz said Senator Tom Hale took bribes, a claim that Hale's office strongly disputes.`, den, "Hale's office", "Ana Ruiz", true},
 		{"CallingItMeritless", `Bradley Podliska sued the Harbor Authority in May. The Harbor Authority slammed a lawsuit filed by a fired staffer alleging that the board violated the law, calling it "meritless" on Monday.`, den, "Harbor Authority", "Bradley Podliska", true},
+		// Documents with no author named act for their unnamed authors.
+		{"DocumentAccuses", `A state audit accused the Harbor Authority of hiding the losses.`, acc, "state audit", "Harbor Authority", true},
+		{"PluralDocuments", `Two lawsuits filed in Dunmore have accused Apex Arms of fraud.`, acc, "lawsuits", "Apex Arms", true},
+		{"PluralDocumentsNotPlace", `Two lawsuits filed in Dunmore have accused Apex Arms of fraud.`, acc, "Dunmore", "Apex Arms", false},
+		{"AccordingToReport", `The Karsovian government hacked the ministry's servers, according to a parliamentary report released on Tuesday.`, acc, "parliamentary report", "Karsovian government", true},
+		{"DatelineSkipped", `DUNMORE (Reuters) - Apex Arms hid the defect for years, according to a state audit.`, acc, "state audit", "Apex Arms", true},
+		{"HedgeLikely", `Ruiz said the Karsovian government likely hacked the servers.`, acc, "Ruiz", "Karsovian government", true},
+		{"AgencyIsNoAccuser", `Apex Arms hid the defect for years, Reuters reported.`, acc, "Reuters", "Apex Arms", false},
 		{"LawsuitAlleging", `Attorney General Lena Ortiz filed a $40 million lawsuit in 2013 alleging that Tom Hale had defrauded more than 5,000 students.`, acc, "Lena Ortiz", "Tom Hale", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},
