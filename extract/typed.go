@@ -48,6 +48,9 @@ type typedStage struct {
 	byStart []int
 	// taken holds the cue tokens the frames read (cueTaken).
 	taken map[int]bool
+	// charged holds the entities a passive charge names with no accuser
+	// ("the staffer was charged with battery"): accused all the same.
+	charged map[*entity]bool
 }
 
 // typedEdges runs the typed stage and appends its edges to b.edges.
@@ -119,6 +122,10 @@ func (ts *typedStage) sentence(si int) {
 				continue
 			}
 		}
+		if info&tiFace != 0 && ts.facesCharge(i, s) {
+			ts.chargedSubject(i, s)
+			continue
+		}
 		if info&(tiVerb|tiDemand|tiNoun) == 0 {
 			continue
 		}
@@ -141,6 +148,23 @@ func (ts *typedStage) sentence(si int) {
 			}
 		}
 	}
+}
+
+// facesCharge reports whether the verb at i ("faces", "facing") takes a
+// charge for object: "faces one misdemeanor count of battery", "is facing
+// fraud charges".
+func (ts *typedStage) facesCharge(i int, s sentence) bool {
+	d := ts.d
+	for j := i + 1; j < s.b && j <= i+5; j++ {
+		w := d.low(j)
+		if ts.lx.accNouns[w] || w == "count" || w == "counts" || w == "indictment" {
+			return true
+		}
+		if !d.word(j) || d.is(j, wPrep) && w != "of" {
+			return false
+		}
+	}
+	return false
 }
 
 // emit gives every hit a claim (the attribution's, one with the same cue,

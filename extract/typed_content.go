@@ -425,6 +425,9 @@ func (ts *typedStage) otherThan(spk *entity, pos int, p pronounInfo) *entity {
 
 // accused reports whether the article accuses e anywhere.
 func (ts *typedStage) accused(e *entity) bool {
+	if ts.charged[e] {
+		return true
+	}
 	for _, pe := range ts.b.edges {
 		if pe.kind == graph.EdgeAccuses && pe.to == e {
 			return true

@@ -650,6 +650,7 @@ func (ts *typedStage) passive(i int, s sentence) *typedHit {
 		}
 	}
 	if by < 0 {
+		ts.chargedSubject(i, s)
 		return nil
 	}
 	z := d.npRight(by+1, s.b)
@@ -670,11 +671,29 @@ func (ts *typedStage) passive(i int, s sentence) *typedHit {
 		return nil
 	}
 	ts.context(a)
-	to := ts.resolve(a, b)
+	to := ts.resolve(a, d.beforeAppositive(a, b))
 	if to == nil {
 		return nil
 	}
 	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: by + 1, spk1: z, con0: -1, con1: -1}
+}
+
+// chargedSubject records the subject of a passive charge that names no
+// accuser ("Lewandowski was charged with battery"): a later denial of his
+// answers a charge even though no one in the article made it.
+func (ts *typedStage) chargedSubject(i int, s sentence) {
+	d := ts.d
+	a, z := d.subjectLeft(i, s.a)
+	if a < 0 {
+		return
+	}
+	ts.context(a)
+	if e := ts.resolve(a, d.beforeAppositive(a, z)); e != nil && !e.source {
+		if ts.charged == nil {
+			ts.charged = map[*entity]bool{}
+		}
+		ts.charged[e] = true
+	}
 }
 
 // nounFrame reads a nominal accusation at noun i: "Exxon's accusation that

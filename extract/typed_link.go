@@ -31,6 +31,14 @@ func (ts *typedStage) linkDenials() {
 		near := ts.nearAccusations(accs, at)
 		r := denialRanker{ts: ts, accs: near, den: den, behalf: h.behalf, recent: ts.demonstrative(h), named: ts.namedIn(h)}
 		best := r.answered(at)
+		if best < 0 && ts.accused(den) {
+			// Charged, but by no one the article quotes: the one the denial
+			// names answers ("he never touched Fields": her account).
+			if e := namedOther(r.named, den); e != nil {
+				h.to = e
+				continue
+			}
+		}
 		if best < 0 {
 			// No accusation: the last other named speaker shortly before,
 			// whose statement the denial answers ("X said …; Y denied the
@@ -44,6 +52,18 @@ func (ts *typedStage) linkDenials() {
 		h.deniedHit, h.denied = near[best].hit, near[best].claim
 	}
 	ts.nameDeniedClaims(accs)
+}
+
+// namedOther returns the first-introduced entity of named other than den,
+// or nil.
+func namedOther(named map[*entity]bool, den *entity) *entity {
+	var best *entity
+	for e := range named {
+		if e != den && e.affil != den && den.affil != e && (best == nil || e.order < best.order) {
+			best = e
+		}
+	}
+	return best
 }
 
 // linkWindow is how far, in bytes, a denial looks for the accusation it

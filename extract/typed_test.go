@@ -189,6 +189,9 @@ func TestTypedFrames(t *testing.T) {
 		{"DatelineSkipped", `DUNMORE (Reuters) - Apex Arms hid the defect for years, according to a state audit.`, acc, "state audit", "Apex Arms", true},
 		{"HedgeLikely", `Ruiz said the Karsovian government likely hacked the servers.`, acc, "Ruiz", "Karsovian government", true},
 		{"AgencyIsNoAccuser", `Apex Arms hid the defect for years, Reuters reported.`, acc, "Reuters", "Apex Arms", false},
+		{"ChargedThenDenied", `Tom Hale was charged with fraud on Monday. Ana Ruiz is his former partner. Hale said he had never cheated Ruiz.`, den, "Tom Hale", "Ana Ruiz", true},
+		{"FacesCountThenDenied", `Tom Hale, 52, faces one misdemeanor count of battery. Ana Ruiz is a reporter. Hale continued to say he had never touched Ruiz.`, den, "Tom Hale", "Ana Ruiz", true},
+		{"NotChargedNoDenial", `Tom Hale met Ana Ruiz on Monday. Hale said he had never touched a gun.`, den, "Tom Hale", "", false},
 		{"LawsuitAlleging", `Attorney General Lena Ortiz filed a $40 million lawsuit in 2013 alleging that Tom Hale had defrauded more than 5,000 students.`, acc, "Lena Ortiz", "Tom Hale", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},

@@ -233,6 +233,7 @@ const (
 	tiFalsity             // a falsity word
 	tiNothing             // a word that opens a denial phrase without negation
 	tiPlea                // a verb that pleads innocence: "pleaded not guilty", "maintained his innocence"
+	tiFace                // a verb whose subject bears a charge: "faces one count of battery"
 )
 
 // doubledFinal are typed verbs that double their last consonant before
@@ -345,6 +346,9 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 	}
 	for _, w := range strings.Fields(pleaVerbs) {
 		lx.info[w] |= tiPlea
+	}
+	for _, w := range strings.Fields("face faces faced facing") {
+		lx.info[w] |= tiFace
 	}
 	for w := range punishedWords {
 		lx.info[w] |= tiNothing // "should be ashamed": read the clause
