@@ -326,9 +326,84 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		return []*typedHit{h}
 	}
 	if cl.wrong && !cl.neg {
-		return ts.wrongOwners(cl)
+		if out := ts.wrongOwners(cl); out != nil {
+			return out
+		}
+		if t := ts.judged(cl); t != nil {
+			// "Even for a conspiracy theorist like Hale, this is pathetic":
+			// a judgement of what someone did is a charge against them.
+			return []*typedHit{cl.hit(graph.EdgeAccuses, t)}
+		}
 	}
 	return nil
+}
+
+// judgedSubject reports whether w is a subject a judgement is passed on
+// without naming it: "this", "that", "it".
+func judgedSubject(w string) bool {
+	return w == "this" || w == "that" || w == "it"
+}
+
+// judged returns whom a clause that judges "this", "that" or "it" with a
+// wrongdoing word ("this is pathetic", "it's irresponsible") charges: the
+// one actor other than the speaker's side the sentence names, else the one
+// the speaker last accused within two sentences; nil when the clause's
+// subject is anything else, or nobody fits.
+func (ts *typedStage) judged(cl *contentClause) *entity {
+	d := ts.d
+	k := cl.k
+	if !judgedSubject(d.low(k)) {
+		// "Even for a schemer like Hale, this is pathetic": past an
+		// opening phrase.
+		j := k
+		for j < cl.limit && j < k+12 && d.toks[j].low != "," {
+			j++
+		}
+		if j+1 > cl.limit || d.toks[j].low != "," || !judgedSubject(d.low(j+1)) {
+			return nil
+		}
+		k = j + 1
+	}
+	if d.word(k+1) && !d.is(k+1, wAux) && d.low(k+1) != "'s" {
+		return nil // "this decision is …": a subject of its own
+	}
+	if cl.wrongAt < 0 || cl.wrongAt > k+8 || d.low(cl.wrongAt) == "responsible" {
+		return nil // "it is fiscally responsible" praises
+	}
+	r := ts.b.r
+	si := int(d.toks[k].sent)
+	var named *entity
+	for j := cl.k; j <= cl.limit; j++ {
+		// Names in what was said, not in who said it to whom ("Trump
+		// told Bill O'Reilly").
+		t := &d.toks[j]
+		if t.kind != tWord || !t.upper || j == d.sents[si].a {
+			continue
+		}
+		e := r.byKey[r.key(t.low)]
+		if e == nil || e == cl.spk || e.source || ts.ownSide(cl.spk, e) || !ts.actorEntity(e) {
+			continue
+		}
+		if named != nil && named != e {
+			return nil // two candidates: which one, the sentence does not say
+		}
+		named = e
+	}
+	if named != nil {
+		return named
+	}
+	at := d.toks[cl.cue0].start
+	var last *entity
+	lastAt := -1
+	for _, h := range ts.hits {
+		if h.kind != graph.EdgeAccuses || h.to == nil || len(h.from) == 0 || h.from[0] != cl.spk {
+			continue
+		}
+		if ha := d.toks[h.cue0].start; ha < at && ha > lastAt && si-int(d.toks[h.cue0].sent) <= 2 {
+			last, lastAt = h.to, ha
+		}
+	}
+	return last
 }
 
 // wrongOwners returns accusations of whom a clause names as the owner of a
