@@ -192,7 +192,7 @@ func TestTypedFrames(t *testing.T) {
 		{"ChargedThenDenied", `Tom Hale was charged with fraud on Monday. Ana Ruiz is his former partner. Hale said he had never cheated Ruiz.`, den, "Tom Hale", "Ana Ruiz", true},
 		{"FacesCountThenDenied", `Tom Hale, 52, faces one misdemeanor count of battery. Ana Ruiz is a reporter. Hale continued to say he had never touched Ruiz.`, den, "Tom Hale", "Ana Ruiz", true},
 		{"NotChargedNoDenial", `Tom Hale met Ana Ruiz on Monday. Hale said he had never touched a gun.`, den, "Tom Hale", "", false},
-		{"JudgedThisNamed", `Tom Hale spoke in Dunmore on Monday. "Even for a schemer like Hale, this is pathetic," Ana Ruiz wrote.`, acc, "Ana Ruiz", "Tom Hale", true},
+		{"JudgedThisNamed", `Tom Hale said the bridge would reopen. "Even for a schemer like Hale, this is pathetic," Ana Ruiz wrote.`, acc, "Ana Ruiz", "Tom Hale", true},
 		{"JudgedItAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`, acc, "Ana Ruiz", "Tom Hale", true},
 		{"JudgedPraise", `"It has the virtue of being fiscally responsible," said Ana Ruiz of Tom Hale's plan.`, acc, "Ana Ruiz", "Tom Hale", false},
 		{"JudgedNotAddressee", `"Look, it's a phony system," Tom Hale told Ana Ruiz of Channel 4.`, acc, "Tom Hale", "Ana Ruiz", false},
