@@ -295,7 +295,7 @@ func (d *doc) npRight(i, b int) int {
 		if t.low == "'s" {
 			continue
 		}
-		if d.inNPPrep(k) && e >= 0 && k+1 < b && (d.tok(k+1).upper || d.is(k+1, wDet) && k+2 < b && (d.tok(k+2).upper || d.nounish(k+2, i) && d.is(e, wDoc|wAnon))) {
+		if d.inNPPrep(k) && e >= 0 && k+1 < b && !(d.toks[e].upper && placePrep(t.low) && d.tok(k+1).upper) && (d.tok(k+1).upper || d.is(k+1, wDet) && k+2 < b && (d.tok(k+2).upper || d.nounish(k+2, i) && d.is(e, wDoc|wAnon))) {
 			if d.is(k+1, wDet) {
 				k++
 			}
@@ -317,6 +317,13 @@ func (d *doc) npRight(i, b int) int {
 		break
 	}
 	return e
+}
+
+// placePrep reports whether a preposition after a name says where or with
+// whom ("Clinton in Iowa", "Hale at the rally"), not part of the name as
+// "of" and "for" are ("Bank of America", "Center for Progress").
+func placePrep(w string) bool {
+	return w == "in" || w == "at" || w == "with"
 }
 
 // isPersonalPronoun reports whether token i is a subject pronoun.

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -240,7 +241,14 @@ func (ts *typedStage) docActor(e *entity) *entity {
 	if e.affil != nil && !e.affil.source {
 		return e.affil
 	}
-	a := ts.b.r.get("doc:"+e.name, e.name, graph.ActorAnonymous)
+	r := ts.b.r
+	if i := strings.LastIndexByte(e.name, ' '); i > 0 && e.name[0] >= 'A' && e.name[0] <= 'Z' {
+		// "a Donald Trump tweet": the name before the noun is its author.
+		if o := r.byKey[r.key(e.name[:i])]; o != nil && !o.source && o != e {
+			return o
+		}
+	}
+	a := r.get("doc:"+e.name, e.name, graph.ActorAnonymous)
 	if a.aliases == nil {
 		a.aliases = slices.Clone(e.aliases)
 	}

@@ -37,6 +37,13 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 			return f, fa, fz
 		}
 	}
+	if p > s.a && (d.low(p) == "that" || d.low(p) == "which") && d.is(p-1, wDoc) && !d.toks[p-1].upper {
+		// "a Trump tweet that blasts Clinton", "released a video that
+		// blasts Ruiz": the document speaks for its author.
+		if f, fa, fz := ts.documentAuthor(p-1, s); len(f) > 0 {
+			return f, fa, fz
+		}
+	}
 	a, z := d.subjectLeft(i, s.a)
 	if a < 0 {
 		return ts.secondVerbSubject(i, p, s)
@@ -60,6 +67,29 @@ func (ts *typedStage) subject(i int, ing bool, s sentence) ([]*entity, int, int)
 		return nil, -1, -1 // a pronoun inside a quote: whose, the quote does not say
 	}
 	return ts.subjectEntities(a, d.beforeAppositive(a, z), s)
+}
+
+// documentAuthor returns the author of the document whose noun ends at h:
+// the one it is named for ("a Trump tweet"), or the subject of the verb
+// that made it public ("Hale released a video"); nothing otherwise.
+func (ts *typedStage) documentAuthor(h int, s sentence) ([]*entity, int, int) {
+	d := ts.d
+	st := d.npLeft(h, s.a)
+	if st < 0 {
+		return nil, -1, -1
+	}
+	ts.context(st)
+	e := ts.resolve(st, h)
+	if e != nil && e.source && e.affil != nil && !e.affil.source {
+		return []*entity{e.affil}, st, h
+	}
+	if v := d.skipLeft(st-1, s.a); v >= s.a && d.word(v) && !d.toks[v].upper && strings.HasSuffix(d.low(v), "ed") && !d.is(v, wPrep|wDet|wConj) {
+		return ts.subject(v, false, s)
+	}
+	if e != nil && e.source && e.skind == graph.SourceDocument {
+		return []*entity{e}, st, h // its unnamed authors (docActor)
+	}
+	return nil, -1, -1
 }
 
 // filerBefore returns the subject of a filing verb shortly before the

@@ -196,6 +196,10 @@ func TestTypedFrames(t *testing.T) {
 		{"JudgedItAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`, acc, "Ana Ruiz", "Tom Hale", true},
 		{"JudgedPraise", `"It has the virtue of being fiscally responsible," said Ana Ruiz of Tom Hale's plan.`, acc, "Ana Ruiz", "Tom Hale", false},
 		{"JudgedNotAddressee", `"Look, it's a phony system," Tom Hale told Ana Ruiz of Channel 4.`, acc, "Tom Hale", "Ana Ruiz", false},
+		{"NameThenPlace", `Ruiz whacks Hale in Dunmore ad.`, acc, "Ruiz", "Hale", true},
+		{"DocumentRelativeAuthor", `Tom Hale released a video that blasts Ana Ruiz.`, acc, "Tom Hale", "Ana Ruiz", true},
+		{"DocumentRelativeNamedFor", `Tom Hale said the vote was near. A Hale tweet that blasts Ana Ruiz drew replies.`, acc, "Tom Hale", "Ana Ruiz", true},
+		{"DocumentRelativeUnnamed", `The audit that criticized the Harbor Authority was leaked.`, acc, "audit", "Harbor Authority", true},
 		{"LawsuitAlleging", `Attorney General Lena Ortiz filed a $40 million lawsuit in 2013 alleging that Tom Hale had defrauded more than 5,000 students.`, acc, "Lena Ortiz", "Tom Hale", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},
