@@ -143,6 +143,7 @@ type denialRanker struct {
 	accs        []accusation
 	den, behalf *entity
 	counts      map[*entity]int // accusations aimed at den (or behalf) by accuser, filled once
+	totals      map[*entity]int // all accusations by accuser, filled once
 	// recent: the denial points back ("pushed back on those charges"), so
 	// the nearest charge wins over the most frequent accuser.
 	recent bool
@@ -207,6 +208,10 @@ func (r *denialRanker) better(k, than int, later bool) bool {
 	if ca, cb := r.count(a.from), r.count(b.from); ca != cb && !r.recent {
 		return ca > cb
 	}
+	if ta, tb := r.total(a.from), r.total(b.from); ta != tb && !r.recent {
+		// Between charges aimed elsewhere, the article's main accuser.
+		return ta > tb
+	}
 	return later == (a.at > b.at)
 }
 
@@ -224,6 +229,17 @@ func (r *denialRanker) count(e *entity) int {
 		}
 	}
 	return r.counts[e]
+}
+
+// total returns how many accusations of accs e makes, whoever they aim at.
+func (r *denialRanker) total(e *entity) int {
+	if r.totals == nil {
+		r.totals = make(map[*entity]int)
+		for _, a := range r.accs {
+			r.totals[a.from]++
+		}
+	}
+	return r.totals[e]
 }
 
 // nameDeniedClaims gives each denial whose accuser the sentence names

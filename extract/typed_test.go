@@ -200,6 +200,7 @@ func TestTypedFrames(t *testing.T) {
 		{"DocumentRelativeAuthor", `Tom Hale released a video that blasts Ana Ruiz.`, acc, "Tom Hale", "Ana Ruiz", true},
 		{"DocumentRelativeNamedFor", `Tom Hale said the vote was near. A Hale tweet that blasts Ana Ruiz drew replies.`, acc, "Tom Hale", "Ana Ruiz", true},
 		{"DocumentRelativeUnnamed", `The audit that criticized the Harbor Authority was leaked.`, acc, "audit", "Harbor Authority", true},
+		{"DenialMainAccuser", `Ana Ruiz accused the Harbor Authority of fraud. Ruiz also accused the port board of waste. Lena Ortiz criticized the mayor for the delays. Tom Hale denied the allegations.`, den, "Tom Hale", "Ana Ruiz", true},
 		{"LawsuitAlleging", `Attorney General Lena Ortiz filed a $40 million lawsuit in 2013 alleging that Tom Hale had defrauded more than 5,000 students.`, acc, "Lena Ortiz", "Tom Hale", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},
