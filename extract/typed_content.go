@@ -102,6 +102,9 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 	}
 	cl := contentClause{spk: spk, claim: c, k: k, cue0: at.cue0, cue1: at.cue1, src0: at.src0, src1: at.src1, class: at.class, direct: at.direct}
 	cl.subj, cl.self, cl.z = ts.contentSubject(at, k, spk)
+	if cl.z >= 0 {
+		cl.z = ts.pastAppositive(cl.z, min(end, k+40))
+	}
 	if cl.self && cl.z >= 0 {
 		ts.beliefClause(at, &cl, end)
 	}
@@ -336,6 +339,41 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		}
 	}
 	return nil
+}
+
+// pastAppositive returns the last token of the appositive that follows a
+// clause's subject ending at z ("Patricia Smith, the mother of Sean Smith,
+// who died in the attack, is wrong"), so that the predicate comes next; z
+// when none follows. The appositive ends at a comma or, when the writer
+// left that out, before the first form of "be".
+func (ts *typedStage) pastAppositive(z, limit int) int {
+	d := ts.d
+	if z+2 > limit || d.toks[z+1].low != "," || !(d.is(z+2, wDet) || d.low(z+2) == "who" || isPossessiveDet(d.low(z+2))) {
+		return z
+	}
+	rel := -1 // the "who" of a relative clause inside the appositive
+	if d.low(z+2) == "who" {
+		rel = z + 2
+	}
+	for j := z + 3; j <= limit && j < z+30; j++ {
+		switch d.low(j) {
+		case ",":
+			if w := d.low(j + 1); w == "who" || w == "which" {
+				rel = j + 1 // "the mother of Sean Smith, who died …"
+				continue
+			}
+			return j
+		case "is", "was", "are", "were":
+			if rel > 0 && j < rel+3 {
+				continue // "who is …" is the appositive's own verb
+			}
+			return j - 1
+		}
+		if d.toks[j].kind == tQuote || d.toks[j].low == ";" {
+			return z
+		}
+	}
+	return z
 }
 
 // judgedSubject reports whether w is a subject a judgement is passed on

@@ -201,6 +201,9 @@ func TestTypedFrames(t *testing.T) {
 		{"DocumentRelativeNamedFor", `Tom Hale said the vote was near. A Hale tweet that blasts Ana Ruiz drew replies.`, acc, "Tom Hale", "Ana Ruiz", true},
 		{"DocumentRelativeUnnamed", `The audit that criticized the Harbor Authority was leaked.`, acc, "audit", "Harbor Authority", true},
 		{"DenialMainAccuser", `Ana Ruiz accused the Harbor Authority of fraud. Ruiz also accused the port board of waste. Lena Ortiz criticized the mayor for the delays. Tom Hale denied the allegations.`, den, "Tom Hale", "Ana Ruiz", true},
+		{"WrongPastAppositive", `Tom Hale said Ana Ruiz, the mother of a pupil, who spoke at the meeting is "absolutely wrong" for saying Hale lied to her.`, den, "Tom Hale", "Ana Ruiz", true},
+		{"WrongPastAppositiveCharge", `Tom Hale said Ana Ruiz, the mother of a pupil, who spoke at the meeting is "absolutely wrong" for saying Hale lied to her.`, acc, "Ana Ruiz", "Tom Hale", true},
+		{"WrongPastAppositiveNotAccusation", `Tom Hale said Ana Ruiz, the mother of a pupil, who spoke at the meeting is "absolutely wrong" for saying Hale lied to her.`, acc, "Tom Hale", "Ana Ruiz", false},
 		{"LawsuitAlleging", `Attorney General Lena Ortiz filed a $40 million lawsuit in 2013 alleging that Tom Hale had defrauded more than 5,000 students.`, acc, "Lena Ortiz", "Tom Hale", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},
