@@ -267,10 +267,18 @@ func (ts *typedStage) modalNeg(k, z int) bool {
 			case "would", "will", "could", "can", "may", "might", "should", "shall", "wouldn't", "won't", "couldn't", "can't", "shouldn't", "wo", "ca":
 				return true
 			}
-			return false
+			// "I didn't want to file", "I don't know what he saw": a wish
+			// or ignorance, not a denial of a deed.
+			return notDeed[d.low(j+1)] || notDeed[d.low(j+2)] && d.isLyAdverb(j+1)
 		}
 	}
 	return false
+}
+
+// notDeed are verbs that, negated, deny no deed: wishes, plans, knowledge.
+var notDeed = map[string]bool{
+	"want": true, "wanted": true, "intend": true, "intended": true, "plan": true, "planned": true, "wish": true,
+	"know": true, "knew": true, "remember": true, "recall": true, "think": true, "believe": true, "see": true,
 }
 
 // classifyClause returns the accusations and denials a content clause

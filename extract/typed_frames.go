@@ -678,6 +678,10 @@ func (ts *typedStage) passive(i int, s sentence) *typedHit {
 	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: by + 1, spk1: z, con0: -1, con1: -1}
 }
 
+// hypothetical are the words before a verb that make its deed one that
+// may happen, not one that did.
+var hypothetical = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true, "to": true}
+
 // chargedSubject records the subject of a passive charge that names no
 // accuser ("Lewandowski was charged with battery"): a later denial of his
 // answers a charge even though no one in the article made it.
@@ -846,6 +850,9 @@ func (ts *typedStage) filerSubject(i int, s sentence) ([]*entity, int, int) {
 	}
 	if !filingVerbs[d.low(v)] {
 		return nil, -1, -1
+	}
+	if v-1 >= s.a && hypothetical[d.low(v-1)] {
+		return nil, -1, -1 // "wondered whether he could file charges": not filed
 	}
 	return ts.subject(v, strings.HasSuffix(d.low(v), "ing"), s)
 }

@@ -204,6 +204,11 @@ func TestTypedFrames(t *testing.T) {
 		{"WrongPastAppositive", `Tom Hale said Ana Ruiz, the mother of a pupil, who spoke at the meeting is "absolutely wrong" for saying Hale lied to her.`, den, "Tom Hale", "Ana Ruiz", true},
 		{"WrongPastAppositiveCharge", `Tom Hale said Ana Ruiz, the mother of a pupil, who spoke at the meeting is "absolutely wrong" for saying Hale lied to her.`, acc, "Ana Ruiz", "Tom Hale", true},
 		{"WrongPastAppositiveNotAccusation", `Tom Hale said Ana Ruiz, the mother of a pupil, who spoke at the meeting is "absolutely wrong" for saying Hale lied to her.`, acc, "Tom Hale", "Ana Ruiz", false},
+		{"CouldFileCharges", `Hale wondered whether he could file charges against the reporter.`, acc, "Hale", "reporter", false},
+		{"FiledCharges", `Ana Ruiz filed charges against Tom Hale on Monday.`, acc, "Ana Ruiz", "Tom Hale", true},
+		{"InDangerIsNoCharge", `Ana Ruiz said the marchers wanted to send a message to Hale that she is in danger.`, acc, "Ana Ruiz", "marchers", false},
+		{"NegatedWishNoDenial", `Ana Ruiz accused Tom Hale of lying. "I didn't want to file a complaint," Hale said.`, den, "Tom Hale", "", false},
+		{"NegatedKnowledgeNoDenial", `Ana Ruiz accused Tom Hale of lying. "I don't know what Ben saw," Hale said.`, den, "Tom Hale", "", false},
 		{"LawsuitAlleging", `Attorney General Lena Ortiz filed a $40 million lawsuit in 2013 alleging that Tom Hale had defrauded more than 5,000 students.`, acc, "Lena Ortiz", "Tom Hale", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},

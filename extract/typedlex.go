@@ -180,7 +180,7 @@ const wrongdoingWords = `lie lied lies lying liar liars rape raped raping rapist
 corrupt corruption racist racism bigot bigoted sexist misogynist misled mislead misleading deceptive deceived deceive deceit
 concealed conceal hid hide hiding hacked hacking abused abuse harassed harassment assaulted assault assaulting grabbed yanked
 violated violating illegal illegally unlawful unlawfully criminal crime crimes negligent negligence reckless recklessly careless
-incompetent irresponsible irresponsibly responsible guilty disgrace disgraceful shameful ashamed pathetic dangerous danger incites incite
+incompetent irresponsible irresponsibly responsible guilty disgrace disgraceful shameful ashamed pathetic dangerous incites incite
 inciting obstruction obstructing obstructed maligning maligned smear smeared fabricated rigged rigging fireable offense misconduct
 wrongdoing unacceptable outrageous hater biased bigotry betrayed betray betrayal treason treasonous cover-up covering covered
 defamatory defamation discriminate discriminated discrimination retaliate retaliated retaliation conspiracy manipulated plagiarized
