@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 
@@ -325,6 +326,13 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 	case actor && ts.punitiveDemand(z+1, limit) && !ts.ownSide(spk, subj):
 		// "Judge Curiel should be ashamed of himself", "he should resign".
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
+	case cl.self && !cl.neg && z >= 0 && ts.passiveAfter(z+1, limit) && ts.wrongedAfter(z+1, limit) && !ts.wrongAgentNamed(z+1, limit):
+		// "Podliska alleges he was fired for taking time off": the wrong
+		// done to the speaker is a charge against the one he accuses.
+		if t := ts.lastAccused(spk, ts.d.toks[cl.cue0].start, -1); t != nil {
+			return []*typedHit{cl.hit(graph.EdgeAccuses, t)}
+		}
+		return nil
 	case cl.self && cl.neg && !ts.modalNeg(k, limit) && ts.accused(spk):
 		// "Lewandowski said he never touched her", after he was accused;
 		// not "he would never vote for her", a promise.
@@ -438,18 +446,55 @@ func (ts *typedStage) judged(cl *contentClause) *entity {
 	if named != nil {
 		return named
 	}
-	at := d.toks[cl.cue0].start
+	return ts.lastAccused(cl.spk, d.toks[cl.cue0].start, 2)
+}
+
+// lastAccused returns whom spk last accused before byte at, within win
+// sentences (any distance when win < 0), or nil.
+func (ts *typedStage) lastAccused(spk *entity, at, win int) *entity {
+	d := ts.d
+	si := int(d.toks[sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= at })].sent)
 	var last *entity
 	lastAt := -1
 	for _, h := range ts.hits {
-		if h.kind != graph.EdgeAccuses || h.to == nil || len(h.from) == 0 || h.from[0] != cl.spk {
+		if h.kind != graph.EdgeAccuses || h.to == nil || len(h.from) == 0 || h.from[0] != spk {
 			continue
 		}
-		if ha := d.toks[h.cue0].start; ha < at && ha > lastAt && si-int(d.toks[h.cue0].sent) <= 2 {
+		if ha := d.toks[h.cue0].start; ha < at && ha > lastAt && (win < 0 || si-int(d.toks[h.cue0].sent) <= win) {
 			last, lastAt = h.to, ha
 		}
 	}
 	return last
+}
+
+// wrongedAfter reports whether the passive that starts at k says its
+// subject was wronged: "was fired", "were misled and defrauded".
+func (ts *typedStage) wrongedAfter(k, z int) bool {
+	d := ts.d
+	for j := k; j <= z && j < k+5; j++ {
+		if w := d.low(j); wrongedWords[w] || ts.lx.wrong[w] && strings.HasSuffix(w, "ed") {
+			return true
+		}
+	}
+	return false
+}
+
+// wrongedWords are participles for wrongs done to someone that are not
+// wrongs in themselves ("fired" is a wrong only to the one fired).
+var wrongedWords = map[string]bool{
+	"fired": true, "punished": true, "demoted": true, "targeted": true, "mistreated": true, "silenced": true,
+	"ousted": true, "dismissed": true, "excluded": true, "denied": true, "refused": true, "attacked": true,
+}
+
+// wrongAgentNamed reports whether a "by" names the agent of a passive in
+// [k, z] ("was fired by Gowdy"): wrongOwners reads that one.
+func (ts *typedStage) wrongAgentNamed(k, z int) bool {
+	for j := k; j <= z && j < k+12; j++ {
+		if ts.d.low(j) == "by" {
+			return true
+		}
+	}
+	return false
 }
 
 // wrongOwners returns accusations of whom a clause names as the owner of a

@@ -209,6 +209,7 @@ func TestTypedFrames(t *testing.T) {
 		{"InDangerIsNoCharge", `Ana Ruiz said the marchers wanted to send a message to Hale that she is in danger.`, acc, "Ana Ruiz", "marchers", false},
 		{"NegatedWishNoDenial", `Ana Ruiz accused Tom Hale of lying. "I didn't want to file a complaint," Hale said.`, den, "Tom Hale", "", false},
 		{"NegatedKnowledgeNoDenial", `Ana Ruiz accused Tom Hale of lying. "I don't know what Ben saw," Hale said.`, den, "Tom Hale", "", false},
+		{"VictimPassiveNoCharge", `Ana Ruiz praised the Harbor Authority. Ruiz said she was fired for taking time off.`, acc, "Ana Ruiz", "Harbor Authority", false},
 		{"LawsuitAlleging", `Attorney General Lena Ortiz filed a $40 million lawsuit in 2013 alleging that Tom Hale had defrauded more than 5,000 students.`, acc, "Lena Ortiz", "Tom Hale", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},
@@ -264,6 +265,42 @@ func TestTypedFrames(t *testing.T) {
 			x := mustExtract(t, tt.text)
 			if got := typedEdge(x, tt.kind, tt.from, tt.to); got != tt.want {
 				t.Errorf("%s %s -> %s: got %v, want %v; edges %v", tt.kind, tt.from, tt.to, got, tt.want, edgeList(x))
+			}
+		})
+	}
+}
+
+// TestTypedEdgeSentence checks edges that an earlier sentence of the same
+// text could also give: the edge must come from the named sentence.
+func TestTypedEdgeSentence(t *testing.T) {
+	tests := []struct {
+		name, text string
+		kind       graph.EdgeKind
+		from, to   string
+		sentence   string // a part of the sentence the edge's claim comes from
+	}{
+		{"VictimPassive", `Ana Ruiz accused the Harbor Authority of bias. Ruiz further alleges that she was fired for taking time off.`,
+			graph.EdgeAccuses, "Ana Ruiz", "Harbor Authority", "she was fired"},
+		{"JudgedAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`,
+			graph.EdgeAccuses, "Ana Ruiz", "Tom Hale", "downright shameful"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x := mustExtract(t, tt.text)
+			sentence := map[string]string{}
+			for _, c := range x.Claims {
+				sentence[c.ID] = c.Sentence
+			}
+			var only graph.Extraction
+			only = *x
+			only.Edges = nil
+			for _, e := range x.Edges {
+				if strings.Contains(sentence[e.Claim], tt.sentence) {
+					only.Edges = append(only.Edges, e)
+				}
+			}
+			if !typedEdge(&only, tt.kind, tt.from, tt.to) {
+				t.Errorf("no %s %s -> %s from the sentence with %q; edges %v", tt.kind, tt.from, tt.to, tt.sentence, edgeList(x))
 			}
 		})
 	}
