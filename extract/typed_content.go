@@ -716,7 +716,18 @@ func (ts *typedStage) question(k, z int) bool {
 // affiliation (sameSide), a shared body up the affiliation chain (allied),
 // or a title naming its country (titledFor).
 func (ts *typedStage) ownSide(spk, t *entity) bool {
-	return ts.sameSide(spk, t) || allied(spk, t) || ts.titledFor(spk, t)
+	return ts.sameSide(spk, t) || allied(spk, t) || ts.titledFor(spk, t) || titleNames(spk, t)
+}
+
+// titleNames reports whether person p's title names body b: "a spokesman
+// for Exxon Mobil" speaks for Exxon Mobil.
+func titleNames(p, b *entity) bool {
+	if !p.person || b.person || p.title == "" || len(b.name) < 3 || b.name[0] < 'A' || b.name[0] > 'Z' {
+		return false
+	}
+	i := strings.Index(p.title, b.name)
+	end := i + len(b.name)
+	return i >= 0 && (i == 0 || p.title[i-1] == ' ') && (end == len(p.title) || p.title[end] == ' ' || p.title[end] == '\'')
 }
 
 // titledFor reports whether a's title names b's country: "a spokeswoman
