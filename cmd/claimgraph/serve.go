@@ -34,11 +34,12 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	dir := fl.String("db", defaultDB, "database directory")
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT)")
 	demo := fl.Bool("demo", false, "load the built-in fictional demo articles before serving")
+	shutdownTimeout := fl.Duration("shutdown-timeout", 5*time.Second, "on SIGINT or SIGTERM, how long requests in flight may run before the server stops anyway")
 	if err := fl.Parse(args); err != nil {
 		return errUsage
 	}
 	if fl.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo]")
+		fmt.Fprintln(stderr, "usage: claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo] [--shutdown-timeout D]")
 		return errUsage
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
@@ -61,6 +62,11 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		Handler:           resolvers.NewHandler(r, resolvers.HandlerOptions{}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
+	// Requests run under base, which a stop that outlasts the shutdown
+	// timeout cancels, so their store work ends too.
+	base, cancelBase := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelBase()
+	srv.BaseContext = func(net.Listener) context.Context { return base }
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return err
@@ -72,14 +78,30 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
-		log.Info("shutting down")
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		if err := srv.Shutdown(shut); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			return err
-		}
-		return nil
+		return shutdown(srv, cancelBase, *shutdownTimeout, log)
 	}
+}
+
+// shutdown stops srv: it stops accepting, lets the requests in flight
+// finish for up to timeout, then cancels their context and closes every
+// connection left, so the server is down within about timeout whatever
+// its clients do.
+func shutdown(srv *http.Server, cancelRequests context.CancelFunc, timeout time.Duration, log *slog.Logger) error {
+	start := time.Now()
+	log.Info("shutting down", "timeout", timeout)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	err := srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		cancelRequests()
+		err = srv.Close()
+		log.Warn("shutdown timeout reached: requests still running were cancelled and their connections closed")
+	}
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("server stopped", "took", time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
 // loadDemo ingests the embedded demo articles and returns how many were new.
