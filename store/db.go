@@ -101,7 +101,8 @@ const counterCache = 1 << 16
 var _ graph.Store = (*DB)(nil)
 
 // Open opens (creating if needed) the database in dir. With
-// opts.InMemory, dir must be "" and nothing touches the disk.
+// opts.InMemory, dir must be "" and nothing touches the disk. When another
+// process has dir open, the error wraps ErrLocked and names that process.
 func Open(dir string, opts Options) (*DB, error) {
 	if opts.InMemory && dir != "" {
 		return nil, graph.Errorf(graph.EINVALID, "an in-memory store takes no directory")
@@ -112,6 +113,11 @@ func Open(dir string, opts Options) (*DB, error) {
 	bo := BadgerOptions(dir, opts)
 	bdb, err := badger.Open(bo)
 	if err != nil {
+		// Badger's error hides the flock error from errors.Is (y.Wrapf
+		// formats it), so its words are the only sign.
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+			return nil, lockedError(dir)
+		}
 		return nil, fmt.Errorf("open badger database in %q: %w", dir, err)
 	}
 	if err := recoverLoad(bdb); err != nil {

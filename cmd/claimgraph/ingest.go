@@ -81,7 +81,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		defer pprof.StopCPUProfile()
 	}
 
-	db, err := store.Open(*dir, store.Options{BulkLoad: true})
+	db, err := openStore(*dir, store.Options{BulkLoad: true})
 	if err != nil {
 		return err
 	}

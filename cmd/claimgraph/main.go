@@ -7,6 +7,9 @@
 //	claimgraph ingest [--db DIR] [--workers N] [--progress MODE] PATH...
 //	claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo]
 //	claimgraph eval [flags] DIR...
+//	claimgraph backup [--db DIR] FILE
+//	claimgraph restore [--db DIR] [--force] FILE
+//	claimgraph check [--db DIR]
 package main
 
 import (
@@ -26,6 +29,9 @@ Usage:
   claimgraph ingest [--db DIR] PATH...      extract articles and store them
   claimgraph serve [--db DIR] [--addr A]    serve the GraphQL API and playground
   claimgraph eval [flags] DIR...            score extraction against gold or PolNeAR folders
+  claimgraph backup [--db DIR] FILE         write a backup of the database to FILE
+  claimgraph restore [--db DIR] FILE        load a backup into an empty database (--force replaces)
+  claimgraph check [--db DIR]               check that articles, edges and indexes hold together
 
 Run "claimgraph COMMAND -h" for a command's flags.
 `

@@ -291,3 +291,112 @@ func TestServe_SignalDrainsWithinTimeout(t *testing.T) {
 		})
 	}
 }
+
+// checkLine runs "claimgraph check" on dir and returns its exit code and
+// its first output line (the counts).
+func checkLine(t *testing.T, dir string) (int, string) {
+	t.Helper()
+	code, out, errs := runBin(t, "", "check", "--db", dir)
+	first, _, _ := strings.Cut(out, "\n")
+	if code != 0 {
+		t.Logf("check %s: exit %d\n%s%s", dir, code, out, errs)
+	}
+	return code, strings.TrimPrefix(first, "check "+dir+": ")
+}
+
+// TestBackupRestoreCheck ingests articles, checks the database, backs it
+// up, restores it into a new directory and requires the copy to pass the
+// check with the same counts; a restore into a database that holds data
+// is refused, and done with --force.
+func TestBackupRestoreCheck(t *testing.T) {
+	corpus := genCorpus(t, 60, 3)
+	root := t.TempDir()
+	src, dst, file := filepath.Join(root, "src"), filepath.Join(root, "dst"), filepath.Join(root, "backup.bin")
+	if code, _, errs := runBin(t, strings.Join(corpus, ""), "ingest", "--db", src, "--progress", "none", "-"); code != 0 {
+		t.Fatalf("ingest: exit %d: %s", code, errs)
+	}
+	code, want := checkLine(t, src)
+	if code != 0 || !strings.HasPrefix(want, "60 articles, ") || !strings.HasSuffix(want, "; 0 problems") {
+		t.Fatalf("check of the ingested database: exit %d, %q; want 60 articles and 0 problems", code, want)
+	}
+	if code, out, errs := runBin(t, "", "backup", "--db", src, file); code != 0 || !strings.HasPrefix(out, "backed up ") {
+		t.Fatalf("backup: exit %d: %s%s", code, out, errs)
+	}
+	if code, out, errs := runBin(t, "", "restore", "--db", dst, file); code != 0 || !strings.Contains(out, ": 60 articles") {
+		t.Fatalf("restore: exit %d: %s%s", code, out, errs)
+	}
+	if code, got := checkLine(t, dst); code != 0 || got != want {
+		t.Errorf("check of the restored copy: exit %d, %q; want %q", code, got, want)
+	}
+
+	// A second restore into the copy is refused and changes nothing.
+	code, out, errs := runBin(t, "", "restore", "--db", dst, file)
+	if code != 1 || !strings.Contains(errs, "holds data; nothing was restored") || !strings.Contains(errs, "--force") {
+		t.Errorf("restore into a database with data: exit %d, stdout %q, stderr %q; want exit 1 saying so and naming --force", code, out, errs)
+	}
+	if code, got := checkLine(t, dst); code != 0 || got != want {
+		t.Errorf("check after the refused restore: exit %d, %q; want %q", code, got, want)
+	}
+	// --force replaces: more articles first, then the backup.
+	if code, _, errs := runBin(t, strings.Join(genCorpus(t, 5, 99), ""), "ingest", "--db", dst, "--progress", "none", "-"); code != 0 {
+		t.Fatalf("ingest into the copy: exit %d: %s", code, errs)
+	}
+	if code, out, errs := runBin(t, "", "restore", "--force", "--db", dst, file); code != 0 || !strings.Contains(out, ": 60 articles") {
+		t.Fatalf("restore --force: exit %d: %s%s", code, out, errs)
+	}
+	if code, got := checkLine(t, dst); code != 0 || got != want {
+		t.Errorf("check after restore --force: exit %d, %q; want %q", code, got, want)
+	}
+	// Through a pipe: backup to standard output, restore from standard input.
+	code, stream, errs := runBin(t, "", "backup", "--db", src, "-")
+	if code != 0 || len(stream) == 0 {
+		t.Fatalf("backup -: exit %d, %d bytes: %s", code, len(stream), errs)
+	}
+	piped := filepath.Join(root, "piped")
+	if code, out, errs := runBin(t, stream, "restore", "--db", piped, "-"); code != 0 {
+		t.Fatalf("restore -: exit %d: %s%s", code, out, errs)
+	}
+	if code, got := checkLine(t, piped); code != 0 || got != want {
+		t.Errorf("check of the piped copy: exit %d, %q; want %q", code, got, want)
+	}
+}
+
+// TestLockedDatabaseSaysWhatToDo runs ingest, check and backup on a
+// database a running server holds: each must fail naming the server's
+// process and pointing at "claimgraph ingest --server".
+func TestLockedDatabaseSaysWhatToDo(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "db")
+	bin, _ := binaries(t)
+	srv := exec.Command(bin, "serve", "--db", dir, "--addr", "127.0.0.1:0")
+	out, err := srv.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		srv.Process.Signal(syscall.SIGTERM)
+		srv.Wait()
+	}()
+	serveAddr(t, out)
+	go io.Copy(io.Discard, out)
+	for _, args := range [][]string{
+		{"ingest", "--db", dir, "--progress", "none", "-"},
+		{"check", "--db", dir},
+		{"backup", "--db", dir, filepath.Join(t.TempDir(), "b")},
+	} {
+		code, _, errs := runBin(t, `{"text":"Kabul said the road was shut."}`+"\n", args...)
+		for _, want := range []string{
+			fmt.Sprintf("held by process %d (claimgraph serve --db %s", srv.Process.Pid, dir),
+			`"claimgraph ingest --server URL"`,
+		} {
+			if !strings.Contains(errs, want) {
+				t.Errorf("%s: stderr lacks %q:\n%s", args[0], want, errs)
+			}
+		}
+		if code != 1 || strings.Count(strings.TrimSpace(errs), "\n") != 0 || strings.Contains(errs, "claimgraph error") {
+			t.Errorf("%s: exit %d, stderr %q; want exit 1 and one line", args[0], code, errs)
+		}
+	}
+}
