@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -203,5 +205,37 @@ func TestCheckFindsCorruption(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOpenAfterKillAtMemtableCreation opens a database holding the empty
+// memtable log a process killed right after creating it leaves behind
+// (found by the crash test of cmd/claimgraph: a kill during the first
+// Open of a new database): Open must succeed and keep the data.
+func TestOpenAfterKillAtMemtableCreation(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs, _, _, _, _ := curationFixture()
+	if _, err := db.Ingest(ctx, xs[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "00009.mem"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err = Open(dir, Options{})
+	if err != nil {
+		t.Fatalf("Open with an empty memtable log: %v", err)
+	}
+	defer db.Close()
+	rep := wantClean(t, "after reopening", db)
+	if rep.Articles != 1 || rep.Claims != 10 {
+		t.Errorf("got %s, want 1 article and 10 claims", rep)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
+	"github.com/dgraph-io/ristretto/v2/z"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -112,6 +113,13 @@ func Open(dir string, opts Options) (*DB, error) {
 	}
 	bo := BadgerOptions(dir, opts)
 	bdb, err := badger.Open(bo)
+	if err != nil && strings.Contains(err.Error(), "while opening memtables") && strings.Contains(err.Error(), z.NewFile.Error()) {
+		// A process killed between creating a memtable's log and sizing
+		// it leaves an empty file, which Badger's Open fails on
+		// (z.NewFile) after sizing it. The log holds nothing, and the
+		// second Open reads it as an empty memtable.
+		bdb, err = badger.Open(bo)
+	}
 	if err != nil {
 		// Badger's error hides the flock error from errors.Is (y.Wrapf
 		// formats it), so its words are the only sign.
