@@ -1,7 +1,9 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -238,4 +240,63 @@ func TestOpenAfterKillAtMemtableCreation(t *testing.T) {
 	if rep.Articles != 1 || rep.Claims != 10 {
 		t.Errorf("got %s, want 1 article and 10 claims", rep)
 	}
+}
+
+// TestBackupRestore backs a database up into memory and restores it: into
+// an empty database the copy passes Check with the same counts; into one
+// holding data it is refused with ErrRestoreNotEmpty, changing nothing,
+// unless told to replace.
+func TestBackupRestore(t *testing.T) {
+	ctx := context.Background()
+	xs, _, _, _, _ := curationFixture()
+	open := func() *DB {
+		db, err := Open(t.TempDir(), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { db.Close() })
+		return db
+	}
+	src := open()
+	for _, x := range xs {
+		if _, err := src.Ingest(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := wantClean(t, "source", src).String()
+	var backup bytes.Buffer
+	if err := src.Backup(ctx, &backup); err != nil {
+		t.Fatal(err)
+	}
+	dst := open()
+	if err := dst.Restore(ctx, bytes.NewReader(backup.Bytes()), false); err != nil {
+		t.Fatal(err)
+	}
+	if got := wantClean(t, "restored", dst).String(); got != want {
+		t.Errorf("restored: got %s, want %s", got, want)
+	}
+
+	other := open()
+	if _, err := other.Ingest(ctx, xs[0]); err != nil {
+		t.Fatal(err)
+	}
+	before := wantClean(t, "other", other).String()
+	if err := other.Restore(ctx, bytes.NewReader(backup.Bytes()), false); !errors.Is(err, ErrRestoreNotEmpty) {
+		t.Fatalf("restore into a database with data: %v, want ErrRestoreNotEmpty", err)
+	}
+	if got := wantClean(t, "after the refusal", other).String(); got != before {
+		t.Errorf("a refused restore changed the database: %s, was %s", got, before)
+	}
+	if err := other.Restore(ctx, bytes.NewReader(backup.Bytes()), true); err != nil {
+		t.Fatal(err)
+	}
+	if got := wantClean(t, "replaced", other).String(); got != want {
+		t.Errorf("replaced: got %s, want %s", got, want)
+	}
+	// The restored database takes new writes: its caches start afresh.
+	more := batchArticles(3)
+	if _, err := other.IngestBatch(ctx, more); err != nil {
+		t.Fatal(err)
+	}
+	wantClean(t, "after ingest into the restored copy", other)
 }

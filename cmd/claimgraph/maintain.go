@@ -127,7 +127,8 @@ func runRestore(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		defer f.Close()
 		r = f
 	}
-	db, err := openStore(dir, store.Options{})
+	// A restore writes much and reads little, as a bulk ingest does.
+	db, err := openStore(dir, store.Options{BulkLoad: true})
 	if err != nil {
 		return err
 	}
