@@ -99,6 +99,7 @@ type ctxWriter struct {
 	w   io.Writer
 }
 
+// Write writes p unless the context has ended.
 func (c ctxWriter) Write(p []byte) (int, error) {
 	if err := c.ctx.Err(); err != nil {
 		return 0, err
@@ -112,6 +113,7 @@ type ctxReader struct {
 	r   io.Reader
 }
 
+// Read reads into p unless the context has ended.
 func (c ctxReader) Read(p []byte) (int, error) {
 	if err := c.ctx.Err(); err != nil {
 		return 0, err

@@ -17,6 +17,8 @@ import (
 // CheckReport is what Check found: the nodes and edges it read and the
 // problems, if any.
 type CheckReport struct {
+	// Articles, Claims, Actors, Sources and Edges count the nodes and
+	// edges read.
 	Articles, Claims, Actors, Sources, Edges int
 	// Problems lists what is wrong, one sentence each, the first
 	// maxProblems of them; More counts those left out.

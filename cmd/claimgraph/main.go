@@ -46,6 +46,7 @@ func main() {
 // signalStop is the cause of a context cancelled by a signal.
 type signalStop struct{ sig syscall.Signal }
 
+// Error names the signal.
 func (s signalStop) Error() string { return "stopped by " + signalName(s.sig) }
 
 // signalName names the signals claimgraph stops on.
@@ -97,6 +98,7 @@ func stoppedBy(ctx context.Context) (syscall.Signal, bool) {
 // a signal; Message says what was kept and how to go on.
 type errInterrupted struct{ Message string }
 
+// Error returns the message, marked as an interruption.
 func (e *errInterrupted) Error() string { return "interrupted: " + e.Message }
 
 // run dispatches to a subcommand and returns the process exit code.
