@@ -86,6 +86,16 @@ func FuzzExtract(f *testing.F) {
 	f.Add("\u201cUnclosed quote\n\n\u201cnext paragraph")
 	f.Add("''Double,'' said Mr. Smith (D-N.Y.), a senator.")
 	f.Add("X: \u2015 \"\" according to , said")
+	// the project's own articles: the golden cases and the demo
+	seeds, _ := filepath.Glob("testdata/*.txt")
+	demo, _ := filepath.Glob("../cmd/claimgraph/demo/*.txt")
+	for _, name := range append(seeds, demo...) {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+	}
 	f.Fuzz(func(t *testing.T, text string) {
 		x, err := Extract(graph.Article{Text: text})
 		if err != nil {

@@ -767,6 +767,9 @@ func (ts *typedStage) objectSpan(k int, s sentence, thatObj bool) (int, int) {
 			}
 		}
 	}
+	if k >= s.b || k >= len(d.toks) {
+		return -1, -1 // the verb ends the sentence: nothing accused
+	}
 	if d.toks[k].kind == tQuote {
 		k++
 	}

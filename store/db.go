@@ -12,6 +12,7 @@ import (
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/options"
+	"github.com/dgraph-io/ristretto/v2/z"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -101,7 +102,8 @@ const counterCache = 1 << 16
 var _ graph.Store = (*DB)(nil)
 
 // Open opens (creating if needed) the database in dir. With
-// opts.InMemory, dir must be "" and nothing touches the disk.
+// opts.InMemory, dir must be "" and nothing touches the disk. When another
+// process has dir open, the error wraps ErrLocked and names that process.
 func Open(dir string, opts Options) (*DB, error) {
 	if opts.InMemory && dir != "" {
 		return nil, graph.Errorf(graph.EINVALID, "an in-memory store takes no directory")
@@ -111,7 +113,19 @@ func Open(dir string, opts Options) (*DB, error) {
 	}
 	bo := BadgerOptions(dir, opts)
 	bdb, err := badger.Open(bo)
+	if err != nil && strings.Contains(err.Error(), "while opening memtables") && strings.Contains(err.Error(), z.NewFile.Error()) {
+		// A process killed between creating a memtable's log and sizing
+		// it leaves an empty file, which Badger's Open fails on
+		// (z.NewFile) after sizing it. The log holds nothing, and the
+		// second Open reads it as an empty memtable.
+		bdb, err = badger.Open(bo)
+	}
 	if err != nil {
+		// Badger's error hides the flock error from errors.Is (y.Wrapf
+		// formats it), so its words are the only sign.
+		if strings.Contains(err.Error(), "Cannot acquire directory lock") {
+			return nil, lockedError(dir)
+		}
 		return nil, fmt.Errorf("open badger database in %q: %w", dir, err)
 	}
 	if err := recoverLoad(bdb); err != nil {

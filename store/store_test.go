@@ -2,8 +2,10 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -85,8 +87,11 @@ func TestOpen(t *testing.T) {
 		if err == nil {
 			t.Fatal("a second Open of the same directory succeeded")
 		}
-		if graph.ErrorCode(err) != graph.EINTERNAL || !strings.Contains(err.Error(), dir) {
-			t.Errorf("second Open: %v, want an internal error naming %s", err, dir)
+		// A lock is a conflict the user can resolve, named as such, with
+		// the process that holds the database (here this test).
+		holder := fmt.Sprintf("held by process %d (", os.Getpid())
+		if graph.ErrorCode(err) != graph.ECONFLICT || !errors.Is(err, store.ErrLocked) || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), holder) {
+			t.Errorf("second Open: %v, want ECONFLICT wrapping ErrLocked, naming %s and %q", err, dir, holder)
 		}
 	})
 }

@@ -81,7 +81,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		defer pprof.StopCPUProfile()
 	}
 
-	db, err := store.Open(*dir, store.Options{BulkLoad: true})
+	db, err := openStore(*dir, store.Options{BulkLoad: true})
 	if err != nil {
 		return err
 	}
@@ -102,6 +102,10 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 	sum, err := ing.run(ctx, fs.Args(), stdin)
+	if err != nil && ctx.Err() != nil && errors.Is(err, context.Cause(ctx)) {
+		err = &errInterrupted{Message: fmt.Sprintf("stopped early; the %d articles read are stored (%d new, %d already present, %d failed); run the same command again to resume: stored articles are skipped",
+			sum.New+sum.Present, sum.New, sum.Present, sum.Failed)}
+	}
 	if *memprofile != "" {
 		if perr := writeHeapProfile(*memprofile); err == nil {
 			err = perr
@@ -204,11 +208,15 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 	if err != nil {
 		return ingestSummary{}, err
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	// ctx stops the reading only (a signal): what was read by then is
+	// still extracted and stored, under work, which only the return of
+	// run cancels.
+	work, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancel()
 
 	var read atomic.Int64
 	walker := &input.Walker{Stdin: stdin, OnRead: func(n int) { read.Add(int64(n)) }}
+	walked := make(chan numbered)
 	items := make(chan numbered, 4*ing.workers)
 	ready := make(chan extracted, 4*ing.workers)
 	outcomes := make(chan outcome, 4*ing.workers)
@@ -216,25 +224,46 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 	// one slow article holds back at most that many extracted ones.
 	window := make(chan struct{}, 8*ing.workers)
 
+	// The walker may block in a read (standard input) when ctx ends; the
+	// pipeline does not wait for it: the forwarder below stops taking its
+	// items and closes items. walkErr and complete are read only once
+	// items is closed by a walk that ended.
 	var walkErr error
+	complete := false
 	go func() {
-		defer close(items)
+		defer close(walked)
 		seq := 0
 		walkErr = walker.Walk(ctx, paths, func(it input.Item) error {
 			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			select {
-			case items <- numbered{seq: seq, it: it}:
+			case walked <- numbered{seq: seq, it: it}:
 				seq++
 				return nil
 			case <-ctx.Done():
-				<-window
 				return ctx.Err()
 			}
 		})
+	}()
+	go func() {
+		defer close(items)
+		for {
+			var n numbered
+			var ok bool
+			select {
+			case n, ok = <-walked:
+			case <-ctx.Done():
+				return
+			}
+			if !ok {
+				complete = true
+				return
+			}
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			items <- n
+		}
 	}()
 	var wg sync.WaitGroup
 	for range ing.workers {
@@ -242,7 +271,7 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 		go func() {
 			defer wg.Done()
 			for n := range items {
-				e := ing.extractOne(ctx, n.it)
+				e := ing.extractOne(work, n.it)
 				e.seq = n.seq
 				ready <- e
 			}
@@ -266,7 +295,7 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 	if batched {
 		toWrite = make(chan extracted, 2*batchArticles)
 		go func() {
-			ing.writeBatches(ctx, bi, toWrite, outcomes)
+			ing.writeBatches(work, bi, toWrite, outcomes)
 			close(outcomes)
 		}()
 	}
@@ -278,7 +307,7 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 			case batched:
 				toWrite <- e
 			default:
-				outcomes <- ing.store1(ctx, e)
+				outcomes <- ing.store1(work, e)
 			}
 		})
 		if batched {
@@ -296,28 +325,28 @@ func (ing *ingester) run(ctx context.Context, paths []string, stdin io.Reader) (
 		case o, ok := <-outcomes:
 			if !ok {
 				if ing.finish != nil {
-					if err := ing.runFinish(ctx, rep, sum); err != nil {
+					if err := ing.runFinish(work, rep, sum); err != nil {
 						sum.Elapsed = time.Since(start)
 						rep.finish(sum)
 						return sum, err
 					}
 				}
-				if n, err := ing.actorCount(context.WithoutCancel(ctx)); err == nil {
+				if n, err := ing.actorCount(work); err == nil {
 					sum.Actors = n - actorsBefore
 				} else {
 					rep.printf("%s\n", describe(err))
 				}
 				sum.Elapsed = time.Since(start)
 				rep.finish(sum)
-				if walkErr != nil {
-					return sum, walkErr
+				if !complete {
+					return sum, context.Cause(ctx)
 				}
-				return sum, ctx.Err()
+				return sum, walkErr
 			}
 			sum.TextBytes += o.bytes
 			switch {
-			case o.err != nil && ctx.Err() != nil && errors.Is(o.err, ctx.Err()):
-				// interrupted: neither stored nor failed
+			case o.err != nil && work.Err() != nil && errors.Is(o.err, work.Err()):
+				// stopped: neither stored nor failed
 			case o.err != nil:
 				sum.Failed++
 				rep.printf("%s: %s\n", o.loc, describe(o.err))
