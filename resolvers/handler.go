@@ -177,16 +177,15 @@ func NewHandler(r *Resolver, opts HandlerOptions) http.Handler {
 // guard wraps the GraphQL handler for one request: it records whether the
 // request may mutate (for mutationGate), answers 413 to a body over
 // maxBody, and turns a request the load gate shed into a 503 with
-// Retry-After. A websocket upgrade has the server's read and write
-// deadlines lifted, so that a subscription outlives them.
+// Retry-After. A websocket upgrade passes through unwrapped: the upgrader
+// takes the connection and clears the server's read and write deadlines,
+// so that a subscription outlives them.
 func guard(next http.Handler, acc access, maxBody int64) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := &requestState{mutate: acc.check(r)}
 		r = r.WithContext(context.WithValue(r.Context(), stateKey{}, st))
 		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
-			rc := http.NewResponseController(w)
-			_ = rc.SetReadDeadline(time.Time{})
-			_ = rc.SetWriteDeadline(time.Time{})
+			// the websocket upgrade clears the server's deadlines itself
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -100,8 +100,13 @@ const counterCache = 1 << 16
 
 var _ graph.Store = (*DB)(nil)
 
+// ErrLocked is returned (wrapped) by Open when another process holds the
+// database: Badger allows one process at a time.
+var ErrLocked = graph.Errorf(graph.ECONFLICT, "another process (a running claimgraph serve or ingest) holds the database")
+
 // Open opens (creating if needed) the database in dir. With
-// opts.InMemory, dir must be "" and nothing touches the disk.
+// opts.InMemory, dir must be "" and nothing touches the disk. Returns
+// ErrLocked (wrapped) when another process holds dir.
 func Open(dir string, opts Options) (*DB, error) {
 	if opts.InMemory && dir != "" {
 		return nil, graph.Errorf(graph.EINVALID, "an in-memory store takes no directory")
@@ -111,6 +116,9 @@ func Open(dir string, opts Options) (*DB, error) {
 	}
 	bo := BadgerOptions(dir, opts)
 	bdb, err := badger.Open(bo)
+	if err != nil && strings.Contains(err.Error(), "Cannot acquire directory lock") {
+		return nil, fmt.Errorf("open %q: %w", dir, ErrLocked)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open badger database in %q: %w", dir, err)
 	}
@@ -619,6 +627,11 @@ func (t *tx) keys(prefix []byte) ([][]byte, error) {
 	defer it.Close()
 	var out [][]byte
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if len(out)%1024 == 1023 {
+			if err := t.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		out = append(out, it.Item().KeyCopy(nil))
 	}
 	return out, t.ctx.Err()
@@ -655,6 +668,11 @@ func (t *tx) entries(prefix []byte) (ks, vs [][]byte, err error) {
 	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix}) // values are small and inline: no prefetch
 	defer it.Close()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if len(ks)%1024 == 1023 {
+			if err := t.ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
 		v, err := it.Item().ValueCopy(nil)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read %q: %w", it.Item().Key(), err)

@@ -38,8 +38,11 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	progress := fs.String("progress", "auto", "progress display: auto (bar on a terminal, lines otherwise), bar, lines or none")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	memprofile := fs.String("memprofile", "", "write a heap profile to `file` when the articles are stored, before the database closes (for go tool pprof)")
+	server := fs.String("server", "", "send the articles to a running claimgraph serve at this `URL` (POST /ingest) instead of opening --db")
+	token := fs.String("token", os.Getenv("CLAIMGRAPH_TOKEN"), "with --server, the server's bearer `token` (default $CLAIMGRAPH_TOKEN)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR] [--workers N] [--progress auto|bar|lines|none] PATH...")
+		fmt.Fprintln(stderr, "       claimgraph ingest --server URL [--token T] PATH...")
 		fmt.Fprintln(stderr, "\nPATH is a file (.txt .md .html .jsonl .rss .atom .xml, any of them .gz), a directory")
 		fmt.Fprintln(stderr, "read recursively, or - for standard input.")
 		fmt.Fprintln(stderr)
@@ -69,6 +72,11 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return errUsage
 	}
 
+	if *server != "" {
+		ri := &remoteIngest{server: *server, token: *token, quiet: mode == "none", stderr: stderr}
+		return ri.run(ctx, fs.Args(), stdin, stdout)
+	}
+
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -82,6 +90,9 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 
 	db, err := store.Open(*dir, store.Options{BulkLoad: true})
+	if errors.Is(err, store.ErrLocked) {
+		return graph.Errorf(graph.ECONFLICT, "another process holds the database %s; if it is claimgraph serve, send the articles through it: claimgraph ingest --server http://HOST:PORT [--token TOKEN] PATH...", *dir)
+	}
 	if err != nil {
 		return err
 	}
