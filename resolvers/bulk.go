@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -63,9 +64,11 @@ func (b *bulkIngest) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 		writeLineStatus(w, code, BulkLine{Done: true, Error: err.Message, Code: strings.ToUpper(graph.EUNAUTHORIZED)})
 		return
 	}
+	var release sync.Once
+	free := func() { release.Do(func() { <-b.busy }) }
 	select {
 	case b.busy <- struct{}{}:
-		defer func() { <-b.busy }()
+		defer free()
 	default:
 		w.Header().Set("Retry-After", "5")
 		writeLineStatus(w, http.StatusServiceUnavailable, BulkLine{Done: true, Error: "another bulk ingest is running: retry when it ends", Code: "OVERLOADED"})
@@ -101,6 +104,8 @@ func (b *bulkIngest) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 			sum.Code = strings.ToUpper(graph.EINTERNAL)
 		}
 	}
+	// the next stream may start as soon as this one's client reads its end
+	free()
 	_ = emit(sum)
 }
 

@@ -148,9 +148,9 @@ func TestServeIngest(t *testing.T) {
 		}
 		// the token from the environment, and a second run finds them present
 		t.Setenv("CLAIMGRAPH_TOKEN", "tok-123")
-		code, out, _ = ingestCmd(t, "", append([]string{"--server", base, "--progress", "none"}, articles...)...)
+		code, out, errOut = ingestCmd(t, "", append([]string{"--server", base, "--progress", "none"}, articles...)...)
 		if code != 0 || !strings.Contains(out, "0 new, 2 already present") {
-			t.Fatalf("again: got exit %d, stdout %q; want 2 already present", code, out)
+			t.Fatalf("again: got exit %d, stdout %q, stderr %q; want 2 already present", code, out, errOut)
 		}
 	})
 }
