@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -85,8 +86,8 @@ func TestOpen(t *testing.T) {
 		if err == nil {
 			t.Fatal("a second Open of the same directory succeeded")
 		}
-		if graph.ErrorCode(err) != graph.EINTERNAL || !strings.Contains(err.Error(), dir) {
-			t.Errorf("second Open: %v, want an internal error naming %s", err, dir)
+		if !errors.Is(err, store.ErrLocked) || graph.ErrorCode(err) != graph.ECONFLICT || !strings.Contains(err.Error(), dir) {
+			t.Errorf("second Open: %v, want ErrLocked (CONFLICT) naming %s", err, dir)
 		}
 	})
 }
