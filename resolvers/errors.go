@@ -19,10 +19,16 @@ import (
 // NOT_FOUND, …). gqlgen's own errors (parse, validation, limits, persisted
 // queries) pass through. Anything else, including every resolver error
 // without a code, is internal: it is logged and the client sees only
-// "internal error".
+// "internal error". Work cut off by the request's deadline (loadGate) is
+// TIMEOUT.
 func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		out := graphql.DefaultErrorPresenter(ctx, err)
+		if errors.Is(err, context.DeadlineExceeded) {
+			out.Message = "the request ran past the server's time limit"
+			out.Extensions = map[string]any{"code": "TIMEOUT"}
+			return out
+		}
 		var ge *graph.Error
 		if errors.As(err, &ge) && ge.Code != graph.EINTERNAL {
 			out.Message = ge.Message

@@ -679,8 +679,8 @@ func TestErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer res.Body.Close()
-		if out := c.decode(res); len(out.Errors) == 0 || !strings.Contains(out.Errors[0].Message, "request body too large") {
-			t.Errorf("got %s %+v, want a \"request body too large\" error", out.Data, out.Errors)
+		if out := c.decode(res); res.StatusCode != http.StatusRequestEntityTooLarge || out.code() != "TOO_LARGE" {
+			t.Errorf("got %d %s %+v, want 413 and TOO_LARGE", res.StatusCode, out.Data, out.Errors)
 		}
 	})
 

@@ -128,7 +128,7 @@ func TestClaimFilters(t *testing.T) {
 				}
 			}
 		}
-		c.query(`{ articles(filter: {publishedBefore: "2026-03-02"}) { totalCount nodes { title claims(filter: {text: "forces"}) { `+claimFields+` } } } }`, nil, &a)
+		c.query(`{ articles(first: 5, filter: {publishedBefore: "2026-03-02"}) { totalCount nodes { title claims(filter: {text: "forces"}) { `+claimFields+` } } } }`, nil, &a)
 		if a.Articles.TotalCount != 1 || a.Articles.Nodes[0].Title != borderClash.title || a.Articles.Nodes[0].Claims.TotalCount != 1 {
 			t.Errorf("articles before March 2 and their claims about forces: got %+v", a.Articles)
 		}

@@ -633,6 +633,11 @@ func (t *tx) keys(prefix []byte) ([][]byte, error) {
 	defer it.Close()
 	var out [][]byte
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if len(out)%1024 == 1023 {
+			if err := t.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		out = append(out, it.Item().KeyCopy(nil))
 	}
 	return out, t.ctx.Err()
@@ -669,6 +674,11 @@ func (t *tx) entries(prefix []byte) (ks, vs [][]byte, err error) {
 	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: prefix}) // values are small and inline: no prefetch
 	defer it.Close()
 	for it.Seek(prefix); it.ValidForPrefix(prefix); it.Next() {
+		if len(ks)%1024 == 1023 {
+			if err := t.ctx.Err(); err != nil {
+				return nil, nil, err
+			}
+		}
 		v, err := it.Item().ValueCopy(nil)
 		if err != nil {
 			return nil, nil, fmt.Errorf("read %q: %w", it.Item().Key(), err)

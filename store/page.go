@@ -348,7 +348,11 @@ func (t *tx) countRange(s selection, max int64) (int64, error) {
 		if s.hi != nil && bytes.Compare(it.Item().Key(), s.hi) >= 0 {
 			break
 		}
-		n++
+		if n++; n%1024 == 0 {
+			if err := t.ctx.Err(); err != nil {
+				return n, err
+			}
+		}
 	}
 	return n, t.ctx.Err()
 }
@@ -359,7 +363,11 @@ func (t *tx) countUpTo(prefix []byte, max int64) (int64, error) {
 	defer it.Close()
 	var n int64
 	for it.Seek(prefix); it.ValidForPrefix(prefix) && n < max; it.Next() {
-		n++
+		if n++; n%1024 == 0 {
+			if err := t.ctx.Err(); err != nil {
+				return n, err
+			}
+		}
 	}
 	return n, t.ctx.Err()
 }

@@ -334,7 +334,13 @@ func (t *tx) segments(w string, fn func(doc []byte, tf, docLen int)) error {
 	pre := prefixOf(pSegment, w)
 	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: pre})
 	defer it.Close()
+	n := 0
 	for it.Seek(pre); it.ValidForPrefix(pre); it.Next() {
+		if n++; n%64 == 0 {
+			if err := t.ctx.Err(); err != nil {
+				return err
+			}
+		}
 		if err := it.Item().Value(func(v []byte) error {
 			parseSegment(v, fn)
 			return nil
@@ -473,6 +479,11 @@ func (t *tx) score(w string, docs, avgLen float64, acc map[string]*match) (map[s
 	}
 	var posts []post
 	for it.Seek(pre); it.ValidForPrefix(pre); it.Next() {
+		if len(posts)%1024 == 1023 {
+			if err := t.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		item := it.Item()
 		var tf, dl int
 		if err := item.Value(func(v []byte) error {

@@ -38,8 +38,11 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	progress := fs.String("progress", "auto", "progress display: auto (bar on a terminal, lines otherwise), bar, lines or none")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	memprofile := fs.String("memprofile", "", "write a heap profile to `file` when the articles are stored, before the database closes (for go tool pprof)")
+	server := fs.String("server", "", "send the articles to a running claimgraph serve at this `URL` (POST /ingest) instead of opening --db")
+	token := fs.String("token", os.Getenv("CLAIMGRAPH_TOKEN"), "with --server, the server's bearer `token` (default $CLAIMGRAPH_TOKEN)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR] [--workers N] [--progress auto|bar|lines|none] PATH...")
+		fmt.Fprintln(stderr, "       claimgraph ingest --server URL [--token T] PATH...")
 		fmt.Fprintln(stderr, "\nPATH is a file (.txt .md .html .jsonl .rss .atom .xml, any of them .gz), a directory")
 		fmt.Fprintln(stderr, "read recursively, or - for standard input.")
 		fmt.Fprintln(stderr)
@@ -67,6 +70,11 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	default:
 		fmt.Fprintf(stderr, "claimgraph ingest: unknown --progress %q (want auto, bar, lines or none)\n", mode)
 		return errUsage
+	}
+
+	if *server != "" {
+		ri := &remoteIngest{server: *server, token: *token, quiet: mode == "none", stderr: stderr}
+		return ri.run(ctx, fs.Args(), stdin, stdout)
 	}
 
 	if *cpuprofile != "" {

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"sort"
 	"sync"
 	"time"
@@ -36,12 +37,23 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT)")
 	demo := fl.Bool("demo", false, "load the built-in fictional demo articles before serving")
 	shutdownTimeout := fl.Duration("shutdown-timeout", 5*time.Second, "on SIGINT or SIGTERM, how long requests in flight may run before the server stops anyway")
+	token := fl.String("token", os.Getenv("CLAIMGRAPH_TOKEN"), "bearer `token` every mutation and POST /ingest must send (default $CLAIMGRAPH_TOKEN); without one, mutations are refused unless --addr is a loopback address")
+	readOnly := fl.Bool("read-only", false, "refuse every mutation and POST /ingest")
+	reqTimeout := fl.Duration("request-timeout", resolvers.DefaultRequestTimeout, "how long one query or mutation may run before it is cancelled")
+	readTimeout := fl.Duration("read-timeout", 30*time.Second, "how long a client may take to send a request, body included")
+	writeTimeout := fl.Duration("write-timeout", 0, "how long a request may take from its headers to its last response byte (default request-timeout + 15s; subscriptions and POST /ingest streams are exempt)")
+	idleTimeout := fl.Duration("idle-timeout", 2*time.Minute, "how long an idle keep-alive connection is kept")
+	maxBody := fl.Int64("max-body", resolvers.DefaultMaxBodyBytes, "largest request body to /query, in `bytes` (larger gets 413)")
+	maxExpensive := fl.Int("max-expensive", resolvers.DefaultMaxExpensive(), "expensive operations (search, path, filtered lists, mutations) run at once; more wait briefly, then get 503")
 	if err := fl.Parse(args); err != nil {
 		return errUsage
 	}
 	if fl.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo] [--shutdown-timeout D]")
+		fmt.Fprintln(stderr, "usage: claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo] [--token T | --read-only] [--request-timeout D] [--shutdown-timeout D]")
 		return errUsage
+	}
+	if *writeTimeout <= 0 {
+		*writeTimeout = *reqTimeout + 15*time.Second
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
@@ -65,10 +77,37 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		log.Info("demo articles loaded", "new", n)
 	}
 
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	opts := resolvers.HandlerOptions{
+		Token:          *token,
+		ReadOnly:       *readOnly,
+		RequestTimeout: *reqTimeout,
+		MaxBodyBytes:   *maxBody,
+		MaxExpensive:   *maxExpensive,
+		Logger:         log,
+	}
+	loopback := isLoopback(ln.Addr())
+	switch {
+	case *readOnly:
+		log.Info("read-only: every mutation is refused")
+	case *token != "":
+		log.Info("mutations need Authorization: Bearer with the --token")
+	case loopback:
+		log.Info("no --token: mutations are open to clients on this machine only (loopback address)")
+	default:
+		opts.RefuseMutations = true
+		log.Warn("no --token and the address is not loopback: mutations are refused; set --token or CLAIMGRAPH_TOKEN to allow them", "addr", ln.Addr().String())
+	}
 	r := resolvers.New(db, extract.Extract)
 	srv := &http.Server{
-		Handler:           resolvers.NewHandler(r, resolvers.HandlerOptions{}),
+		Handler:           resolvers.NewHandler(r, opts),
 		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       *readTimeout,
+		WriteTimeout:      *writeTimeout,
+		IdleTimeout:       *idleTimeout,
 	}
 	// Requests run under base, which a stop that outlasts the shutdown
 	// timeout cancels, so their store work ends too.
@@ -77,10 +116,6 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	srv.BaseContext = func(net.Listener) context.Context { return base }
 	inflight := &requestCount{}
 	srv.Handler = inflight.wrap(srv.Handler)
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return err
-	}
 	fmt.Fprintf(stdout, "claimgraph: playground at http://%s/ , GraphQL at http://%s/query , graph view at http://%s/graph\n", ln.Addr(), ln.Addr(), ln.Addr())
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -169,6 +204,12 @@ func shutdown(srv *http.Server, cancelRequests context.CancelFunc, inflight *req
 	}
 	log.Info("server stopped", "took", time.Since(start).Round(time.Millisecond))
 	return drained, nil
+}
+
+// isLoopback reports whether a listens only on a loopback address.
+func isLoopback(a net.Addr) bool {
+	t, ok := a.(*net.TCPAddr)
+	return ok && t.IP.IsLoopback()
 }
 
 // loadDemo ingests the embedded demo articles and returns how many were new.

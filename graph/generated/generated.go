@@ -2081,8 +2081,12 @@ type Hop {
 #   most 100) and ` + "`" + `before` + "`" + ` (a ` + "`" + `startCursor` + "`" + `); ` + "`" + `first` + "`" + ` with ` + "`" + `last` + "`" + `, ` + "`" + `first` + "`" + ` with
 #   ` + "`" + `before` + "`" + ` and ` + "`" + `last` + "`" + ` with ` + "`" + `after` + "`" + ` are INVALID;
 # - errors carry ` + "`" + `extensions.code` + "`" + `: INVALID, NOT_FOUND, CONFLICT, TOO_LARGE,
-#   UNAUTHORIZED or INTERNAL (whose message is hidden), plus the server's
-#   COMPLEXITY_LIMIT_EXCEEDED and DEPTH_LIMIT_EXCEEDED for queries that ask too much.
+#   UNAUTHORIZED (a mutation without the server's bearer token, or on a
+#   read-only server) or INTERNAL (whose message is hidden), plus the server's
+#   COMPLEXITY_LIMIT_EXCEEDED, DEPTH_LIMIT_EXCEEDED, ALIAS_LIMIT_EXCEEDED and
+#   QUERY_TOO_LARGE for queries that ask too much, TIMEOUT for one that ran
+#   past the server's time limit and OVERLOADED (HTTP 503) when too many
+#   expensive queries run at once.
 
 "An object with a global, opaque ID."
 interface Node {
