@@ -35,6 +35,12 @@ type Item struct {
 	// Article holds the text and whatever metadata the input carried. Its
 	// ID is left empty for the extractor to derive.
 	Article graph.Article
+	// Extraction is set when the input carried the article's extraction
+	// too (a JSON line as "claimgraph export --format jsonl" writes it):
+	// its actors, sources, claims and edges, already checked by
+	// graph.Extraction.Validate, to be stored as they are rather than
+	// extracted again. Its Article equals Article, ID included.
+	Extraction *graph.Extraction
 	// Byline is the author line of an HTML page or feed entry, when there
 	// is one; graph.Article has no field for it.
 	Byline string
