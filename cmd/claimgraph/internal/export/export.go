@@ -11,6 +11,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -161,7 +162,7 @@ func extractionOf(ctx context.Context, s graph.Store, a *graph.Article) (*graph.
 	}
 	x := &graph.Extraction{Article: *a}
 	nodes := map[string]bool{}
-	var ids []string
+	var ids []string // in ID order once all are in, as store.DB lists them
 	note := func(id string) {
 		if id != "" && !nodes[id] {
 			nodes[id] = true
@@ -187,6 +188,7 @@ func extractionOf(ctx context.Context, s graph.Store, a *graph.Article) (*graph.
 	if err != nil {
 		return nil, fmt.Errorf("read article %s: %w", a.ID, err)
 	}
+	slices.Sort(ids)
 	for _, id := range ids {
 		switch {
 		case strings.HasPrefix(id, graph.PrefixActor):
