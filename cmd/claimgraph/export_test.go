@@ -187,7 +187,7 @@ func TestExport_IngestBadLines(t *testing.T) {
 	if len(lines) < 5 {
 		t.Fatalf("export has %d lines:\n%s", len(lines), errOut)
 	}
-	lines[1] = lines[1][:len(lines[1])/2]                                     // cut short
+	lines[1] = lines[1][:len(lines[1])/2]                                      // cut short
 	lines[3] = strings.Replace(lines[3], `"kind":"says"`, `"kind":"hears"`, 1) // unknown edge kind
 	file := filepath.Join(t.TempDir(), "damaged.jsonl")
 	if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")+"\n"), 0o644); err != nil {

@@ -7,6 +7,7 @@
 //	claimgraph ingest [--db DIR] [--workers N] [--progress MODE] PATH...
 //	claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo]
 //	claimgraph eval [flags] DIR...
+//	claimgraph export [--db DIR] --format graphml|jsonl [--out FILE]
 package main
 
 import (
@@ -24,6 +25,7 @@ Usage:
   claimgraph ingest [--db DIR] PATH...      extract articles and store them
   claimgraph serve [--db DIR] [--addr A]    serve the GraphQL API and playground
   claimgraph eval [flags] DIR...            score extraction against gold or PolNeAR folders
+  claimgraph export --format F [--db DIR]   write the graph as GraphML or JSON lines
 
 Run "claimgraph COMMAND -h" for a command's flags.
 `
