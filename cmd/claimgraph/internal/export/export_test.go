@@ -416,3 +416,31 @@ func jsonOf(t *testing.T, v any) []byte {
 	}
 	return b
 }
+
+// TestExport_Empty exports a database without articles: a GraphML
+// document with its keys and no nodes or edges, and no JSON lines.
+func TestExport_Empty(t *testing.T) {
+	db, err := store.Open(t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var gml, jl bytes.Buffer
+	if _, err := export.WriteGraphML(context.Background(), db, &gml); err != nil {
+		t.Fatal(err)
+	}
+	var doc gmlDoc
+	if err := xml.Unmarshal(gml.Bytes(), &doc); err != nil {
+		t.Fatalf("output is not well-formed XML: %v\n%s", err, gml.String())
+	}
+	if len(doc.Keys) != len(export.GraphMLKeys) || len(doc.Graph.Nodes) != 0 || len(doc.Graph.Edges) != 0 {
+		t.Errorf("got %d keys, %d nodes, %d edges; want %d keys and nothing else", len(doc.Keys), len(doc.Graph.Nodes), len(doc.Graph.Edges), len(export.GraphMLKeys))
+	}
+	st, err := export.WriteJSONL(context.Background(), db, &jl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jl.Len() != 0 || st != (export.Stats{}) {
+		t.Errorf("got %q (%+v), want nothing", jl.String(), st)
+	}
+}
