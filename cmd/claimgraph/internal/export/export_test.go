@@ -444,3 +444,132 @@ func TestExport_Empty(t *testing.T) {
 		t.Errorf("got %q (%+v), want nothing", jl.String(), st)
 	}
 }
+
+// copyByJSONL exports src as JSON lines and ingests them, marked Resolved
+// as "claimgraph ingest" marks them for a new database, into a new store.
+func copyByJSONL(t *testing.T, src graph.Store) *store.DB {
+	t.Helper()
+	ctx := context.Background()
+	var out bytes.Buffer
+	if _, err := export.WriteJSONL(ctx, src, &out); err != nil {
+		t.Fatal(err)
+	}
+	dst, err := store.Open(t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dst.Close() })
+	for i, line := range bytes.Split(bytes.TrimSuffix(out.Bytes(), []byte("\n")), []byte("\n")) {
+		var x graph.Extraction
+		if err := json.Unmarshal(line, &x); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		x.Resolved = true
+		if _, err := dst.Ingest(ctx, &x); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+	}
+	return dst
+}
+
+// TestWriteJSONL_RoundTrip copies stores through their JSON lines and
+// checks that the copy exports the same GraphML (every node with its
+// attributes, every edge): as extracted; after an alias that no claim was
+// written with is split off, which leaves an actor no claim names; and
+// with an actor affiliated to one that speaks nowhere.
+func TestWriteJSONL_RoundTrip(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name  string
+		setup func(t *testing.T, db *store.DB)
+		// check says what the case must have made of the store.
+		check func(t *testing.T, db *store.DB)
+	}{
+		{name: "Extracted"},
+		{
+			name: "SplitUnusedAlias",
+			setup: func(t *testing.T, db *store.DB) {
+				x := claimByActor("Velsa council", "Velsan City Council")
+				if _, err := db.Ingest(ctx, x); err != nil {
+					t.Fatal(err)
+				}
+				if _, _, err := db.SplitAlias(ctx, x.Actors[0].ID, "Velsan City Council"); err != nil {
+					t.Fatal(err)
+				}
+			},
+			check: func(t *testing.T, db *store.DB) {
+				l, err := db.FindClaims(ctx, graph.ClaimFilter{Speaker: graph.ActorID("Velsan City Council")})
+				if err != nil || l.TotalCount != 0 {
+					t.Fatalf("the split-off actor speaks %v claims (%v); the case needs none", l, err)
+				}
+			},
+		},
+		{
+			name: "AffiliatedToSilentActor",
+			setup: func(t *testing.T, db *store.DB) {
+				x := claimByActor("Edda Krall", "")
+				x.Actors[0].Affiliation = graph.ActorID("Velsan Port Authority")
+				x.Actors = append(x.Actors, &graph.Actor{ID: graph.ActorID("Velsan Port Authority"), Name: "Velsan Port Authority", Kind: graph.ActorOrganization})
+				if _, err := db.Ingest(ctx, x); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := openStore(t)
+			if c.setup != nil {
+				c.setup(t, src)
+			}
+			if c.check != nil {
+				c.check(t, src)
+			}
+			dst := copyByJSONL(t, src)
+			var want, got bytes.Buffer
+			if _, err := export.WriteGraphML(ctx, src, &want); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := export.WriteGraphML(ctx, dst, &got); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("the copy's GraphML differs:\n%s", lineDiff(want.String(), got.String()))
+			}
+		})
+	}
+}
+
+// claimByActor returns the extraction of a one-sentence article in which
+// the actor name (with alias, unless "") says something.
+func claimByActor(name, alias string) *graph.Extraction {
+	text := name + " said the harbour would reopen in May."
+	art := graph.Article{ID: graph.ArticleID(text), Text: text}
+	cue := len(name) + 1
+	start, end := cue+len("said "), len(text)-1
+	a := &graph.Actor{ID: graph.ActorID(name), Name: name, Kind: graph.ActorOrganization}
+	if alias != "" {
+		a.Aliases = []string{alias}
+	}
+	sp0, sp1 := 0, len(name)
+	c := &graph.Claim{ID: graph.ClaimID(art.ID, start, end, cue), Speaker: a.ID, Text: text[start:end], Start: start, End: end,
+		Sentence: text, Cue: "said", CueStart: cue, CueEnd: cue + 4, SpeakerStart: &sp0, SpeakerEnd: &sp1}
+	return &graph.Extraction{Article: art, Actors: []*graph.Actor{a}, Claims: []*graph.Claim{c},
+		Edges: []*graph.Edge{{Kind: graph.EdgeSays, From: a.ID, To: c.ID, Claim: c.ID}}}
+}
+
+// lineDiff lists the lines only in want (-) and only in got (+).
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var out []string
+	for _, l := range w {
+		if !slices.Contains(g, l) {
+			out = append(out, "- "+l)
+		}
+	}
+	for _, l := range g {
+		if !slices.Contains(w, l) {
+			out = append(out, "+ "+l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
