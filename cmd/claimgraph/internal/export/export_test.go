@@ -244,8 +244,18 @@ func TestWriteGraphML(t *testing.T) {
 			}
 		}
 	}
+	dates := map[string]string{}
+	for _, art := range arl.Articles {
+		dates[art.ID] = art.PublishedAt
+	}
 	byClaim := map[string]*graph.Claim{}
+	dated := 0
 	for _, c := range claims {
+		if got := nodes[c.ID]["publishedAt"]; got != dates[c.Article] {
+			t.Errorf("claim %s: publishedAt %q, want its article's %q", c.ID, got, dates[c.Article])
+		} else if got != "" {
+			dated++
+		}
 		byClaim[c.ID] = c
 		got := nodes[c.ID]
 		want := map[string]string{
@@ -259,6 +269,10 @@ func TestWriteGraphML(t *testing.T) {
 				t.Errorf("claim %s: %s = %q, want %q", c.ID, k, got[k], v)
 			}
 		}
+	}
+
+	if dated == 0 {
+		t.Error("no claim carries a date; the first test article is dated")
 	}
 
 	// Edges: the store's, each between declared nodes, with its claim's
@@ -286,6 +300,9 @@ func TestWriteGraphML(t *testing.T) {
 		if c == nil {
 			t.Errorf("edge %s names unknown claim %q", e.ID, a["e_claim"])
 			continue
+		}
+		if a["e_publishedAt"] != dates[c.Article] {
+			t.Errorf("edge %s: publishedAt %q, want its article's %q", e.ID, a["e_publishedAt"], dates[c.Article])
 		}
 		if a["e_sentence"] != xmlSafe(c.Sentence) || a["e_start"] != strconv.Itoa(c.Start) || a["e_end"] != strconv.Itoa(c.End) {
 			t.Errorf("edge %s: sentence and offsets %q %s..%s, want its claim's %q %d..%d",

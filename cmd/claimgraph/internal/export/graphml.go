@@ -67,6 +67,7 @@ var GraphMLKeys = []GraphMLKey{
 	{"e_end", "edge", "end", "int"},
 	{"e_cueStart", "edge", "cueStart", "int"},
 	{"e_cueEnd", "edge", "cueEnd", "int"},
+	{"e_publishedAt", "edge", "publishedAt", "string"},
 }
 
 // gmlData is one attribute value of a node or edge.
@@ -118,7 +119,8 @@ func (a *attrs) num(key string, v int) {
 // graph: every actor, source, article and claim a node with its ID as
 // node ID, then every says, accuses, denies and reports edge with the
 // claim and article it was read from and that claim's sentence and
-// offsets. Attributes are declared once in <key> elements (GraphMLKeys).
+// offsets; claims and edges carry their article's publishedAt too.
+// Attributes are declared once in <key> elements (GraphMLKeys).
 // Text is escaped by encoding/xml; characters XML 1.0 cannot hold (control
 // characters other than tab and newlines) become U+FFFD.
 //
@@ -168,9 +170,15 @@ func WriteGraphML(ctx context.Context, s graph.Store, w io.Writer) (Stats, error
 			return node(x.ID, sourceAttrs(x))
 		})
 	}
+	// dates holds the publication time of each dated article, which its
+	// claims and edges carry too, so that a time filter works on them.
+	dates := map[string]string{}
 	if err == nil {
 		err = eachArticle(ctx, s, func(x *graph.Article) error {
 			st.Articles++
+			if x.PublishedAt != "" {
+				dates[x.ID] = x.PublishedAt
+			}
 			return node(x.ID, articleAttrs(x))
 		})
 	}
@@ -178,7 +186,9 @@ func WriteGraphML(ctx context.Context, s graph.Store, w io.Writer) (Stats, error
 		err = eachClaimPage(ctx, s, graph.ClaimFilter{}, func(cs []*graph.Claim) error {
 			for _, c := range cs {
 				st.Claims++
-				if err := node(c.ID, claimAttrs(c)); err != nil {
+				a := claimAttrs(c)
+				a.str("publishedAt", dates[c.Article])
+				if err := node(c.ID, a); err != nil {
 					return err
 				}
 			}
@@ -194,7 +204,9 @@ func WriteGraphML(ctx context.Context, s graph.Store, w io.Writer) (Stats, error
 			for i, c := range cs {
 				for _, e := range edges[i] {
 					st.Edges++
-					ge := gmlEdge{ID: "e" + strconv.Itoa(st.Edges), Source: e.From, Target: e.To, Data: edgeAttrs(e, c)}
+					a := edgeAttrs(e, c)
+					a.str("e_publishedAt", dates[e.Article])
+					ge := gmlEdge{ID: "e" + strconv.Itoa(st.Edges), Source: e.From, Target: e.To, Data: a}
 					if err := enc.Encode(ge); err != nil {
 						return fmt.Errorf("write edge %s: %w", graph.EdgeCursor(e), err)
 					}
