@@ -11,7 +11,8 @@ import (
 
 // Ingest writes one article's extraction in a single transaction. It
 // validates x (EINVALID, or ETOOLARGE for an oversized article), resolves
-// its actors and sources (unless x is marked Resolved) against the stored ones by name and alias (see
+// its actors and sources (unless x is marked Resolved) against the stored
+// ones by name and alias (see
 // graph.Resolve, with merges and splits made by MergeActors and SplitAlias
 // honoured, people kept apart from stored people their names conflict
 // with (graph.PeopleConflict), anonymous actors kept apart from other
