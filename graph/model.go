@@ -198,4 +198,11 @@ type Extraction struct {
 	Sources []*Source `json:"sources"`
 	Claims  []*Claim  `json:"claims"`
 	Edges   []*Edge   `json:"edges"`
+	// Resolved marks an extraction whose actor and source IDs are already
+	// those of a graph, as read back from a store (an export): Ingest
+	// stores its nodes under those IDs, without resolving them against
+	// the stored ones, so that a new store rebuilt from an export holds
+	// the same graph. It is an instruction of the caller, never read
+	// from or written to JSON.
+	Resolved bool `json:"-"`
 }

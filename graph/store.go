@@ -267,9 +267,10 @@ type BatchIngester interface {
 type Store interface {
 	// Ingest writes one article's extraction in a single transaction,
 	// resolving its actors and sources against those already stored (by
-	// name and alias, see Resolve). Ingesting an article whose ID is
-	// already stored writes nothing and returns Created=false. Returns
-	// EINVALID if the extraction fails Validate.
+	// name and alias, see Resolve) unless x is marked Resolved.
+	// Ingesting an article whose ID is already stored writes nothing and
+	// returns Created=false. Returns EINVALID if the extraction fails
+	// Validate.
 	Ingest(ctx context.Context, x *Extraction) (*IngestResult, error)
 
 	// FindArticleByID returns ENOTFOUND if no article has that ID.

@@ -11,7 +11,8 @@ import (
 
 // Ingest writes one article's extraction in a single transaction. It
 // validates x (EINVALID, or ETOOLARGE for an oversized article), resolves
-// its actors and sources against the stored ones by name and alias (see
+// its actors and sources (unless x is marked Resolved) against the stored
+// ones by name and alias (see
 // graph.Resolve, with merges and splits made by MergeActors and SplitAlias
 // honoured, people kept apart from stored people their names conflict
 // with (graph.PeopleConflict), anonymous actors kept apart from other
@@ -67,8 +68,13 @@ func (t *tx) ingest(x *graph.Extraction) (*graph.IngestResult, error) {
 // name and alias first, then actor IDs that were merged away are redirected
 // to the actor they were folded into. Anonymous actors are never resolved to
 // a stored one: when their ID is taken by another article's, they get an ID
-// of their own, graph.ActorID(name + " " + article ID).
+// of their own, graph.ActorID(name + " " + article ID). An extraction
+// marked Resolved is left as it is.
 func (t *tx) resolve(x *graph.Extraction) error {
+	if x.Resolved {
+		// IDs read back from a graph (an export) are kept as they are
+		return nil
+	}
 	var lerr error
 	fail := func(err error) {
 		if err != nil && lerr == nil {
@@ -526,7 +532,7 @@ func (db *DB) FindExtraction(ctx context.Context, articleID string) (*graph.Extr
 // cloneExtraction deep-copies x so resolution never touches the caller's
 // records.
 func cloneExtraction(x *graph.Extraction) *graph.Extraction {
-	y := &graph.Extraction{Article: x.Article}
+	y := &graph.Extraction{Article: x.Article, Resolved: x.Resolved}
 	for _, a := range x.Actors {
 		b := *a
 		b.Aliases = slices.Clone(a.Aliases)

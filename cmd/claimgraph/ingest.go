@@ -44,7 +44,8 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR] [--workers N] [--progress auto|bar|lines|none] PATH...")
 		fmt.Fprintln(stderr, "       claimgraph ingest --server URL [--token T] PATH...")
 		fmt.Fprintln(stderr, "\nPATH is a file (.txt .md .html .jsonl .rss .atom .xml, any of them .gz), a directory")
-		fmt.Fprintln(stderr, "read recursively, or - for standard input.")
+		fmt.Fprintln(stderr, "read recursively, or - for standard input. JSON lines hold an article each, or an")
+		fmt.Fprintln(stderr, "article with its extraction as \"claimgraph export --format jsonl\" writes them.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
@@ -453,7 +454,8 @@ func inOrder(in <-chan extracted, window <-chan struct{}, emit func(extracted)) 
 
 // extractOne checks and extracts one item. An article already stored is
 // recognised by its ID before extraction, so a re-run costs a hash and a
-// lookup per article.
+// lookup per article. An item that carries its extraction (an exported
+// JSON line) is not extracted again.
 func (ing *ingester) extractOne(ctx context.Context, it input.Item) extracted {
 	o := outcome{loc: it.Loc, err: it.Err, bytes: int64(len(it.Article.Text))}
 	if o.err != nil {
@@ -470,6 +472,16 @@ func (ing *ingester) extractOne(ctx context.Context, it input.Item) extracted {
 	} else if graph.ErrorCode(err) != graph.ENOTFOUND {
 		o.err = err
 		return extracted{o: o}
+	}
+	if it.Extraction != nil {
+		// An exported extraction is not extracted again. Loaded into a
+		// new database it keeps the IDs it was exported with, so the
+		// database holds the graph that was exported; into one that
+		// holds articles, its actors resolve against the stored ones as
+		// any article's do.
+		x := it.Extraction
+		x.Resolved = ing.finish != nil
+		return extracted{o: o, x: x}
 	}
 	x, err := ing.extract(art)
 	if err != nil {

@@ -10,6 +10,7 @@
 //	claimgraph backup [--db DIR] FILE
 //	claimgraph restore [--db DIR] [--force] FILE
 //	claimgraph check [--db DIR]
+//	claimgraph export [--db DIR] --format graphml|jsonl [--out FILE]
 package main
 
 import (
@@ -32,6 +33,7 @@ Usage:
   claimgraph backup [--db DIR] FILE         write a backup of the database to FILE
   claimgraph restore [--db DIR] FILE        load a backup into an empty database (--force replaces)
   claimgraph check [--db DIR]               check that articles, edges and indexes hold together
+  claimgraph export --format F [--db DIR]   write the graph as GraphML or JSON lines
 
 Run "claimgraph COMMAND -h" for a command's flags.
 `

@@ -5,7 +5,8 @@
 // "feed.xml#item3") and a problem with one article is reported on that
 // article alone, so the rest of an input is still read.
 //
-// It builds graph.Article values and imports graph, the readability and
+// It builds graph.Article values (and graph.Extraction values, for JSON
+// lines that carry one, as an export writes them) and imports graph, the readability and
 // feed parsers; it knows nothing of extraction or storage.
 package input
 
@@ -33,8 +34,15 @@ type Item struct {
 	// ("feed.xml#item3"). Standard input is named "-".
 	Loc string
 	// Article holds the text and whatever metadata the input carried. Its
-	// ID is left empty for the extractor to derive.
+	// ID is left empty for the extractor to derive, unless Extraction is
+	// set.
 	Article graph.Article
+	// Extraction is set when the input carried the article's extraction
+	// too (a JSON line as "claimgraph export --format jsonl" writes it):
+	// its actors, sources, claims and edges, already checked by
+	// graph.Extraction.Validate, to be stored as they are rather than
+	// extracted again. Its Article equals Article, ID included.
+	Extraction *graph.Extraction
 	// Byline is the author line of an HTML page or feed entry, when there
 	// is one; graph.Article has no field for it.
 	Byline string

@@ -543,3 +543,78 @@ func BenchmarkWalk(b *testing.B) {
 		})
 	}
 }
+
+// TestWalk_JSONLExtraction reads lines that carry an extraction (as
+// "claimgraph export --format jsonl" writes them) among plain article
+// lines: good ones give items with the extraction, bad ones an error at
+// their line, and the lines after a bad one are still read.
+func TestWalk_JSONLExtraction(t *testing.T) {
+	text := "Mayor Ulla Penrick said the bridge would reopen."
+	id := graph.ArticleID(text)
+	claim := graph.ClaimID(id, 24, 47, 19)
+	good := `{"article":{"id":"` + id + `","title":"Bridge","text":"` + text + `"},` +
+		`"actors":[{"id":"act_1","name":"Ulla Penrick","kind":"PERSON","aliases":["Penrick"]}],"sources":[],` +
+		`"claims":[{"id":"` + claim + `","text":"the bridge would reopen","start":24,"end":47,"sentence":"` + text + `","cue":"said","cueStart":19,"cueEnd":23,"direct":false}],` +
+		`"edges":[{"kind":"says","from":"act_1","to":"` + claim + `","claim":"` + claim + `"}]}`
+	cases := []struct {
+		name, line string
+		// err is a fragment of the line's error; "" for a good line.
+		err string
+	}{
+		{"OK", good, ""},
+		{"NoID", strings.Replace(good, `"id":"`+id+`",`, "", 1), ""},
+		{"WrongID", strings.Replace(good, id, "art_000000000000000000000000", 1), "does not match its text"},
+		{"NoText", strings.Replace(good, `"text":"`+text+`"},`, `"title":"x"},`, 1), `"article" has no "text"`},
+		{"TextTwice", strings.Replace(good, `{"article"`, `{"text":"x said y","article"`, 1), `both "text" and "article"`},
+		{"UnknownClaim", strings.Replace(good, `"claim":"`+claim+`"}`, `"claim":"clm_nope"}`, 1), "unknown claim"},
+		{"BadKind", strings.Replace(good, `"kind":"PERSON"`, `"kind":"ROBOT"`, 1), "unknown kind"},
+		{"ArticleNotObject", `{"article": "art_1"}`, "bad JSON article"},
+	}
+	var b strings.Builder
+	for _, c := range cases {
+		b.WriteString(c.line + "\n")
+	}
+	b.WriteString(`{"text": "A plain article said this."}` + "\n")
+	p := write(t, filepath.Join(t.TempDir(), "export.jsonl"), []byte(b.String()))
+	items := collect(t, []string{p}, nil)
+	if len(items) != len(cases)+1 {
+		t.Fatalf("got %d items %v, want %d", len(items), locs(items), len(cases)+1)
+	}
+	for i, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			it := items[i]
+			if want := fmt.Sprintf("%s:%d", p, i+1); it.Loc != want {
+				t.Errorf("got location %q, want %q", it.Loc, want)
+			}
+			if c.err != "" {
+				if msg := graph.ErrorMessage(it.Err); !strings.Contains(msg, c.err) {
+					t.Errorf("got error %q, want it to mention %q", msg, c.err)
+				}
+				if graph.ErrorCode(it.Err) != graph.EINVALID {
+					t.Errorf("got code %q, want %q", graph.ErrorCode(it.Err), graph.EINVALID)
+				}
+				if it.Extraction != nil {
+					t.Error("failed line carries an extraction")
+				}
+				return
+			}
+			if it.Err != nil {
+				t.Fatalf("got error %v", it.Err)
+			}
+			x := it.Extraction
+			if x == nil {
+				t.Fatal("got no extraction")
+			}
+			if x.Article.ID != id || x.Article.Text != text || it.Article != x.Article {
+				t.Errorf("got article %+v (item's %+v), want ID %s and the text", x.Article, it.Article, id)
+			}
+			if len(x.Actors) != 1 || x.Actors[0].Name != "Ulla Penrick" || len(x.Claims) != 1 || x.Claims[0].ID != claim || len(x.Edges) != 1 {
+				t.Errorf("got extraction %+v, want one actor, claim and edge as written", x)
+			}
+		})
+	}
+	last := items[len(cases)]
+	if last.Err != nil || last.Extraction != nil || last.Article.Text != "A plain article said this." {
+		t.Errorf("plain line after the extractions: got %+v, want a plain article", last)
+	}
+}
