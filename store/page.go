@@ -99,7 +99,9 @@ func (s *selection) id(k []byte) string {
 // materialised selection whose keys are made by sortKey from each ID
 // (sorted; nil drops the item). The result keeps s's direction.
 func (t *tx) materialise(s selection, sortKey func(id string) ([]byte, error)) (selection, error) {
-	var keys [][]byte
+	// never nil, even when nothing is kept: a nil keys would make the
+	// result a Badger selection with no prefix, every key of the database
+	keys := [][]byte{}
 	err := t.walk(s, func(id string) error {
 		if s.keep != nil {
 			if ok, err := s.keep(id); err != nil || !ok {
