@@ -336,6 +336,52 @@ type BatchReader interface {
 	FindEdgesBatch(ctx context.Context, fs []EdgeFilter, max int) ([][]*Edge, error)
 }
 
+// SearchFilter is a search query with filters on the claims it finds.
+// Zero fields do not filter; with any of Speaker, Kind, PublishedAfter and
+// PublishedBefore set, only claims are found (no actors).
+type SearchFilter struct {
+	// Query is the free text: words, and phrases in double quotes whose
+	// words must stand adjacent and in that order.
+	Query string
+	// Speaker is an actor ID: claims it made.
+	Speaker string
+	// Kind keeps claims that carry at least one edge of this kind.
+	Kind EdgeKind
+	// PublishedAfter and PublishedBefore bound the publication time of the
+	// claim's article, as in ClaimFilter.
+	PublishedAfter  string
+	PublishedBefore string
+	Page
+}
+
+// Dates returns the filter's publication window.
+func (f SearchFilter) Dates() DateRange { return DateRange{f.PublishedAfter, f.PublishedBefore} }
+
+// ClaimsOnly reports whether f filters claims, which leaves actors out.
+func (f SearchFilter) ClaimsOnly() bool {
+	return f.Speaker != "" || f.Kind != "" || f.PublishedAfter != "" || f.PublishedBefore != ""
+}
+
+// Validate returns EINVALID for an unknown kind or a bad date. (Whether
+// Query has a searchable word is the store's to say.)
+func (f SearchFilter) Validate() error {
+	if f.Kind != "" && !f.Kind.Valid() {
+		return Errorf(EINVALID, "unknown edge kind %q", f.Kind)
+	}
+	_, _, err := f.Dates().Keys()
+	return err
+}
+
+// FilteredSearcher is implemented by stores whose search can be narrowed
+// by speaker, edge kind and date; the GraphQL search uses it when a filter
+// is given.
+type FilteredSearcher interface {
+	// SearchFiltered ranks as Store.Search does, keeping only the claims
+	// f selects (and no actors when f.ClaimsOnly). Returns EINVALID for a
+	// query with no searchable word, an unknown kind or a bad date.
+	SearchFiltered(ctx context.Context, f SearchFilter) (*SearchList, error)
+}
+
 // SearchHit is one ranked search result: a claim or an actor.
 type SearchHit struct {
 	// Kind is "claim" or "actor".

@@ -198,7 +198,8 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	terms := searchTerms(f.Text)
+	sq := parseQuery(f.Text)
+	terms := sq.terms
 	if f.Text != "" && len(terms) == 0 {
 		return nil, graph.Errorf(graph.EINVALID, "text %q has no searchable word", f.Text)
 	}
@@ -224,8 +225,17 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 		add(f.Kind != "", index(pClaimKind, string(f.Kind)), func(id string) []byte { return claimKindKey(f.Kind, id) })
 		add(f.Target != "", index(pClaimTarget, f.Target), func(id string) []byte { return claimTargetKey(f.Target, id) })
 		add(f.Publisher != "", index(pClaimPub, graph.NameKey(f.Publisher)), func(id string) []byte { return claimPubKey(f.Publisher, id) })
+		withTerm := map[string][]string{}
 		for _, w := range terms {
-			c, err := t.termCond(w)
+			ids, err := t.claimsWithTerm(w)
+			if err != nil {
+				return err
+			}
+			withTerm[w] = ids
+			conds = append(conds, idsCond(ids))
+		}
+		for _, ph := range sq.phrases {
+			c, err := db.phraseCond(t, ph, withTerm)
 			if err != nil {
 				return err
 			}
@@ -267,14 +277,10 @@ type cond struct {
 	in func(id string) (bool, error)
 }
 
-// termCond is the condition of one word of a text filter: the claims
-// whose text has it, read whole from the postings (a materialised
-// selection), since segments (tb/) cannot be looked up by claim.
-func (t *tx) termCond(w string) (cond, error) {
-	ids, err := t.claimsWithTerm(w)
-	if err != nil {
-		return cond{}, err
-	}
+// idsCond is the condition of a list of claim IDs read whole (sorted): the
+// postings of one word of a text filter (segments, tb/, cannot be looked
+// up by claim), or the claims holding a phrase.
+func idsCond(ids []string) cond {
 	keys := make([][]byte, len(ids))
 	set := make(map[string]bool, len(ids))
 	for i, id := range ids {
@@ -284,7 +290,40 @@ func (t *tx) termCond(w string) (cond, error) {
 	return cond{
 		sel: selection{keys: keys, idFrom: 0},
 		in:  func(id string) (bool, error) { return set[id], nil },
-	}, nil
+	}
+}
+
+// phraseCond is the condition of one phrase of a text filter: the claims
+// that have every term of it (withTerm holds the claims of each term read
+// so far) and whose text holds its words adjacent and in order.
+func (db *DB) phraseCond(t *tx, phrase []string, withTerm map[string][]string) (cond, error) {
+	var cands []string
+	first := true
+	for _, k := range phrase {
+		ids, ok := withTerm[k]
+		if !ok {
+			continue // a stopword, or a term past maxQueryTerms
+		}
+		if first {
+			cands, first = slices.Clone(ids), false
+			continue
+		}
+		cands = slices.DeleteFunc(cands, func(id string) bool {
+			_, found := slices.BinarySearch(ids, id)
+			return !found
+		})
+	}
+	out := make([]string, 0, len(cands))
+	for _, id := range cands {
+		v, _, err := db.reads.node(t, id)
+		if err != nil {
+			return cond{}, err
+		}
+		if c, ok := v.(*graph.Claim); ok && hasPhrase(claimDoc(c), phrase) {
+			out = append(out, id)
+		}
+	}
+	return idsCond(out), t.ctx.Err()
 }
 
 // materialiseRatio: a date-ordered list whose smallest filter group is

@@ -319,23 +319,6 @@ func (t *tx) page(s selection, p graph.Page) (ids []string, total int, hasNext, 
 	return ids, total, more, cur != nil, nil
 }
 
-// searchTerms returns the distinct searchable terms of a query, at most
-// maxQueryTerms.
-func searchTerms(query string) []string {
-	seen := map[string]bool{}
-	var terms []string
-	for _, tok := range tokens(query) {
-		if tok.term != "" && !seen[tok.term] {
-			seen[tok.term] = true
-			terms = append(terms, tok.term)
-		}
-	}
-	if len(terms) > maxQueryTerms {
-		terms = terms[:maxQueryTerms]
-	}
-	return terms
-}
-
 // countRange counts the keys of s (a Badger selection, keep not applied,
 // within its range), stopping at max.
 func (t *tx) countRange(s selection, max int64) (int64, error) {
