@@ -101,7 +101,7 @@ func complexity() generated.ComplexityRoot {
 	c.Query.Sources = func(child int, _ *graph.SourceFilter, first *int, after *string, last *int, before *string) int {
 		return conn(child, first, after, last, before)
 	}
-	c.Query.Search = func(child int, _ string, first *int, after *string, last *int, before *string) int {
+	c.Query.Search = func(child int, _ string, _ *graph.SearchFilter, first *int, after *string, last *int, before *string) int {
 		return conn(child, first, after, last, before)
 	}
 	c.Query.Path = func(child int, _ string, _ string, maxHops *int) int {

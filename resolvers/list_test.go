@@ -92,6 +92,8 @@ func TestClaimFilters(t *testing.T) {
 		{"Window", `filter: {publishedAfter: "2026-03-05T08:30:00Z", publishedBefore: "2026-03-06"}`, nil,
 			[]string{"Islamabad of blocking the river talks", "the talks would resume in spring"}},
 		{"Text", `filter: {text: "River TALK"}`, nil, []string{"Islamabad of blocking the river talks"}},
+		{"TextStem", `filter: {text: "shelled"}`, nil, []string{"Islamabad of shelling border villages on Tuesday"}},
+		{"TextPhrase", `filter: {text: "\"the talks\""}`, nil, []string{"the talks would resume in spring"}},
 		{"TextAndSpeaker", `filter: {text: "talks", speaker: $id}`, map[string]any{"id": kabul},
 			[]string{"Islamabad of blocking the river talks"}},
 		{"KindAndPublisher", `filter: {kind: ACCUSES, publisher: "The Valley Courier"}`, nil,

@@ -117,9 +117,23 @@ func (r *queryResolver) Sources(ctx context.Context, filter *graph.SourceFilter,
 	}, sourceConnection)
 }
 
-// Search resolves Query.search.
-func (r *queryResolver) Search(ctx context.Context, query string, first *int, after *string, last *int, before *string) (*generated.SearchConnection, error) {
+// Search resolves Query.search. A filter (its speaker a global ID) needs
+// a store that filters search (graph.FilteredSearcher); others answer
+// INVALID when one is given.
+func (r *queryResolver) Search(ctx context.Context, query string, filter *graph.SearchFilter, first *int, after *string, last *int, before *string) (*generated.SearchConnection, error) {
 	return listPage(first, after, last, before, func(pg graph.Page) (*graph.SearchList, error) {
+		f := valueOf(filter)
+		f.Query, f.Page = query, pg
+		var err error
+		if f.Speaker, err = optionalID(f.Speaker, graph.PrefixActor); err != nil {
+			return nil, err
+		}
+		if fs, ok := r.store.(graph.FilteredSearcher); ok {
+			return fs.SearchFiltered(ctx, f)
+		}
+		if f.ClaimsOnly() {
+			return nil, graph.Errorf(graph.EINVALID, "this store cannot filter search")
+		}
 		return r.store.Search(ctx, query, pg)
 	}, searchConnection)
 }

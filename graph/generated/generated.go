@@ -236,7 +236,7 @@ type ComplexityRoot struct {
 		Claims   func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
 		Node     func(childComplexity int, id string) int
 		Path     func(childComplexity int, from string, to string, maxHops *int) int
-		Search   func(childComplexity int, query string, first *int, after *string, last *int, before *string) int
+		Search   func(childComplexity int, query string, filter *graph.SearchFilter, first *int, after *string, last *int, before *string) int
 		Sources  func(childComplexity int, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) int
 	}
 
@@ -382,7 +382,7 @@ type QueryResolver interface {
 	Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
 	Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string, last *int, before *string) (*ArticleConnection, error)
 	Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) (*SourceConnection, error)
-	Search(ctx context.Context, query string, first *int, after *string, last *int, before *string) (*SearchConnection, error)
+	Search(ctx context.Context, query string, filter *graph.SearchFilter, first *int, after *string, last *int, before *string) (*SearchConnection, error)
 	Path(ctx context.Context, from string, to string, maxHops *int) ([]*Path, error)
 }
 type SearchHitResolver interface {
@@ -1270,7 +1270,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["filter"].(*graph.SearchFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.sources":
 		if e.ComplexityRoot.Query.Sources == nil {
 			break
@@ -1455,6 +1455,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
 			graphql.NewInputUnmarshaler("ClaimOrder", ec.unmarshalInputClaimOrder),
 			graphql.NewInputUnmarshaler("IngestArticleInput", ec.unmarshalInputIngestArticleInput),
+			graphql.NewInputUnmarshaler("SearchFilter", ec.unmarshalInputSearchFilter),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
 		)
 	}
@@ -1984,8 +1985,10 @@ input ClaimFilter {
   publishedBefore: String
   """
   Claims whose text holds every word of this one, matched as ` + "`" + `search` + "`" + `
-  matches them (case, plurals and apostrophes folded, stopwords ignored), read
-  from the search index. Returns INVALID when it has no searchable word.
+  matches them (by English stem: "rigged" finds "rigging"; case and
+  apostrophes folded, stopwords ignored), read from the search index; text in
+  double quotes is a phrase, its words adjacent and in order. Returns
+  INVALID when it has no searchable word.
   """
   text: String
 }
@@ -2182,10 +2185,18 @@ type Query {
     before: String
   ): SourceConnection!
 
-  "Full-text search over claim text and actor names and aliases, best match first."
+  """
+  Full-text search over claim text and actor names and aliases, best match
+  first. Words match by their English stem ("rigged" finds "rigging" and
+  "rigs"), ignoring case, apostrophes and stopwords; text in double quotes
+  is a phrase whose words must stand adjacent and in that order
+  (` + "`" + `"rigged election"` + "`" + `). A hit with more of the words ranks higher.
+  """
   search(
-    "Free text; at least one searchable word. Returns INVALID otherwise."
+    "Free text: words and \"quoted phrases\"; at least one searchable word. Returns INVALID otherwise."
     query: String!
+    "Keeps only the claims that match; with any field set, actors are left out."
+    filter: SearchFilter
     "How many hits to return: default 20, at most 100."
     first: Int
     "Returns the hits after this cursor (an ` + "`" + `endCursor` + "`" + `)."
@@ -2293,6 +2304,21 @@ type SearchEdge {
   cursor: String!
   "The hit."
   node: SearchHit!
+}
+
+"Search selection: claims by speaker, relation kind and date. Fields left out do not filter."
+input SearchFilter {
+  "The global ID of an actor: claims it made."
+  speaker: ID
+  "Claims carrying at least one relation of this kind."
+  kind: EdgeKind
+  """
+  Claims whose article was published at or after this time: RFC 3339 or a
+  day (2026-03-01). Claims of undated articles are left out.
+  """
+  publishedAfter: String
+  "Claims whose article was published strictly before this time, written as for ` + "`" + `publishedAfter` + "`" + `."
+  publishedBefore: String
 }
 `, BuiltIn: false},
 	{Name: "../../schema/source.graphqls", Input: `"What carried a statement."
@@ -3422,38 +3448,46 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["query"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.SearchFilter, error) {
+			return ec.unmarshalOSearchFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐSearchFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -7253,7 +7287,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["filter"].(*graph.SearchFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *SearchConnection) graphql.Marshaler {
@@ -9551,6 +9585,69 @@ func (ec *executionContext) unmarshalInputIngestArticleInput(ctx context.Context
 func UnmarshalIngestArticleInput(ctx context.Context, raw any) (IngestArticleInput, error) {
 	var out IngestArticleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "IngestArticleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSearchFilter(ctx context.Context, obj any) (graph.SearchFilter, error) {
+	var it graph.SearchFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"speaker", "kind", "publishedAfter", "publishedBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "speaker":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speaker"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speaker = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOEdgeKind2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐEdgeKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSearchFilter unmarshals raw into the SearchFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSearchFilter(ctx context.Context, raw any) (graph.SearchFilter, error) {
+	var out graph.SearchFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SearchFilter", raw, &out)
 	return out, err
 }
 
@@ -12861,6 +12958,14 @@ func (ec *executionContext) marshalOOrderDirection2ᚖgithubᚗcomᚋclaimgraph�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOSearchFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐSearchFilter(ctx context.Context, v any) (*graph.SearchFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSearchFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOSearchResult2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v SearchResult) graphql.Marshaler {
