@@ -65,9 +65,9 @@
 // article ID, followed, on a denies edge that names the claim it denies
 // (format 8 on), by \0 and that claim's ID.
 //
-// A <date> is graph.DateKey of the article's publishedAt: UTC to the
-// second, fixed width, so keys sort by time; "" (sorting first) when the
-// article has no publishedAt that DateKey reads.
+// A <date> is the article's graph.Article.TimeKey: the DateKey of its
+// publishedAt, else of its ingestedAt, UTC to the second, fixed width, so
+// keys sort by time; "" (sorting first) when it has neither.
 //
 // Edges to a claim are read from r/<claim> and from the keys of
 // ec/<claim> whose end is that claim, merged in r/ order (they are few).

@@ -253,13 +253,13 @@ func (db *DB) buildIndexes6() error {
 		p := nodeTypePrefix(graph.PrefixArticle)
 		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p})
 		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-			var a struct{ ID, Publisher, PublishedAt string }
+			var a graph.Article
 			err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &a) })
 			if err != nil {
 				it.Close()
 				return fmt.Errorf("decode article: %w", err)
 			}
-			m := meta{graph.DateKey(a.PublishedAt), a.Publisher}
+			m := meta{a.TimeKey(), a.Publisher}
 			arts[a.ID] = m
 			if m.date != "" {
 				if err := set(articleWhenKey(a.ID), []byte(m.date)); err != nil {

@@ -106,7 +106,9 @@ type ComplexityRoot struct {
 
 	Article struct {
 		Claims      func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
+		DateSource  func(childComplexity int) int
 		ID          func(childComplexity int) int
+		IngestedAt  func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Publisher   func(childComplexity int) int
 		Text        func(childComplexity int) int
@@ -324,6 +326,8 @@ type ArticleResolver interface {
 	URL(ctx context.Context, obj *graph.Article) (*string, error)
 	Publisher(ctx context.Context, obj *graph.Article) (*string, error)
 	PublishedAt(ctx context.Context, obj *graph.Article) (*string, error)
+	IngestedAt(ctx context.Context, obj *graph.Article) (*string, error)
+	DateSource(ctx context.Context, obj *graph.Article) (*graph.DateSource, error)
 
 	Claims(ctx context.Context, obj *graph.Article, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
 }
@@ -677,12 +681,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Article.dateSource":
+		if e.ComplexityRoot.Article.DateSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.DateSource(childComplexity), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Article.ID(childComplexity), true
+	case "Article.ingestedAt":
+		if e.ComplexityRoot.Article.IngestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.IngestedAt(childComplexity), true
 	case "Article.publishedAt":
 		if e.ComplexityRoot.Article.PublishedAt == nil {
 			break
@@ -1804,6 +1820,15 @@ type Article implements Node {
   publisher: String
   "When it was published, as given at ingest, null when unknown."
   publishedAt: String
+  "When it was ingested (RFC 3339, UTC); null for articles stored before ingest times were kept."
+  ingestedAt: String
+  """
+  Which time orders (and date-filters) the article and its claims:
+  PUBLISHED, its ` + "`" + `publishedAt` + "`" + `; INGESTED, its ` + "`" + `ingestedAt` + "`" + `, for an article
+  that gave no publication time that reads as one. Null when it has
+  neither (it then sorts first).
+  """
+  dateSource: DateSource
   "The full text; claim offsets index its bytes."
   text: String!
   "The claims found in this article."
@@ -1821,6 +1846,14 @@ type Article implements Node {
     "Returns the claims before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
     before: String
   ): ClaimConnection!
+}
+
+"Which time an article is ordered by."
+enum DateSource {
+  "Its publication time, as given at ingest."
+  PUBLISHED
+  "The time it was ingested: it gave no publication time."
+  INGESTED
 }
 
 "Article selection. Fields left out do not filter."
@@ -2521,6 +2554,10 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_publisher(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Article_publishedAt(ctx, field)
+	case "ingestedAt":
+		return ec.fieldContext_Article_ingestedAt(ctx, field)
+	case "dateSource":
+		return ec.fieldContext_Article_dateSource(ctx, field)
 	case "text":
 		return ec.fieldContext_Article_text(ctx, field)
 	case "claims":
@@ -4857,6 +4894,52 @@ func (ec *executionContext) _Article_publishedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Article_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_ingestedAt(ctx context.Context, field graphql.CollectedField, obj *graph.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_ingestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().IngestedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_ingestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_dateSource(ctx context.Context, field graphql.CollectedField, obj *graph.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_dateSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().DateSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.DateSource) graphql.Marshaler {
+			return ec.marshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_dateSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "DateSource")
 }
 
 func (ec *executionContext) _Article_text(ctx context.Context, field graphql.CollectedField, obj *graph.Article) (ret graphql.Marshaler) {
@@ -10245,6 +10328,18 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Article_publishedAt(ctx, field, obj)
 				})
+		case "ingestedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_ingestedAt(ctx, field, obj)
+				})
+		case "dateSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_dateSource(ctx, field, obj)
+				})
 		case "text":
 			out.Values[i] = ec._Article_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -12871,6 +12966,36 @@ func (ec *executionContext) unmarshalOClaimOrder2ᚖgithubᚗcomᚋclaimgraphᚋ
 	res, err := ec.unmarshalInputClaimOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
+
+func (ec *executionContext) unmarshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource(ctx context.Context, v any) (*graph.DateSource, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource(ctx context.Context, sel ast.SelectionSet, v *graph.DateSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource[*v])
+	return res
+}
+
+var (
+	unmarshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource = map[string]graph.DateSource{
+		"PUBLISHED": graph.DatePublished,
+		"INGESTED":  graph.DateIngested,
+	}
+	marshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource = map[graph.DateSource]string{
+		graph.DatePublished: "PUBLISHED",
+		graph.DateIngested:  "INGESTED",
+	}
+)
 
 func (ec *executionContext) marshalODenialTarget2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐDenialTarget(ctx context.Context, sel ast.SelectionSet, v DenialTarget) graphql.Marshaler {
 	if v == nil {
