@@ -48,7 +48,9 @@ type DirectiveRoot struct {
 type ComplexityRoot struct {
 	Accusation struct {
 		Accused     func(childComplexity int) int
+		AccusedText func(childComplexity int) int
 		Accuser     func(childComplexity int) int
+		AccuserText func(childComplexity int) int
 		Article     func(childComplexity int) int
 		Claim       func(childComplexity int) int
 		Cue         func(childComplexity int) int
@@ -145,6 +147,7 @@ type ComplexityRoot struct {
 		SpeakerEnd    func(childComplexity int) int
 		SpeakerSource func(childComplexity int) int
 		SpeakerStart  func(childComplexity int) int
+		SpeakerText   func(childComplexity int) int
 		Start         func(childComplexity int) int
 		Targets       func(childComplexity int) int
 		Text          func(childComplexity int) int
@@ -171,11 +174,13 @@ type ComplexityRoot struct {
 		CueStart    func(childComplexity int) int
 		DeniedClaim func(childComplexity int) int
 		Denier      func(childComplexity int) int
+		DenierText  func(childComplexity int) int
 		End         func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Sentence    func(childComplexity int) int
 		Start       func(childComplexity int) int
 		Target      func(childComplexity int) int
+		TargetText  func(childComplexity int) int
 	}
 
 	DenialConnection struct {
@@ -298,6 +303,8 @@ type ComplexityRoot struct {
 type AccusationResolver interface {
 	Accuser(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
 	Accused(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
+	AccuserText(ctx context.Context, obj *graph.Edge) (*string, error)
+	AccusedText(ctx context.Context, obj *graph.Edge) (*string, error)
 	Claim(ctx context.Context, obj *graph.Edge) (*graph.Claim, error)
 	Article(ctx context.Context, obj *graph.Edge) (*graph.Article, error)
 	Sentence(ctx context.Context, obj *graph.Edge) (string, error)
@@ -334,6 +341,7 @@ type ArticleResolver interface {
 type ClaimResolver interface {
 	ID(ctx context.Context, obj *graph.Claim) (string, error)
 
+	SpeakerText(ctx context.Context, obj *graph.Claim) (*string, error)
 	Article(ctx context.Context, obj *graph.Claim) (*graph.Article, error)
 	PublishedAt(ctx context.Context, obj *graph.Claim) (*string, error)
 	Speaker(ctx context.Context, obj *graph.Claim) (*graph.Actor, error)
@@ -345,6 +353,8 @@ type ClaimResolver interface {
 }
 type DenialResolver interface {
 	Denier(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
+	DenierText(ctx context.Context, obj *graph.Edge) (*string, error)
+	TargetText(ctx context.Context, obj *graph.Edge) (*string, error)
 	Claim(ctx context.Context, obj *graph.Edge) (*graph.Claim, error)
 	Target(ctx context.Context, obj *graph.Edge) (DenialTarget, error)
 	Accuser(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
@@ -427,12 +437,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Accusation.Accused(childComplexity), true
+	case "Accusation.accusedText":
+		if e.ComplexityRoot.Accusation.AccusedText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.AccusedText(childComplexity), true
 	case "Accusation.accuser":
 		if e.ComplexityRoot.Accusation.Accuser == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Accusation.Accuser(childComplexity), true
+	case "Accusation.accuserText":
+		if e.ComplexityRoot.Accusation.AccuserText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.AccuserText(childComplexity), true
 	case "Accusation.article":
 		if e.ComplexityRoot.Accusation.Article == nil {
 			break
@@ -864,6 +886,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.SpeakerStart(childComplexity), true
+	case "Claim.speakerText":
+		if e.ComplexityRoot.Claim.SpeakerText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.SpeakerText(childComplexity), true
 	case "Claim.start":
 		if e.ComplexityRoot.Claim.Start == nil {
 			break
@@ -969,6 +997,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Denial.Denier(childComplexity), true
+	case "Denial.denierText":
+		if e.ComplexityRoot.Denial.DenierText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.DenierText(childComplexity), true
 	case "Denial.end":
 		if e.ComplexityRoot.Denial.End == nil {
 			break
@@ -999,6 +1033,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Denial.Target(childComplexity), true
+	case "Denial.targetText":
+		if e.ComplexityRoot.Denial.TargetText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.TargetText(childComplexity), true
 
 	case "DenialConnection.edges":
 		if e.ComplexityRoot.DenialConnection.Edges == nil {
@@ -1656,6 +1696,10 @@ type Accusation {
   accuser: Actor!
   "The actor accused."
   accused: Actor!
+  "The accuser as written in the text (its claim's ` + "`" + `speakerText` + "`" + `), null when not written there."
+  accuserText: String
+  "How the accused is named in its claim (its name or an alias as the text writes it), null when not named there (\"them\")."
+  accusedText: String
   "The claim the accusation was read from, with its sentence."
   claim: Claim!
   "The article the accusation was read from."
@@ -1690,6 +1734,10 @@ union DenialTarget = Claim | Actor
 type Denial {
   "The actor denying."
   denier: Actor!
+  "The denier as written in the text (its claim's ` + "`" + `speakerText` + "`" + `), null when not written there."
+  denierText: String
+  "How the denied actor is named in the denial's claim, null when the target is a claim or is not named there."
+  targetText: String
   "The claim in which the denial was made, with its sentence."
   claim: Claim!
   "What is denied: a claim, or the actor whose accusations are denied."
@@ -1973,6 +2021,8 @@ type Claim implements Node {
   speakerStart: Int
   "Where the speaker, as written at this place, ends; null when no speaker is written there."
   speakerEnd: Int
+  "The speaker as written at this place (\"He\", \"a senior official in Peshawar\"): the text from ` + "`" + `speakerStart` + "`" + ` to ` + "`" + `speakerEnd` + "`" + `; null when no speaker is written there."
+  speakerText: String
   "The article the claim was found in."
   article: Article!
   "When the claim's article was published, as given at ingest; null when unknown. Timelines order by it."
@@ -2432,6 +2482,10 @@ func (ec *executionContext) childFields_Accusation(ctx context.Context, field gr
 		return ec.fieldContext_Accusation_accuser(ctx, field)
 	case "accused":
 		return ec.fieldContext_Accusation_accused(ctx, field)
+	case "accuserText":
+		return ec.fieldContext_Accusation_accuserText(ctx, field)
+	case "accusedText":
+		return ec.fieldContext_Accusation_accusedText(ctx, field)
 	case "claim":
 		return ec.fieldContext_Accusation_claim(ctx, field)
 	case "article":
@@ -2614,6 +2668,8 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_speakerStart(ctx, field)
 	case "speakerEnd":
 		return ec.fieldContext_Claim_speakerEnd(ctx, field)
+	case "speakerText":
+		return ec.fieldContext_Claim_speakerText(ctx, field)
 	case "article":
 		return ec.fieldContext_Claim_article(ctx, field)
 	case "publishedAt":
@@ -2662,6 +2718,10 @@ func (ec *executionContext) childFields_Denial(ctx context.Context, field graphq
 	switch field.Name {
 	case "denier":
 		return ec.fieldContext_Denial_denier(ctx, field)
+	case "denierText":
+		return ec.fieldContext_Denial_denierText(ctx, field)
+	case "targetText":
+		return ec.fieldContext_Denial_targetText(ctx, field)
 	case "claim":
 		return ec.fieldContext_Denial_claim(ctx, field)
 	case "target":
@@ -3764,6 +3824,52 @@ func (ec *executionContext) fieldContext_Accusation_accused(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Accusation_accuserText(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_accuserText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().AccuserText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_accuserText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "String")
+}
+
+func (ec *executionContext) _Accusation_accusedText(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_accusedText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().AccusedText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_accusedText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "String")
 }
 
 func (ec *executionContext) _Accusation_claim(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -5436,6 +5542,29 @@ func (ec *executionContext) fieldContext_Claim_speakerEnd(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Claim_speakerText(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_speakerText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().SpeakerText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_speakerText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "String")
+}
+
 func (ec *executionContext) _Claim_article(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5887,6 +6016,52 @@ func (ec *executionContext) fieldContext_Denial_denier(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Denial_denierText(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_denierText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().DenierText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_denierText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "String")
+}
+
+func (ec *executionContext) _Denial_targetText(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_targetText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().TargetText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_targetText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "String")
 }
 
 func (ec *executionContext) _Denial_claim(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -9909,6 +10084,18 @@ func (ec *executionContext) _Accusation(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Accusation_accused(ctx, field, obj)
 				})
+		case "accuserText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_accuserText(ctx, field, obj)
+				})
+		case "accusedText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_accusedText(ctx, field, obj)
+				})
 		case "claim":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -10521,6 +10708,12 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "speakerText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_speakerText(ctx, field, obj)
+				})
 		case "article":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -10688,6 +10881,18 @@ func (ec *executionContext) _Denial(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Denial_denier(ctx, field, obj)
+				})
+		case "denierText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_denierText(ctx, field, obj)
+				})
+		case "targetText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_targetText(ctx, field, obj)
 				})
 		case "claim":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
