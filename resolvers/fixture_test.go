@@ -31,11 +31,11 @@ type claimSpec struct {
 	speaker, cue, content, sentence string
 	// speakerAs, when set, is the speaker as written: its last occurrence
 	// before the content gives the speaker offsets.
-	speakerAs string
-	direct                          bool
-	accuses, denies                 []string
-	deniesClaim, answers            []int
-	reportedBy                      []string
+	speakerAs            string
+	direct               bool
+	accuses, denies      []string
+	deniesClaim, answers []int
+	reportedBy           []string
 }
 
 type articleSpec struct {

@@ -2,7 +2,8 @@
 // an embedded Badger v4 database, with the indexes, transactions and
 // full-text index that back it. It may import graph and Badger only (with
 // ristretto's z.Buffer, the type Badger's StreamWriter takes, and S2 from
-// Badger's compression library, for a bulk load's sort runs); no package
+// Badger's compression library, for a bulk load's sort runs, and the
+// Snowball English stemmer, which folds the words of the search index); no package
 // of claimgraph outside store and its storebench (a benchmark's view of
 // Badger's own write) imports Badger.
 //
