@@ -80,15 +80,56 @@ type ActorFilter struct {
 	// Name matches the actor's name or any alias, case-insensitively
 	// (compared by NameKey).
 	Name string
-	Kind ActorKind
+	// NamePrefix matches a name or alias whose NameKey starts with
+	// NamePrefix's; NameContains one whose NameKey holds NameContains's.
+	NamePrefix   string
+	NameContains string
+	Kind         ActorKind
+	// Order is by ID unless it names a count (ActorOrderField).
+	Order ActorSort
 	Page
 }
 
 // SourceFilter selects sources. Zero fields do not filter.
 type SourceFilter struct {
 	Name string
-	Kind SourceKind
+	// NamePrefix and NameContains match names as in ActorFilter.
+	NamePrefix   string
+	NameContains string
+	Kind         SourceKind
 	Page
+}
+
+// ActorOrderField names what actors are sorted by.
+type ActorOrderField string
+
+// Actor order fields: counts kept at ingest, then the ID.
+const (
+	ActorOrderByID ActorOrderField = "ID"
+	// ActorOrderByClaims counts the claims the actor made.
+	ActorOrderByClaims ActorOrderField = "CLAIMS"
+	// ActorOrderByAccusations counts the accusations it made.
+	ActorOrderByAccusations ActorOrderField = "ACCUSATIONS"
+	// ActorOrderByAccused counts the accusations made against it.
+	ActorOrderByAccused ActorOrderField = "ACCUSED"
+	// ActorOrderByDenials counts the denials it made.
+	ActorOrderByDenials ActorOrderField = "DENIALS"
+)
+
+// ActorSort says how actors are sorted. The zero value is by ID,
+// ascending.
+type ActorSort struct {
+	Field ActorOrderField
+	Desc  bool
+}
+
+// Validate returns EINVALID for an unknown field.
+func (o ActorSort) Validate() error {
+	switch o.Field {
+	case "", ActorOrderByID, ActorOrderByClaims, ActorOrderByAccusations, ActorOrderByAccused, ActorOrderByDenials:
+		return nil
+	}
+	return Errorf(EINVALID, "unknown actor order field %q", o.Field)
 }
 
 // ArticleFilter selects articles. Zero fields do not filter.

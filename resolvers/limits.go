@@ -91,7 +91,7 @@ func complexity() generated.ComplexityRoot {
 	c.Claim.DeniedBy = func(child int) int { return 1 + child*short }
 	c.Claim.Relations = func(child int) int { return 1 + child*short }
 	c.Accusation.Denials = func(child int) int { return 1 + child*short }
-	c.Query.Actors = func(child int, _ *graph.ActorFilter, first *int, after *string, last *int, before *string) int {
+	c.Query.Actors = func(child int, _ *graph.ActorFilter, _ *generated.ActorOrder, first *int, after *string, last *int, before *string) int {
 		return conn(child, first, after, last, before)
 	}
 	c.Query.Claims = claims

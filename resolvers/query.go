@@ -17,8 +17,9 @@ func (r *queryResolver) Node(ctx context.Context, gid string) (generated.Node, e
 }
 
 // Actors resolves Query.actors.
-func (r *queryResolver) Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) (*generated.ActorConnection, error) {
+func (r *queryResolver) Actors(ctx context.Context, filter *graph.ActorFilter, orderBy *generated.ActorOrder, first *int, after *string, last *int, before *string) (*generated.ActorConnection, error) {
 	f := valueOf(filter)
+	f.Order = actorOrder(orderBy)
 	return listPage(first, after, last, before, func(pg graph.Page) (*graph.ActorList, error) {
 		f.Page = pg
 		return r.store.FindActors(ctx, f)
@@ -37,6 +38,19 @@ func claimOrder(o *generated.ClaimOrder) graph.Order {
 		return graph.Order{}
 	}
 	return graph.Order{Field: graph.OrderField(o.Field), Desc: o.Direction != nil && *o.Direction == generated.OrderDirectionDesc}
+}
+
+// actorOrder turns an orderBy argument into the store's order; nil is by
+// ID. A count runs most first unless the direction says otherwise.
+func actorOrder(o *generated.ActorOrder) graph.ActorSort {
+	if o == nil {
+		return graph.ActorSort{}
+	}
+	desc := o.Field != graph.ActorOrderByID
+	if o.Direction != nil {
+		desc = *o.Direction == generated.OrderDirectionDesc
+	}
+	return graph.ActorSort{Field: o.Field, Desc: desc}
 }
 
 // articleOrder turns an orderBy argument into the store's order; nil is by

@@ -238,7 +238,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Actors   func(childComplexity int, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) int
+		Actors   func(childComplexity int, filter *graph.ActorFilter, orderBy *ActorOrder, first *int, after *string, last *int, before *string) int
 		Articles func(childComplexity int, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string, last *int, before *string) int
 		Claims   func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
 		Node     func(childComplexity int, id string) int
@@ -392,7 +392,7 @@ type MutationResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (Node, error)
-	Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) (*ActorConnection, error)
+	Actors(ctx context.Context, filter *graph.ActorFilter, orderBy *ActorOrder, first *int, after *string, last *int, before *string) (*ActorConnection, error)
 	Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
 	Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string, last *int, before *string) (*ArticleConnection, error)
 	Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) (*SourceConnection, error)
@@ -1270,7 +1270,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*graph.ActorFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*graph.ActorFilter), args["orderBy"].(*ActorOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.articles":
 		if e.ComplexityRoot.Query.Articles == nil {
 			break
@@ -1506,6 +1506,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ActorFilter", ec.unmarshalInputActorFilter),
+			graphql.NewInputUnmarshaler("ActorOrder", ec.unmarshalInputActorOrder),
 			graphql.NewInputUnmarshaler("ArticleFilter", ec.unmarshalInputArticleFilter),
 			graphql.NewInputUnmarshaler("ArticleOrder", ec.unmarshalInputArticleOrder),
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
@@ -1784,8 +1785,34 @@ type AccusationCount {
 input ActorFilter {
   "Matches the name or any alias, ignoring case and punctuation."
   name: String
+  "Matches a name or alias that starts with this (\"Don\" finds Donald Trump), ignoring case and punctuation: a range of the name index."
+  namePrefix: String
+  "Matches a name or alias that holds this (\"trump\" finds Donald Trump and Trump campaign), ignoring case and punctuation: a walk over the name index, no node read."
+  nameContains: String
   "Keeps only actors of this kind."
   kind: ActorKind
+}
+
+"What actors can be ordered by: counts kept at ingest, then the ID."
+enum ActorOrderField {
+  "The actor's ID: a stable order without meaning (the default)."
+  ID
+  "The number of claims the actor made."
+  CLAIMS
+  "The number of accusations the actor made."
+  ACCUSATIONS
+  "The number of accusations made against the actor."
+  ACCUSED
+  "The number of denials the actor made."
+  DENIALS
+}
+
+"How to order actors."
+input ActorOrder {
+  "What to order by."
+  field: ActorOrderField!
+  "Which way: by default DESC (most first) for a count, ASC for ID."
+  direction: OrderDirection
 }
 
 "A page of actors."
@@ -2204,10 +2231,16 @@ type Query {
     id: ID!
   ): Node
 
-  "Actors (people, organisations, governments, groups, unnamed speakers), ordered by ID."
+  """
+  Actors (people, organisations, governments, groups, unnamed speakers),
+  ordered by ID unless ` + "`" + `orderBy` + "`" + ` says otherwise: ` + "`" + `{field: CLAIMS}` + "`" + ` lists the
+  most quoted first, ` + "`" + `{field: ACCUSED}` + "`" + ` the most accused.
+  """
   actors(
     "Keeps only the actors that match; omit to list all."
     filter: ActorFilter
+    "How to order the actors: by ID (default) or by a count, most first."
+    orderBy: ActorOrder
     "How many actors to return: default 20, at most 100."
     first: Int
     "Returns the actors after this cursor (an ` + "`" + `endCursor` + "`" + `)."
@@ -2445,6 +2478,10 @@ type Source implements Node {
 input SourceFilter {
   "Matches the name or any alias, ignoring case and punctuation."
   name: String
+  "Matches a name or alias that starts with this, ignoring case and punctuation."
+  namePrefix: String
+  "Matches a name or alias that holds this, ignoring case and punctuation."
+  nameContains: String
   "Keeps only sources of this kind."
   kind: SourceKind
 }
@@ -3347,38 +3384,46 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ActorOrder, error) {
+			return ec.unmarshalOActorOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐActorOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -7369,7 +7414,7 @@ func (ec *executionContext) _Query_actors(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actors(ctx, fc.Args["filter"].(*graph.ActorFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().Actors(ctx, fc.Args["filter"].(*graph.ActorFilter), fc.Args["orderBy"].(*ActorOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ActorConnection) graphql.Marshaler {
@@ -9478,7 +9523,7 @@ func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind"}
+	fieldsInOrder := [...]string{"name", "namePrefix", "nameContains", "kind"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9492,6 +9537,20 @@ func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Name = data
+		case "namePrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("namePrefix"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NamePrefix = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOActorKind2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorKind(ctx, v)
@@ -9513,6 +9572,55 @@ func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj a
 func UnmarshalActorFilter(ctx context.Context, raw any) (graph.ActorFilter, error) {
 	var out graph.ActorFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ActorFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputActorOrder(ctx context.Context, obj any) (ActorOrder, error) {
+	var it ActorOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalActorOrder unmarshals raw into the ActorOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalActorOrder(ctx context.Context, raw any) (ActorOrder, error) {
+	var out ActorOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ActorOrder", raw, &out)
 	return out, err
 }
 
@@ -9920,7 +10028,7 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind"}
+	fieldsInOrder := [...]string{"name", "namePrefix", "nameContains", "kind"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9934,6 +10042,20 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Name = data
+		case "namePrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("namePrefix"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NamePrefix = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOSourceKind2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐSourceKind(ctx, v)
@@ -12327,6 +12449,38 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField(ctx context.Context, v any) (graph.ActorOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField(ctx context.Context, sel ast.SelectionSet, v graph.ActorOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ActorOrderField!")
+	}
+	return res
+}
+
+var (
+	unmarshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField = map[string]graph.ActorOrderField{
+		"ID":          graph.ActorOrderByID,
+		"CLAIMS":      graph.ActorOrderByClaims,
+		"ACCUSATIONS": graph.ActorOrderByAccusations,
+		"ACCUSED":     graph.ActorOrderByAccused,
+		"DENIALS":     graph.ActorOrderByDenials,
+	}
+	marshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField = map[graph.ActorOrderField]string{
+		graph.ActorOrderByID:          "ID",
+		graph.ActorOrderByClaims:      "CLAIMS",
+		graph.ActorOrderByAccusations: "ACCUSATIONS",
+		graph.ActorOrderByAccused:     "ACCUSED",
+		graph.ActorOrderByDenials:     "DENIALS",
+	}
+)
+
 func (ec *executionContext) marshalNArticle2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐArticleᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Article) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -13095,6 +13249,14 @@ var (
 		graph.ActorAnonymous:    "ANONYMOUS",
 	}
 )
+
+func (ec *executionContext) unmarshalOActorOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐActorOrder(ctx context.Context, v any) (*ActorOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputActorOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
 
 func (ec *executionContext) marshalOArticle2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐArticle(ctx context.Context, sel ast.SelectionSet, v *graph.Article) graphql.Marshaler {
 	if v == nil {

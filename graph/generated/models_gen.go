@@ -71,6 +71,14 @@ type ActorEdge struct {
 	Node *graph.Actor `json:"node"`
 }
 
+// How to order actors.
+type ActorOrder struct {
+	// What to order by.
+	Field graph.ActorOrderField `json:"field"`
+	// Which way: by default DESC (most first) for a count, ASC for ID.
+	Direction *OrderDirection `json:"direction,omitempty"`
+}
+
 // A page of articles.
 type ArticleConnection struct {
 	// The articles of the page with their cursors.
