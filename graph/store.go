@@ -209,8 +209,15 @@ type EdgeFilter struct {
 	// Article narrows the selection to edges read from this article; with
 	// Kind denies it is read from an index of denials by article.
 	Article string
+	// PublishedAfter and PublishedBefore keep the edges whose article is
+	// dated (Article.TimeKey) in that window, as in ClaimFilter.
+	PublishedAfter  string
+	PublishedBefore string
 	Page
 }
+
+// Dates returns the filter's publication window.
+func (f EdgeFilter) Dates() DateRange { return DateRange{f.PublishedAfter, f.PublishedBefore} }
 
 // Selects reports whether f names at least one of From, To, Claim and
 // Denied, as FindEdges needs.

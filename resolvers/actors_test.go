@@ -3,6 +3,8 @@ package resolvers_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/claimgraph/claimgraph/graph"
 )
 
 // actorNames is the shape of an actor list read by these tests.
@@ -103,6 +105,54 @@ func TestActorFiltersAndOrders(t *testing.T) {
 		res := c.with(t).queryErr(`{ actors(filter: {namePrefix: "--"}) { totalCount } }`, nil)
 		if res.code() != "INVALID" || !strings.Contains(res.Errors[0].Message, "has no letter or digit") {
 			t.Errorf("got %+v, want INVALID", res.Errors)
+		}
+	})
+}
+
+// TestRelationFilters narrows an actor's accusations, accusations against
+// it and denials by the other actor and by date, over the dated fixture:
+// Kabul accused Islamabad on March 1 and 5 and the Northern Front on March
+// 1; Islamabad denied Kabul's accusations on March 1.
+func TestRelationFilters(t *testing.T) {
+	c := datedServer(t)
+	kabul, islamabad := gid(graph.ActorID("Kabul")), gid(graph.ActorID("Islamabad"))
+	tests := []struct {
+		name, node, field string
+		want              int
+	}{
+		{"AccusationsOf", kabul, `accusations(filter: {actor: "` + islamabad + `"})`, 2},
+		{"AccusationsAll", kabul, `accusations`, 3},
+		{"AccusationsAfter", kabul, `accusations(filter: {publishedAfter: "2026-03-02"})`, 1},
+		{"AccusationsOfBefore", kabul, `accusations(filter: {actor: "` + islamabad + `", publishedBefore: "2026-03-02"})`, 1},
+		{"AccusedByKabul", islamabad, `accusedBy(filter: {actor: "` + kabul + `"})`, 2},
+		{"AccusedByAfter", islamabad, `accusedBy(filter: {publishedAfter: "2026-03-02"})`, 1},
+		{"AccusedByOther", islamabad, `accusedBy(filter: {actor: "` + islamabad + `"})`, 0},
+		{"DenialsOfKabul", islamabad, `denials(filter: {target: "` + kabul + `"})`, 1},
+		{"DenialsAfter", islamabad, `denials(filter: {publishedAfter: "2026-03-02"})`, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var d struct {
+				Node map[string]struct {
+					TotalCount int
+					Nodes      []struct{ Cue string }
+				}
+			}
+			c.with(t).query(`{ node(id: "`+tt.node+`") { ... on Actor { list: `+tt.field+` { totalCount nodes { cue } } } } }`, nil, &d)
+			l := d.Node["list"]
+			if l.TotalCount != tt.want || len(l.Nodes) != tt.want {
+				t.Errorf("got %d of %d, want %d", len(l.Nodes), l.TotalCount, tt.want)
+			}
+		})
+	}
+	t.Run("Errors", func(t *testing.T) {
+		for _, q := range []string{
+			`{ node(id: "` + kabul + `") { ... on Actor { accusations(filter: {publishedAfter: "soon"}) { totalCount } } } }`,
+			`{ node(id: "` + kabul + `") { ... on Actor { accusations(filter: {actor: "` + gid(graph.SourceID("Valley Press Agency")) + `"}) { totalCount } } } }`,
+		} {
+			if res := c.with(t).queryErr(q, nil); res.code() != "INVALID" {
+				t.Errorf("%s: got %+v, want INVALID", q, res.Errors)
+			}
 		}
 	})
 }

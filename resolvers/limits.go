@@ -77,9 +77,14 @@ func complexity() generated.ComplexityRoot {
 		return conn(child, first, after, last, before)
 	}
 	c.Actor.Says = claims
-	c.Actor.Accusations = conn
-	c.Actor.AccusedBy = conn
-	c.Actor.Denials = conn
+	accusations := func(child int, _ *generated.AccusationFilter, first *int, after *string, last *int, before *string) int {
+		return conn(child, first, after, last, before)
+	}
+	c.Actor.Accusations = accusations
+	c.Actor.AccusedBy = accusations
+	c.Actor.Denials = func(child int, _ *generated.DenialFilter, first *int, after *string, last *int, before *string) int {
+		return conn(child, first, after, last, before)
+	}
 	c.Article.Claims = claims
 	c.Source.Reports = claims
 	// Lists whose length the store bounds but the query cannot: priced as a

@@ -637,8 +637,10 @@ func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dat
 // backward page (except for edges to a claim, which are few); otherwise
 // the selection's keys are walked, reading only the article of each edge
 // returned (and the value of every key, when Article or Denied is set).
+// A date window (PublishedAfter, PublishedBefore) keeps the edges whose
+// article's date key lies in it, read per edge (its at/ key) on that walk.
 // Returns EINVALID when none of From, To, Claim and Denied is set, or for
-// an unknown edge kind.
+// an unknown edge kind or a bad date.
 func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeList, error) {
 	if err := checkEdgeFilter(f); err != nil {
 		return nil, err
@@ -668,7 +670,7 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	// is a claim: the page starts at the cursor and the total comes from
 	// the counter.
 	counted := f.From != "" || !strings.HasPrefix(f.To, graph.PrefixClaim)
-	if counted && f.Claim == "" && f.Denied == "" && f.Article == "" && (f.From == "") != (f.To == "") && !claimCursor {
+	if counted && f.Claim == "" && f.Denied == "" && f.Article == "" && !f.Dates().Set() && (f.From == "") != (f.To == "") && !claimCursor {
 		prefix := ix.prefixes[0]
 		node, pre := f.From, pEdge
 		if node == "" {
@@ -728,6 +730,8 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	}
 	// Otherwise walk every key of the selection (for the total), keep the
 	// matching ones and cut the page from them.
+	lo, hi, _ := f.Dates().Keys()
+	dated := f.Dates().Set()
 	err := db.view(ctx, func(t *tx) error {
 		type hit struct {
 			key  []byte // in the list's order
@@ -755,6 +759,15 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 					}
 					if !f.Matches(e) {
 						continue
+					}
+					if dated {
+						d, err := t.articleDate(e.Article)
+						if err != nil {
+							return err
+						}
+						if d == "" || d < lo || (hi != "" && d >= hi) {
+							continue
+						}
 					}
 				} else {
 					at = it.Item().KeyCopy(nil)

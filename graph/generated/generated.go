@@ -82,11 +82,11 @@ type ComplexityRoot struct {
 
 	Actor struct {
 		AccusationCounts func(childComplexity int) int
-		Accusations      func(childComplexity int, first *int, after *string, last *int, before *string) int
-		AccusedBy        func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Accusations      func(childComplexity int, filter *AccusationFilter, first *int, after *string, last *int, before *string) int
+		AccusedBy        func(childComplexity int, filter *AccusationFilter, first *int, after *string, last *int, before *string) int
 		Affiliation      func(childComplexity int) int
 		Aliases          func(childComplexity int) int
-		Denials          func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Denials          func(childComplexity int, filter *DenialFilter, first *int, after *string, last *int, before *string) int
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Name             func(childComplexity int) int
@@ -322,9 +322,9 @@ type ActorResolver interface {
 	Title(ctx context.Context, obj *graph.Actor) (*string, error)
 	Affiliation(ctx context.Context, obj *graph.Actor) (*graph.Actor, error)
 	Says(ctx context.Context, obj *graph.Actor, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
-	Accusations(ctx context.Context, obj *graph.Actor, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
-	AccusedBy(ctx context.Context, obj *graph.Actor, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
-	Denials(ctx context.Context, obj *graph.Actor, first *int, after *string, last *int, before *string) (*DenialConnection, error)
+	Accusations(ctx context.Context, obj *graph.Actor, filter *AccusationFilter, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
+	AccusedBy(ctx context.Context, obj *graph.Actor, filter *AccusationFilter, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
+	Denials(ctx context.Context, obj *graph.Actor, filter *DenialFilter, first *int, after *string, last *int, before *string) (*DenialConnection, error)
 	AccusationCounts(ctx context.Context, obj *graph.Actor) ([]*AccusationCount, error)
 }
 type ArticleResolver interface {
@@ -583,7 +583,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Accusations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actor.Accusations(childComplexity, args["filter"].(*AccusationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.accusedBy":
 		if e.ComplexityRoot.Actor.AccusedBy == nil {
 			break
@@ -594,7 +594,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.AccusedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actor.AccusedBy(childComplexity, args["filter"].(*AccusationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.affiliation":
 		if e.ComplexityRoot.Actor.Affiliation == nil {
 			break
@@ -617,7 +617,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Denials(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actor.Denials(childComplexity, args["filter"].(*DenialFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.id":
 		if e.ComplexityRoot.Actor.ID == nil {
 			break
@@ -1505,12 +1505,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AccusationFilter", ec.unmarshalInputAccusationFilter),
 			graphql.NewInputUnmarshaler("ActorFilter", ec.unmarshalInputActorFilter),
 			graphql.NewInputUnmarshaler("ActorOrder", ec.unmarshalInputActorOrder),
 			graphql.NewInputUnmarshaler("ArticleFilter", ec.unmarshalInputArticleFilter),
 			graphql.NewInputUnmarshaler("ArticleOrder", ec.unmarshalInputArticleOrder),
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
 			graphql.NewInputUnmarshaler("ClaimOrder", ec.unmarshalInputClaimOrder),
+			graphql.NewInputUnmarshaler("DenialFilter", ec.unmarshalInputDenialFilter),
 			graphql.NewInputUnmarshaler("IngestArticleInput", ec.unmarshalInputIngestArticleInput),
 			graphql.NewInputUnmarshaler("SearchFilter", ec.unmarshalInputSearchFilter),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
@@ -1656,6 +1658,8 @@ type Actor implements Node {
   ): ClaimConnection!
   "The accusations this actor made against other actors."
   accusations(
+    "Keeps only those that match; omit to list all."
+    filter: AccusationFilter
     "How many accusations to return: default 20, at most 100."
     first: Int
     "Returns the accusations after this cursor."
@@ -1667,6 +1671,8 @@ type Actor implements Node {
   ): AccusationConnection!
   "The accusations other actors made against this one."
   accusedBy(
+    "Keeps only those that match; omit to list all."
+    filter: AccusationFilter
     "How many accusations to return: default 20, at most 100."
     first: Int
     "Returns the accusations after this cursor."
@@ -1678,6 +1684,8 @@ type Actor implements Node {
   ): AccusationConnection!
   "The denials this actor made, of claims or of other actors' accusations."
   denials(
+    "Keeps only those that match; omit to list all."
+    filter: DenialFilter
     "How many denials to return: default 20, at most 100."
     first: Int
     "Returns the denials after this cursor."
@@ -1881,6 +1889,29 @@ type SplitResult {
   actor: Actor!
   "The new actor named by the alias."
   split: Actor!
+}
+
+"Accusation selection. Fields left out do not filter."
+input AccusationFilter {
+  "The global ID of the other actor: the accused in ` + "`" + `accusations` + "`" + `, the accuser in ` + "`" + `accusedBy` + "`" + `."
+  actor: ID
+  """
+  Accusations read from articles published at or after this time: RFC 3339
+  or a day (2026-03-01). An undated article counts by its ingest time.
+  """
+  publishedAfter: String
+  "Accusations read from articles published strictly before this time, written as for ` + "`" + `publishedAfter` + "`" + `."
+  publishedBefore: String
+}
+
+"Denial selection. Fields left out do not filter."
+input DenialFilter {
+  "The global ID of the actor denied (the denial's target), or of the claim denied."
+  target: ID
+  "Denials read from articles published at or after this time, as in AccusationFilter."
+  publishedAfter: String
+  "Denials read from articles published strictly before this time."
+  publishedBefore: String
 }
 `, BuiltIn: false},
 	{Name: "../../schema/article.graphqls", Input: `"One ingested document."
@@ -3090,114 +3121,138 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 func (ec *executionContext) field_Actor_accusations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*AccusationFilter, error) {
+			return ec.unmarshalOAccusationFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐAccusationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg3
+	args["before"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Actor_accusedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*AccusationFilter, error) {
+			return ec.unmarshalOAccusationFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐAccusationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg3
+	args["before"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Actor_denials_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*DenialFilter, error) {
+			return ec.unmarshalODenialFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐDenialFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg3
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -4604,7 +4659,7 @@ func (ec *executionContext) _Actor_accusations(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Accusations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Actor().Accusations(ctx, obj, fc.Args["filter"].(*AccusationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *AccusationConnection) graphql.Marshaler {
@@ -4648,7 +4703,7 @@ func (ec *executionContext) _Actor_accusedBy(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().AccusedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Actor().AccusedBy(ctx, obj, fc.Args["filter"].(*AccusationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *AccusationConnection) graphql.Marshaler {
@@ -4692,7 +4747,7 @@ func (ec *executionContext) _Actor_denials(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Denials(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Actor().Denials(ctx, obj, fc.Args["filter"].(*DenialFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *DenialConnection) graphql.Marshaler {
@@ -9512,6 +9567,62 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAccusationFilter(ctx context.Context, obj any) (AccusationFilter, error) {
+	var it AccusationFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"actor", "publishedAfter", "publishedBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAccusationFilter unmarshals raw into the AccusationFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAccusationFilter(ctx context.Context, raw any) (AccusationFilter, error) {
+	var out AccusationFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AccusationFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj any) (graph.ActorFilter, error) {
 	var it graph.ActorFilter
 	if obj == nil {
@@ -9881,6 +9992,62 @@ func (ec *executionContext) unmarshalInputClaimOrder(ctx context.Context, obj an
 func UnmarshalClaimOrder(ctx context.Context, raw any) (ClaimOrder, error) {
 	var out ClaimOrder
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClaimOrder", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputDenialFilter(ctx context.Context, obj any) (DenialFilter, error) {
+	var it DenialFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"target", "publishedAfter", "publishedBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDenialFilter unmarshals raw into the DenialFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDenialFilter(ctx context.Context, raw any) (DenialFilter, error) {
+	var out DenialFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DenialFilter", raw, &out)
 	return out, err
 }
 
@@ -13205,6 +13372,14 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAccusationFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐAccusationFilter(ctx context.Context, v any) (*AccusationFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAccusationFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOActor2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActor(ctx context.Context, sel ast.SelectionSet, v *graph.Actor) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -13364,6 +13539,14 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalODenialFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐDenialFilter(ctx context.Context, v any) (*DenialFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDenialFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalODenialTarget2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐDenialTarget(ctx context.Context, sel ast.SelectionSet, v DenialTarget) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -13408,6 +13591,24 @@ func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.Selec
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalID(v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
 	return res
 }
 
