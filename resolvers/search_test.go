@@ -1,6 +1,7 @@
 package resolvers_test
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -85,4 +86,37 @@ func TestSearchSyntax(t *testing.T) {
 			})
 		}
 	})
+}
+
+// TestPlaygroundNarrow runs the playground's search-and-narrow example on
+// the border clash: it must answer without error and find the shelling
+// accusation by its stem and phrase.
+func TestPlaygroundNarrow(t *testing.T) {
+	c := datedServer(t)
+	js := mustGet(t, c.srv.URL+"/assets/playground.js")
+	m := regexp.MustCompile(`(?s)query: ('# Search by stem.*?'),\n\s*\}`).FindStringSubmatch(js)
+	if m == nil {
+		t.Fatal("no search-and-narrow example in playground.js")
+	}
+	var d struct {
+		Search struct {
+			TotalCount int
+			Nodes      []struct{ Snippet string }
+		}
+		Actors struct {
+			Nodes []struct {
+				Name        string
+				Accusations struct {
+					Nodes []struct{ AccusedText *string }
+				}
+			}
+		}
+	}
+	c.query(jsStrings(m[1]), nil, &d)
+	if d.Search.TotalCount != 1 || !strings.Contains(d.Search.Nodes[0].Snippet, "**shelling** **border** **villages**") {
+		t.Errorf("search: got %+v, want the shelling accusation in bold", d.Search)
+	}
+	if len(d.Actors.Nodes) == 0 || d.Actors.Nodes[0].Name != "Kabul" || len(d.Actors.Nodes[0].Accusations.Nodes) != 3 {
+		t.Errorf("actors: got %+v, want Kabul with 3 accusations", d.Actors.Nodes)
+	}
 }
