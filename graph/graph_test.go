@@ -367,3 +367,55 @@ func TestIDValues(t *testing.T) {
 		}
 	}
 }
+
+func TestClaimSpan(t *testing.T) {
+	art := "Intro. Defense spokesman Omar Haidari said, \"Our forces responded.\" More."
+	sent := "Defense spokesman Omar Haidari said, \"Our forces responded.\""
+	content := "Our forces responded."
+	start := strings.Index(art, content)
+	cue := strings.Index(art, "said")
+	sp := strings.Index(art, "Omar Haidari")
+	c := &graph.Claim{Text: content, Sentence: sent, Start: start, End: start + len(content), Cue: "said", CueStart: cue, CueEnd: cue + 4}
+	for _, tt := range []struct {
+		name       string
+		c          *graph.Claim
+		start, end int
+		want       string
+		ok         bool
+	}{
+		{"Speaker", c, sp, sp + len("Omar Haidari"), "Omar Haidari", true},
+		{"Content", c, start, start + len(content), content, true},
+		{"BeforeSentence", c, 0, 5, "", false},
+		{"CueMismatch", &graph.Claim{Text: content, Sentence: sent, Start: start, Cue: "added", CueStart: cue, CueEnd: cue + 5}, sp, sp + 4, "", false},
+		{"ContentNotInSentence", &graph.Claim{Text: "elsewhere", Sentence: sent, Start: start}, sp, sp + 4, "", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := tt.c.Span(tt.start, tt.end)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("got %q, %v; want %q, %v", got, ok, tt.want, tt.ok)
+			}
+			if ok && got != graph.ArticleSpan(art, tt.start, tt.end) {
+				t.Errorf("span %q differs from the article's %q", got, graph.ArticleSpan(art, tt.start, tt.end))
+			}
+		})
+	}
+}
+
+func TestMention(t *testing.T) {
+	pak := &graph.Actor{Name: "Pakistani government", Aliases: []string{"Islamabad", "Pakistan"}}
+	for _, tt := range []struct {
+		text string
+		a    *graph.Actor
+		want string
+	}{
+		{"Kabul accused ISLAMABAD of shelling.", pak, "ISLAMABAD"},
+		{"Kabul accused the Pakistani government and Islamabad.", pak, "Pakistani government"},
+		{"Kabul accused Pakistanis of shelling.", pak, ""},
+		{"Kabul accused them of shelling.", pak, ""},
+		{"Kabul accused them.", nil, ""},
+	} {
+		if got := graph.Mention(tt.text, tt.a); got != tt.want {
+			t.Errorf("Mention(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

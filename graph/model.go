@@ -88,8 +88,46 @@ type Article struct {
 	Title       string `json:"title,omitempty"`
 	Publisher   string `json:"publisher,omitempty"`
 	PublishedAt string `json:"publishedAt,omitempty"`
+	// IngestedAt is when the article was ingested (RFC 3339), set by
+	// whoever ingests it. An article without a PublishedAt that DateKey
+	// reads is ordered and filtered by it (see TimeKey).
+	IngestedAt string `json:"ingestedAt,omitempty"`
 	// Text is the full article text; offsets of claims index its bytes.
 	Text string `json:"text,omitempty"`
+}
+
+// DateSource says which time an article is ordered by.
+type DateSource string
+
+// Date sources.
+const (
+	// DatePublished: its publication time, as given at ingest.
+	DatePublished DateSource = "PUBLISHED"
+	// DateIngested: it has no publication time (or none that reads as a
+	// time), so the time it was ingested.
+	DateIngested DateSource = "INGESTED"
+)
+
+// TimeKey returns the sortable time the article is ordered and filtered
+// by (DateKey form): its publication time, else its ingest time, else ""
+// (an article stored before ingest times were kept), which sorts first.
+func (a *Article) TimeKey() string {
+	if k := DateKey(a.PublishedAt); k != "" {
+		return k
+	}
+	return DateKey(a.IngestedAt)
+}
+
+// DateSource says which time TimeKey gives: DatePublished, DateIngested,
+// or "" when the article has neither.
+func (a *Article) DateSource() DateSource {
+	switch {
+	case DateKey(a.PublishedAt) != "":
+		return DatePublished
+	case DateKey(a.IngestedAt) != "":
+		return DateIngested
+	}
+	return ""
 }
 
 // Actor is a person, organisation, government, group or unnamed speaker.

@@ -80,15 +80,56 @@ type ActorFilter struct {
 	// Name matches the actor's name or any alias, case-insensitively
 	// (compared by NameKey).
 	Name string
-	Kind ActorKind
+	// NamePrefix matches a name or alias whose NameKey starts with
+	// NamePrefix's; NameContains one whose NameKey holds NameContains's.
+	NamePrefix   string
+	NameContains string
+	Kind         ActorKind
+	// Order is by ID unless it names a count (ActorOrderField).
+	Order ActorSort
 	Page
 }
 
 // SourceFilter selects sources. Zero fields do not filter.
 type SourceFilter struct {
 	Name string
-	Kind SourceKind
+	// NamePrefix and NameContains match names as in ActorFilter.
+	NamePrefix   string
+	NameContains string
+	Kind         SourceKind
 	Page
+}
+
+// ActorOrderField names what actors are sorted by.
+type ActorOrderField string
+
+// Actor order fields: counts kept at ingest, then the ID.
+const (
+	ActorOrderByID ActorOrderField = "ID"
+	// ActorOrderByClaims counts the claims the actor made.
+	ActorOrderByClaims ActorOrderField = "CLAIMS"
+	// ActorOrderByAccusations counts the accusations it made.
+	ActorOrderByAccusations ActorOrderField = "ACCUSATIONS"
+	// ActorOrderByAccused counts the accusations made against it.
+	ActorOrderByAccused ActorOrderField = "ACCUSED"
+	// ActorOrderByDenials counts the denials it made.
+	ActorOrderByDenials ActorOrderField = "DENIALS"
+)
+
+// ActorSort says how actors are sorted. The zero value is by ID,
+// ascending.
+type ActorSort struct {
+	Field ActorOrderField
+	Desc  bool
+}
+
+// Validate returns EINVALID for an unknown field.
+func (o ActorSort) Validate() error {
+	switch o.Field {
+	case "", ActorOrderByID, ActorOrderByClaims, ActorOrderByAccusations, ActorOrderByAccused, ActorOrderByDenials:
+		return nil
+	}
+	return Errorf(EINVALID, "unknown actor order field %q", o.Field)
 }
 
 // ArticleFilter selects articles. Zero fields do not filter.
@@ -168,8 +209,15 @@ type EdgeFilter struct {
 	// Article narrows the selection to edges read from this article; with
 	// Kind denies it is read from an index of denials by article.
 	Article string
+	// PublishedAfter and PublishedBefore keep the edges whose article is
+	// dated (Article.TimeKey) in that window, as in ClaimFilter.
+	PublishedAfter  string
+	PublishedBefore string
 	Page
 }
+
+// Dates returns the filter's publication window.
+func (f EdgeFilter) Dates() DateRange { return DateRange{f.PublishedAfter, f.PublishedBefore} }
 
 // Selects reports whether f names at least one of From, To, Claim and
 // Denied, as FindEdges needs.
@@ -335,6 +383,52 @@ type BatchReader interface {
 	// EINVALID, for the batch, when a filter sets none of From, To, Claim
 	// and Denied or names an unknown kind.
 	FindEdgesBatch(ctx context.Context, fs []EdgeFilter, max int) ([][]*Edge, error)
+}
+
+// SearchFilter is a search query with filters on the claims it finds.
+// Zero fields do not filter; with any of Speaker, Kind, PublishedAfter and
+// PublishedBefore set, only claims are found (no actors).
+type SearchFilter struct {
+	// Query is the free text: words, and phrases in double quotes whose
+	// words must stand adjacent and in that order.
+	Query string
+	// Speaker is an actor ID: claims it made.
+	Speaker string
+	// Kind keeps claims that carry at least one edge of this kind.
+	Kind EdgeKind
+	// PublishedAfter and PublishedBefore bound the publication time of the
+	// claim's article, as in ClaimFilter.
+	PublishedAfter  string
+	PublishedBefore string
+	Page
+}
+
+// Dates returns the filter's publication window.
+func (f SearchFilter) Dates() DateRange { return DateRange{f.PublishedAfter, f.PublishedBefore} }
+
+// ClaimsOnly reports whether f filters claims, which leaves actors out.
+func (f SearchFilter) ClaimsOnly() bool {
+	return f.Speaker != "" || f.Kind != "" || f.PublishedAfter != "" || f.PublishedBefore != ""
+}
+
+// Validate returns EINVALID for an unknown kind or a bad date. (Whether
+// Query has a searchable word is the store's to say.)
+func (f SearchFilter) Validate() error {
+	if f.Kind != "" && !f.Kind.Valid() {
+		return Errorf(EINVALID, "unknown edge kind %q", f.Kind)
+	}
+	_, _, err := f.Dates().Keys()
+	return err
+}
+
+// FilteredSearcher is implemented by stores whose search can be narrowed
+// by speaker, edge kind and date; the GraphQL search uses it when a filter
+// is given.
+type FilteredSearcher interface {
+	// SearchFiltered ranks as Store.Search does, keeping only the claims
+	// f selects (and no actors when f.ClaimsOnly). Returns EINVALID for a
+	// query with no searchable word, an unknown kind or a bad date.
+	SearchFiltered(ctx context.Context, f SearchFilter) (*SearchList, error)
 }
 
 // SearchHit is one ranked search result: a claim or an actor.

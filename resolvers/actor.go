@@ -38,20 +38,62 @@ func (r *actorResolver) Says(ctx context.Context, a *graph.Actor, filter *graph.
 
 // Accusations resolves Actor.accusations; the denials the selection asks
 // for are read for the whole page at once (prefetchAccusations).
-func (r *actorResolver) Accusations(ctx context.Context, a *graph.Actor, first *int, after *string, last *int, before *string) (*generated.AccusationConnection, error) {
-	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, From: a.ID}, first, after, last, before, accusationConnection, r.prefetchAccusations)
+func (r *actorResolver) Accusations(ctx context.Context, a *graph.Actor, filter *generated.AccusationFilter, first *int, after *string, last *int, before *string) (*generated.AccusationConnection, error) {
+	f, err := accusationFilter(graph.EdgeFilter{Kind: graph.EdgeAccuses, From: a.ID}, filter)
+	if err != nil {
+		return nil, err
+	}
+	return edgeList(ctx, r.Resolver, f, first, after, last, before, accusationConnection, r.prefetchAccusations)
 }
 
 // AccusedBy resolves Actor.accusedBy, prefetching as Accusations does.
-func (r *actorResolver) AccusedBy(ctx context.Context, a *graph.Actor, first *int, after *string, last *int, before *string) (*generated.AccusationConnection, error) {
-	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeAccuses, To: a.ID}, first, after, last, before, accusationConnection, r.prefetchAccusations)
+func (r *actorResolver) AccusedBy(ctx context.Context, a *graph.Actor, filter *generated.AccusationFilter, first *int, after *string, last *int, before *string) (*generated.AccusationConnection, error) {
+	f, err := accusationFilter(graph.EdgeFilter{Kind: graph.EdgeAccuses, To: a.ID}, filter)
+	if err != nil {
+		return nil, err
+	}
+	return edgeList(ctx, r.Resolver, f, first, after, last, before, accusationConnection, r.prefetchAccusations)
 }
 
 // Denials resolves Actor.denials; the deniers, accusers and denied claims
 // the selection asks for are read for the whole page at once
 // (prefetchDenials).
-func (r *actorResolver) Denials(ctx context.Context, a *graph.Actor, first *int, after *string, last *int, before *string) (*generated.DenialConnection, error) {
-	return edgeList(ctx, r.Resolver, graph.EdgeFilter{Kind: graph.EdgeDenies, From: a.ID}, first, after, last, before, denialConnection, r.prefetchDenials)
+func (r *actorResolver) Denials(ctx context.Context, a *graph.Actor, filter *generated.DenialFilter, first *int, after *string, last *int, before *string) (*generated.DenialConnection, error) {
+	f := graph.EdgeFilter{Kind: graph.EdgeDenies, From: a.ID}
+	if filter != nil {
+		if t := valueOf(filter.Target); t != "" {
+			id, err := domainID(t)
+			if err != nil {
+				return nil, err
+			}
+			f.To = id
+		}
+		f.PublishedAfter, f.PublishedBefore = valueOf(filter.PublishedAfter), valueOf(filter.PublishedBefore)
+	}
+	return edgeList(ctx, r.Resolver, f, first, after, last, before, denialConnection, r.prefetchDenials)
+}
+
+// accusationFilter narrows f (an actor's accusations, from it or against
+// it) by an AccusationFilter argument: its actor is the other end, the
+// accused when f has From, else the accuser. Returns INVALID for an ID
+// that is not an actor's.
+func accusationFilter(f graph.EdgeFilter, in *generated.AccusationFilter) (graph.EdgeFilter, error) {
+	if in == nil {
+		return f, nil
+	}
+	other, err := optionalID(valueOf(in.Actor), graph.PrefixActor)
+	if err != nil {
+		return f, err
+	}
+	if other != "" {
+		if f.From != "" {
+			f.To = other
+		} else {
+			f.From = other
+		}
+	}
+	f.PublishedAfter, f.PublishedBefore = valueOf(in.PublishedAfter), valueOf(in.PublishedBefore)
+	return f, nil
 }
 
 // edgeList reads one page of edges, lets prefetch read what the selection

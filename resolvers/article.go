@@ -32,6 +32,20 @@ func (r *articleResolver) PublishedAt(ctx context.Context, a *graph.Article) (*s
 	return optional(a.PublishedAt), nil
 }
 
+// IngestedAt resolves Article.ingestedAt.
+func (r *articleResolver) IngestedAt(ctx context.Context, a *graph.Article) (*string, error) {
+	return optional(a.IngestedAt), nil
+}
+
+// DateSource resolves Article.dateSource: null when the article has
+// neither a publication nor an ingest time.
+func (r *articleResolver) DateSource(ctx context.Context, a *graph.Article) (*graph.DateSource, error) {
+	if s := a.DateSource(); s != "" {
+		return &s, nil
+	}
+	return nil, nil
+}
+
 // Claims resolves Article.claims: the article's claims, narrowed by filter
 // (whose article is this one).
 func (r *articleResolver) Claims(ctx context.Context, a *graph.Article, filter *graph.ClaimFilter, orderBy *generated.ClaimOrder, first *int, after *string, last *int, before *string) (*generated.ClaimConnection, error) {

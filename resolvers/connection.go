@@ -164,6 +164,14 @@ func window[N, E any](items []N, token func(N) string, edge func(cursor string, 
 		}
 		return edges, nodes, pageInfo(nil, total > 0, p.After != "")
 	}
+	if len(items) == 0 {
+		// nothing lies beyond an empty page in the direction it was read
+		if p.backward {
+			hasPrev = false
+		} else {
+			hasNext = false
+		}
+	}
 	for _, n := range items {
 		tok := token(n)
 		edges = append(edges, edge(encodeCursor(tok), n))

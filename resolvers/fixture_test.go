@@ -29,10 +29,13 @@ type sourceSpec struct {
 // reported by sources.
 type claimSpec struct {
 	speaker, cue, content, sentence string
-	direct                          bool
-	accuses, denies                 []string
-	deniesClaim, answers            []int
-	reportedBy                      []string
+	// speakerAs, when set, is the speaker as written: its last occurrence
+	// before the content gives the speaker offsets.
+	speakerAs            string
+	direct               bool
+	accuses, denies      []string
+	deniesClaim, answers []int
+	reportedBy           []string
 }
 
 type articleSpec struct {
@@ -80,6 +83,12 @@ func (a articleSpec) extraction(art graph.Article) *graph.Extraction {
 			CueStart: cue,
 			CueEnd:   cue + len(c.cue),
 			Direct:   c.direct,
+		}
+		if c.speakerAs != "" {
+			if i := strings.LastIndex(art.Text[:start], c.speakerAs); i >= 0 {
+				j := i + len(c.speakerAs)
+				claim.SpeakerStart, claim.SpeakerEnd = &i, &j
+			}
 		}
 		x.Claims = append(x.Claims, claim)
 		x.Edges = append(x.Edges, &graph.Edge{Kind: graph.EdgeSays, From: claim.Speaker, To: claim.ID, Claim: claim.ID, Article: art.ID})

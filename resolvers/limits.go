@@ -110,16 +110,20 @@ func complexity() generated.ComplexityRoot {
 	list := func(base, child int, first, last *int) int {
 		return base + child*pageSize(first, last)
 	}
-	edges := func(child int, first *int, _ *string, last *int, _ *string) int {
-		return list(edgeListCost, child, first, last)
-	}
 	claims := func(child int, f *graph.ClaimFilter, _ *generated.ClaimOrder, first *int, _ *string, last *int, _ *string) int {
 		return list(claimFilterCost(f), child, first, last)
 	}
 	c.Actor.Says = claims
-	c.Actor.Accusations = edges
-	c.Actor.AccusedBy = edges
-	c.Actor.Denials = edges
+	edges := func(child int, first, last *int) int {
+		return list(edgeListCost, child, first, last)
+	}
+	c.Actor.Accusations = func(child int, _ *generated.AccusationFilter, first *int, _ *string, last *int, _ *string) int {
+		return edges(child, first, last)
+	}
+	c.Actor.AccusedBy = c.Actor.Accusations
+	c.Actor.Denials = func(child int, _ *generated.DenialFilter, first *int, _ *string, last *int, _ *string) int {
+		return edges(child, first, last)
+	}
 	c.Article.Claims = claims
 	c.Source.Reports = claims
 	// Lists whose length the store bounds but the query cannot: priced as a
@@ -131,8 +135,12 @@ func complexity() generated.ComplexityRoot {
 	c.Claim.DeniedBy = func(child int) int { return 1 + child*short }
 	c.Claim.Relations = func(child int) int { return 1 + child*short }
 	c.Accusation.Denials = func(child int) int { return 1 + child*short }
-	c.Query.Actors = func(child int, _ *graph.ActorFilter, first *int, _ *string, last *int, _ *string) int {
-		return list(indexCost, child, first, last)
+	c.Query.Actors = func(child int, f *graph.ActorFilter, _ *generated.ActorOrder, first *int, _ *string, last *int, _ *string) int {
+		base := indexCost
+		if f != nil && f.NameContains != "" {
+			base = ScanCost // a walk over every name key
+		}
+		return list(base, child, first, last)
 	}
 	c.Query.Claims = claims
 	c.Query.Articles = func(child int, f *graph.ArticleFilter, _ *generated.ArticleOrder, first *int, _ *string, last *int, _ *string) int {
@@ -142,10 +150,14 @@ func complexity() generated.ComplexityRoot {
 		}
 		return list(base, child, first, last)
 	}
-	c.Query.Sources = func(child int, _ *graph.SourceFilter, first *int, _ *string, last *int, _ *string) int {
-		return list(indexCost, child, first, last)
+	c.Query.Sources = func(child int, f *graph.SourceFilter, first *int, _ *string, last *int, _ *string) int {
+		base := indexCost
+		if f != nil && f.NameContains != "" {
+			base = ScanCost // a walk over every name key
+		}
+		return list(base, child, first, last)
 	}
-	c.Query.Search = func(child int, _ string, first *int, _ *string, last *int, _ *string) int {
+	c.Query.Search = func(child int, _ string, _ *graph.SearchFilter, first *int, _ *string, last *int, _ *string) int {
 		return list(ScanCost, child, first, last)
 	}
 	c.Query.Path = func(child int, _ string, _ string, maxHops *int) int {

@@ -92,6 +92,8 @@ func TestClaimFilters(t *testing.T) {
 		{"Window", `filter: {publishedAfter: "2026-03-05T08:30:00Z", publishedBefore: "2026-03-06"}`, nil,
 			[]string{"Islamabad of blocking the river talks", "the talks would resume in spring"}},
 		{"Text", `filter: {text: "River TALK"}`, nil, []string{"Islamabad of blocking the river talks"}},
+		{"TextStem", `filter: {text: "shelled"}`, nil, []string{"Islamabad of shelling border villages on Tuesday"}},
+		{"TextPhrase", `filter: {text: "\"the talks\""}`, nil, []string{"the talks would resume in spring"}},
 		{"TextAndSpeaker", `filter: {text: "talks", speaker: $id}`, map[string]any{"id": kabul},
 			[]string{"Islamabad of blocking the river talks"}},
 		{"KindAndPublisher", `filter: {kind: ACCUSES, publisher: "The Valley Courier"}`, nil,
@@ -236,19 +238,34 @@ func TestOrderBy(t *testing.T) {
 		c.ingestDated(riverTalks, riverTalksDate)
 		c.ingest(roll)
 		var d struct {
-			Articles struct{ Nodes []struct{ Title string } }
+			Articles struct {
+				Nodes []struct {
+					Title       string
+					PublishedAt *string
+					IngestedAt  *string
+					DateSource  *string
+				}
+			}
 		}
-		c.query(`{ articles(orderBy: {field: PUBLISHED_AT, direction: DESC}) { nodes { title } } }`, nil, &d)
+		c.query(`{ articles(orderBy: {field: PUBLISHED_AT, direction: DESC}) { nodes { title publishedAt ingestedAt dateSource } } }`, nil, &d)
 		var got []string
 		for _, n := range d.Articles.Nodes {
 			got = append(got, n.Title)
+			wantSource := "PUBLISHED"
+			if n.Title == roll.title {
+				wantSource = "INGESTED"
+			}
+			if n.DateSource == nil || *n.DateSource != wantSource || n.IngestedAt == nil || graph.DateKey(*n.IngestedAt) == "" {
+				t.Errorf("%s: dateSource %v, ingestedAt %v; want %s and a time", n.Title, n.DateSource, n.IngestedAt, wantSource)
+			}
 		}
-		if want := []string{riverTalks.title, borderClash.title, roll.title}; strings.Join(got, "|") != strings.Join(want, "|") {
-			t.Errorf("articles newest first: got %q, want %q (undated last)", got, want)
+		// the undated roll call is ordered by the time it was ingested: now, after March 2026
+		if want := []string{roll.title, riverTalks.title, borderClash.title}; strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("articles newest first: got %q, want %q (undated by ingest time)", got, want)
 		}
-		l := c.claims(`orderBy: {field: PUBLISHED_AT}, first: 2`, nil)
+		l := c.claims(`orderBy: {field: PUBLISHED_AT, direction: DESC}, first: 2`, nil)
 		if !sameSet(l.texts(), []string{roll.claims[0].content, roll.claims[1].content}) || l.TotalCount != 8 {
-			t.Errorf("claims oldest first: got %+v, want the undated roll call's two first of 8", l)
+			t.Errorf("claims newest first: got %+v, want the undated roll call's two first of 8", l)
 		}
 	})
 }

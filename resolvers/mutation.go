@@ -3,6 +3,7 @@ package resolvers
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/claimgraph/claimgraph/graph"
 	"github.com/claimgraph/claimgraph/graph/generated"
@@ -31,6 +32,7 @@ func (r *mutationResolver) IngestArticle(ctx context.Context, in generated.Inges
 	if in.PublishedAt != nil {
 		art.PublishedAt = *in.PublishedAt
 	}
+	art.IngestedAt = time.Now().UTC().Format(time.RFC3339)
 	x, err := r.extract(art)
 	if err != nil {
 		return nil, fmt.Errorf("ingest article: extract: %w", err)

@@ -17,8 +17,9 @@ func (r *queryResolver) Node(ctx context.Context, gid string) (generated.Node, e
 }
 
 // Actors resolves Query.actors.
-func (r *queryResolver) Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) (*generated.ActorConnection, error) {
+func (r *queryResolver) Actors(ctx context.Context, filter *graph.ActorFilter, orderBy *generated.ActorOrder, first *int, after *string, last *int, before *string) (*generated.ActorConnection, error) {
 	f := valueOf(filter)
+	f.Order = actorOrder(orderBy)
 	return listPage(first, after, last, before, func(pg graph.Page) (*graph.ActorList, error) {
 		f.Page = pg
 		return r.store.FindActors(ctx, f)
@@ -37,6 +38,19 @@ func claimOrder(o *generated.ClaimOrder) graph.Order {
 		return graph.Order{}
 	}
 	return graph.Order{Field: graph.OrderField(o.Field), Desc: o.Direction != nil && *o.Direction == generated.OrderDirectionDesc}
+}
+
+// actorOrder turns an orderBy argument into the store's order; nil is by
+// ID. A count runs most first unless the direction says otherwise.
+func actorOrder(o *generated.ActorOrder) graph.ActorSort {
+	if o == nil {
+		return graph.ActorSort{}
+	}
+	desc := o.Field != graph.ActorOrderByID
+	if o.Direction != nil {
+		desc = *o.Direction == generated.OrderDirectionDesc
+	}
+	return graph.ActorSort{Field: o.Field, Desc: desc}
 }
 
 // articleOrder turns an orderBy argument into the store's order; nil is by
@@ -117,9 +131,23 @@ func (r *queryResolver) Sources(ctx context.Context, filter *graph.SourceFilter,
 	}, sourceConnection)
 }
 
-// Search resolves Query.search.
-func (r *queryResolver) Search(ctx context.Context, query string, first *int, after *string, last *int, before *string) (*generated.SearchConnection, error) {
+// Search resolves Query.search. A filter (its speaker a global ID) needs
+// a store that filters search (graph.FilteredSearcher); others answer
+// INVALID when one is given.
+func (r *queryResolver) Search(ctx context.Context, query string, filter *graph.SearchFilter, first *int, after *string, last *int, before *string) (*generated.SearchConnection, error) {
 	return listPage(first, after, last, before, func(pg graph.Page) (*graph.SearchList, error) {
+		f := valueOf(filter)
+		f.Query, f.Page = query, pg
+		var err error
+		if f.Speaker, err = optionalID(f.Speaker, graph.PrefixActor); err != nil {
+			return nil, err
+		}
+		if fs, ok := r.store.(graph.FilteredSearcher); ok {
+			return fs.SearchFiltered(ctx, f)
+		}
+		if f.ClaimsOnly() {
+			return nil, graph.Errorf(graph.EINVALID, "this store cannot filter search")
+		}
 		return r.store.Search(ctx, query, pg)
 	}, searchConnection)
 }

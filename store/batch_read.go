@@ -133,7 +133,8 @@ func checkEdgeFilter(f graph.EdgeFilter) error {
 	if f.Kind != "" && !f.Kind.Valid() {
 		return graph.Errorf(graph.EINVALID, "unknown edge kind %q", f.Kind)
 	}
-	return nil
+	_, _, err := f.Dates().Keys()
+	return err
 }
 
 // edgeIndex says where the edges a filter selects are read.
@@ -159,7 +160,7 @@ type edgeIndex struct {
 // the forward index when From is set, the reverse one when To is, the
 // claim's edges when only Claim is.
 func edgeIndexOf(f graph.EdgeFilter) edgeIndex {
-	ix := edgeIndex{order: edgeKey, byValue: f.Article != "" || f.Denied != ""}
+	ix := edgeIndex{order: edgeKey, byValue: f.Article != "" || f.Denied != "" || f.Dates().Set()}
 	switch {
 	case f.Denied != "":
 		if f.Kind == "" || f.Kind == graph.EdgeDenies {

@@ -37,7 +37,7 @@ func (t *tx) claimDate(claim string) (date string, ok bool, err error) {
 
 // putArticleDate writes the date indexes of a new article.
 func (t *tx) putArticleDate(a *graph.Article) (string, error) {
-	d := graph.DateKey(a.PublishedAt)
+	d := a.TimeKey()
 	if t.dates == nil {
 		t.dates = map[string]string{}
 	}

@@ -2,7 +2,8 @@
 // an embedded Badger v4 database, with the indexes, transactions and
 // full-text index that back it. It may import graph and Badger only (with
 // ristretto's z.Buffer, the type Badger's StreamWriter takes, and S2 from
-// Badger's compression library, for a bulk load's sort runs); no package
+// Badger's compression library, for a bulk load's sort runs, and the
+// Snowball English stemmer, which folds the words of the search index); no package
 // of claimgraph outside store and its storebench (a benchmark's view of
 // Badger's own write) imports Badger.
 //
@@ -65,9 +66,9 @@
 // article ID, followed, on a denies edge that names the claim it denies
 // (format 8 on), by \0 and that claim's ID.
 //
-// A <date> is graph.DateKey of the article's publishedAt: UTC to the
-// second, fixed width, so keys sort by time; "" (sorting first) when the
-// article has no publishedAt that DateKey reads.
+// A <date> is the article's graph.Article.TimeKey: the DateKey of its
+// publishedAt, else of its ingestedAt, UTC to the second, fixed width, so
+// keys sort by time; "" (sorting first) when it has neither.
 //
 // Edges to a claim are read from r/<claim> and from the keys of
 // ec/<claim> whose end is that claim, merged in r/ order (they are few).

@@ -112,27 +112,39 @@ func (db *DB) FindArticles(ctx context.Context, f graph.ArticleFilter) (*graph.A
 	return out, nil
 }
 
-// FindActors returns a page of actors ordered by ID. Name matches the name
-// or any alias by graph.NameKey through the name index; Kind uses the kind
-// index. Returns EINVALID for an unknown kind.
+// FindActors returns a page of actors, by ID unless f.Order names a count.
+// Name matches the name or any alias by graph.NameKey through the name
+// index; NamePrefix reads the range of that index the prefix starts,
+// NameContains walks its keys (never a value); Kind uses the kind index.
+// By a count (claims made, accusations made or suffered, denials made),
+// the selection is read and sorted by the counters kept at ingest (one
+// walk over the counters when every actor is selected, one lookup per
+// actor otherwise), then by ID. Returns EINVALID for an unknown kind or
+// order, or a name pattern with nothing to match.
 func (db *DB) FindActors(ctx context.Context, f graph.ActorFilter) (*graph.ActorList, error) {
 	if f.Kind != "" && !f.Kind.Valid() {
 		return nil, graph.Errorf(graph.EINVALID, "unknown actor kind %q", f.Kind)
 	}
-	l, err := findNamed[graph.Actor](ctx, db, f.Name, string(f.Kind), namedIndex{pActorName, pActorKind, graph.PrefixActor, cntActors}, f.Page)
+	if err := f.Order.Validate(); err != nil {
+		return nil, err
+	}
+	q := namedQuery{name: f.Name, prefix: f.NamePrefix, contains: f.NameContains, kind: string(f.Kind), order: f.Order}
+	l, err := findNamed[graph.Actor](ctx, db, q, namedIndex{pActorName, pActorKind, graph.PrefixActor, cntActors}, f.Page)
 	if err != nil {
 		return nil, err
 	}
 	return &graph.ActorList{Actors: l.nodes, TotalCount: l.total, HasNextPage: l.next, HasPreviousPage: l.prev}, nil
 }
 
-// FindSources returns a page of sources ordered by ID. Name matches the name
-// or any alias by graph.NameKey. Returns EINVALID for an unknown kind.
+// FindSources returns a page of sources ordered by ID. Name, NamePrefix
+// and NameContains match names as for actors. Returns EINVALID for an
+// unknown kind or a name pattern with nothing to match.
 func (db *DB) FindSources(ctx context.Context, f graph.SourceFilter) (*graph.SourceList, error) {
 	if f.Kind != "" && !f.Kind.Valid() {
 		return nil, graph.Errorf(graph.EINVALID, "unknown source kind %q", f.Kind)
 	}
-	l, err := findNamed[graph.Source](ctx, db, f.Name, string(f.Kind), namedIndex{pSourceName, pSourceKind, graph.PrefixSource, cntSources}, f.Page)
+	q := namedQuery{name: f.Name, prefix: f.NamePrefix, contains: f.NameContains, kind: string(f.Kind)}
+	l, err := findNamed[graph.Source](ctx, db, q, namedIndex{pSourceName, pSourceKind, graph.PrefixSource, cntSources}, f.Page)
 	if err != nil {
 		return nil, err
 	}
@@ -145,6 +157,13 @@ type namedIndex struct {
 	name, kind, idPrefix, counter string
 }
 
+// namedQuery is a selection of named nodes: a whole name, a name prefix, a
+// part of a name and a kind ("" does not filter), and an order.
+type namedQuery struct {
+	name, prefix, contains, kind string
+	order                        graph.ActorSort
+}
+
 // namedPage is one page of named nodes and the size of the whole selection.
 type namedPage[T any] struct {
 	nodes      []*T
@@ -152,23 +171,56 @@ type namedPage[T any] struct {
 	next, prev bool
 }
 
-// findNamed pages the actors or sources whose name or alias has name's
-// NameKey (through the name index) and whose kind is kind; empty values do
-// not filter.
-func findNamed[T any](ctx context.Context, db *DB, name, kind string, ix namedIndex, p graph.Page) (*namedPage[T], error) {
+// findNamed pages the actors or sources q selects: the first name
+// condition set drives (a whole name is an index group; a prefix or part
+// is read from the name index and sorted), the others and the kind are
+// checked per node.
+func findNamed[T any](ctx context.Context, db *DB, q namedQuery, ix namedIndex, p graph.Page) (*namedPage[T], error) {
+	for _, pat := range []struct{ what, v string }{{"namePrefix", q.prefix}, {"nameContains", q.contains}} {
+		if pat.v != "" && graph.NameKey(pat.v) == "" {
+			return nil, graph.Errorf(graph.EINVALID, "%s %q has no letter or digit to match", pat.what, pat.v)
+		}
+	}
 	out := &namedPage[T]{}
 	err := db.view(ctx, func(t *tx) error {
-		var s selection
-		switch {
-		case name != "":
-			s = index(ix.name, graph.NameKey(name))
-			if kind != "" {
-				s.and(t.hasKey(func(id string) []byte { return key(ix.kind, kind, id) }))
+		var conds []cond
+		if q.name != "" {
+			nk := graph.NameKey(q.name)
+			conds = append(conds, cond{sel: index(ix.name, nk), key: func(id string) []byte { return key(ix.name, nk, id) }})
+		}
+		for _, pat := range []struct {
+			v      string
+			prefix bool
+		}{{q.prefix, true}, {q.contains, false}} {
+			if pat.v == "" {
+				continue
 			}
-		case kind != "":
-			s = index(ix.kind, kind)
-		default:
-			s = nodesOfType(ix.idPrefix, ix.counter)
+			ids, err := t.namesMatching(ix.name, graph.NameKey(pat.v), pat.prefix)
+			if err != nil {
+				return err
+			}
+			conds = append(conds, idsCond(ids))
+		}
+		if q.kind != "" {
+			conds = append(conds, cond{sel: index(ix.kind, q.kind), key: func(id string) []byte { return key(ix.kind, q.kind, id) }})
+		}
+		s := nodesOfType(ix.idPrefix, ix.counter)
+		if len(conds) > 0 {
+			s = conds[0].sel
+			for _, c := range conds[1:] {
+				if c.in != nil {
+					s.and(c.in)
+				} else {
+					s.and(t.hasKey(c.key))
+				}
+			}
+		}
+		s.desc = q.order.Desc
+		if q.order.Field != "" && q.order.Field != graph.ActorOrderByID {
+			var err error
+			if s, err = t.byCount(s, q.order, len(conds) == 0); err != nil {
+				return err
+			}
 		}
 		ids, total, next, prev, err := t.page(s, p)
 		if err != nil {
@@ -182,6 +234,115 @@ func findNamed[T any](ctx context.Context, db *DB, name, kind string, ix namedIn
 		return nil, err
 	}
 	return out, nil
+}
+
+// namesMatching returns the IDs, sorted and distinct, of the nodes of a
+// name index (prefix pActorName or pSourceName) with a name key that
+// starts with nk (prefix) or holds it. A prefix reads its range of the
+// index; a part walks every key. Keys only are read.
+func (t *tx) namesMatching(index, nk string, prefix bool) ([]string, error) {
+	start := []byte(index)
+	if prefix {
+		start = []byte(index + nk)
+	}
+	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: start})
+	defer it.Close()
+	var ids []string
+	n := 0
+	for it.Seek(start); it.ValidForPrefix(start); it.Next() {
+		k := it.Item().Key()[len(index):]
+		i := bytes.IndexByte(k, 0)
+		if i < 0 {
+			continue
+		}
+		if n++; n%1024 == 0 {
+			if err := t.ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		if prefix || strings.Contains(string(k[:i]), nk) {
+			ids = append(ids, string(k[i+1:]))
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), t.ctx.Err()
+}
+
+// countCounter names, for an actor order by a count, the counter of one
+// actor and the prefix and suffix of every such counter's key.
+func countCounter(f graph.ActorOrderField) (name func(id string) string, prefix, suffix string) {
+	switch f {
+	case graph.ActorOrderByClaims:
+		return func(id string) string { return indexGroup(claimSpeakerKey(id, "")) }, "#" + pClaimSpeaker, ""
+	case graph.ActorOrderByAccusations:
+		return func(id string) string { return edgeGroup(pEdge, id, graph.EdgeAccuses) }, "#" + pEdge, sep + string(graph.EdgeAccuses)
+	case graph.ActorOrderByAccused:
+		return func(id string) string { return edgeGroup(pRev, id, graph.EdgeAccuses) }, "#" + pRev, sep + string(graph.EdgeAccuses)
+	default: // graph.ActorOrderByDenials
+		return func(id string) string { return edgeGroup(pEdge, id, graph.EdgeDenies) }, "#" + pEdge, sep + string(graph.EdgeDenies)
+	}
+}
+
+// byCount reads selection s (keep applied) and returns it sorted by the
+// count o names, then ID, in o's direction. all says s is every actor: the
+// counts are then read in one walk over the counters rather than one
+// lookup per actor.
+func (t *tx) byCount(s selection, o graph.ActorSort, all bool) (selection, error) {
+	name, prefix, suffix := countCounter(o.Field)
+	var counts map[string]int64
+	if all {
+		counts = map[string]int64{}
+		p := countKey(prefix)
+		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p, PrefetchValues: true})
+		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+			rest := string(it.Item().Key()[len(p):])
+			if suffix != "" {
+				if !strings.HasSuffix(rest, suffix) {
+					continue
+				}
+				rest = rest[:len(rest)-len(suffix)]
+			}
+			if strings.Contains(rest, sep) {
+				continue
+			}
+			err := it.Item().Value(func(v []byte) error {
+				counts[rest] = decodeCount(v)
+				return nil
+			})
+			if err != nil {
+				it.Close()
+				return selection{}, fmt.Errorf("read counter: %w", err)
+			}
+		}
+		it.Close()
+	}
+	countOf := func(id string) (int64, error) {
+		if counts != nil {
+			return counts[id], nil
+		}
+		return t.count(name(id))
+	}
+	sortKey := func(id string) ([]byte, error) {
+		n, err := countOf(id)
+		if err != nil {
+			return nil, err
+		}
+		return fmt.Appendf(nil, "%020d%s%s", max(n, 0), sep, id), nil
+	}
+	m, err := t.materialise(s, sortKey)
+	if err != nil {
+		return selection{}, err
+	}
+	m.desc = o.Desc
+	m.idFrom = -1
+	m.pos = func(id string) ([]byte, bool, error) {
+		if ok, err := t.has(nodeKey(id)); err != nil || !ok {
+			return nil, ok, err
+		}
+		k, err := sortKey(id)
+		return k, err == nil, err
+	}
+	return m, nil
 }
 
 // FindClaims returns a page of claims. Each filter has an index (claims by
@@ -198,7 +359,8 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	terms := searchTerms(f.Text)
+	sq := parseQuery(f.Text)
+	terms := sq.terms
 	if f.Text != "" && len(terms) == 0 {
 		return nil, graph.Errorf(graph.EINVALID, "text %q has no searchable word", f.Text)
 	}
@@ -224,8 +386,17 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 		add(f.Kind != "", index(pClaimKind, string(f.Kind)), func(id string) []byte { return claimKindKey(f.Kind, id) })
 		add(f.Target != "", index(pClaimTarget, f.Target), func(id string) []byte { return claimTargetKey(f.Target, id) })
 		add(f.Publisher != "", index(pClaimPub, graph.NameKey(f.Publisher)), func(id string) []byte { return claimPubKey(f.Publisher, id) })
+		withTerm := map[string][]string{}
 		for _, w := range terms {
-			c, err := t.termCond(w)
+			ids, err := t.claimsWithTerm(w)
+			if err != nil {
+				return err
+			}
+			withTerm[w] = ids
+			conds = append(conds, idsCond(ids))
+		}
+		for _, ph := range sq.phrases {
+			c, err := db.phraseCond(t, ph, withTerm)
 			if err != nil {
 				return err
 			}
@@ -267,14 +438,10 @@ type cond struct {
 	in func(id string) (bool, error)
 }
 
-// termCond is the condition of one word of a text filter: the claims
-// whose text has it, read whole from the postings (a materialised
-// selection), since segments (tb/) cannot be looked up by claim.
-func (t *tx) termCond(w string) (cond, error) {
-	ids, err := t.claimsWithTerm(w)
-	if err != nil {
-		return cond{}, err
-	}
+// idsCond is the condition of a list of claim IDs read whole (sorted): the
+// postings of one word of a text filter (segments, tb/, cannot be looked
+// up by claim), or the claims holding a phrase.
+func idsCond(ids []string) cond {
 	keys := make([][]byte, len(ids))
 	set := make(map[string]bool, len(ids))
 	for i, id := range ids {
@@ -284,7 +451,40 @@ func (t *tx) termCond(w string) (cond, error) {
 	return cond{
 		sel: selection{keys: keys, idFrom: 0},
 		in:  func(id string) (bool, error) { return set[id], nil },
-	}, nil
+	}
+}
+
+// phraseCond is the condition of one phrase of a text filter: the claims
+// that have every term of it (withTerm holds the claims of each term read
+// so far) and whose text holds its words adjacent and in order.
+func (db *DB) phraseCond(t *tx, phrase []string, withTerm map[string][]string) (cond, error) {
+	var cands []string
+	first := true
+	for _, k := range phrase {
+		ids, ok := withTerm[k]
+		if !ok {
+			continue // a stopword, or a term past maxQueryTerms
+		}
+		if first {
+			cands, first = slices.Clone(ids), false
+			continue
+		}
+		cands = slices.DeleteFunc(cands, func(id string) bool {
+			_, found := slices.BinarySearch(ids, id)
+			return !found
+		})
+	}
+	out := make([]string, 0, len(cands))
+	for _, id := range cands {
+		v, _, err := db.reads.node(t, id)
+		if err != nil {
+			return cond{}, err
+		}
+		if c, ok := v.(*graph.Claim); ok && hasPhrase(claimDoc(c), phrase) {
+			out = append(out, id)
+		}
+	}
+	return idsCond(out), t.ctx.Err()
 }
 
 // materialiseRatio: a date-ordered list whose smallest filter group is
@@ -437,8 +637,10 @@ func (t *tx) plan(conds []cond, o graph.Order, lo, hi string, all selection, dat
 // backward page (except for edges to a claim, which are few); otherwise
 // the selection's keys are walked, reading only the article of each edge
 // returned (and the value of every key, when Article or Denied is set).
+// A date window (PublishedAfter, PublishedBefore) keeps the edges whose
+// article's date key lies in it, read per edge (its at/ key) on that walk.
 // Returns EINVALID when none of From, To, Claim and Denied is set, or for
-// an unknown edge kind.
+// an unknown edge kind or a bad date.
 func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeList, error) {
 	if err := checkEdgeFilter(f); err != nil {
 		return nil, err
@@ -468,7 +670,7 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	// is a claim: the page starts at the cursor and the total comes from
 	// the counter.
 	counted := f.From != "" || !strings.HasPrefix(f.To, graph.PrefixClaim)
-	if counted && f.Claim == "" && f.Denied == "" && f.Article == "" && (f.From == "") != (f.To == "") && !claimCursor {
+	if counted && f.Claim == "" && f.Denied == "" && f.Article == "" && !f.Dates().Set() && (f.From == "") != (f.To == "") && !claimCursor {
 		prefix := ix.prefixes[0]
 		node, pre := f.From, pEdge
 		if node == "" {
@@ -528,6 +730,8 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	}
 	// Otherwise walk every key of the selection (for the total), keep the
 	// matching ones and cut the page from them.
+	lo, hi, _ := f.Dates().Keys()
+	dated := f.Dates().Set()
 	err := db.view(ctx, func(t *tx) error {
 		type hit struct {
 			key  []byte // in the list's order
@@ -555,6 +759,15 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 					}
 					if !f.Matches(e) {
 						continue
+					}
+					if dated {
+						d, err := t.articleDate(e.Article)
+						if err != nil {
+							return err
+						}
+						if d == "" || d < lo || (hi != "" && d >= hi) {
+							continue
+						}
 					}
 				} else {
 					at = it.Item().KeyCopy(nil)

@@ -72,7 +72,10 @@ const (
 // claim in edge values (they still read as before) and lacked the denial
 // indexes dd/ and da/; Open builds them (buildDenialIndexes). A binary of
 // version 7 refuses version 8, whose edge values it would misread.
-const formatVersion = 8
+// Versions 8 and 9 folded search terms by stripping plurals; version 10
+// indexes English stems (Porter2), so Open rebuilds the postings
+// (reindexSearch).
+const formatVersion = 10
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a

@@ -99,7 +99,9 @@ func (s *selection) id(k []byte) string {
 // materialised selection whose keys are made by sortKey from each ID
 // (sorted; nil drops the item). The result keeps s's direction.
 func (t *tx) materialise(s selection, sortKey func(id string) ([]byte, error)) (selection, error) {
-	var keys [][]byte
+	// never nil, even when nothing is kept: a nil keys would make the
+	// result a Badger selection with no prefix, every key of the database
+	keys := [][]byte{}
 	err := t.walk(s, func(id string) error {
 		if s.keep != nil {
 			if ok, err := s.keep(id); err != nil || !ok {
@@ -315,23 +317,6 @@ func (t *tx) page(s selection, p graph.Page) (ids []string, total int, hasNext, 
 		return ids, total, cur != nil, more, nil
 	}
 	return ids, total, more, cur != nil, nil
-}
-
-// searchTerms returns the distinct searchable terms of a query, at most
-// maxQueryTerms.
-func searchTerms(query string) []string {
-	seen := map[string]bool{}
-	var terms []string
-	for _, tok := range tokens(query) {
-		if tok.term != "" && !seen[tok.term] {
-			seen[tok.term] = true
-			terms = append(terms, tok.term)
-		}
-	}
-	if len(terms) > maxQueryTerms {
-		terms = terms[:maxQueryTerms]
-	}
-	return terms
 }
 
 // countRange counts the keys of s (a Badger selection, keep not applied,

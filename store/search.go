@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/kljensen/snowball/english"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
@@ -155,7 +156,11 @@ func (c *termCounter) count(text string) ([]termCount, int) {
 	return c.tf, n
 }
 
-// term folds one word to its index term ("" for a stopword).
+// term folds one word to its index term ("" for a stopword): lower case,
+// no apostrophes or possessive "'s", then its English stem (Porter2, the
+// Snowball English stemmer), so "rigged", "rigging" and "rigs" are one
+// term, as are "accused" and "accusations". Words of other scripts are
+// kept whole.
 func term(w string) string {
 	w = strings.ToLower(strings.ReplaceAll(w, "\u2019", "'"))
 	w = strings.TrimRight(w, "'")
@@ -164,24 +169,7 @@ func term(w string) string {
 	if w == "" || stopwords[w] {
 		return ""
 	}
-	return stem(w)
-}
-
-// stem strips English plural endings (the "S" stemmer of Harman, 1991):
-// accusations → accusation, militias → militia, policies → policy.
-func stem(w string) string {
-	if len(w) <= 3 {
-		return w
-	}
-	switch {
-	case strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
-		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
-		return w[:len(w)-1]
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ss"):
-		return w[:len(w)-1]
-	}
-	return w
+	return english.Stem(w, true)
 }
 
 // termFreqs returns the term frequencies of text and its length in terms.
@@ -365,23 +353,34 @@ func sameFreqs(a, b map[string]int) bool {
 // score scaled by the share of query words the hit contains; no claim is
 // scanned. Hits are ordered by score, then ID; p.After is the ID of
 // the last hit of the previous page (p.Before, paging backward, the first
-// of the next). Words are matched after folding case,
-// apostrophes and English plurals; stopwords, and words past the 32nd, are
-// ignored. Each hit has a
-// snippet around its first match with matched words in **bold**. Returns
-// EINVALID for a query with no searchable word.
+// of the next). Words are matched by their English stem (Porter2: "rigged"
+// finds "rigging") after folding case and apostrophes; stopwords, and
+// words past the 32nd, are ignored. Text in double quotes is a phrase:
+// a hit must hold its words adjacent and in order (checked against the
+// hit's text). Each hit has a snippet around its first match with matched
+// words in **bold**. Returns EINVALID for a query with no searchable word.
 func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.SearchList, error) {
-	terms := searchTerms(query)
+	return db.SearchFiltered(ctx, graph.SearchFilter{Query: query, Page: p})
+}
+
+// SearchFiltered searches as Search does, keeping only the claims that
+// f's speaker, kind and date window select (point lookups in the claim
+// indexes for each hit, and the article's date), and no actors when any
+// of those is set. Returns EINVALID for a query with no searchable word,
+// an unknown kind or a bad date.
+func (db *DB) SearchFiltered(ctx context.Context, f graph.SearchFilter) (*graph.SearchList, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	sq := parseQuery(f.Query)
+	terms := sq.terms
 	if len(terms) == 0 {
-		return nil, graph.Errorf(graph.EINVALID, "search query %q has no searchable word", query)
+		return nil, graph.Errorf(graph.EINVALID, "search query %q has no searchable word", f.Query)
 	}
+	lo, hi, _ := f.Dates().Keys()
+	p := f.Page
 	// the snippet bolds every query word, even past the 32nd
-	q := map[string]bool{}
-	for _, tok := range tokens(query) {
-		if tok.term != "" {
-			q[tok.term] = true
-		}
-	}
+	q := sq.bold
 	out := &graph.SearchList{}
 	err := db.view(ctx, func(t *tx) error {
 		docs, err := t.count(cntDocs)
@@ -397,10 +396,13 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 		}
 		avg := float64(totalLen) / float64(docs)
 		var acc map[string]*match
-		for _, w := range terms {
-			if acc, err = t.score(w, float64(docs), avg, acc); err != nil {
+		for i, w := range terms {
+			if acc, err = t.score(w, uint64(1)<<i, float64(docs), avg, acc); err != nil {
 				return err
 			}
+		}
+		if err := db.narrowHits(t, acc, sq, f, lo, hi); err != nil {
+			return err
 		}
 		// Coordination: a hit matching k of n query words keeps k/n of its
 		// score, so hits with every word come first.
@@ -460,16 +462,100 @@ func (db *DB) Search(ctx context.Context, query string, p graph.Page) (*graph.Se
 	return out, nil
 }
 
-// match accumulates one document's score over the query words.
+// match accumulates one document's score over the query words: terms
+// counts them, mask has bit i set for the query's term i.
 type match struct {
 	score float64
 	terms int
+	mask  uint64
 }
 
-// score adds the BM25 contribution of term w to every document in its
+// narrowHits drops from acc the hits that lack a phrase of sq (they must
+// have every term of it, then its words in order in their text) or that
+// f's filters leave out.
+func (db *DB) narrowHits(t *tx, acc map[string]*match, sq searchQuery, f graph.SearchFilter, lo, hi string) error {
+	var need []uint64 // the terms each phrase requires
+	for _, ph := range sq.phrases {
+		var m uint64
+		for _, k := range ph {
+			if i := slices.Index(sq.terms, k); i >= 0 {
+				m |= uint64(1) << i
+			}
+		}
+		need = append(need, m)
+	}
+	window := lo != "" || hi != ""
+	for id, m := range acc {
+		keep, err := db.keepHit(t, id, m, sq, need, f, window, lo, hi)
+		if err != nil {
+			return err
+		}
+		if !keep {
+			delete(acc, id)
+		}
+	}
+	return t.ctx.Err()
+}
+
+// keepHit reports whether the hit id (matched as m) stays: see narrowHits.
+func (db *DB) keepHit(t *tx, id string, m *match, sq searchQuery, need []uint64, f graph.SearchFilter, window bool, lo, hi string) (bool, error) {
+	claim := strings.HasPrefix(id, graph.PrefixClaim)
+	if f.ClaimsOnly() {
+		if !claim {
+			return false, nil
+		}
+		for _, k := range [][]byte{
+			when(f.Speaker != "", func() []byte { return claimSpeakerKey(f.Speaker, id) }),
+			when(f.Kind != "", func() []byte { return claimKindKey(f.Kind, id) }),
+		} {
+			if k == nil {
+				continue
+			}
+			if ok, err := t.has(k); err != nil || !ok {
+				return false, err
+			}
+		}
+		if window {
+			d, ok, err := t.claimDate(id)
+			if err != nil || !ok || d == "" || d < lo || (hi != "" && d >= hi) {
+				return false, err
+			}
+		}
+	}
+	if len(sq.phrases) == 0 {
+		return true, nil
+	}
+	for _, n := range need {
+		if m.mask&n != n {
+			return false, nil
+		}
+	}
+	v, _, err := db.reads.node(t, id)
+	if err != nil {
+		return false, err
+	}
+	var text string
+	switch n := v.(type) {
+	case *graph.Actor:
+		text = actorDoc(n)
+	case *graph.Claim:
+		text = claimDoc(n)
+	}
+	return sq.hasPhrases(text), nil
+}
+
+// when returns k() when cond holds, else nil.
+func when(cond bool, k func() []byte) []byte {
+	if !cond {
+		return nil
+	}
+	return k()
+}
+
+// score adds the BM25 contribution of term w (bit in a match's mask) to every document in its
 // posting list (the ti/ keys and the tb/ segments), in acc (made when nil,
 // sized for the first term's list), and returns acc.
-func (t *tx) score(w string, docs, avgLen float64, acc map[string]*match) (map[string]*match, error) {
+func (t *tx) score(w string, bit uint64, docs, avgLen float64, acc map[string]*match) (map[string]*match, error) {
 	pre := prefixOf(pPosting, w)
 	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: pre})
 	defer it.Close()
@@ -515,6 +601,7 @@ func (t *tx) score(w string, docs, avgLen float64, acc map[string]*match) (map[s
 		}
 		m.score += idf * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float64(p.len)/avgLen))
 		m.terms++
+		m.mask |= bit
 	}
 	return acc, t.ctx.Err()
 }

@@ -16,10 +16,14 @@ func TestTokens(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"Pakistan's accusations", []string{"pakistan", "accusation"}},
-		{"the policies of the Taliban", []string{"", "policy", "", "", "taliban"}},
+		{"Pakistan's accusations", []string{"pakistan", "accus"}},
+		{"Pakistan accused", []string{"pakistan", "accus"}},
+		{"the policies of the Taliban", []string{"", "polici", "", "", "taliban"}},
+		{"a policy", []string{"", "polici"}},
+		{"rigged rigging rigs RIG", []string{"rig", "rig", "rig", "rig"}},
+		{"elections, elected", []string{"elect", "elect"}},
 		{"Don’t say “militias”!", []string{"dont", "say", "militia"}},
-		{"Kabul, 2024: 12 killed", []string{"kabul", "2024", "12", "killed"}},
+		{"Kabul, 2024: 12 killed", []string{"kabul", "2024", "12", "kill"}},
 		{"glass bus status", []string{"glass", "bus", "status"}},
 		{"ذبیح‌الله مجاهد", []string{"ذبیح", "الله", "مجاهد"}},
 		{"", nil},
@@ -70,7 +74,7 @@ func TestTermCounter(t *testing.T) {
 }
 
 func TestSnippet(t *testing.T) {
-	q := map[string]bool{"border": true, "closed": true}
+	q := map[string]bool{term("border"): true, term("closes"): true}
 	if got, want := snippet("Asif said the border would stay closed.", q), "Asif said the **border** would stay **closed**."; got != want {
 		t.Errorf("short snippet: got %q, want %q", got, want)
 	}
@@ -189,4 +193,47 @@ func BenchmarkTermCounter(b *testing.B) {
 			c.count(texts[i%len(texts)])
 		}
 	})
+}
+
+func TestParseQuery(t *testing.T) {
+	for _, tt := range []struct {
+		query   string
+		terms   []string
+		phrases [][]string
+	}{
+		{"rigged election", []string{"rig", "elect"}, nil},
+		{`"rigged election"`, []string{"rig", "elect"}, [][]string{{"rig", "elect"}}},
+		{`Trump “rigged the election” polls`, []string{"trump", "rig", "elect", "poll"}, [][]string{{"rig", "=the", "elect"}}},
+		{`"rigged`, []string{"rig"}, nil},
+		{`"rigged election`, []string{"rig", "elect"}, [][]string{{"rig", "elect"}}},
+		{`"the of" border`, []string{"border"}, nil},
+		{`""`, nil, nil},
+	} {
+		q := parseQuery(tt.query)
+		if !reflect.DeepEqual(q.terms, tt.terms) || !reflect.DeepEqual(q.phrases, tt.phrases) {
+			t.Errorf("parseQuery(%q) = %q, %q; want %q, %q", tt.query, q.terms, q.phrases, tt.terms, tt.phrases)
+		}
+	}
+}
+
+func TestHasPhrase(t *testing.T) {
+	for _, tt := range []struct {
+		text, phrase string
+		want         bool
+	}{
+		{"He said the election was rigged.", "election was rigged", true},
+		{"He said the election was rigged.", "rigged election", false},
+		{"a rigged election, he said", "rigged election", true},
+		{"Rigging elections is a crime", "rigged election", true},
+		{"rigged, election", "rigged election", true},
+		{"the rigged and stolen election", "rigged election", false},
+		{"rigged the election", "rigged a election", false},
+		{"rigged the election", "rigged the election", true},
+		{"rigged", "rigged election", false},
+	} {
+		q := parseQuery(`"` + tt.phrase + `"`)
+		if got := q.hasPhrases(tt.text); got != tt.want {
+			t.Errorf("%q has phrase %q: got %v, want %v", tt.text, tt.phrase, got, tt.want)
+		}
+	}
 }

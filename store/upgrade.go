@@ -18,8 +18,9 @@ import (
 // writes; versions before 7 kept edges to their own claim in r/ too, which
 // dropOwnClaimRevs deletes; versions before 8 lacked the denial index by
 // article, which buildDenialIndexes writes (their edge values, the article
-// alone, read as they are). Version 6 claim postings (ti/) are read as they
-// are. A new database is only stamped.
+// alone, read as they are). Versions before 10 folded search terms
+// otherwise (plurals only): reindexSearch rebuilds the postings with
+// stemmed terms. A new database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
 	var empty bool
@@ -54,6 +55,11 @@ func (db *DB) upgrade() error {
 	if !empty && version < 8 {
 		if err := db.buildDenialIndexes(); err != nil {
 			return fmt.Errorf("build the denial indexes: %w", err)
+		}
+	}
+	if !empty && version < 10 {
+		if err := db.reindexSearch(); err != nil {
+			return fmt.Errorf("rebuild the search index with stemmed terms: %w", err)
 		}
 	}
 	wb := db.bdb.NewWriteBatch()
@@ -247,13 +253,13 @@ func (db *DB) buildIndexes6() error {
 		p := nodeTypePrefix(graph.PrefixArticle)
 		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p})
 		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-			var a struct{ ID, Publisher, PublishedAt string }
+			var a graph.Article
 			err := it.Item().Value(func(v []byte) error { return json.Unmarshal(v, &a) })
 			if err != nil {
 				it.Close()
 				return fmt.Errorf("decode article: %w", err)
 			}
-			m := meta{graph.DateKey(a.PublishedAt), a.Publisher}
+			m := meta{a.TimeKey(), a.Publisher}
 			arts[a.ID] = m
 			if m.date != "" {
 				if err := set(articleWhenKey(a.ID), []byte(m.date)); err != nil {

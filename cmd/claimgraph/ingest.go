@@ -37,15 +37,19 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	workers := fs.Int("workers", runtime.NumCPU(), "number of articles extracted at once")
 	progress := fs.String("progress", "auto", "progress display: auto (bar on a terminal, lines otherwise), bar, lines or none")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
+	published := fs.String("published", "", "publication `date` (2026-03-01 or RFC 3339) of every article that gives none of its own; articles left without one are ordered by the time they were ingested")
 	memprofile := fs.String("memprofile", "", "write a heap profile to `file` when the articles are stored, before the database closes (for go tool pprof)")
 	server := fs.String("server", "", "send the articles to a running claimgraph serve at this `URL` (POST /ingest) instead of opening --db")
 	token := fs.String("token", os.Getenv("CLAIMGRAPH_TOKEN"), "with --server, the server's bearer `token` (default $CLAIMGRAPH_TOKEN)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR] [--workers N] [--progress auto|bar|lines|none] PATH...")
+		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR] [--workers N] [--progress auto|bar|lines|none] [--published DATE] PATH...")
 		fmt.Fprintln(stderr, "       claimgraph ingest --server URL [--token T] PATH...")
 		fmt.Fprintln(stderr, "\nPATH is a file (.txt .md .html .jsonl .rss .atom .xml, any of them .gz), a directory")
 		fmt.Fprintln(stderr, "read recursively, or - for standard input. JSON lines hold an article each, or an")
 		fmt.Fprintln(stderr, "article with its extraction as \"claimgraph export --format jsonl\" writes them.")
+		fmt.Fprintln(stderr, "A text or Markdown file may start with front matter (--- lines around published:,")
+		fmt.Fprintln(stderr, "title:, url: or source:, publisher:); FILE.json or FILE.meta beside any")
+		fmt.Fprintln(stderr, "single-article FILE says the same.")
 		fmt.Fprintln(stderr)
 		fs.PrintDefaults()
 	}
@@ -55,6 +59,12 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if *published != "" {
+		if _, err := graph.ParseDate("--published", *published); err != nil {
+			fmt.Fprintf(stderr, "claimgraph ingest: %v\n", err)
+			return errUsage
+		}
 	}
 	if *workers < 1 {
 		fmt.Fprintf(stderr, "claimgraph ingest: --workers must be at least 1, got %d\n", *workers)
@@ -74,7 +84,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	}
 
 	if *server != "" {
-		ri := &remoteIngest{server: *server, token: *token, quiet: mode == "none", stderr: stderr}
+		ri := &remoteIngest{server: *server, token: *token, published: *published, quiet: mode == "none", stderr: stderr}
 		return ri.run(ctx, fs.Args(), stdin, stdout)
 	}
 
@@ -95,11 +105,13 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		return err
 	}
 	ing := &ingester{
-		store:    db,
-		extract:  extract.Extract,
-		workers:  *workers,
-		progress: mode,
-		stderr:   stderr,
+		store:     db,
+		extract:   extract.Extract,
+		workers:   *workers,
+		progress:  mode,
+		stderr:    stderr,
+		published: *published,
+		now:       time.Now,
 	}
 	// A new database is bulk-loaded: the articles are written sorted, at
 	// the end, bypassing Badger's memtables and compactions.
@@ -173,6 +185,12 @@ type ingester struct {
 	// maxBatch, when above 0, caps the articles of one batch (tests);
 	// otherwise batchArticles does.
 	maxBatch int
+	// published dates the articles that give no publication time of their
+	// own (--published); "" leaves them undated.
+	published string
+	// now gives the ingest time recorded on every article; nil records
+	// none.
+	now func() time.Time
 }
 
 // ingestSummary counts what one ingest did.
@@ -467,6 +485,12 @@ func (ing *ingester) extractOne(ctx context.Context, it input.Item) extracted {
 	}
 	art := it.Article
 	art.ID = graph.ArticleID(art.Text)
+	if ing.published != "" && graph.DateKey(art.PublishedAt) == "" {
+		art.PublishedAt = ing.published
+	}
+	if ing.now != nil {
+		art.IngestedAt = ing.now().UTC().Format(time.RFC3339)
+	}
 	if _, err := ing.store.FindArticleByID(ctx, art.ID); err == nil {
 		return extracted{o: o}
 	} else if graph.ErrorCode(err) != graph.ENOTFOUND {
@@ -487,6 +511,9 @@ func (ing *ingester) extractOne(ctx context.Context, it input.Item) extracted {
 	if err != nil {
 		o.err = fmt.Errorf("extract: %w", err)
 		return extracted{o: o}
+	}
+	if x != nil {
+		x.Article.PublishedAt, x.Article.IngestedAt = art.PublishedAt, art.IngestedAt
 	}
 	return extracted{o: o, x: x}
 }

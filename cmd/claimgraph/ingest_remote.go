@@ -24,9 +24,11 @@ import (
 // never sent.
 type remoteIngest struct {
 	server, token string
-	quiet         bool
-	stderr        io.Writer
-	client        *http.Client
+	// published dates the articles that give none (--published).
+	published string
+	quiet     bool
+	stderr    io.Writer
+	client    *http.Client
 }
 
 func (ri *remoteIngest) run(ctx context.Context, paths []string, stdin io.Reader, stdout io.Writer) error {
@@ -52,6 +54,9 @@ func (ri *remoteIngest) run(ctx context.Context, paths []string, stdin io.Reader
 			mu.Lock()
 			locs = append(locs, it.Loc)
 			mu.Unlock()
+			if ri.published != "" && graph.DateKey(it.Article.PublishedAt) == "" {
+				it.Article.PublishedAt = ri.published
+			}
 			return enc.Encode(it.Article)
 		})
 		pw.CloseWithError(err)

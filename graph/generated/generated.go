@@ -48,7 +48,9 @@ type DirectiveRoot struct {
 type ComplexityRoot struct {
 	Accusation struct {
 		Accused     func(childComplexity int) int
+		AccusedText func(childComplexity int) int
 		Accuser     func(childComplexity int) int
+		AccuserText func(childComplexity int) int
 		Article     func(childComplexity int) int
 		Claim       func(childComplexity int) int
 		Cue         func(childComplexity int) int
@@ -80,11 +82,11 @@ type ComplexityRoot struct {
 
 	Actor struct {
 		AccusationCounts func(childComplexity int) int
-		Accusations      func(childComplexity int, first *int, after *string, last *int, before *string) int
-		AccusedBy        func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Accusations      func(childComplexity int, filter *AccusationFilter, first *int, after *string, last *int, before *string) int
+		AccusedBy        func(childComplexity int, filter *AccusationFilter, first *int, after *string, last *int, before *string) int
 		Affiliation      func(childComplexity int) int
 		Aliases          func(childComplexity int) int
-		Denials          func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Denials          func(childComplexity int, filter *DenialFilter, first *int, after *string, last *int, before *string) int
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
 		Name             func(childComplexity int) int
@@ -106,7 +108,9 @@ type ComplexityRoot struct {
 
 	Article struct {
 		Claims      func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
+		DateSource  func(childComplexity int) int
 		ID          func(childComplexity int) int
+		IngestedAt  func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Publisher   func(childComplexity int) int
 		Text        func(childComplexity int) int
@@ -143,6 +147,7 @@ type ComplexityRoot struct {
 		SpeakerEnd    func(childComplexity int) int
 		SpeakerSource func(childComplexity int) int
 		SpeakerStart  func(childComplexity int) int
+		SpeakerText   func(childComplexity int) int
 		Start         func(childComplexity int) int
 		Targets       func(childComplexity int) int
 		Text          func(childComplexity int) int
@@ -169,11 +174,13 @@ type ComplexityRoot struct {
 		CueStart    func(childComplexity int) int
 		DeniedClaim func(childComplexity int) int
 		Denier      func(childComplexity int) int
+		DenierText  func(childComplexity int) int
 		End         func(childComplexity int) int
 		PublishedAt func(childComplexity int) int
 		Sentence    func(childComplexity int) int
 		Start       func(childComplexity int) int
 		Target      func(childComplexity int) int
+		TargetText  func(childComplexity int) int
 	}
 
 	DenialConnection struct {
@@ -231,12 +238,12 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Actors   func(childComplexity int, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) int
+		Actors   func(childComplexity int, filter *graph.ActorFilter, orderBy *ActorOrder, first *int, after *string, last *int, before *string) int
 		Articles func(childComplexity int, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string, last *int, before *string) int
 		Claims   func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
 		Node     func(childComplexity int, id string) int
 		Path     func(childComplexity int, from string, to string, maxHops *int) int
-		Search   func(childComplexity int, query string, first *int, after *string, last *int, before *string) int
+		Search   func(childComplexity int, query string, filter *graph.SearchFilter, first *int, after *string, last *int, before *string) int
 		Sources  func(childComplexity int, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) int
 	}
 
@@ -296,6 +303,8 @@ type ComplexityRoot struct {
 type AccusationResolver interface {
 	Accuser(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
 	Accused(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
+	AccuserText(ctx context.Context, obj *graph.Edge) (*string, error)
+	AccusedText(ctx context.Context, obj *graph.Edge) (*string, error)
 	Claim(ctx context.Context, obj *graph.Edge) (*graph.Claim, error)
 	Article(ctx context.Context, obj *graph.Edge) (*graph.Article, error)
 	Sentence(ctx context.Context, obj *graph.Edge) (string, error)
@@ -313,9 +322,9 @@ type ActorResolver interface {
 	Title(ctx context.Context, obj *graph.Actor) (*string, error)
 	Affiliation(ctx context.Context, obj *graph.Actor) (*graph.Actor, error)
 	Says(ctx context.Context, obj *graph.Actor, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
-	Accusations(ctx context.Context, obj *graph.Actor, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
-	AccusedBy(ctx context.Context, obj *graph.Actor, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
-	Denials(ctx context.Context, obj *graph.Actor, first *int, after *string, last *int, before *string) (*DenialConnection, error)
+	Accusations(ctx context.Context, obj *graph.Actor, filter *AccusationFilter, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
+	AccusedBy(ctx context.Context, obj *graph.Actor, filter *AccusationFilter, first *int, after *string, last *int, before *string) (*AccusationConnection, error)
+	Denials(ctx context.Context, obj *graph.Actor, filter *DenialFilter, first *int, after *string, last *int, before *string) (*DenialConnection, error)
 	AccusationCounts(ctx context.Context, obj *graph.Actor) ([]*AccusationCount, error)
 }
 type ArticleResolver interface {
@@ -324,12 +333,15 @@ type ArticleResolver interface {
 	URL(ctx context.Context, obj *graph.Article) (*string, error)
 	Publisher(ctx context.Context, obj *graph.Article) (*string, error)
 	PublishedAt(ctx context.Context, obj *graph.Article) (*string, error)
+	IngestedAt(ctx context.Context, obj *graph.Article) (*string, error)
+	DateSource(ctx context.Context, obj *graph.Article) (*graph.DateSource, error)
 
 	Claims(ctx context.Context, obj *graph.Article, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
 }
 type ClaimResolver interface {
 	ID(ctx context.Context, obj *graph.Claim) (string, error)
 
+	SpeakerText(ctx context.Context, obj *graph.Claim) (*string, error)
 	Article(ctx context.Context, obj *graph.Claim) (*graph.Article, error)
 	PublishedAt(ctx context.Context, obj *graph.Claim) (*string, error)
 	Speaker(ctx context.Context, obj *graph.Claim) (*graph.Actor, error)
@@ -341,6 +353,8 @@ type ClaimResolver interface {
 }
 type DenialResolver interface {
 	Denier(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
+	DenierText(ctx context.Context, obj *graph.Edge) (*string, error)
+	TargetText(ctx context.Context, obj *graph.Edge) (*string, error)
 	Claim(ctx context.Context, obj *graph.Edge) (*graph.Claim, error)
 	Target(ctx context.Context, obj *graph.Edge) (DenialTarget, error)
 	Accuser(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
@@ -378,11 +392,11 @@ type MutationResolver interface {
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id string) (Node, error)
-	Actors(ctx context.Context, filter *graph.ActorFilter, first *int, after *string, last *int, before *string) (*ActorConnection, error)
+	Actors(ctx context.Context, filter *graph.ActorFilter, orderBy *ActorOrder, first *int, after *string, last *int, before *string) (*ActorConnection, error)
 	Claims(ctx context.Context, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
 	Articles(ctx context.Context, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string, last *int, before *string) (*ArticleConnection, error)
 	Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) (*SourceConnection, error)
-	Search(ctx context.Context, query string, first *int, after *string, last *int, before *string) (*SearchConnection, error)
+	Search(ctx context.Context, query string, filter *graph.SearchFilter, first *int, after *string, last *int, before *string) (*SearchConnection, error)
 	Path(ctx context.Context, from string, to string, maxHops *int) ([]*Path, error)
 }
 type SearchHitResolver interface {
@@ -423,12 +437,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Accusation.Accused(childComplexity), true
+	case "Accusation.accusedText":
+		if e.ComplexityRoot.Accusation.AccusedText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.AccusedText(childComplexity), true
 	case "Accusation.accuser":
 		if e.ComplexityRoot.Accusation.Accuser == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Accusation.Accuser(childComplexity), true
+	case "Accusation.accuserText":
+		if e.ComplexityRoot.Accusation.AccuserText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Accusation.AccuserText(childComplexity), true
 	case "Accusation.article":
 		if e.ComplexityRoot.Accusation.Article == nil {
 			break
@@ -557,7 +583,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Accusations(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actor.Accusations(childComplexity, args["filter"].(*AccusationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.accusedBy":
 		if e.ComplexityRoot.Actor.AccusedBy == nil {
 			break
@@ -568,7 +594,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.AccusedBy(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actor.AccusedBy(childComplexity, args["filter"].(*AccusationFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.affiliation":
 		if e.ComplexityRoot.Actor.Affiliation == nil {
 			break
@@ -591,7 +617,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Actor.Denials(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Actor.Denials(childComplexity, args["filter"].(*DenialFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Actor.id":
 		if e.ComplexityRoot.Actor.ID == nil {
 			break
@@ -677,12 +703,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Article.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Article.dateSource":
+		if e.ComplexityRoot.Article.DateSource == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.DateSource(childComplexity), true
 	case "Article.id":
 		if e.ComplexityRoot.Article.ID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Article.ID(childComplexity), true
+	case "Article.ingestedAt":
+		if e.ComplexityRoot.Article.IngestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Article.IngestedAt(childComplexity), true
 	case "Article.publishedAt":
 		if e.ComplexityRoot.Article.PublishedAt == nil {
 			break
@@ -848,6 +886,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.SpeakerStart(childComplexity), true
+	case "Claim.speakerText":
+		if e.ComplexityRoot.Claim.SpeakerText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.SpeakerText(childComplexity), true
 	case "Claim.start":
 		if e.ComplexityRoot.Claim.Start == nil {
 			break
@@ -953,6 +997,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Denial.Denier(childComplexity), true
+	case "Denial.denierText":
+		if e.ComplexityRoot.Denial.DenierText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.DenierText(childComplexity), true
 	case "Denial.end":
 		if e.ComplexityRoot.Denial.End == nil {
 			break
@@ -983,6 +1033,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Denial.Target(childComplexity), true
+	case "Denial.targetText":
+		if e.ComplexityRoot.Denial.TargetText == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Denial.TargetText(childComplexity), true
 
 	case "DenialConnection.edges":
 		if e.ComplexityRoot.DenialConnection.Edges == nil {
@@ -1214,7 +1270,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*graph.ActorFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*graph.ActorFilter), args["orderBy"].(*ActorOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.articles":
 		if e.ComplexityRoot.Query.Articles == nil {
 			break
@@ -1270,7 +1326,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["filter"].(*graph.SearchFilter), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.sources":
 		if e.ComplexityRoot.Query.Sources == nil {
 			break
@@ -1449,12 +1505,16 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AccusationFilter", ec.unmarshalInputAccusationFilter),
 			graphql.NewInputUnmarshaler("ActorFilter", ec.unmarshalInputActorFilter),
+			graphql.NewInputUnmarshaler("ActorOrder", ec.unmarshalInputActorOrder),
 			graphql.NewInputUnmarshaler("ArticleFilter", ec.unmarshalInputArticleFilter),
 			graphql.NewInputUnmarshaler("ArticleOrder", ec.unmarshalInputArticleOrder),
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
 			graphql.NewInputUnmarshaler("ClaimOrder", ec.unmarshalInputClaimOrder),
+			graphql.NewInputUnmarshaler("DenialFilter", ec.unmarshalInputDenialFilter),
 			graphql.NewInputUnmarshaler("IngestArticleInput", ec.unmarshalInputIngestArticleInput),
+			graphql.NewInputUnmarshaler("SearchFilter", ec.unmarshalInputSearchFilter),
 			graphql.NewInputUnmarshaler("SourceFilter", ec.unmarshalInputSourceFilter),
 		)
 	}
@@ -1598,6 +1658,8 @@ type Actor implements Node {
   ): ClaimConnection!
   "The accusations this actor made against other actors."
   accusations(
+    "Keeps only those that match; omit to list all."
+    filter: AccusationFilter
     "How many accusations to return: default 20, at most 100."
     first: Int
     "Returns the accusations after this cursor."
@@ -1609,6 +1671,8 @@ type Actor implements Node {
   ): AccusationConnection!
   "The accusations other actors made against this one."
   accusedBy(
+    "Keeps only those that match; omit to list all."
+    filter: AccusationFilter
     "How many accusations to return: default 20, at most 100."
     first: Int
     "Returns the accusations after this cursor."
@@ -1620,6 +1684,8 @@ type Actor implements Node {
   ): AccusationConnection!
   "The denials this actor made, of claims or of other actors' accusations."
   denials(
+    "Keeps only those that match; omit to list all."
+    filter: DenialFilter
     "How many denials to return: default 20, at most 100."
     first: Int
     "Returns the denials after this cursor."
@@ -1639,6 +1705,10 @@ type Accusation {
   accuser: Actor!
   "The actor accused."
   accused: Actor!
+  "The accuser as written in the text (its claim's ` + "`" + `speakerText` + "`" + `), null when not written there."
+  accuserText: String
+  "How the accused is named in its claim (its name or an alias as the text writes it), null when not named there (\"them\")."
+  accusedText: String
   "The claim the accusation was read from, with its sentence."
   claim: Claim!
   "The article the accusation was read from."
@@ -1673,6 +1743,10 @@ union DenialTarget = Claim | Actor
 type Denial {
   "The actor denying."
   denier: Actor!
+  "The denier as written in the text (its claim's ` + "`" + `speakerText` + "`" + `), null when not written there."
+  denierText: String
+  "How the denied actor is named in the denial's claim, null when the target is a claim or is not named there."
+  targetText: String
   "The claim in which the denial was made, with its sentence."
   claim: Claim!
   "What is denied: a claim, or the actor whose accusations are denied."
@@ -1719,8 +1793,34 @@ type AccusationCount {
 input ActorFilter {
   "Matches the name or any alias, ignoring case and punctuation."
   name: String
+  "Matches a name or alias that starts with this (\"Don\" finds Donald Trump), ignoring case and punctuation: a range of the name index."
+  namePrefix: String
+  "Matches a name or alias that holds this (\"trump\" finds Donald Trump and Trump campaign), ignoring case and punctuation: a walk over the name index, no node read."
+  nameContains: String
   "Keeps only actors of this kind."
   kind: ActorKind
+}
+
+"What actors can be ordered by: counts kept at ingest, then the ID."
+enum ActorOrderField {
+  "The actor's ID: a stable order without meaning (the default)."
+  ID
+  "The number of claims the actor made."
+  CLAIMS
+  "The number of accusations the actor made."
+  ACCUSATIONS
+  "The number of accusations made against the actor."
+  ACCUSED
+  "The number of denials the actor made."
+  DENIALS
+}
+
+"How to order actors."
+input ActorOrder {
+  "What to order by."
+  field: ActorOrderField!
+  "Which way: by default DESC (most first) for a count, ASC for ID."
+  direction: OrderDirection
 }
 
 "A page of actors."
@@ -1790,6 +1890,29 @@ type SplitResult {
   "The new actor named by the alias."
   split: Actor!
 }
+
+"Accusation selection. Fields left out do not filter."
+input AccusationFilter {
+  "The global ID of the other actor: the accused in ` + "`" + `accusations` + "`" + `, the accuser in ` + "`" + `accusedBy` + "`" + `."
+  actor: ID
+  """
+  Accusations read from articles published at or after this time: RFC 3339
+  or a day (2026-03-01). An undated article counts by its ingest time.
+  """
+  publishedAfter: String
+  "Accusations read from articles published strictly before this time, written as for ` + "`" + `publishedAfter` + "`" + `."
+  publishedBefore: String
+}
+
+"Denial selection. Fields left out do not filter."
+input DenialFilter {
+  "The global ID of the actor denied (the denial's target), or of the claim denied."
+  target: ID
+  "Denials read from articles published at or after this time, as in AccusationFilter."
+  publishedAfter: String
+  "Denials read from articles published strictly before this time."
+  publishedBefore: String
+}
 `, BuiltIn: false},
 	{Name: "../../schema/article.graphqls", Input: `"One ingested document."
 type Article implements Node {
@@ -1803,6 +1926,15 @@ type Article implements Node {
   publisher: String
   "When it was published, as given at ingest, null when unknown."
   publishedAt: String
+  "When it was ingested (RFC 3339, UTC); null for articles stored before ingest times were kept."
+  ingestedAt: String
+  """
+  Which time orders (and date-filters) the article and its claims:
+  PUBLISHED, its ` + "`" + `publishedAt` + "`" + `; INGESTED, its ` + "`" + `ingestedAt` + "`" + `, for an article
+  that gave no publication time that reads as one. Null when it has
+  neither (it then sorts first).
+  """
+  dateSource: DateSource
   "The full text; claim offsets index its bytes."
   text: String!
   "The claims found in this article."
@@ -1820,6 +1952,14 @@ type Article implements Node {
     "Returns the claims before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
     before: String
   ): ClaimConnection!
+}
+
+"Which time an article is ordered by."
+enum DateSource {
+  "Its publication time, as given at ingest."
+  PUBLISHED
+  "The time it was ingested: it gave no publication time."
+  INGESTED
 }
 
 "Article selection. Fields left out do not filter."
@@ -1939,6 +2079,8 @@ type Claim implements Node {
   speakerStart: Int
   "Where the speaker, as written at this place, ends; null when no speaker is written there."
   speakerEnd: Int
+  "The speaker as written at this place (\"He\", \"a senior official in Peshawar\"): the text from ` + "`" + `speakerStart` + "`" + ` to ` + "`" + `speakerEnd` + "`" + `; null when no speaker is written there."
+  speakerText: String
   "The article the claim was found in."
   article: Article!
   "When the claim's article was published, as given at ingest; null when unknown. Timelines order by it."
@@ -1984,8 +2126,10 @@ input ClaimFilter {
   publishedBefore: String
   """
   Claims whose text holds every word of this one, matched as ` + "`" + `search` + "`" + `
-  matches them (case, plurals and apostrophes folded, stopwords ignored), read
-  from the search index. Returns INVALID when it has no searchable word.
+  matches them (by English stem: "rigged" finds "rigging"; case and
+  apostrophes folded, stopwords ignored), read from the search index; text in
+  double quotes is a phrase, its words adjacent and in order. Returns
+  INVALID when it has no searchable word.
   """
   text: String
 }
@@ -2122,10 +2266,16 @@ type Query {
     id: ID!
   ): Node
 
-  "Actors (people, organisations, governments, groups, unnamed speakers), ordered by ID."
+  """
+  Actors (people, organisations, governments, groups, unnamed speakers),
+  ordered by ID unless ` + "`" + `orderBy` + "`" + ` says otherwise: ` + "`" + `{field: CLAIMS}` + "`" + ` lists the
+  most quoted first, ` + "`" + `{field: ACCUSED}` + "`" + ` the most accused.
+  """
   actors(
     "Keeps only the actors that match; omit to list all."
     filter: ActorFilter
+    "How to order the actors: by ID (default) or by a count, most first."
+    orderBy: ActorOrder
     "How many actors to return: default 20, at most 100."
     first: Int
     "Returns the actors after this cursor (an ` + "`" + `endCursor` + "`" + `)."
@@ -2186,10 +2336,18 @@ type Query {
     before: String
   ): SourceConnection!
 
-  "Full-text search over claim text and actor names and aliases, best match first."
+  """
+  Full-text search over claim text and actor names and aliases, best match
+  first. Words match by their English stem ("rigged" finds "rigging" and
+  "rigs"), ignoring case, apostrophes and stopwords; text in double quotes
+  is a phrase whose words must stand adjacent and in that order
+  (` + "`" + `"rigged election"` + "`" + `). A hit with more of the words ranks higher.
+  """
   search(
-    "Free text; at least one searchable word. Returns INVALID otherwise."
+    "Free text: words and \"quoted phrases\"; at least one searchable word. Returns INVALID otherwise."
     query: String!
+    "Keeps only the claims that match; with any field set, actors are left out."
+    filter: SearchFilter
     "How many hits to return: default 20, at most 100."
     first: Int
     "Returns the hits after this cursor (an ` + "`" + `endCursor` + "`" + `)."
@@ -2298,6 +2456,21 @@ type SearchEdge {
   "The hit."
   node: SearchHit!
 }
+
+"Search selection: claims by speaker, relation kind and date. Fields left out do not filter."
+input SearchFilter {
+  "The global ID of an actor: claims it made."
+  speaker: ID
+  "Claims carrying at least one relation of this kind."
+  kind: EdgeKind
+  """
+  Claims whose article was published at or after this time: RFC 3339 or a
+  day (2026-03-01). Claims of undated articles are left out.
+  """
+  publishedAfter: String
+  "Claims whose article was published strictly before this time, written as for ` + "`" + `publishedAfter` + "`" + `."
+  publishedBefore: String
+}
 `, BuiltIn: false},
 	{Name: "../../schema/source.graphqls", Input: `"What carried a statement."
 enum SourceKind {
@@ -2340,6 +2513,10 @@ type Source implements Node {
 input SourceFilter {
   "Matches the name or any alias, ignoring case and punctuation."
   name: String
+  "Matches a name or alias that starts with this, ignoring case and punctuation."
+  namePrefix: String
+  "Matches a name or alias that holds this, ignoring case and punctuation."
+  nameContains: String
   "Keeps only sources of this kind."
   kind: SourceKind
 }
@@ -2377,6 +2554,10 @@ func (ec *executionContext) childFields_Accusation(ctx context.Context, field gr
 		return ec.fieldContext_Accusation_accuser(ctx, field)
 	case "accused":
 		return ec.fieldContext_Accusation_accused(ctx, field)
+	case "accuserText":
+		return ec.fieldContext_Accusation_accuserText(ctx, field)
+	case "accusedText":
+		return ec.fieldContext_Accusation_accusedText(ctx, field)
 	case "claim":
 		return ec.fieldContext_Accusation_claim(ctx, field)
 	case "article":
@@ -2499,6 +2680,10 @@ func (ec *executionContext) childFields_Article(ctx context.Context, field graph
 		return ec.fieldContext_Article_publisher(ctx, field)
 	case "publishedAt":
 		return ec.fieldContext_Article_publishedAt(ctx, field)
+	case "ingestedAt":
+		return ec.fieldContext_Article_ingestedAt(ctx, field)
+	case "dateSource":
+		return ec.fieldContext_Article_dateSource(ctx, field)
 	case "text":
 		return ec.fieldContext_Article_text(ctx, field)
 	case "claims":
@@ -2555,6 +2740,8 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_speakerStart(ctx, field)
 	case "speakerEnd":
 		return ec.fieldContext_Claim_speakerEnd(ctx, field)
+	case "speakerText":
+		return ec.fieldContext_Claim_speakerText(ctx, field)
 	case "article":
 		return ec.fieldContext_Claim_article(ctx, field)
 	case "publishedAt":
@@ -2603,6 +2790,10 @@ func (ec *executionContext) childFields_Denial(ctx context.Context, field graphq
 	switch field.Name {
 	case "denier":
 		return ec.fieldContext_Denial_denier(ctx, field)
+	case "denierText":
+		return ec.fieldContext_Denial_denierText(ctx, field)
+	case "targetText":
+		return ec.fieldContext_Denial_targetText(ctx, field)
 	case "claim":
 		return ec.fieldContext_Denial_claim(ctx, field)
 	case "target":
@@ -2934,114 +3125,138 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 func (ec *executionContext) field_Actor_accusations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*AccusationFilter, error) {
+			return ec.unmarshalOAccusationFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐAccusationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg3
+	args["before"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Actor_accusedBy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*AccusationFilter, error) {
+			return ec.unmarshalOAccusationFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐAccusationFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg3
+	args["before"] = arg4
 	return args, nil
 }
 
 func (ec *executionContext) field_Actor_denials_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*DenialFilter, error) {
+			return ec.unmarshalODenialFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐDenialFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg3
+	args["before"] = arg4
 	return args, nil
 }
 
@@ -3228,38 +3443,46 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["filter"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ActorOrder, error) {
+			return ec.unmarshalOActorOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐActorOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -3426,38 +3649,46 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["query"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.SearchFilter, error) {
+			return ec.unmarshalOSearchFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐSearchFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["first"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["after"] = arg2
-	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["before"] = arg4
+	args["before"] = arg5
 	return args, nil
 }
 
@@ -3697,6 +3928,52 @@ func (ec *executionContext) fieldContext_Accusation_accused(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Accusation_accuserText(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_accuserText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().AccuserText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_accuserText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "String")
+}
+
+func (ec *executionContext) _Accusation_accusedText(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Accusation_accusedText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Accusation().AccusedText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Accusation_accusedText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Accusation", field, true, true, "String")
 }
 
 func (ec *executionContext) _Accusation_claim(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -4386,7 +4663,7 @@ func (ec *executionContext) _Actor_accusations(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Accusations(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Actor().Accusations(ctx, obj, fc.Args["filter"].(*AccusationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *AccusationConnection) graphql.Marshaler {
@@ -4430,7 +4707,7 @@ func (ec *executionContext) _Actor_accusedBy(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().AccusedBy(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Actor().AccusedBy(ctx, obj, fc.Args["filter"].(*AccusationFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *AccusationConnection) graphql.Marshaler {
@@ -4474,7 +4751,7 @@ func (ec *executionContext) _Actor_denials(ctx context.Context, field graphql.Co
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Actor().Denials(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Actor().Denials(ctx, obj, fc.Args["filter"].(*DenialFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *DenialConnection) graphql.Marshaler {
@@ -4827,6 +5104,52 @@ func (ec *executionContext) _Article_publishedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_Article_publishedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_ingestedAt(ctx context.Context, field graphql.CollectedField, obj *graph.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_ingestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().IngestedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_ingestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "String")
+}
+
+func (ec *executionContext) _Article_dateSource(ctx context.Context, field graphql.CollectedField, obj *graph.Article) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Article_dateSource(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Article().DateSource(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.DateSource) graphql.Marshaler {
+			return ec.marshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Article_dateSource(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Article", field, true, true, "DateSource")
 }
 
 func (ec *executionContext) _Article_text(ctx context.Context, field graphql.CollectedField, obj *graph.Article) (ret graphql.Marshaler) {
@@ -5323,6 +5646,29 @@ func (ec *executionContext) fieldContext_Claim_speakerEnd(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Claim", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Claim_speakerText(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_speakerText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().SpeakerText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_speakerText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Claim", field, true, true, "String")
+}
+
 func (ec *executionContext) _Claim_article(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5774,6 +6120,52 @@ func (ec *executionContext) fieldContext_Denial_denier(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Denial_denierText(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_denierText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().DenierText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_denierText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "String")
+}
+
+func (ec *executionContext) _Denial_targetText(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Denial_targetText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Denial().TargetText(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Denial_targetText(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Denial", field, true, true, "String")
 }
 
 func (ec *executionContext) _Denial_claim(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
@@ -7081,7 +7473,7 @@ func (ec *executionContext) _Query_actors(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Actors(ctx, fc.Args["filter"].(*graph.ActorFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().Actors(ctx, fc.Args["filter"].(*graph.ActorFilter), fc.Args["orderBy"].(*ActorOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ActorConnection) graphql.Marshaler {
@@ -7257,7 +7649,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["filter"].(*graph.SearchFilter), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *SearchConnection) graphql.Marshaler {
@@ -9179,6 +9571,62 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAccusationFilter(ctx context.Context, obj any) (AccusationFilter, error) {
+	var it AccusationFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"actor", "publishedAfter", "publishedBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAccusationFilter unmarshals raw into the AccusationFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAccusationFilter(ctx context.Context, raw any) (AccusationFilter, error) {
+	var out AccusationFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AccusationFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj any) (graph.ActorFilter, error) {
 	var it graph.ActorFilter
 	if obj == nil {
@@ -9190,7 +9638,7 @@ func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind"}
+	fieldsInOrder := [...]string{"name", "namePrefix", "nameContains", "kind"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9204,6 +9652,20 @@ func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.Name = data
+		case "namePrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("namePrefix"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NamePrefix = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOActorKind2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorKind(ctx, v)
@@ -9225,6 +9687,55 @@ func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj a
 func UnmarshalActorFilter(ctx context.Context, raw any) (graph.ActorFilter, error) {
 	var out graph.ActorFilter
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ActorFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputActorOrder(ctx context.Context, obj any) (ActorOrder, error) {
+	var it ActorOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalActorOrder unmarshals raw into the ActorOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalActorOrder(ctx context.Context, raw any) (ActorOrder, error) {
+	var out ActorOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ActorOrder", raw, &out)
 	return out, err
 }
 
@@ -9488,6 +9999,62 @@ func UnmarshalClaimOrder(ctx context.Context, raw any) (ClaimOrder, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputDenialFilter(ctx context.Context, obj any) (DenialFilter, error) {
+	var it DenialFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"target", "publishedAfter", "publishedBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "target":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("target"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Target = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalDenialFilter unmarshals raw into the DenialFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalDenialFilter(ctx context.Context, raw any) (DenialFilter, error) {
+	var out DenialFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "DenialFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputIngestArticleInput(ctx context.Context, obj any) (IngestArticleInput, error) {
 	var it IngestArticleInput
 	if obj == nil {
@@ -9558,6 +10125,69 @@ func UnmarshalIngestArticleInput(ctx context.Context, raw any) (IngestArticleInp
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputSearchFilter(ctx context.Context, obj any) (graph.SearchFilter, error) {
+	var it graph.SearchFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"speaker", "kind", "publishedAfter", "publishedBefore"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "speaker":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speaker"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speaker = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOEdgeKind2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐEdgeKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "publishedAfter":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedAfter"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedAfter = data
+		case "publishedBefore":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("publishedBefore"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PublishedBefore = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSearchFilter unmarshals raw into the SearchFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSearchFilter(ctx context.Context, raw any) (graph.SearchFilter, error) {
+	var out graph.SearchFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SearchFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj any) (graph.SourceFilter, error) {
 	var it graph.SourceFilter
 	if obj == nil {
@@ -9569,7 +10199,7 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"name", "kind"}
+	fieldsInOrder := [...]string{"name", "namePrefix", "nameContains", "kind"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -9583,6 +10213,20 @@ func (ec *executionContext) unmarshalInputSourceFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.Name = data
+		case "namePrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("namePrefix"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NamePrefix = data
+		case "nameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nameContains"))
+			data, err := ec.unmarshalOString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NameContains = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOSourceKind2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐSourceKind(ctx, v)
@@ -9732,6 +10376,18 @@ func (ec *executionContext) _Accusation(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Accusation_accused(ctx, field, obj)
+				})
+		case "accuserText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_accuserText(ctx, field, obj)
+				})
+		case "accusedText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Accusation_accusedText(ctx, field, obj)
 				})
 		case "claim":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -10152,6 +10808,18 @@ func (ec *executionContext) _Article(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Article_publishedAt(ctx, field, obj)
 				})
+		case "ingestedAt":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_ingestedAt(ctx, field, obj)
+				})
+		case "dateSource":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Article_dateSource(ctx, field, obj)
+				})
 		case "text":
 			out.Values[i] = ec._Article_text(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -10333,6 +11001,12 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "speakerText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_speakerText(ctx, field, obj)
+				})
 		case "article":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -10500,6 +11174,18 @@ func (ec *executionContext) _Denial(ctx context.Context, sel ast.SelectionSet, o
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Denial_denier(ctx, field, obj)
+				})
+		case "denierText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_denierText(ctx, field, obj)
+				})
+		case "targetText":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Denial_targetText(ctx, field, obj)
 				})
 		case "claim":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -11934,6 +12620,38 @@ var (
 	}
 )
 
+func (ec *executionContext) unmarshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField(ctx context.Context, v any) (graph.ActorOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField(ctx context.Context, sel ast.SelectionSet, v graph.ActorOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField[v])
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ActorOrderField!")
+	}
+	return res
+}
+
+var (
+	unmarshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField = map[string]graph.ActorOrderField{
+		"ID":          graph.ActorOrderByID,
+		"CLAIMS":      graph.ActorOrderByClaims,
+		"ACCUSATIONS": graph.ActorOrderByAccusations,
+		"ACCUSED":     graph.ActorOrderByAccused,
+		"DENIALS":     graph.ActorOrderByDenials,
+	}
+	marshalNActorOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorOrderField = map[graph.ActorOrderField]string{
+		graph.ActorOrderByID:          "ID",
+		graph.ActorOrderByClaims:      "CLAIMS",
+		graph.ActorOrderByAccusations: "ACCUSATIONS",
+		graph.ActorOrderByAccused:     "ACCUSED",
+		graph.ActorOrderByDenials:     "DENIALS",
+	}
+)
+
 func (ec *executionContext) marshalNArticle2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐArticleᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Article) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -12658,6 +13376,14 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) unmarshalOAccusationFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐAccusationFilter(ctx context.Context, v any) (*AccusationFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAccusationFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOActor2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActor(ctx context.Context, sel ast.SelectionSet, v *graph.Actor) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -12702,6 +13428,14 @@ var (
 		graph.ActorAnonymous:    "ANONYMOUS",
 	}
 )
+
+func (ec *executionContext) unmarshalOActorOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐActorOrder(ctx context.Context, v any) (*ActorOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputActorOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
 
 func (ec *executionContext) marshalOArticle2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐArticle(ctx context.Context, sel ast.SelectionSet, v *graph.Article) graphql.Marshaler {
 	if v == nil {
@@ -12779,6 +13513,44 @@ func (ec *executionContext) unmarshalOClaimOrder2ᚖgithubᚗcomᚋclaimgraphᚋ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource(ctx context.Context, v any) (*graph.DateSource, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource[tmp]
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource(ctx context.Context, sel ast.SelectionSet, v *graph.DateSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(marshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource[*v])
+	return res
+}
+
+var (
+	unmarshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource = map[string]graph.DateSource{
+		"PUBLISHED": graph.DatePublished,
+		"INGESTED":  graph.DateIngested,
+	}
+	marshalODateSource2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐDateSource = map[graph.DateSource]string{
+		graph.DatePublished: "PUBLISHED",
+		graph.DateIngested:  "INGESTED",
+	}
+)
+
+func (ec *executionContext) unmarshalODenialFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐDenialFilter(ctx context.Context, v any) (*DenialFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDenialFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalODenialTarget2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐDenialTarget(ctx context.Context, sel ast.SelectionSet, v DenialTarget) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -12826,6 +13598,24 @@ func (ec *executionContext) marshalOID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
+}
+
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
 	if v == nil {
 		return nil, nil
@@ -12865,6 +13655,14 @@ func (ec *executionContext) marshalOOrderDirection2ᚖgithubᚗcomᚋclaimgraph�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOSearchFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐSearchFilter(ctx context.Context, v any) (*graph.SearchFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSearchFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOSearchResult2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v SearchResult) graphql.Marshaler {

@@ -51,6 +51,17 @@ type AccusationEdge struct {
 	Node *graph.Edge `json:"node"`
 }
 
+// Accusation selection. Fields left out do not filter.
+type AccusationFilter struct {
+	// The global ID of the other actor: the accused in `accusations`, the accuser in `accusedBy`.
+	Actor *string `json:"actor,omitempty"`
+	// Accusations read from articles published at or after this time: RFC 3339
+	// or a day (2026-03-01). An undated article counts by its ingest time.
+	PublishedAfter *string `json:"publishedAfter,omitempty"`
+	// Accusations read from articles published strictly before this time, written as for `publishedAfter`.
+	PublishedBefore *string `json:"publishedBefore,omitempty"`
+}
+
 // A page of actors.
 type ActorConnection struct {
 	// The actors of the page with their cursors.
@@ -69,6 +80,14 @@ type ActorEdge struct {
 	Cursor string `json:"cursor"`
 	// The actor.
 	Node *graph.Actor `json:"node"`
+}
+
+// How to order actors.
+type ActorOrder struct {
+	// What to order by.
+	Field graph.ActorOrderField `json:"field"`
+	// Which way: by default DESC (most first) for a count, ASC for ID.
+	Direction *OrderDirection `json:"direction,omitempty"`
 }
 
 // A page of articles.
@@ -145,6 +164,16 @@ type DenialEdge struct {
 	Cursor string `json:"cursor"`
 	// The denial.
 	Node *graph.Edge `json:"node"`
+}
+
+// Denial selection. Fields left out do not filter.
+type DenialFilter struct {
+	// The global ID of the actor denied (the denial's target), or of the claim denied.
+	Target *string `json:"target,omitempty"`
+	// Denials read from articles published at or after this time, as in AccusationFilter.
+	PublishedAfter *string `json:"publishedAfter,omitempty"`
+	// Denials read from articles published strictly before this time.
+	PublishedBefore *string `json:"publishedBefore,omitempty"`
 }
 
 // One typed edge of the graph, read from a claim. A path may follow it against

@@ -88,6 +88,19 @@
         '}\n',
     },
     {
+      query: '# Search by stem ("shelled" finds "shelling") and "phrases", narrowed by kind and date;\n' +
+        '# then the most accusing actors whose name holds "kabul", and how the text names whom they accuse.\n' +
+        'query Narrow {\n' +
+        '  search(query: "shelled \\"border villages\\"", filter: {kind: ACCUSES, publishedAfter: "2000-01-01"}) {\n' +
+        '    totalCount\n' +
+        '    nodes { snippet node { ... on Claim { speakerText publishedAt article { title dateSource } } } }\n' +
+        '  }\n' +
+        '  actors(filter: {nameContains: "kabul"}, orderBy: {field: ACCUSATIONS}, first: 5) {\n' +
+        '    nodes { name accusations(filter: {publishedAfter: "2000-01-01"}) { totalCount nodes { accuserText accusedText accused { name } } } }\n' +
+        '  }\n' +
+        '}\n',
+    },
+    {
       query: '# How are two actors linked? Put two actor IDs in the variables.\n' +
         'query Path($from: ID!, $to: ID!) {\n' +
         '  path(from: $from, to: $to, maxHops: 4) {\n' +

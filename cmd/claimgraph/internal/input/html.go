@@ -24,6 +24,7 @@ func fromHTML(data []byte) Item {
 		return Item{Err: graph.Errorf(graph.EINVALID, "cannot parse HTML: %v", err)}
 	}
 	pageURL := canonicalURL(doc)
+	metaDate := htmlDate(doc) // read before readability prunes the page
 	var base *url.URL
 	if pageURL != "" {
 		base, _ = url.Parse(pageURL)
@@ -47,8 +48,50 @@ func fromHTML(data []byte) Item {
 	}
 	if t, err := page.PublishedTime(); err == nil {
 		a.PublishedAt = t.UTC().Format(time.RFC3339)
+	} else {
+		a.PublishedAt = metaDate
 	}
 	return Item{Article: a, Byline: strings.TrimSpace(page.Byline())}
+}
+
+// dateSelectors find a page's publication time where readability does not
+// look (it reads JSON-LD datePublished, article:published_time and Dublin
+// Core), in order of trust: Open Graph and schema.org microdata, the meta
+// names news sites use, then a <time> element.
+var dateSelectors = []struct{ sel, attr string }{
+	{`meta[property="article:published_time"]`, "content"},
+	{`meta[name="article:published_time"]`, "content"},
+	{`meta[property="og:published_time"]`, "content"},
+	{`meta[property="og:article:published_time"]`, "content"},
+	{`meta[property="og:pubdate"]`, "content"},
+	{`meta[itemprop="datePublished"]`, "content"},
+	{`[itemprop="datePublished"][datetime]`, "datetime"},
+	{`[itemprop="datePublished"][content]`, "content"},
+	{`meta[name="datePublished" i]`, "content"},
+	{`meta[name="pubdate" i]`, "content"},
+	{`meta[name="publishdate" i]`, "content"},
+	{`meta[name="publish-date" i]`, "content"},
+	{`meta[name="publication_date" i]`, "content"},
+	{`meta[name="dc.date.issued" i]`, "content"},
+	{`meta[name="dc.date" i]`, "content"},
+	{`meta[name="sailthru.date" i]`, "content"},
+	{`meta[name="date" i]`, "content"},
+	{`time[pubdate][datetime]`, "datetime"},
+	{`article time[datetime]`, "datetime"},
+	{`time[datetime]`, "datetime"},
+}
+
+// htmlDate returns the publication time a page's metadata gives (see
+// dateSelectors) in RFC 3339, or "" when none reads as a time.
+func htmlDate(doc *html.Node) string {
+	for _, d := range dateSelectors {
+		for _, n := range dom.QuerySelectorAll(doc, d.sel) {
+			if t, err := NormalizeDate(dom.GetAttribute(n, d.attr)); err == nil {
+				return t
+			}
+		}
+	}
+	return ""
 }
 
 // canonicalURL returns the page's own address as it declares it: the

@@ -128,7 +128,7 @@ func (w *Walker) Walk(ctx context.Context, paths []string, fn func(Item) error) 
 				}
 				continue
 			}
-			if err := w.read(ctx, "-", w.count(w.Stdin), Unknown, fn); err != nil {
+			if err := w.read(ctx, "-", w.count(w.Stdin), Unknown, nil, fn); err != nil {
 				return err
 			}
 			continue
@@ -232,7 +232,15 @@ func (w *Walker) file(ctx context.Context, path string, f Format, fn func(Item) 
 		return fn(Item{Loc: path, Err: cleanPathError(err)})
 	}
 	defer fh.Close()
-	return w.read(ctx, path, w.count(fh), f, fn)
+	side, found, err := readSidecar(path)
+	if err != nil {
+		return fn(Item{Loc: path, Err: err})
+	}
+	var meta *Meta
+	if found {
+		meta = &side
+	}
+	return w.read(ctx, path, w.count(fh), f, meta, fn)
 }
 
 // count wraps r so OnRead hears of every byte read.
@@ -259,8 +267,10 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // sniffLen is how much of an input is looked at to tell its format.
 const sniffLen = 4096
 
-// read undoes gzip, settles the format and hands the content to its reader.
-func (w *Walker) read(ctx context.Context, loc string, r io.Reader, f Format, fn func(Item) error) error {
+// read undoes gzip, settles the format and hands the content to its
+// reader. side, when not nil, is the file's sidecar: it describes the
+// article of a text, Markdown or HTML file, over what the file says.
+func (w *Walker) read(ctx context.Context, loc string, r io.Reader, f Format, side *Meta, fn func(Item) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -292,11 +302,14 @@ func (w *Walker) read(ctx context.Context, loc string, r io.Reader, f Format, fn
 	case HTML:
 		it = fromHTML(data)
 	case Markdown:
-		it = Item{Article: FromMarkdown(string(data))}
+		it = fromPlain(string(data), FromMarkdown)
 	default:
-		it = Item{Article: FromText(string(data))}
+		it = fromPlain(string(data), FromText)
 	}
 	it.Loc = loc
+	if it.Err == nil && side != nil {
+		it.Err = side.apply(&it.Article)
+	}
 	if it.Err == nil {
 		it.Err = graph.ValidateText(it.Article.Text)
 	}

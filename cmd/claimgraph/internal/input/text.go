@@ -1,10 +1,31 @@
 package input
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/claimgraph/claimgraph/graph"
 )
+
+// fromPlain makes an article from text or Markdown with from, after
+// taking off a leading front matter block ("---" lines around YAML such
+// as "published: 2026-03-01", "title:", "url:" or "source:", "publisher:"):
+// what it says sets the article's fields, and the text is what follows it
+// (claim offsets index that). Returns EINVALID for front matter whose date
+// does not read as one.
+func fromPlain(text string, from func(string) graph.Article) Item {
+	m, body, ok, err := splitFrontMatter(text)
+	if err != nil {
+		return Item{Err: err}
+	}
+	a := from(body)
+	if ok {
+		if err := m.apply(&a); err != nil {
+			return Item{Err: fmt.Errorf("front matter: %w", err)}
+		}
+	}
+	return Item{Article: a}
+}
 
 // FromText makes an article from plain text: the whole text, unchanged, with
 // the first non-empty line (trimmed) as the title.
