@@ -259,6 +259,9 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	for _, b := range claimBufs {
 		ld.sort.absorb(b)
 	}
+	if ld != nil && t.clu != nil {
+		ld.clusters.absorb(t.clu)
+	}
 	db.cacheWrites(t)
 	for j, r := range done {
 		res[j] = r

@@ -333,6 +333,9 @@ type tx struct {
 	// writes after t's own (pipeline).
 	own  map[string]ownWrite
 	prev *tx
+	// clu holds the clustering writes of t (clusterOverlay), nil until
+	// it clusters a claim.
+	clu *clusterOverlay
 }
 
 // ownWrite is one write recorded in tx.own: a value, or a deletion.

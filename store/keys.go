@@ -38,6 +38,15 @@ const (
 	pPosting      = "ti/"
 	pSegment      = "tb/"
 	pCount        = "k/"
+	// claim clusters (cluster.go)
+	pBand           = "lh/"
+	pFingerprint    = "cq/"
+	pClusterOf      = "cm/"
+	pClusterMember  = "cl/"
+	pClusterSize    = "cz/"
+	pClusterFirst   = "cf/"
+	pClusterLast    = "cv/"
+	pClusterSpeaker = "cx/"
 )
 
 // sep joins the parts of a compound key.
@@ -59,6 +68,7 @@ const (
 	cntClaims   = "claims"
 	cntDocs     = "docs"
 	cntDocLen   = "doclen"
+	cntClusters = "clusters"
 	// cntFormat holds the format version of the database, formatVersion.
 	cntFormat = "format"
 )
@@ -72,7 +82,9 @@ const (
 // claim in edge values (they still read as before) and lacked the denial
 // indexes dd/ and da/; Open builds them (buildDenialIndexes). A binary of
 // version 7 refuses version 8, whose edge values it would misread.
-const formatVersion = 8
+// Version 8 had no claim clusters; Open clusters the stored claims
+// (clusterStored).
+const formatVersion = 9
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a
@@ -80,6 +92,7 @@ const formatVersion = 8
 var countedIndexes = []string{
 	pPublisher, pActorKind, pSourceKind, pActorName, pSourceName,
 	pClaimArticle, pClaimSpeaker, pClaimSource, pClaimKind, pClaimTarget, pClaimPub,
+	pClusterSpeaker,
 }
 
 // indexGroup names the counter of the group an index key belongs to: "#"

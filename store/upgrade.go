@@ -18,7 +18,8 @@ import (
 // writes; versions before 7 kept edges to their own claim in r/ too, which
 // dropOwnClaimRevs deletes; versions before 8 lacked the denial index by
 // article, which buildDenialIndexes writes (their edge values, the article
-// alone, read as they are). Version 6 claim postings (ti/) are read as they
+// alone, read as they are); versions before 9 had no claim clusters, which
+// clusterStored forms. Version 6 claim postings (ti/) are read as they
 // are. A new database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
@@ -54,6 +55,11 @@ func (db *DB) upgrade() error {
 	if !empty && version < 8 {
 		if err := db.buildDenialIndexes(); err != nil {
 			return fmt.Errorf("build the denial indexes: %w", err)
+		}
+	}
+	if !empty && version < 9 {
+		if err := db.clusterStored(); err != nil {
+			return fmt.Errorf("cluster the stored claims: %w", err)
 		}
 	}
 	wb := db.bdb.NewWriteBatch()
@@ -320,4 +326,91 @@ func (db *DB) buildIndexes6() error {
 		return err
 	}
 	return wb.Flush()
+}
+
+// clusterStored clusters the claims of a format-8 database, as ingest
+// would have, walking them in publication order (cd/) in transactions of
+// upgradeClusterRun claims, so that the earliest claim of a statement
+// founds its cluster. A run that a crash interrupts is redone whole by the
+// next Open: cluster keys are set again to the same values, but counters
+// would count twice, so the format is stamped only at the end and the
+// keys of a claim already clustered (cq/ set) are skipped.
+func (db *DB) clusterStored() error {
+	ctx := context.Background()
+	var from []byte
+	for {
+		done := false
+		err := db.update(ctx, "clustering stored claims", func(t *tx) error {
+			p := []byte(pClaimDate)
+			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p})
+			var ks [][]byte
+			seek := p
+			if from != nil {
+				seek = from
+			}
+			for it.Seek(seek); it.ValidForPrefix(p) && len(ks) < upgradeClusterRun; it.Next() {
+				if from != nil && bytes.Equal(it.Item().Key(), from) {
+					continue
+				}
+				ks = append(ks, it.Item().KeyCopy(nil))
+			}
+			it.Close()
+			if len(ks) == 0 {
+				done = true
+				return nil
+			}
+			from = ks[len(ks)-1]
+			for _, k := range ks {
+				parts := strings.Split(string(k[len(p):]), sep)
+				if len(parts) != 2 {
+					continue
+				}
+				if err := t.clusterStoredClaim(parts[1], parts[0]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// upgradeClusterRun is the number of claims clusterStored clusters a
+// transaction.
+const upgradeClusterRun = 256
+
+// clusterStoredClaim clusters one stored claim whose article has date key
+// date, unless it is already indexed.
+func (t *tx) clusterStoredClaim(id, date string) error {
+	if done, err := t.has(key(pFingerprint, id)); err != nil || done {
+		return err
+	}
+	c := &graph.Claim{}
+	if ok, err := t.getNode(id, c); err != nil || !ok {
+		return err
+	}
+	eks, evs, err := t.entries(prefixOf(pEdgeClaim, id))
+	if err != nil {
+		return err
+	}
+	var edges []*graph.Edge
+	for i, ek := range eks {
+		if e, ok := edgeFromKey(ek); ok {
+			setEdgeValue(e, evs[i])
+			edges = append(edges, e)
+		}
+	}
+	speaker := claimSpeaker(c, edges)
+	if strings.HasPrefix(speaker, graph.PrefixActor) {
+		a, found, err := t.actor(speaker)
+		if err != nil {
+			return err
+		}
+		if found && a.Kind == graph.ActorAnonymous {
+			return nil
+		}
+	}
+	return t.clusterClaim(id, c.Article, date, c.Text, speaker, claimKind(id, edges))
 }
