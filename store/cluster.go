@@ -39,7 +39,7 @@ import (
 //     several permuted tables for the same recall and estimates cosine on
 //     bags of words, which short claims make noisy.
 //   - Candidates (at most clusterBucketMax per band) are verified on their
-//     exact word sets (similar): Jaccard at least clusterJaccard, or, for a
+//     exact word sets (similar), which must agree on negation: Jaccard at least clusterJaccard, or, for a
 //     claim contained in a longer one (one outlet quoting half a
 //     sentence), overlap at least clusterOverlap of the smaller set of at
 //     least clusterMinOverlapWords words. Speaker and kind agree by
@@ -80,10 +80,24 @@ func init() {
 	}
 }
 
-// clusterWords folds text to its sorted set of content-word hashes.
+// negatedWord stands, in a word set, for a negation ("not", "no",
+// "never", "n't"): similar requires both claims or neither to have it, so
+// "would add trillions to the debt" and "would not add a penny to the
+// debt" stay apart.
+var negatedWord = hashString("\x00not")
+
+// negations are the words that put negatedWord in a word set.
+var negations = map[string]bool{"not": true, "no": true, "never": true, "nothing": true, "nobody": true, "none": true}
+
+// clusterWords folds text to its sorted set of content-word hashes, with
+// negatedWord for a negation.
 func clusterWords(text string) []uint64 {
 	var out []uint64
 	eachWord(text, func(start, end int) {
+		raw := strings.ToLower(strings.ReplaceAll(text[start:end], "\u2019", "'"))
+		if negations[raw] || strings.HasSuffix(raw, "n't") {
+			out = append(out, negatedWord)
+		}
 		w := foldClusterWord(text[start:end])
 		if w == "" {
 			return
@@ -141,6 +155,9 @@ func mix64(x uint64) uint64 {
 // similar reports whether two claims' word sets (sorted) carry the same
 // statement: see the method above.
 func similar(a, b []uint64) bool {
+	if slices.Contains(a, negatedWord) != slices.Contains(b, negatedWord) {
+		return false
+	}
 	inter := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
