@@ -218,7 +218,10 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 		undo()
 		return start, err
 	}
-	err := t.flushSegments()
+	err := t.flushClusters()
+	if err == nil {
+		err = t.flushSegments()
+	}
 	if err == nil {
 		err = t.flushCounts()
 	}

@@ -27,18 +27,23 @@ import (
 //     election is rigged" / "the election was being rigged"), so word
 //     order and shingles of several words would miss most paraphrases,
 //     while the set of content words survives them.
-//   - MinHash over that set gives clusterBands independent minimum hashes;
-//     each is one band of one row, and the band key hashes the speaker and
-//     the claim's kind signature (its accuses/denies targets, see
-//     claimKind) with it. Two claims become candidates when they share a
-//     band: P = 1-(1-J)^4 for word-set Jaccard J (0.94 at J=0.5, 0.76 at
-//     J=0.3). Putting speaker and kind into the key is what makes one-row
-//     bands affordable: a bucket holds one speaker's claims of one kind,
-//     so it stays small, and claims of other speakers are never read.
+//   - MinHash over that set, with clusterHashes hash functions: under each,
+//     the claim is filed in the bucket of its minimum-hash word (a band of
+//     one row), and looks for earlier claims in the buckets of its
+//     clusterProbes smallest-hash words (multi-probe LSH: a later claim
+//     finds an earlier one when the earlier one's minimum is among its
+//     own smallest, which a shared statement makes likely, while each
+//     claim writes only clusterHashes keys; ingest speed was the limit).
+//     The bucket key hashes the speaker and the claim's kind signature
+//     (its accuses/denies targets, see claimKind) with the word. Putting
+//     speaker and kind into the key is what makes one-row bands
+//     affordable: a bucket holds one speaker's claims of one kind, so it
+//     stays small, and claims of other speakers are never read.
 //     SimHash was the alternative; its Hamming-distance lookup needs
 //     several permuted tables for the same recall and estimates cosine on
 //     bags of words, which short claims make noisy.
-//   - Candidates (at most clusterBucketMax per band) are verified on their
+//   - A bucket takes at most clusterBucketMax claims (the first ones);
+//     candidates are verified on their
 //     exact word sets (similar), which must agree on negation: Jaccard at least clusterJaccard, or, for a
 //     claim contained in a longer one (one outlet quoting half a
 //     sentence), overlap at least clusterOverlap of the smaller set of at
@@ -48,8 +53,9 @@ import (
 //   - The best verified candidate's cluster is joined; when it has none, a
 //     cluster is founded on it (graph.ClusterID of its ID).
 //
-// Keys (see the package comment): a band key per band of each clusterable
-// claim, its fingerprint (cq/: article, date, words), and for clustered
+// Keys (see the package comment): a bucket key per hash function of each
+// clusterable claim, whose value is its fingerprint (article, date,
+// words), and for clustered
 // claims the cluster (cm/), the members by date (cl/), the cluster node
 // (n/clu_…) and its order indexes (cz/, cf/, cv/, cx/ by speaker).
 //
@@ -57,8 +63,9 @@ import (
 // MergeActors finds the claims of the merged actor made before the merge
 // only if they were made under the surviving actor's ID.
 const (
-	clusterBands           = 4
-	clusterBucketMax       = 32
+	clusterHashes          = 2
+	clusterProbes          = 2
+	clusterBucketMax       = 16
 	clusterMinWords        = 3
 	clusterJaccard         = 0.5
 	clusterOverlap         = 0.8
@@ -152,13 +159,11 @@ func mix64(x uint64) uint64 {
 	return x ^ x>>31
 }
 
-// similar reports whether two claims' word sets (sorted) carry the same
-// statement: see the method above.
-func similar(a, b []uint64) bool {
-	if slices.Contains(a, negatedWord) != slices.Contains(b, negatedWord) {
-		return false
-	}
+// similar returns how many words two claims' word sets (sorted) share
+// and whether they carry the same statement: see the method above.
+func similar(a, b []uint64) (int, bool) {
 	inter := 0
+	negA, negB := false, false
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i] == b[j]:
@@ -171,23 +176,31 @@ func similar(a, b []uint64) bool {
 			j++
 		}
 	}
+	for _, w := range a {
+		negA = negA || w == negatedWord
+	}
+	for _, w := range b {
+		negB = negB || w == negatedWord
+	}
 	union := len(a) + len(b) - inter
-	if union == 0 {
-		return false
+	if negA != negB || union == 0 {
+		return inter, false
 	}
 	if float64(inter) >= clusterJaccard*float64(union) {
-		return true
+		return inter, true
 	}
 	small := min(len(a), len(b))
-	return small >= clusterMinOverlapWords && float64(inter) >= clusterOverlap*float64(small)
+	return inter, small >= clusterMinOverlapWords && float64(inter) >= clusterOverlap*float64(small)
 }
 
 // fingerprint is what clustering knows of one clusterable claim.
 type fingerprint struct {
 	claim, article, date string
 	words                []uint64
-	// bands are the claim's band hashes (speaker and kind folded in).
-	bands [clusterBands]uint64
+	// probes holds, per hash function, the bucket keys of the words with
+	// the clusterProbes smallest hashes, smallest first: the claim is
+	// filed under the first of each and looks in all of them.
+	probes [clusterHashes][clusterProbes]uint64
 }
 
 // newFingerprint returns the fingerprint of a claim made by speaker with
@@ -198,13 +211,27 @@ func newFingerprint(claim, article, date, text, speaker, kind string) (fingerpri
 		return f, false
 	}
 	seed := hashString(speaker + "\x00" + kind)
-	for i := range f.bands {
-		m := ^uint64(0)
+	for i := range f.probes {
 		salt := mix64(uint64(i) + 0x9e3779b97f4a7c15)
-		for _, w := range f.words {
-			m = min(m, mix64(w^salt))
+		var low [clusterProbes]uint64 // smallest hashes, ascending
+		var word [clusterProbes]uint64
+		for j := range low {
+			low[j] = ^uint64(0)
 		}
-		f.bands[i] = mix64(seed ^ mix64(m+uint64(i)))
+		for _, w := range f.words {
+			h := mix64(w ^ salt)
+			for j := range low {
+				if h < low[j] {
+					copy(low[j+1:], low[j:len(low)-1])
+					copy(word[j+1:], word[j:len(word)-1])
+					low[j], word[j] = h, w
+					break
+				}
+			}
+		}
+		for j := range word {
+			f.probes[i][j] = mix64(seed ^ mix64(mix64(word[j]^salt)+uint64(i)))
+		}
 	}
 	return f, true
 }
@@ -289,10 +316,15 @@ type clusterOverlay struct {
 	bands    map[uint64][]*fingerprint
 	members  map[string]string
 	clusters map[string]*graph.Cluster
+	// dirty holds the clusters the transaction changed, each as it was
+	// before (nil for a new one): flushClusters writes their nodes and
+	// order keys once, however many claims joined.
+	dirty map[string]*graph.Cluster
 }
 
 func newClusterOverlay() *clusterOverlay {
-	return &clusterOverlay{bands: map[uint64][]*fingerprint{}, members: map[string]string{}, clusters: map[string]*graph.Cluster{}}
+	return &clusterOverlay{bands: map[uint64][]*fingerprint{}, members: map[string]string{},
+		clusters: map[string]*graph.Cluster{}, dirty: map[string]*graph.Cluster{}}
 }
 
 // absorb adds o's entries to c (a bulk load's index, when o's
@@ -376,21 +408,26 @@ func (t *tx) clusterClaim(claim, article, date, text, speaker, kind string) erro
 	if !ok {
 		return nil
 	}
-	best, err := t.bestMatch(&f)
+	best, full, err := t.bestMatch(&f)
 	if err != nil {
 		return err
 	}
 	if t.clu == nil {
 		t.clu = newClusterOverlay()
 	}
-	for _, b := range f.bands {
+	var v []byte
+	for i := range f.probes {
+		b := f.probes[i][0]
+		if full[i] {
+			continue
+		}
+		if v == nil {
+			v = encodeFingerprint(&f)
+		}
 		t.clu.bands[b] = append(t.clu.bands[b], &f)
-		if err := t.set(key(pBand, bandHex(b), claim), nil); err != nil {
+		if err := t.set(key(pBand, bandHex(b), claim), v); err != nil {
 			return err
 		}
-	}
-	if err := t.set(key(pFingerprint, claim), encodeFingerprint(&f)); err != nil {
-		return err
 	}
 	if best == nil {
 		return nil
@@ -398,77 +435,85 @@ func (t *tx) clusterClaim(claim, article, date, text, speaker, kind string) erro
 	return t.joinCluster(best, &f, speaker)
 }
 
-// bestMatch returns the candidate of f's bands, of another article, that
-// similar accepts with the most words in common; nil when none.
-func (t *tx) bestMatch(f *fingerprint) (*fingerprint, error) {
-	seen := map[string]bool{f.claim: true}
+// bestMatch returns the candidate of f's probe buckets, of another
+// article, that similar accepts with the most words in common (nil when
+// none), and which of the buckets f is filed under are full: they hold
+// clusterBucketMax claims already and f is not added to them. A bucket so
+// bounded is read whole, the same in every path (Ingest, IngestBatch, a
+// bulk load), so each forms the same clusters; a full one keeps the
+// statements a speaker made first.
+func (t *tx) bestMatch(f *fingerprint) (*fingerprint, [clusterHashes]bool, error) {
+	var full [clusterHashes]bool
 	var best *fingerprint
 	bestScore := -1
 	consider := func(g *fingerprint) {
-		if seen[g.claim] {
+		if g.article == f.article {
 			return
 		}
-		seen[g.claim] = true
-		if g.article == f.article || !similar(f.words, g.words) {
-			return
-		}
-		if s := common(f.words, g.words); s > bestScore || (s == bestScore && g.claim < best.claim) {
+		if s, ok := similar(f.words, g.words); ok && (s > bestScore || (s == bestScore && g.claim < best.claim)) {
 			best, bestScore = g, s
 		}
 	}
 	ovs := t.overlays()
-	for _, b := range f.bands {
-		for _, o := range ovs {
-			for _, g := range o.bands[b] {
-				consider(g)
-			}
-		}
-		if t.ld != nil {
-			continue
-		}
-		p := prefixOf(pBand, bandHex(b))
-		rd := t.txn
-		if t.snap != nil {
-			rd = t.snap
-		}
-		it := rd.NewIterator(badger.IteratorOptions{Prefix: p})
-		n := 0
-		for it.Seek(p); it.ValidForPrefix(p) && n < clusterBucketMax; it.Next() {
-			n++
-			id := string(it.Item().Key()[len(p):])
-			if seen[id] {
+	// the overlays hold distinct claims (each is written by one
+	// transaction); Badger's may repeat them (a transaction's iterator
+	// sees its own writes)
+	var inBucket []string
+	for hi := range f.probes {
+		for pi, b := range f.probes[hi] {
+			if pi > 0 && b == f.probes[hi][0] {
 				continue
 			}
-			v, ok, err := t.get(key(pFingerprint, id))
-			if err != nil {
-				it.Close()
-				return nil, err
+			inBucket = inBucket[:0]
+			for _, o := range ovs {
+				for _, g := range o.bands[b] {
+					inBucket = append(inBucket, g.claim)
+					consider(g)
+				}
 			}
-			if g, valid := decodeFingerprint(id, v); ok && valid {
-				consider(&g)
+			if t.ld == nil {
+				if err := t.scanBucket(b, &inBucket, consider); err != nil {
+					return nil, full, err
+				}
+			}
+			if pi == 0 {
+				full[hi] = len(inBucket) >= clusterBucketMax
 			}
 		}
-		it.Close()
 	}
-	return best, t.ctx.Err()
+	return best, full, t.ctx.Err()
 }
 
-// common counts the words two sorted sets share.
-func common(a, b []uint64) int {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			n++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
+// scanBucket calls consider with each claim of bucket b stored in Badger
+// that seen does not hold, adding it there.
+func (t *tx) scanBucket(b uint64, seen *[]string, consider func(*fingerprint)) error {
+	p := prefixOf(pBand, bandHex(b))
+	rd := t.txn
+	if t.snap != nil {
+		rd = t.snap
+	}
+	it := rd.NewIterator(badger.IteratorOptions{Prefix: p})
+	defer it.Close()
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		id := string(it.Item().Key()[len(p):])
+		if slices.Contains(*seen, id) {
+			continue
+		}
+		*seen = append(*seen, id)
+		var g fingerprint
+		valid := false
+		err := it.Item().Value(func(v []byte) error {
+			g, valid = decodeFingerprint(id, v)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read %q: %w", it.Item().Key(), err)
+		}
+		if valid {
+			consider(&g)
 		}
 	}
-	return n
+	return nil
 }
 
 // memberOf returns the cluster of a claim, "" when none.
@@ -535,24 +580,51 @@ func (t *tx) joinCluster(g, f *fingerprint, speaker string) error {
 		}
 	} else {
 		*cl = *old
-		for _, k := range clusterOrderKeys(old) {
-			if err := t.del(k); err != nil {
-				return err
-			}
-		}
+	}
+	if _, ok := t.clu.dirty[id]; !ok {
+		t.clu.dirty[id] = old
 	}
 	cl.Size++
 	cl.FirstSeen, cl.LastSeen = earlier(cl.FirstSeen, f.date), later(cl.LastSeen, f.date)
-	if err := t.setMember(id, f); err != nil {
-		return err
+	t.clu.clusters[id] = cl
+	return t.setMember(id, f)
+}
+
+// flushClusters writes the node and order keys of each cluster t changed,
+// and deletes the order keys it had before. Called once a transaction's
+// articles are written.
+func (t *tx) flushClusters() error {
+	if t.clu == nil {
+		return nil
 	}
-	for _, k := range clusterOrderKeys(cl) {
-		if err := t.set(k, nil); err != nil {
+	ids := make([]string, 0, len(t.clu.dirty))
+	for id := range t.clu.dirty {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		old, cl := t.clu.dirty[id], t.clu.clusters[id]
+		keys := clusterOrderKeys(cl)
+		if old != nil {
+			for _, k := range clusterOrderKeys(old) {
+				if !slices.ContainsFunc(keys, func(n []byte) bool { return string(n) == string(k) }) {
+					if err := t.del(k); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		for _, k := range keys {
+			if err := t.set(k, nil); err != nil {
+				return err
+			}
+		}
+		if err := t.putNode(id, cl); err != nil {
 			return err
 		}
 	}
-	t.clu.clusters[id] = cl
-	return t.putNode(id, cl)
+	clear(t.clu.dirty)
+	return nil
 }
 
 // setMember writes that f's claim is in cluster id.

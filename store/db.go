@@ -198,6 +198,9 @@ func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) err
 		if err := fn(t); err != nil {
 			return err
 		}
+		if err := t.flushClusters(); err != nil {
+			return err
+		}
 		if err := t.flushSegments(); err != nil {
 			return err
 		}

@@ -40,7 +40,7 @@ const (
 	pCount        = "k/"
 	// claim clusters (cluster.go)
 	pBand           = "lh/"
-	pFingerprint    = "cq/"
+	pClusterUpgrade = "cu/"
 	pClusterOf      = "cm/"
 	pClusterMember  = "cl/"
 	pClusterSize    = "cz/"

@@ -332,12 +332,22 @@ func (db *DB) buildIndexes6() error {
 // would have, walking them in publication order (cd/) in transactions of
 // upgradeClusterRun claims, so that the earliest claim of a statement
 // founds its cluster. A run that a crash interrupts is redone whole by the
-// next Open: cluster keys are set again to the same values, but counters
-// would count twice, so the format is stamped only at the end and the
-// keys of a claim already clustered (cq/ set) are skipped.
+// next Open from the last claim a committed run clustered, which each
+// run records (cu/, dropped at the end) with its writes, so no claim is
+// counted twice.
 func (db *DB) clusterStored() error {
 	ctx := context.Background()
 	var from []byte
+	err := db.view(ctx, func(t *tx) error {
+		v, ok, err := t.get(key(pClusterUpgrade))
+		if ok {
+			from = v
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
 	for {
 		done := false
 		err := db.update(ctx, "clustering stored claims", func(t *tx) error {
@@ -357,9 +367,12 @@ func (db *DB) clusterStored() error {
 			it.Close()
 			if len(ks) == 0 {
 				done = true
-				return nil
+				return t.del(key(pClusterUpgrade))
 			}
 			from = ks[len(ks)-1]
+			if err := t.set(key(pClusterUpgrade), from); err != nil {
+				return err
+			}
 			for _, k := range ks {
 				parts := strings.Split(string(k[len(p):]), sep)
 				if len(parts) != 2 {
@@ -382,11 +395,8 @@ func (db *DB) clusterStored() error {
 const upgradeClusterRun = 256
 
 // clusterStoredClaim clusters one stored claim whose article has date key
-// date, unless it is already indexed.
+// date.
 func (t *tx) clusterStoredClaim(id, date string) error {
-	if done, err := t.has(key(pFingerprint, id)); err != nil || done {
-		return err
-	}
 	c := &graph.Claim{}
 	if ok, err := t.getNode(id, c); err != nil || !ok {
 		return err
