@@ -8,8 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/dgraph-io/badger/v4"
-
 	"github.com/claimgraph/claimgraph/graph"
 )
 
@@ -53,9 +51,11 @@ import (
 //   - The best verified candidate's cluster is joined; when it has none, a
 //     cluster is founded on it (graph.ClusterID of its ID).
 //
-// Keys (see the package comment): a bucket key per hash function of each
-// clusterable claim, whose value is its fingerprint (article, date,
-// words), and for clustered
+// Keys (see the package comment): a record per bucket (lh/), read with one
+// exact-key Get (the tables' Bloom filters answer most of them, for
+// buckets that do not exist, without a seek) and written once a
+// transaction, listing its claims and their fingerprints (article, date,
+// words); and for clustered
 // claims the cluster (cm/), the members by date (cl/), the cluster node
 // (n/clu_…) and its order indexes (cz/, cf/, cv/, cx/ by speaker).
 //
@@ -316,6 +316,9 @@ type clusterOverlay struct {
 	bands    map[uint64][]*fingerprint
 	members  map[string]string
 	clusters map[string]*graph.Cluster
+	// dirtyBands are the buckets the transaction added claims to (bands
+	// holds each bucket whole once read: stored claims, then new ones).
+	dirtyBands map[uint64]bool
 	// dirty holds the clusters the transaction changed, each as it was
 	// before (nil for a new one): flushClusters writes their nodes and
 	// order keys once, however many claims joined.
@@ -324,14 +327,14 @@ type clusterOverlay struct {
 
 func newClusterOverlay() *clusterOverlay {
 	return &clusterOverlay{bands: map[uint64][]*fingerprint{}, members: map[string]string{},
-		clusters: map[string]*graph.Cluster{}, dirty: map[string]*graph.Cluster{}}
+		clusters: map[string]*graph.Cluster{}, dirty: map[string]*graph.Cluster{}, dirtyBands: map[uint64]bool{}}
 }
 
 // absorb adds o's entries to c (a bulk load's index, when o's
 // transaction commits).
 func (c *clusterOverlay) absorb(o *clusterOverlay) {
-	for b, fs := range o.bands {
-		c.bands[b] = append(c.bands[b], fs...)
+	for b := range o.dirtyBands {
+		c.bands[b] = o.bands[b]
 	}
 	for k, v := range o.members {
 		c.members[k] = v
@@ -415,19 +418,17 @@ func (t *tx) clusterClaim(claim, article, date, text, speaker, kind string) erro
 	if t.clu == nil {
 		t.clu = newClusterOverlay()
 	}
-	var v []byte
 	for i := range f.probes {
 		b := f.probes[i][0]
 		if full[i] {
 			continue
 		}
-		if v == nil {
-			v = encodeFingerprint(&f)
-		}
-		t.clu.bands[b] = append(t.clu.bands[b], &f)
-		if err := t.set(key(pBand, bandHex(b), claim), v); err != nil {
+		list, err := t.bucket(b)
+		if err != nil {
 			return err
 		}
+		t.clu.bands[b] = append(slices.Clip(list), &f)
+		t.clu.dirtyBands[b] = true
 	}
 	if best == nil {
 		return nil
@@ -454,66 +455,85 @@ func (t *tx) bestMatch(f *fingerprint) (*fingerprint, [clusterHashes]bool, error
 			best, bestScore = g, s
 		}
 	}
-	ovs := t.overlays()
-	// the overlays hold distinct claims (each is written by one
-	// transaction); Badger's may repeat them (a transaction's iterator
-	// sees its own writes)
-	var inBucket []string
 	for hi := range f.probes {
 		for pi, b := range f.probes[hi] {
 			if pi > 0 && b == f.probes[hi][0] {
 				continue
 			}
-			inBucket = inBucket[:0]
-			for _, o := range ovs {
-				for _, g := range o.bands[b] {
-					inBucket = append(inBucket, g.claim)
-					consider(g)
-				}
+			list, err := t.bucket(b)
+			if err != nil {
+				return nil, full, err
 			}
-			if t.ld == nil {
-				if err := t.scanBucket(b, &inBucket, consider); err != nil {
-					return nil, full, err
-				}
+			for _, g := range list {
+				consider(g)
 			}
 			if pi == 0 {
-				full[hi] = len(inBucket) >= clusterBucketMax
+				full[hi] = len(list) >= clusterBucketMax
 			}
 		}
 	}
 	return best, full, t.ctx.Err()
 }
 
-// scanBucket calls consider with each claim of bucket b stored in Badger
-// that seen does not hold, adding it there.
-func (t *tx) scanBucket(b uint64, seen *[]string, consider func(*fingerprint)) error {
-	p := prefixOf(pBand, bandHex(b))
-	rd := t.txn
-	if t.snap != nil {
-		rd = t.snap
-	}
-	it := rd.NewIterator(badger.IteratorOptions{Prefix: p})
-	defer it.Close()
-	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
-		id := string(it.Item().Key()[len(p):])
-		if slices.Contains(*seen, id) {
-			continue
-		}
-		*seen = append(*seen, id)
-		var g fingerprint
-		valid := false
-		err := it.Item().Value(func(v []byte) error {
-			g, valid = decodeFingerprint(id, v)
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("read %q: %w", it.Item().Key(), err)
-		}
-		if valid {
-			consider(&g)
+// bucket returns the claims of bucket b, in the order they joined it:
+// from the overlays (the first that holds it holds it whole), else from
+// its record in Badger (one exact-key read, which the tables' Bloom
+// filters answer without a seek for the many buckets that do not exist).
+func (t *tx) bucket(b uint64) ([]*fingerprint, error) {
+	for _, o := range t.overlays() {
+		if list, ok := o.bands[b]; ok {
+			return list, nil
 		}
 	}
-	return nil
+	if t.ld != nil {
+		return nil, nil
+	}
+	v, ok, err := t.get(key(pBand, bandHex(b)))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return decodeBucket(v), nil
+}
+
+// encodeBucket is the value of a bucket record lh/<bucket>: per claim,
+// uvarint length and ID, uvarint length and fingerprint.
+func encodeBucket(list []*fingerprint) []byte {
+	var b []byte
+	for _, f := range list {
+		b = binary.AppendUvarint(b, uint64(len(f.claim)))
+		b = append(b, f.claim...)
+		fp := encodeFingerprint(f)
+		b = binary.AppendUvarint(b, uint64(len(fp)))
+		b = append(b, fp...)
+	}
+	return b
+}
+
+func decodeBucket(v []byte) []*fingerprint {
+	var out []*fingerprint
+	read := func() ([]byte, bool) {
+		n, k := binary.Uvarint(v)
+		if k <= 0 || uint64(len(v)-k) < n {
+			return nil, false
+		}
+		p := v[k : k+int(n)]
+		v = v[k+int(n):]
+		return p, true
+	}
+	for len(v) > 0 {
+		id, ok := read()
+		if !ok {
+			break
+		}
+		fp, ok := read()
+		if !ok {
+			break
+		}
+		if f, valid := decodeFingerprint(string(id), fp); valid {
+			out = append(out, &f)
+		}
+	}
+	return out
 }
 
 // memberOf returns the cluster of a claim, "" when none.
@@ -597,6 +617,16 @@ func (t *tx) flushClusters() error {
 	if t.clu == nil {
 		return nil
 	}
+	bands := make([]uint64, 0, len(t.clu.dirtyBands))
+	for b := range t.clu.dirtyBands {
+		bands = append(bands, b)
+	}
+	slices.Sort(bands)
+	for _, b := range bands {
+		if err := t.set(key(pBand, bandHex(b)), encodeBucket(t.clu.bands[b])); err != nil {
+			return err
+		}
+	}
 	ids := make([]string, 0, len(t.clu.dirty))
 	for id := range t.clu.dirty {
 		ids = append(ids, id)
@@ -624,6 +654,9 @@ func (t *tx) flushClusters() error {
 		}
 	}
 	clear(t.clu.dirty)
+	if t.ld == nil {
+		clear(t.clu.dirtyBands)
+	}
 	return nil
 }
 

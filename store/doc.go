@@ -55,10 +55,10 @@
 //	tb/<term>\0<claim>              search postings of the claims one transaction added,
 //	                                named by the first of them (a segment); value: per
 //	                                claim uvarint ID length, ID, term frequency, length
-//	lh/<bucket>\0<claim>            claim cluster buckets (cluster.go, format 9 on): a
-//	                                clusterable claim under each hash function's bucket
-//	                                (hex of a hash of speaker, kind and its minimum-hash
-//	                                word), at most 16 claims a bucket; value: its
+//	lh/<bucket>                     claim cluster bucket (cluster.go, format 9 on): the
+//	                                clusterable claims filed under one hash function's
+//	                                bucket (hex of a hash of speaker, kind and minimum-hash
+//	                                word), at most 16; value: per claim its ID and
 //	                                fingerprint (article, date key, word hashes)
 //	cm/<claim>                      the cluster of a clustered claim; value:
 //	                                <cluster>\0<date>
