@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -41,8 +42,9 @@ import (
 //     several permuted tables for the same recall and estimates cosine on
 //     bags of words, which short claims make noisy.
 //   - A bucket takes at most clusterBucketMax claims (the first ones);
-//     candidates are verified on their
-//     exact word sets (similar), which must agree on negation: Jaccard at least clusterJaccard, or, for a
+//     candidates are verified on their exact word sets (similar), which
+//     must agree on negation and not each carry a name the other lacks
+//     (namesApart): Jaccard at least clusterJaccard, or, for a
 //     claim contained in a longer one (one outlet quoting half a
 //     sentence), overlap at least clusterOverlap of the smaller set of at
 //     least clusterMinOverlapWords words. Speaker and kind agree by
@@ -97,8 +99,9 @@ var negatedWord = hashString("\x00not")
 var negations = map[string]bool{"not": true, "no": true, "never": true, "nothing": true, "nobody": true, "none": true}
 
 // clusterWords folds text to its sorted set of content-word hashes, with
-// negatedWord for a negation.
-func clusterWords(text string) []uint64 {
+// negatedWord for a negation, and the sorted set of those of its names:
+// capitalised content words past the first word of the text.
+func clusterWords(text string) (words, names []uint64) {
 	var out []uint64
 	eachWord(text, func(start, end int) {
 		raw := strings.ToLower(strings.ReplaceAll(text[start:end], "\u2019", "'"))
@@ -109,10 +112,31 @@ func clusterWords(text string) []uint64 {
 		if w == "" {
 			return
 		}
-		out = append(out, hashString(w))
+		h := hashString(w)
+		out = append(out, h)
+		if r, _ := utf8.DecodeRuneInString(text[start:end]); start > 0 && unicode.IsUpper(r) {
+			names = append(names, h)
+		}
 	})
 	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(names)
+	return slices.Compact(out), slices.Compact(names)
+}
+
+// namesApart reports whether each of two claims names someone or
+// something the other does not ("satellite images of the Caleshian space
+// agency" / "… of the Draoenian space agency"): one side adding a name
+// ("Clinton" / "Hillary Clinton") keeps them together.
+func namesApart(f, g *fingerprint) bool {
+	own := func(names, other []uint64) bool {
+		for _, n := range names {
+			if _, found := slices.BinarySearch(other, n); !found {
+				return true
+			}
+		}
+		return false
+	}
+	return own(f.names, g.words) && own(g.names, f.words)
 }
 
 // foldClusterWord folds one word: lower case, no apostrophes or
@@ -197,6 +221,9 @@ func similar(a, b []uint64) (int, bool) {
 type fingerprint struct {
 	claim, article, date string
 	words                []uint64
+	// names are the hashes of the words of words written capitalised
+	// past the first (clusterWords).
+	names []uint64
 	// probes holds, per hash function, the bucket keys of the words with
 	// the clusterProbes smallest hashes, smallest first: the claim is
 	// filed under the first of each and looks in all of them.
@@ -206,7 +233,8 @@ type fingerprint struct {
 // newFingerprint returns the fingerprint of a claim made by speaker with
 // kind signature kind; ok=false when the claim is not clusterable.
 func newFingerprint(claim, article, date, text, speaker, kind string) (fingerprint, bool) {
-	f := fingerprint{claim: claim, article: article, date: date, words: clusterWords(text)}
+	f := fingerprint{claim: claim, article: article, date: date}
+	f.words, f.names = clusterWords(text)
 	if speaker == "" || len(f.words) < clusterMinWords {
 		return f, false
 	}
@@ -243,6 +271,10 @@ func encodeFingerprint(f *fingerprint) []byte {
 	b = append(b, f.article...)
 	b = binary.AppendUvarint(b, uint64(len(f.date)))
 	b = append(b, f.date...)
+	b = binary.AppendUvarint(b, uint64(len(f.names)))
+	for _, w := range f.names {
+		b = binary.BigEndian.AppendUint64(b, w)
+	}
 	for _, w := range f.words {
 		b = binary.BigEndian.AppendUint64(b, w)
 	}
@@ -264,8 +296,16 @@ func decodeFingerprint(claim string, v []byte) (fingerprint, bool) {
 	if f.article, ok = read(); !ok {
 		return f, false
 	}
-	if f.date, ok = read(); !ok || len(v)%8 != 0 {
+	if f.date, ok = read(); !ok {
 		return f, false
+	}
+	n, k := binary.Uvarint(v)
+	if k <= 0 || uint64(len(v)-k) < 8*n || (len(v)-k)%8 != 0 {
+		return f, false
+	}
+	v = v[k:]
+	for ; n > 0; v, n = v[8:], n-1 {
+		f.names = append(f.names, binary.BigEndian.Uint64(v))
 	}
 	for ; len(v) > 0; v = v[8:] {
 		f.words = append(f.words, binary.BigEndian.Uint64(v))
@@ -449,6 +489,9 @@ func (t *tx) bestMatch(f *fingerprint) (*fingerprint, [clusterHashes]bool, error
 	bestScore := -1
 	consider := func(g *fingerprint) {
 		if g.article == f.article {
+			return
+		}
+		if namesApart(f, g) {
 			return
 		}
 		if s, ok := similar(f.words, g.words); ok && (s > bestScore || (s == bestScore && g.claim < best.claim)) {
