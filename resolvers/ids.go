@@ -14,6 +14,7 @@ var typeOfPrefix = map[string]string{
 	graph.PrefixArticle: "Article",
 	graph.PrefixClaim:   "Claim",
 	graph.PrefixSource:  "Source",
+	graph.PrefixCluster: "ClaimCluster",
 }
 
 // globalID returns the global ID of the node with domain ID id.

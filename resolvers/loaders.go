@@ -175,6 +175,14 @@ func (r *Resolver) nodeThunk(ctx context.Context, id string) func() (any, error)
 		return anyThunk(l.claims.LoadThunk(ctx, id))
 	case graph.PrefixArticle:
 		return anyThunk(l.articles.LoadThunk(ctx, id))
+	case graph.PrefixCluster:
+		return func() (any, error) {
+			cf, err := r.clusters()
+			if err != nil {
+				return nil, err
+			}
+			return cf.FindClusterByID(ctx, id)
+		}
 	}
 	return func() (any, error) { return nil, graph.Errorf(graph.ENOTFOUND, "no node has ID %q", id) }
 }

@@ -53,6 +53,9 @@ func (r *Resolver) Article() generated.ArticleResolver { return &articleResolver
 // Claim returns the resolvers of Claim.
 func (r *Resolver) Claim() generated.ClaimResolver { return &claimResolver{r} }
 
+// ClaimCluster returns the resolvers of ClaimCluster.
+func (r *Resolver) ClaimCluster() generated.ClaimClusterResolver { return &clusterResolver{r} }
+
 // Denial returns the resolvers of Denial.
 func (r *Resolver) Denial() generated.DenialResolver { return &denialResolver{r} }
 
@@ -82,6 +85,7 @@ type (
 	actorResolver        struct{ *Resolver }
 	articleResolver      struct{ *Resolver }
 	claimResolver        struct{ *Resolver }
+	clusterResolver      struct{ *Resolver }
 	denialResolver       struct{ *Resolver }
 	hopResolver          struct{ *Resolver }
 	ingestResultResolver struct{ *Resolver }

@@ -218,7 +218,10 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 		undo()
 		return start, err
 	}
-	err := t.flushSegments()
+	err := t.flushClusters()
+	if err == nil {
+		err = t.flushSegments()
+	}
 	if err == nil {
 		err = t.flushCounts()
 	}
@@ -258,6 +261,9 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	}
 	for _, b := range claimBufs {
 		ld.sort.absorb(b)
+	}
+	if ld != nil && t.clu != nil {
+		ld.clusters.absorb(t.clu)
 	}
 	db.cacheWrites(t)
 	for j, r := range done {

@@ -195,6 +195,16 @@ func (c *checker) readNode(id string, item *badger.Item) error {
 		c.nodes[id] = 's'
 		c.rep.Sources++
 		c.want(sourceKindKey(s.Kind, id), "source %s", id)
+	case strings.HasPrefix(id, graph.PrefixCluster):
+		var cl graph.Cluster
+		if !decode(&cl) {
+			return nil
+		}
+		c.nodes[id] = 'u'
+		for _, k := range clusterOrderKeys(&cl) {
+			c.want(k, "cluster %s", id)
+		}
+		c.want(key(pClusterSpeaker, cl.Speaker, id), "cluster %s", id)
 	default:
 		c.problem("node key n/%s has no known ID prefix", id)
 	}
@@ -304,6 +314,27 @@ func (c *checker) checkKey(k []byte, item *badger.Item) error {
 		needNode(last, "source")
 	case pPosting:
 		needNode(last, "document")
+	case pClusterOf:
+		// cm/claim → cluster|date: the claim and its cluster exist, and
+		// the cluster lists the claim.
+		needNode(parts[0], "claim")
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		if cid, date, ok := strings.Cut(string(v), sep); !ok {
+			c.problem("cm/ key %s has value %q, not cluster|date", showKey(k), v)
+		} else {
+			needNode(cid, "cluster")
+			c.want(key(pClusterMember, cid, date, parts[0]), "cm/ key %s", showKey(k))
+		}
+	case pClusterMember:
+		needNode(parts[0], "cluster")
+		needNode(last, "claim")
+	case pClusterSize, pClusterFirst, pClusterLast, pClusterSpeaker:
+		needNode(last, "cluster")
+	case pBand, pClusterUpgrade:
+		// candidate buckets and upgrade progress: hints, not data
 	case pSegment:
 		v, err := item.ValueCopy(nil)
 		if err != nil {

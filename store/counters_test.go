@@ -46,6 +46,8 @@ func checkCounters(t *testing.T, db *DB) {
 				want[cntSources]++
 			case strings.HasPrefix(s, pNode+graph.PrefixClaim):
 				want[cntClaims]++
+			case strings.HasPrefix(s, pNode+graph.PrefixCluster):
+				want[cntClusters]++
 			case strings.HasPrefix(s, pPosting):
 				v, _ := it.Item().ValueCopy(nil)
 				_, dl := parsePosting(v)

@@ -212,6 +212,9 @@ func (db *DB) update(ctx context.Context, what string, fn func(t *tx) error) err
 		if err := fn(t); err != nil {
 			return err
 		}
+		if err := t.flushClusters(); err != nil {
+			return err
+		}
 		if err := t.flushSegments(); err != nil {
 			return err
 		}
@@ -347,6 +350,9 @@ type tx struct {
 	// writes after t's own (pipeline).
 	own  map[string]ownWrite
 	prev *tx
+	// clu holds the clustering writes of t (clusterOverlay), nil until
+	// it clusters a claim.
+	clu *clusterOverlay
 }
 
 // ownWrite is one write recorded in tx.own: a value, or a deletion.

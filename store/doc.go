@@ -56,9 +56,24 @@
 //	tb/<term>\0<claim>              search postings of the claims one transaction added,
 //	                                named by the first of them (a segment); value: per
 //	                                claim uvarint ID length, ID, term frequency, length
+//	lh/<bucket>                     claim cluster bucket (cluster.go, format 9 on): the
+//	                                clusterable claims filed under one hash function's
+//	                                bucket (hex of a hash of speaker, kind and minimum-hash
+//	                                word), at most 16; value: per claim its ID and
+//	                                fingerprint (article, date key, word hashes)
+//	cm/<claim>                      the cluster of a clustered claim; value:
+//	                                <cluster>\0<date>
+//	cl/<cluster>\0<date>\0<claim>   claims of a cluster by date
+//	n/clu_<…>                       cluster node JSON (graph.Cluster)
+//	cz/<size, 10 digits>\0<cluster> clusters by size
+//	cf/<date>\0<cluster>            clusters by first appearance
+//	cv/<date>\0<cluster>            clusters by last appearance
+//	cx/<speaker>\0<cluster>         clusters by speaker (counted)
+//	cu/                             while Open clusters a format-8 database's claims:
+//	                                the last cd/ key done
 //	k/<name>                        counters (8-byte big endian): articles, actors,
-//	                                sources, claims, docs, doclen, format (the
-//	                                layout version)
+//	                                sources, claims, docs, doclen, clusters, format
+//	                                (the layout version)
 //	k/#<index>/<part>               size of one index group, e.g. k/#cs/<speaker>
 //	                                counts the keys cs/<speaker>\0…
 //

@@ -301,6 +301,9 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 		}
 		x.Sources[i] = stored
 	}
+	if err := t.clusterExtraction(x, date); err != nil {
+		return err
+	}
 	if t.ld != nil {
 		// a bulk load writes the claims of a transaction's articles
 		// once they are all resolved, on all CPUs (runClaimJobs)

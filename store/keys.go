@@ -38,6 +38,15 @@ const (
 	pPosting      = "ti/"
 	pSegment      = "tb/"
 	pCount        = "k/"
+	// claim clusters (cluster.go)
+	pBand           = "lh/"
+	pClusterUpgrade = "cu/"
+	pClusterOf      = "cm/"
+	pClusterMember  = "cl/"
+	pClusterSize    = "cz/"
+	pClusterFirst   = "cf/"
+	pClusterLast    = "cv/"
+	pClusterSpeaker = "cx/"
 )
 
 // sep joins the parts of a compound key.
@@ -59,6 +68,7 @@ const (
 	cntClaims   = "claims"
 	cntDocs     = "docs"
 	cntDocLen   = "doclen"
+	cntClusters = "clusters"
 	// cntFormat holds the format version of the database, formatVersion.
 	cntFormat = "format"
 )
@@ -72,9 +82,10 @@ const (
 // claim in edge values (they still read as before) and lacked the denial
 // indexes dd/ and da/; Open builds them (buildDenialIndexes). A binary of
 // version 7 refuses version 8, whose edge values it would misread.
-// Versions 8 and 9 folded search terms by stripping plurals; version 10
-// indexes English stems (Porter2), so Open rebuilds the postings
-// (reindexSearch).
+// Version 8 had no claim clusters; Open clusters the stored claims
+// (clusterStored). Versions 8 and 9 folded search terms by stripping
+// plurals; version 10 indexes English stems (Porter2), so Open rebuilds the
+// postings (reindexSearch).
 const formatVersion = 10
 
 // countedIndexes are the index prefixes whose groups are counted: every key
@@ -83,6 +94,7 @@ const formatVersion = 10
 var countedIndexes = []string{
 	pPublisher, pActorKind, pSourceKind, pActorName, pSourceName,
 	pClaimArticle, pClaimSpeaker, pClaimSource, pClaimKind, pClaimTarget, pClaimPub,
+	pClusterSpeaker,
 }
 
 // indexGroup names the counter of the group an index key belongs to: "#"

@@ -45,6 +45,10 @@ type Loader struct {
 	// streamed and toStream count the bytes of keys and values Finish
 	// has written and about how many it will (Progress).
 	streamed, toStream atomic.Int64
+	// clusters is the claim cluster index of the articles loaded so far
+	// (cluster.go), whose keys are in the sorter: about 300 bytes a
+	// clusterable claim.
+	clusters *clusterOverlay
 }
 
 // loadMarker is the file in the database directory that says a bulk load
@@ -101,7 +105,7 @@ func (db *DB) newLoader(memory int) (*Loader, error) {
 		os.RemoveAll(tmp)
 		return nil, fmt.Errorf("bulk load: %w", err)
 	}
-	return &Loader{db: db, tmp: tmp, sort: newSorter(tmp, memory)}, nil
+	return &Loader{db: db, tmp: tmp, sort: newSorter(tmp, memory), clusters: newClusterOverlay()}, nil
 }
 
 // writeSynced writes a file and syncs it and its directory, so that it

@@ -18,9 +18,10 @@ import (
 // writes; versions before 7 kept edges to their own claim in r/ too, which
 // dropOwnClaimRevs deletes; versions before 8 lacked the denial index by
 // article, which buildDenialIndexes writes (their edge values, the article
-// alone, read as they are). Versions before 10 folded search terms
-// otherwise (plurals only): reindexSearch rebuilds the postings with
-// stemmed terms. A new database is only stamped.
+// alone, read as they are); versions before 9 had no claim clusters, which
+// clusterStored forms. Versions before 10 folded search terms otherwise
+// (plurals only): reindexSearch rebuilds the postings with stemmed terms.
+// A new database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
 	var empty bool
@@ -55,6 +56,11 @@ func (db *DB) upgrade() error {
 	if !empty && version < 8 {
 		if err := db.buildDenialIndexes(); err != nil {
 			return fmt.Errorf("build the denial indexes: %w", err)
+		}
+	}
+	if !empty && version < 9 {
+		if err := db.clusterStored(); err != nil {
+			return fmt.Errorf("cluster the stored claims: %w", err)
 		}
 	}
 	if !empty && version < 10 {
@@ -326,4 +332,101 @@ func (db *DB) buildIndexes6() error {
 		return err
 	}
 	return wb.Flush()
+}
+
+// clusterStored clusters the claims of a format-8 database, as ingest
+// would have, walking them in publication order (cd/) in transactions of
+// upgradeClusterRun claims, so that the earliest claim of a statement
+// founds its cluster. A run that a crash interrupts is redone whole by the
+// next Open from the last claim a committed run clustered, which each
+// run records (cu/, dropped at the end) with its writes, so no claim is
+// counted twice.
+func (db *DB) clusterStored() error {
+	ctx := context.Background()
+	var from []byte
+	err := db.view(ctx, func(t *tx) error {
+		v, ok, err := t.get(key(pClusterUpgrade))
+		if ok {
+			from = v
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for {
+		done := false
+		err := db.update(ctx, "clustering stored claims", func(t *tx) error {
+			p := []byte(pClaimDate)
+			it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p})
+			var ks [][]byte
+			seek := p
+			if from != nil {
+				seek = from
+			}
+			for it.Seek(seek); it.ValidForPrefix(p) && len(ks) < upgradeClusterRun; it.Next() {
+				if from != nil && bytes.Equal(it.Item().Key(), from) {
+					continue
+				}
+				ks = append(ks, it.Item().KeyCopy(nil))
+			}
+			it.Close()
+			if len(ks) == 0 {
+				done = true
+				return t.del(key(pClusterUpgrade))
+			}
+			from = ks[len(ks)-1]
+			if err := t.set(key(pClusterUpgrade), from); err != nil {
+				return err
+			}
+			for _, k := range ks {
+				parts := strings.Split(string(k[len(p):]), sep)
+				if len(parts) != 2 {
+					continue
+				}
+				if err := t.clusterStoredClaim(parts[1], parts[0]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+// upgradeClusterRun is the number of claims clusterStored clusters a
+// transaction.
+const upgradeClusterRun = 256
+
+// clusterStoredClaim clusters one stored claim whose article has date key
+// date.
+func (t *tx) clusterStoredClaim(id, date string) error {
+	c := &graph.Claim{}
+	if ok, err := t.getNode(id, c); err != nil || !ok {
+		return err
+	}
+	eks, evs, err := t.entries(prefixOf(pEdgeClaim, id))
+	if err != nil {
+		return err
+	}
+	var edges []*graph.Edge
+	for i, ek := range eks {
+		if e, ok := edgeFromKey(ek); ok {
+			setEdgeValue(e, evs[i])
+			edges = append(edges, e)
+		}
+	}
+	speaker := claimSpeaker(c, edges)
+	if strings.HasPrefix(speaker, graph.PrefixActor) {
+		a, found, err := t.actor(speaker)
+		if err != nil {
+			return err
+		}
+		if found && a.Kind == graph.ActorAnonymous {
+			return nil
+		}
+	}
+	return t.clusterClaim(id, c.Article, date, c.Text, speaker, claimKind(id, edges))
 }

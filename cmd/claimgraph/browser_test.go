@@ -213,3 +213,56 @@ func TestBrowserGraphView(t *testing.T) {
 	}
 	assertLocalOnly(t, srv.URL, requests())
 }
+
+// TestBrowserClusterTimeline ingests three articles of three outlets that
+// carry one statement in different words, opens the graph view, taps a
+// says edge and checks that the details show the
+// cluster as a timeline: every outlet, oldest first.
+func TestBrowserClusterTimeline(t *testing.T) {
+	db, err := store.Open(t.TempDir(), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	for _, a := range []graph.Article{
+		{Publisher: "Harbour Times", PublishedAt: "2026-03-02", Text: "Governor Tom Hale said on Monday that no money was missing from the harbour fund.\n"},
+		{Publisher: "Coast Ledger", PublishedAt: "2026-03-01", Text: "\"No money is missing from the harbour fund,\" Governor Tom Hale told reporters.\n"},
+		{Publisher: "Evening Post", PublishedAt: "2026-03-04", Text: "Governor Tom Hale insisted that no money went missing from the harbour fund.\n"},
+	} {
+		a.ID = graph.ArticleID(a.Text)
+		x, err := extract.Extract(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Ingest(context.Background(), x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(resolvers.NewHandler(resolvers.New(db, extract.Extract), resolvers.HandlerOptions{}))
+	t.Cleanup(srv.Close)
+	ctx, requests := browser(t)
+	shot := filepath.Join(screenshotDir(t), "cluster-timeline.png")
+	err = chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/graph"))
+	if err == nil {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`/^(\d+) of \1 claims$/.test(document.getElementById('status').textContent)`,
+			chromedp.WithPollingTimeout(30*time.Second)))
+	}
+	if err == nil {
+		// every says edge is Tom Hale's claim of one article: all in the cluster
+		_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`window.claimgraphView.edges('[kind = "SAYS"]')[0].emit('tap'), true`))
+	}
+	var timeline string
+	if err == nil {
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`!!document.getElementById('timeline')`, chromedp.WithPollingTimeout(20*time.Second)))
+		timeline, _ = chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('timeline').innerText`))
+	}
+	keepScreenshot(t, ctx, shot)
+	if err != nil {
+		t.Fatalf("no timeline shown: %v", err)
+	}
+	ledger, times, post := strings.Index(timeline, "Coast Ledger"), strings.Index(timeline, "Harbour Times"), strings.Index(timeline, "Evening Post")
+	if !strings.Contains(timeline, "3 articles") || ledger < 0 || times < ledger || post < times || !strings.Contains(timeline, "2026-03-01") {
+		t.Errorf("timeline %q: want 3 articles, Coast Ledger (2026-03-01), Harbour Times, Evening Post in that order", timeline)
+	}
+	assertLocalOnly(t, srv.URL, requests())
+}

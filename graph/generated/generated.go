@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	Actor() ActorResolver
 	Article() ArticleResolver
 	Claim() ClaimResolver
+	ClaimCluster() ClaimClusterResolver
 	Denial() DenialResolver
 	Hop() HopResolver
 	IngestResult() IngestResultResolver
@@ -132,6 +133,7 @@ type ComplexityRoot struct {
 
 	Claim struct {
 		Article       func(childComplexity int) int
+		Cluster       func(childComplexity int) int
 		Cue           func(childComplexity int) int
 		CueEnd        func(childComplexity int) int
 		CueStart      func(childComplexity int) int
@@ -151,6 +153,32 @@ type ComplexityRoot struct {
 		Start         func(childComplexity int) int
 		Targets       func(childComplexity int) int
 		Text          func(childComplexity int) int
+	}
+
+	ClaimCluster struct {
+		Accusations     func(childComplexity int) int
+		Articles        func(childComplexity int) int
+		Claims          func(childComplexity int, first *int, after *string, last *int, before *string) int
+		Denials         func(childComplexity int) int
+		FirstAppearance func(childComplexity int) int
+		FirstSeen       func(childComplexity int) int
+		ID              func(childComplexity int) int
+		LastSeen        func(childComplexity int) int
+		Sources         func(childComplexity int) int
+		Speakers        func(childComplexity int) int
+		TotalCount      func(childComplexity int) int
+	}
+
+	ClaimClusterConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ClaimClusterEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ClaimConnection struct {
@@ -241,6 +269,7 @@ type ComplexityRoot struct {
 		Actors   func(childComplexity int, filter *graph.ActorFilter, orderBy *ActorOrder, first *int, after *string, last *int, before *string) int
 		Articles func(childComplexity int, filter *graph.ArticleFilter, orderBy *ArticleOrder, first *int, after *string, last *int, before *string) int
 		Claims   func(childComplexity int, filter *graph.ClaimFilter, orderBy *ClaimOrder, first *int, after *string, last *int, before *string) int
+		Clusters func(childComplexity int, filter *graph.ClusterFilter, orderBy *ClusterOrder, first *int, after *string, last *int, before *string) int
 		Node     func(childComplexity int, id string) int
 		Path     func(childComplexity int, from string, to string, maxHops *int) int
 		Search   func(childComplexity int, query string, filter *graph.SearchFilter, first *int, after *string, last *int, before *string) int
@@ -350,6 +379,20 @@ type ClaimResolver interface {
 	ReportedBy(ctx context.Context, obj *graph.Claim) ([]*graph.Source, error)
 	DeniedBy(ctx context.Context, obj *graph.Claim) ([]*graph.Actor, error)
 	Relations(ctx context.Context, obj *graph.Claim) ([]*Hop, error)
+	Cluster(ctx context.Context, obj *graph.Claim) (*graph.Cluster, error)
+}
+type ClaimClusterResolver interface {
+	ID(ctx context.Context, obj *graph.Cluster) (string, error)
+	Claims(ctx context.Context, obj *graph.Cluster, first *int, after *string, last *int, before *string) (*ClaimConnection, error)
+	FirstAppearance(ctx context.Context, obj *graph.Cluster) (*graph.Claim, error)
+	FirstSeen(ctx context.Context, obj *graph.Cluster) (*string, error)
+	LastSeen(ctx context.Context, obj *graph.Cluster) (*string, error)
+	Articles(ctx context.Context, obj *graph.Cluster) ([]*graph.Article, error)
+	Sources(ctx context.Context, obj *graph.Cluster) ([]*graph.Source, error)
+	Speakers(ctx context.Context, obj *graph.Cluster) ([]*graph.Actor, error)
+	Denials(ctx context.Context, obj *graph.Cluster) ([]*graph.Edge, error)
+	Accusations(ctx context.Context, obj *graph.Cluster) ([]*graph.Edge, error)
+	TotalCount(ctx context.Context, obj *graph.Cluster) (int, error)
 }
 type DenialResolver interface {
 	Denier(ctx context.Context, obj *graph.Edge) (*graph.Actor, error)
@@ -398,6 +441,7 @@ type QueryResolver interface {
 	Sources(ctx context.Context, filter *graph.SourceFilter, first *int, after *string, last *int, before *string) (*SourceConnection, error)
 	Search(ctx context.Context, query string, filter *graph.SearchFilter, first *int, after *string, last *int, before *string) (*SearchConnection, error)
 	Path(ctx context.Context, from string, to string, maxHops *int) ([]*Path, error)
+	Clusters(ctx context.Context, filter *graph.ClusterFilter, orderBy *ClusterOrder, first *int, after *string, last *int, before *string) (*ClaimClusterConnection, error)
 }
 type SearchHitResolver interface {
 	Kind(ctx context.Context, obj *graph.SearchHit) (SearchHitKind, error)
@@ -796,6 +840,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Article(childComplexity), true
+	case "Claim.cluster":
+		if e.ComplexityRoot.Claim.Cluster == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Cluster(childComplexity), true
 	case "Claim.cue":
 		if e.ComplexityRoot.Claim.Cue == nil {
 			break
@@ -910,6 +960,116 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Text(childComplexity), true
+
+	case "ClaimCluster.accusations":
+		if e.ComplexityRoot.ClaimCluster.Accusations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.Accusations(childComplexity), true
+	case "ClaimCluster.articles":
+		if e.ComplexityRoot.ClaimCluster.Articles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.Articles(childComplexity), true
+	case "ClaimCluster.claims":
+		if e.ComplexityRoot.ClaimCluster.Claims == nil {
+			break
+		}
+
+		args, err := ec.field_ClaimCluster_claims_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ClaimCluster.Claims(childComplexity, args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "ClaimCluster.denials":
+		if e.ComplexityRoot.ClaimCluster.Denials == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.Denials(childComplexity), true
+	case "ClaimCluster.firstAppearance":
+		if e.ComplexityRoot.ClaimCluster.FirstAppearance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.FirstAppearance(childComplexity), true
+	case "ClaimCluster.firstSeen":
+		if e.ComplexityRoot.ClaimCluster.FirstSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.FirstSeen(childComplexity), true
+	case "ClaimCluster.id":
+		if e.ComplexityRoot.ClaimCluster.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.ID(childComplexity), true
+	case "ClaimCluster.lastSeen":
+		if e.ComplexityRoot.ClaimCluster.LastSeen == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.LastSeen(childComplexity), true
+	case "ClaimCluster.sources":
+		if e.ComplexityRoot.ClaimCluster.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.Sources(childComplexity), true
+	case "ClaimCluster.speakers":
+		if e.ComplexityRoot.ClaimCluster.Speakers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.Speakers(childComplexity), true
+	case "ClaimCluster.totalCount":
+		if e.ComplexityRoot.ClaimCluster.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCluster.TotalCount(childComplexity), true
+
+	case "ClaimClusterConnection.edges":
+		if e.ComplexityRoot.ClaimClusterConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimClusterConnection.Edges(childComplexity), true
+	case "ClaimClusterConnection.nodes":
+		if e.ComplexityRoot.ClaimClusterConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimClusterConnection.Nodes(childComplexity), true
+	case "ClaimClusterConnection.pageInfo":
+		if e.ComplexityRoot.ClaimClusterConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimClusterConnection.PageInfo(childComplexity), true
+	case "ClaimClusterConnection.totalCount":
+		if e.ComplexityRoot.ClaimClusterConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimClusterConnection.TotalCount(childComplexity), true
+
+	case "ClaimClusterEdge.cursor":
+		if e.ComplexityRoot.ClaimClusterEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimClusterEdge.Cursor(childComplexity), true
+	case "ClaimClusterEdge.node":
+		if e.ComplexityRoot.ClaimClusterEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimClusterEdge.Node(childComplexity), true
 
 	case "ClaimConnection.edges":
 		if e.ComplexityRoot.ClaimConnection.Edges == nil {
@@ -1293,6 +1453,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Claims(childComplexity, args["filter"].(*graph.ClaimFilter), args["orderBy"].(*ClaimOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.clusters":
+		if e.ComplexityRoot.Query.Clusters == nil {
+			break
+		}
+
+		args, err := ec.field_Query_clusters_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Clusters(childComplexity, args["filter"].(*graph.ClusterFilter), args["orderBy"].(*ClusterOrder), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -1512,6 +1683,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ArticleOrder", ec.unmarshalInputArticleOrder),
 			graphql.NewInputUnmarshaler("ClaimFilter", ec.unmarshalInputClaimFilter),
 			graphql.NewInputUnmarshaler("ClaimOrder", ec.unmarshalInputClaimOrder),
+			graphql.NewInputUnmarshaler("ClusterFilter", ec.unmarshalInputClusterFilter),
+			graphql.NewInputUnmarshaler("ClusterOrder", ec.unmarshalInputClusterOrder),
 			graphql.NewInputUnmarshaler("DenialFilter", ec.unmarshalInputDenialFilter),
 			graphql.NewInputUnmarshaler("IngestArticleInput", ec.unmarshalInputIngestArticleInput),
 			graphql.NewInputUnmarshaler("SearchFilter", ec.unmarshalInputSearchFilter),
@@ -2175,6 +2348,118 @@ type ClaimEdge {
   node: Claim!
 }
 `, BuiltIn: false},
+	{Name: "../../schema/cluster.graphqls", Input: `"""
+A claim cluster: the claims of different articles that carry the same
+statement (the same speaker, kind and target, the same or reworded
+content), grouped as articles are ingested. Follow it to trace a statement:
+where it first appeared, which outlets carried it, who repeated or denied it.
+"""
+type ClaimCluster implements Node {
+  "The global ID of the cluster."
+  id: ID!
+  "The claims of the cluster by the publication time of their articles, oldest first (undated ones first)."
+  claims(
+    "How many claims to return: default 20, at most 100."
+    first: Int
+    "Returns the claims after this cursor (an ` + "`" + `endCursor` + "`" + `)."
+    after: String
+    "How many claims to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the claims before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
+  ): ClaimConnection!
+  "The earliest claim of the cluster by publication time: where the statement first appeared (an undated article comes first)."
+  firstAppearance: Claim!
+  "When the earliest dated article of the cluster was published; null when none is dated."
+  firstSeen: String
+  "When the latest dated article of the cluster was published; null when none is dated."
+  lastSeen: String
+  "The articles that carried the statement, by publication time, once each (their ` + "`" + `publisher` + "`" + ` is the outlet). Up to the first 100 claims are read."
+  articles: [Article!]!
+  "The sources (agencies, publishers, documents) that the articles name as carrying the statement, once each. Up to the first 100 claims are read."
+  sources: [Source!]!
+  "The actors the claims are attributed to, once each (the same speaker, or actors merged into it). Up to the first 100 claims are read."
+  speakers: [Actor!]!
+  "The denials of the cluster's claims: denials whose denied claim is one of them. Up to the first 100 claims are read."
+  denials: [Denial!]!
+  "The accusations the cluster's claims make, one per claim and accused. Up to the first 100 claims are read."
+  accusations: [Accusation!]!
+  "The number of claims in the cluster."
+  totalCount: Int!
+}
+
+"Cluster selection. Fields left out do not filter."
+input ClusterFilter {
+  "The global ID of an actor: clusters of its statements."
+  speaker: ID
+  "Clusters of at least this many claims (every cluster has two or more)."
+  minSize: Int
+}
+
+"What clusters can be ordered by."
+enum ClusterOrderField {
+  "The number of claims (the default: largest first)."
+  SIZE
+  "When the statement first appeared."
+  FIRST_SEEN
+  "When the statement last appeared."
+  LAST_SEEN
+}
+
+"How to order clusters."
+input ClusterOrder {
+  "What to order by."
+  field: ClusterOrderField!
+  "Which way: DESC (the default: largest, or most recent, first) or ASC."
+  direction: OrderDirection = DESC
+}
+
+"A page of claim clusters."
+type ClaimClusterConnection {
+  "The clusters of the page with their cursors."
+  edges: [ClaimClusterEdge!]!
+  "The clusters of the page."
+  nodes: [ClaimCluster!]!
+  "Where the page sits in the whole list."
+  pageInfo: PageInfo!
+  "The number of clusters in the whole selection."
+  totalCount: Int!
+}
+
+"A cluster in a page, with its cursor."
+type ClaimClusterEdge {
+  "Pass as ` + "`" + `after` + "`" + ` to continue after this cluster, or as ` + "`" + `before` + "`" + ` to page back from it."
+  cursor: String!
+  "The cluster."
+  node: ClaimCluster!
+}
+
+extend type Claim {
+  "The cluster of claims of other articles carrying the same statement; null when no other article carries it."
+  cluster: ClaimCluster
+}
+
+extend type Query {
+  """
+  Claim clusters: statements carried by more than one article, largest first
+  unless ` + "`" + `orderBy` + "`" + ` says otherwise.
+  """
+  clusters(
+    "Keeps only the clusters that match; omit to list all."
+    filter: ClusterFilter
+    "How to order the clusters: by size (default), first or last appearance."
+    orderBy: ClusterOrder
+    "How many clusters to return: default 20, at most 100."
+    first: Int
+    "Returns the clusters after this cursor (an ` + "`" + `endCursor` + "`" + `)."
+    after: String
+    "How many clusters to return from the end of the list (or just before ` + "`" + `before` + "`" + `): at most 100. Not with ` + "`" + `first` + "`" + `."
+    last: Int
+    "Returns the clusters before this cursor (a ` + "`" + `startCursor` + "`" + `), paging backward: use with ` + "`" + `last` + "`" + `, not ` + "`" + `first` + "`" + `."
+    before: String
+  ): ClaimClusterConnection!
+}
+`, BuiltIn: false},
 	{Name: "../../schema/path.graphqls", Input: `"A chain of edges linking two nodes."
 type Path {
   "The number of hops."
@@ -2758,8 +3043,62 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_deniedBy(ctx, field)
 	case "relations":
 		return ec.fieldContext_Claim_relations(ctx, field)
+	case "cluster":
+		return ec.fieldContext_Claim_cluster(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimCluster(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ClaimCluster_id(ctx, field)
+	case "claims":
+		return ec.fieldContext_ClaimCluster_claims(ctx, field)
+	case "firstAppearance":
+		return ec.fieldContext_ClaimCluster_firstAppearance(ctx, field)
+	case "firstSeen":
+		return ec.fieldContext_ClaimCluster_firstSeen(ctx, field)
+	case "lastSeen":
+		return ec.fieldContext_ClaimCluster_lastSeen(ctx, field)
+	case "articles":
+		return ec.fieldContext_ClaimCluster_articles(ctx, field)
+	case "sources":
+		return ec.fieldContext_ClaimCluster_sources(ctx, field)
+	case "speakers":
+		return ec.fieldContext_ClaimCluster_speakers(ctx, field)
+	case "denials":
+		return ec.fieldContext_ClaimCluster_denials(ctx, field)
+	case "accusations":
+		return ec.fieldContext_ClaimCluster_accusations(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ClaimCluster_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimCluster", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimClusterConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ClaimClusterConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ClaimClusterConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ClaimClusterConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ClaimClusterConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimClusterConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimClusterEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ClaimClusterEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ClaimClusterEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimClusterEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ClaimConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3368,6 +3707,44 @@ func (ec *executionContext) field_Article_claims_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_ClaimCluster_claims_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_ingestArticle_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3554,6 +3931,60 @@ func (ec *executionContext) field_Query_claims_args(ctx context.Context, rawArgs
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
 		func(ctx context.Context, v any) (*ClaimOrder, error) {
 			return ec.unmarshalOClaimOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_clusters_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*graph.ClusterFilter, error) {
+			return ec.unmarshalOClusterFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClusterFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ClusterOrder, error) {
+			return ec.unmarshalOClusterOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClusterOrder(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5916,6 +6347,540 @@ func (ec *executionContext) fieldContext_Claim_relations(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Claim_cluster(ctx context.Context, field graphql.CollectedField, obj *graph.Claim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Claim_cluster(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Claim().Cluster(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
+			return ec.marshalOClaimCluster2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐCluster(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Claim_cluster(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Claim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimCluster(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCluster_id(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().ID(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCluster", field, true, true, "ID")
+}
+
+func (ec *executionContext) _ClaimCluster_claims(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_claims(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ClaimCluster().Claims(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
+			return ec.marshalNClaimConnection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_claims(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ClaimCluster_claims_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCluster_firstAppearance(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_firstAppearance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().FirstAppearance(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Claim) graphql.Marshaler {
+			return ec.marshalNClaim2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClaim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_firstAppearance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Claim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCluster_firstSeen(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_firstSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().FirstSeen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_firstSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCluster", field, true, true, "String")
+}
+
+func (ec *executionContext) _ClaimCluster_lastSeen(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_lastSeen(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().LastSeen(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_lastSeen(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCluster", field, true, true, "String")
+}
+
+func (ec *executionContext) _ClaimCluster_articles(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_articles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().Articles(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Article) graphql.Marshaler {
+			return ec.marshalNArticle2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐArticleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_articles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Article(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCluster_sources(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().Sources(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Source) graphql.Marshaler {
+			return ec.marshalNSource2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐSourceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Source(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCluster_speakers(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_speakers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().Speakers(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_speakers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCluster_denials(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_denials(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().Denials(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Edge) graphql.Marshaler {
+			return ec.marshalNDenial2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_denials(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Denial(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCluster_accusations(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_accusations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().Accusations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Edge) graphql.Marshaler {
+			return ec.marshalNAccusation2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_accusations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimCluster",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Accusation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimCluster_totalCount(ctx context.Context, field graphql.CollectedField, obj *graph.Cluster) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimCluster_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ClaimCluster().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimCluster_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimCluster", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ClaimClusterConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ClaimClusterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimClusterConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ClaimClusterEdge) graphql.Marshaler {
+			return ec.marshalNClaimClusterEdge2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimClusterEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimClusterConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimClusterConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimClusterEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimClusterConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *ClaimClusterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimClusterConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
+			return ec.marshalNClaimCluster2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClusterᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimClusterConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimClusterConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimCluster(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimClusterConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ClaimClusterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimClusterConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimClusterConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimClusterConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ClaimClusterConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ClaimClusterConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimClusterConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimClusterConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimClusterConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ClaimClusterEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ClaimClusterEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimClusterEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimClusterEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ClaimClusterEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ClaimClusterEdge_node(ctx context.Context, field graphql.CollectedField, obj *ClaimClusterEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ClaimClusterEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
+			return ec.marshalNClaimCluster2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐCluster(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ClaimClusterEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ClaimClusterEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimCluster(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ClaimConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ClaimConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7721,6 +8686,50 @@ func (ec *executionContext) fieldContext_Query_path(ctx context.Context, field g
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_path_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_clusters(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_clusters(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Clusters(ctx, fc.Args["filter"].(*graph.ClusterFilter), fc.Args["orderBy"].(*ClusterOrder), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ClaimClusterConnection) graphql.Marshaler {
+			return ec.marshalNClaimClusterConnection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimClusterConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_clusters(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ClaimClusterConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_clusters_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -9999,6 +11008,108 @@ func UnmarshalClaimOrder(ctx context.Context, raw any) (ClaimOrder, error) {
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputClusterFilter(ctx context.Context, obj any) (graph.ClusterFilter, error) {
+	var it graph.ClusterFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"speaker", "minSize"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "speaker":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speaker"))
+			data, err := ec.unmarshalOID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speaker = data
+		case "minSize":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minSize"))
+			data, err := ec.unmarshalOInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinSize = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClusterFilter unmarshals raw into the ClusterFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClusterFilter(ctx context.Context, raw any) (graph.ClusterFilter, error) {
+	var out graph.ClusterFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClusterFilter", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputClusterOrder(ctx context.Context, obj any) (ClusterOrder, error) {
+	var it ClusterOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "DESC"
+	}
+
+	fieldsInOrder := [...]string{"field", "direction"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNClusterOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClusterOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalOOrderDirection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalClusterOrder unmarshals raw into the ClusterOrder input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalClusterOrder(ctx context.Context, raw any) (ClusterOrder, error) {
+	var out ClusterOrder
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ClusterOrder", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputDenialFilter(ctx context.Context, obj any) (DenialFilter, error) {
 	var it DenialFilter
 	if obj == nil {
@@ -10293,6 +11404,13 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Source(ctx, sel, obj)
+	case graph.Cluster:
+		return ec._ClaimCluster(ctx, sel, &obj)
+	case *graph.Cluster:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ClaimCluster(ctx, sel, obj)
 	case graph.Claim:
 		return ec._Claim(ctx, sel, &obj)
 	case *graph.Claim:
@@ -11055,6 +12173,192 @@ func (ec *executionContext) _Claim(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Claim_relations(ctx, field, obj)
 				})
+		case "cluster":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Claim_cluster(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimClusterImplementors = []string{"ClaimCluster", "Node"}
+
+func (ec *executionContext) _ClaimCluster(ctx context.Context, sel ast.SelectionSet, obj *graph.Cluster) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimClusterImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimCluster")
+		case "id":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_id(ctx, field, obj)
+				})
+		case "claims":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_claims(ctx, field, obj)
+				})
+		case "firstAppearance":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_firstAppearance(ctx, field, obj)
+				})
+		case "firstSeen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_firstSeen(ctx, field, obj)
+				})
+		case "lastSeen":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_lastSeen(ctx, field, obj)
+				})
+		case "articles":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_articles(ctx, field, obj)
+				})
+		case "sources":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_sources(ctx, field, obj)
+				})
+		case "speakers":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_speakers(ctx, field, obj)
+				})
+		case "denials":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_denials(ctx, field, obj)
+				})
+		case "accusations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_accusations(ctx, field, obj)
+				})
+		case "totalCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ClaimCluster_totalCount(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimClusterConnectionImplementors = []string{"ClaimClusterConnection"}
+
+func (ec *executionContext) _ClaimClusterConnection(ctx context.Context, sel ast.SelectionSet, obj *ClaimClusterConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimClusterConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimClusterConnection")
+		case "edges":
+			out.Values[i] = ec._ClaimClusterConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ClaimClusterConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ClaimClusterConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ClaimClusterConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var claimClusterEdgeImplementors = []string{"ClaimClusterEdge"}
+
+func (ec *executionContext) _ClaimClusterEdge(ctx context.Context, sel ast.SelectionSet, obj *ClaimClusterEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, claimClusterEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ClaimClusterEdge")
+		case "cursor":
+			out.Values[i] = ec._ClaimClusterEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ClaimClusterEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -11723,6 +13027,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_path(ctx, field)
+				})
+		case "clusters":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_clusters(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -12756,6 +14066,62 @@ func (ec *executionContext) marshalNClaim2ᚖgithubᚗcomᚋclaimgraphᚋclaimgr
 	return ec._Claim(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNClaimCluster2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClusterᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Cluster) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimCluster2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐCluster(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimCluster2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐCluster(ctx context.Context, sel ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimCluster!")
+		return graphql.Null
+	}
+	return ec._ClaimCluster(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimClusterConnection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimClusterConnection(ctx context.Context, sel ast.SelectionSet, v *ClaimClusterConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimClusterConnection!")
+		return graphql.Null
+	}
+	return ec._ClaimClusterConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNClaimClusterEdge2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimClusterEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ClaimClusterEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClaimClusterEdge2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimClusterEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNClaimClusterEdge2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimClusterEdge(ctx context.Context, sel ast.SelectionSet, v *ClaimClusterEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ClaimClusterEdge!")
+		return graphql.Null
+	}
+	return ec._ClaimClusterEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNClaimConnection2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimConnection(ctx context.Context, sel ast.SelectionSet, v *ClaimConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ClaimConnection!")
@@ -12796,6 +14162,21 @@ func (ec *executionContext) unmarshalNClaimOrderField2githubᚗcomᚋclaimgraph�
 
 func (ec *executionContext) marshalNClaimOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClaimOrderField(ctx context.Context, sel ast.SelectionSet, v ClaimOrderField) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNClusterOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClusterOrderField(ctx context.Context, v any) (graph.ClusterOrderField, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := graph.ClusterOrderField(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNClusterOrderField2githubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClusterOrderField(ctx context.Context, sel ast.SelectionSet, v graph.ClusterOrderField) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ClusterOrderField!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNDenial2ᚕᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Edge) graphql.Marshaler {
@@ -13497,6 +14878,13 @@ func (ec *executionContext) marshalOClaim2ᚖgithubᚗcomᚋclaimgraphᚋclaimgr
 	return ec._Claim(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOClaimCluster2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐCluster(ctx context.Context, sel ast.SelectionSet, v *graph.Cluster) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ClaimCluster(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOClaimFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClaimFilter(ctx context.Context, v any) (*graph.ClaimFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -13510,6 +14898,22 @@ func (ec *executionContext) unmarshalOClaimOrder2ᚖgithubᚗcomᚋclaimgraphᚋ
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputClaimOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClusterFilter2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚐClusterFilter(ctx context.Context, v any) (*graph.ClusterFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClusterFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOClusterOrder2ᚖgithubᚗcomᚋclaimgraphᚋclaimgraphᚋgraphᚋgeneratedᚐClusterOrder(ctx context.Context, v any) (*ClusterOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputClusterOrder(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -13613,6 +15017,18 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalID(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOInt2int(ctx context.Context, v any) (int, error) {
+	res, err := graphql.UnmarshalInt(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2int(ctx context.Context, sel ast.SelectionSet, v int) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(v)
 	return res
 }
 

@@ -118,6 +118,26 @@ type ArticleOrder struct {
 	Direction *OrderDirection `json:"direction,omitempty"`
 }
 
+// A page of claim clusters.
+type ClaimClusterConnection struct {
+	// The clusters of the page with their cursors.
+	Edges []*ClaimClusterEdge `json:"edges"`
+	// The clusters of the page.
+	Nodes []*graph.Cluster `json:"nodes"`
+	// Where the page sits in the whole list.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The number of clusters in the whole selection.
+	TotalCount int `json:"totalCount"`
+}
+
+// A cluster in a page, with its cursor.
+type ClaimClusterEdge struct {
+	// Pass as `after` to continue after this cluster, or as `before` to page back from it.
+	Cursor string `json:"cursor"`
+	// The cluster.
+	Node *graph.Cluster `json:"node"`
+}
+
 // A page of claims.
 type ClaimConnection struct {
 	// The claims of the page with their cursors.
@@ -143,6 +163,14 @@ type ClaimOrder struct {
 	// What to order by.
 	Field ClaimOrderField `json:"field"`
 	// Which way: ASC (the default; oldest first by time) or DESC.
+	Direction *OrderDirection `json:"direction,omitempty"`
+}
+
+// How to order clusters.
+type ClusterOrder struct {
+	// What to order by.
+	Field graph.ClusterOrderField `json:"field"`
+	// Which way: DESC (the default: largest, or most recent, first) or ASC.
 	Direction *OrderDirection `json:"direction,omitempty"`
 }
 

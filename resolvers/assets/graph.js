@@ -26,18 +26,25 @@
     '}\n' +
     'fragment End on Node { id __typename ... on Actor { name actorKind: kind } ... on Source { name } ... on Claim { text } }';
 
+  // A claim's cluster as a timeline: the claims of other outlets carrying
+  // the same statement, oldest first.
+  var timelineFragment = 'fragment Timeline on ClaimCluster { totalCount firstSeen\n' +
+    '  claims(first: 50) { nodes { text publishedAt speaker { name } speakerSource { name } article { title publisher } } }\n' +
+    '  denials { denier { name } claim { sentence } } }';
+
   var claimQuery = 'query Claim($id: ID!) {\n' +
     '  node(id: $id) { ... on Claim { text sentence cue direct speaker { name title } speakerSource { name }\n' +
-    '    article { title url publisher publishedAt } reportedBy { name } deniedBy { name } targets { name } } }\n' +
-    '}';
+    '    article { title url publisher publishedAt } reportedBy { name } deniedBy { name } targets { name }\n' +
+    '    cluster { ...Timeline } } }\n' +
+    '}\n' + timelineFragment;
 
   var nodeQuery = 'query Node($id: ID!) {\n' +
     '  node(id: $id) {\n' +
     '    ... on Actor { name kind aliases title affiliation { name } accusationCounts { accused { name } count } }\n' +
     '    ... on Source { name kind aliases }\n' +
-    '    ... on Claim { text sentence speaker { name } }\n' +
+    '    ... on Claim { text sentence speaker { name } cluster { ...Timeline } }\n' +
     '  }\n' +
-    '}';
+    '}\n' + timelineFragment;
 
   var cy = cytoscape({
     container: document.getElementById('cy'),
@@ -89,6 +96,21 @@
   function esc(s) { return String(s == null ? '' : s).replace(/[&<>"]/g, function (c) { return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]; }); }
   function names(list) { return list && list.length ? list.map(function (x) { return esc(x.name); }).join(', ') : '—'; }
 
+  // timeline renders a claim's cluster: one line per claim by date, with
+  // its outlet and speaker, then the denials; '' when it has none.
+  function timeline(cl) {
+    if (!cl) return '';
+    var rows = cl.claims.nodes.map(function (c) {
+      var who = c.speaker ? c.speaker.name : (c.speakerSource ? c.speakerSource.name : 'unknown');
+      var outlet = c.article.publisher || c.article.title || 'unknown outlet';
+      return '<li><span class="when">' + esc((c.publishedAt || 'undated').slice(0, 10)) + '</span> · <b>' + esc(outlet) + '</b> · ' +
+        esc(who) + ': ' + esc(c.text) + '</li>';
+    }).join('');
+    var denials = cl.denials.map(function (d) { return '<li>' + esc(d.denier.name) + ': ' + esc(d.claim.sentence) + '</li>'; }).join('');
+    return '<div id="timeline"><h3>Timeline: ' + cl.totalCount + ' articles carry this statement</h3><ol class="timeline">' + rows + '</ol>' +
+      (denials ? '<p class="muted">Denied:</p><ul>' + denials + '</ul>' : '') + '</div>';
+  }
+
   cy.on('tap', 'edge', function (ev) {
     var e = ev.target.data();
     show('<p class="muted">loading…</p>');
@@ -100,7 +122,8 @@
         '<blockquote>' + esc(c.text) + '</blockquote>' +
         '<p class="muted">Sentence:</p><blockquote>' + esc(c.sentence) + '</blockquote>' +
         '<p>Targets: ' + names(c.targets) + '<br>Reported by: ' + names(c.reportedBy) + '<br>Denied by: ' + names(c.deniedBy) + '</p>' +
-        '<p class="muted">' + esc(a.title || '') + ' ' + esc(a.publisher || '') + ' ' + esc(a.publishedAt || '') + '</p>');
+        '<p class="muted">' + esc(a.title || '') + ' ' + esc(a.publisher || '') + ' ' + esc(a.publishedAt || '') + '</p>' +
+        timeline(c.cluster));
     }).catch(function (err) { show('<p>error: ' + esc(err.message) + '</p>'); });
   });
 
@@ -108,7 +131,8 @@
     gql(nodeQuery, { id: ev.target.id() }).then(function (d) {
       var n = d.node;
       if (n.text !== undefined) {
-        show('<h3>claim</h3><blockquote>' + esc(n.text) + '</blockquote><p class="muted">Sentence:</p><blockquote>' + esc(n.sentence) + '</blockquote>');
+        show('<h3>claim</h3><blockquote>' + esc(n.text) + '</blockquote><p class="muted">Sentence:</p><blockquote>' + esc(n.sentence) + '</blockquote>' +
+          timeline(n.cluster));
         return;
       }
       var counts = (n.accusationCounts || []).map(function (x) { return esc(x.accused.name) + ' ×' + x.count; }).join(', ');

@@ -101,6 +101,23 @@
         '}\n',
     },
     {
+      query: '# Trace a statement: the claims of other outlets carrying it, where it first appeared, who denied it.\n' +
+        'query TraceStatement {\n' +
+        '  clusters(orderBy: {field: SIZE}, first: 5) {\n' +
+        '    totalCount\n' +
+        '    nodes {\n' +
+        '      totalCount firstSeen lastSeen\n' +
+        '      firstAppearance { text article { title publisher publishedAt } }\n' +
+        '      speakers { name }\n' +
+        '      articles { title publisher publishedAt }\n' +
+        '      sources { name }\n' +
+        '      denials { denier { name } claim { sentence } }\n' +
+        '      claims(first: 20) { nodes { text publishedAt article { publisher } speaker { name } } }\n' +
+        '    }\n' +
+        '  }\n' +
+        '}\n',
+    },
+    {
       query: '# How are two actors linked? Put two actor IDs in the variables.\n' +
         'query Path($from: ID!, $to: ID!) {\n' +
         '  path(from: $from, to: $to, maxHops: 4) {\n' +

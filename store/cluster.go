@@ -1,0 +1,760 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/claimgraph/claimgraph/graph"
+)
+
+// Claim clusters: claims of different articles that carry the same
+// statement are grouped as they are ingested, without a pass over the
+// graph.
+//
+// The method, and why:
+//   - A claim is clusterable when it has a named speaker (anonymous
+//     actors are scoped to their article and never match across articles)
+//     and at least clusterMinWords content words.
+//   - Its content is folded to a set of words (clusterWords: lower case,
+//     apostrophes and quotes dropped, a light stemmer for plurals and
+//     -ed/-ing, a stopword list): outlets reword a statement ("the
+//     election is rigged" / "the election was being rigged"), so word
+//     order and shingles of several words would miss most paraphrases,
+//     while the set of content words survives them.
+//   - MinHash over that set, with clusterHashes hash functions: under each,
+//     the claim is filed in the bucket of its minimum-hash word (a band of
+//     one row), and looks for earlier claims in the buckets of its
+//     clusterProbes smallest-hash words (multi-probe LSH: a later claim
+//     finds an earlier one when the earlier one's minimum is among its
+//     own smallest, which a shared statement makes likely, while each
+//     claim writes only clusterHashes keys; ingest speed was the limit).
+//     The bucket key hashes the speaker and the claim's kind signature
+//     (its accuses/denies targets, see claimKind) with the word. Putting
+//     speaker and kind into the key is what makes one-row bands
+//     affordable: a bucket holds one speaker's claims of one kind, so it
+//     stays small, and claims of other speakers are never read.
+//     SimHash was the alternative; its Hamming-distance lookup needs
+//     several permuted tables for the same recall and estimates cosine on
+//     bags of words, which short claims make noisy.
+//   - A bucket takes at most clusterBucketMax claims (the first ones);
+//     candidates are verified on their exact word sets (similar), which
+//     must agree on negation and not each carry a name the other lacks
+//     (namesApart): Jaccard at least clusterJaccard, or, for a
+//     claim contained in a longer one (one outlet quoting half a
+//     sentence), overlap at least clusterOverlap of the smaller set of at
+//     least clusterMinOverlapWords words. Speaker and kind agree by
+//     construction (up to a 64-bit hash collision). Claims of the same
+//     article are never joined.
+//   - The best verified candidate's cluster is joined; when it has none, a
+//     cluster is founded on it (graph.ClusterID of its ID).
+//
+// Keys (see the package comment): a record per bucket (lh/), read with one
+// exact-key Get (the tables' Bloom filters answer most of them, for
+// buckets that do not exist, without a seek) and written once a
+// transaction, listing its claims and their fingerprints (article, date,
+// words); and for clustered
+// claims the cluster (cm/), the members by date (cl/), the cluster node
+// (n/clu_…) and its order indexes (cz/, cf/, cv/, cx/ by speaker).
+//
+// Merges made after ingest do not move band keys: a claim ingested after
+// MergeActors finds the claims of the merged actor made before the merge
+// only if they were made under the surviving actor's ID.
+const (
+	clusterHashes          = 2
+	clusterProbes          = 2
+	clusterBucketMax       = 16
+	clusterMinWords        = 3
+	clusterJaccard         = 0.5
+	clusterOverlap         = 0.8
+	clusterMinOverlapWords = 4
+)
+
+// clusterStopwords are the words clusterWords drops: function words and
+// reporting verbs, which say nothing of what a statement is about.
+var clusterStopwords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an and are as at be been being but by can could did do does for from
+		had has have he her hers him his how i if in into is it its just me my no not of on or our ours
+		she so than that the their theirs them then there these they this those to too us very was we
+		were what when where which who whom why will with would you your also about after again all any
+		because before both each more most other over own same should some such through under until up
+		while said says say told tell tells stated added according going get got one ve ll re`) {
+		clusterStopwords[w] = true
+	}
+}
+
+// negatedWord stands, in a word set, for a negation ("not", "no",
+// "never", "n't"): similar requires both claims or neither to have it, so
+// "would add trillions to the debt" and "would not add a penny to the
+// debt" stay apart.
+var negatedWord = hashString("\x00not")
+
+// negations are the words that put negatedWord in a word set.
+var negations = map[string]bool{"not": true, "no": true, "never": true, "nothing": true, "nobody": true, "none": true}
+
+// clusterWords folds text to its sorted set of content-word hashes, with
+// negatedWord for a negation, and the sorted set of those of its names:
+// capitalised content words past the first word of the text.
+func clusterWords(text string) (words, names []uint64) {
+	var out []uint64
+	eachWord(text, func(start, end int) {
+		raw := strings.ToLower(strings.ReplaceAll(text[start:end], "\u2019", "'"))
+		if negations[raw] || strings.HasSuffix(raw, "n't") {
+			out = append(out, negatedWord)
+		}
+		w := foldClusterWord(text[start:end])
+		if w == "" {
+			return
+		}
+		h := hashString(w)
+		out = append(out, h)
+		if r, _ := utf8.DecodeRuneInString(text[start:end]); start > 0 && unicode.IsUpper(r) {
+			names = append(names, h)
+		}
+	})
+	slices.Sort(out)
+	slices.Sort(names)
+	return slices.Compact(out), slices.Compact(names)
+}
+
+// namesApart reports whether each of two claims names someone or
+// something the other does not ("satellite images of the Caleshian space
+// agency" / "… of the Draoenian space agency"): one side adding a name
+// ("Clinton" / "Hillary Clinton") keeps them together.
+func namesApart(f, g *fingerprint) bool {
+	own := func(names, other []uint64) bool {
+		for _, n := range names {
+			if _, found := slices.BinarySearch(other, n); !found {
+				return true
+			}
+		}
+		return false
+	}
+	return own(f.names, g.words) && own(g.names, f.words)
+}
+
+// foldClusterWord folds one word: lower case, no apostrophes or
+// possessive, plural -s, -ed and -ing stripped; "" for a stopword.
+func foldClusterWord(w string) string {
+	w = strings.ToLower(strings.ReplaceAll(w, "\u2019", "'"))
+	w = strings.TrimSuffix(strings.TrimRight(w, "'"), "'s")
+	w = strings.ReplaceAll(w, "'", "")
+	if n := strings.Index(w, "n't"); n > 0 {
+		w = w[:n]
+	}
+	if w == "" || clusterStopwords[w] {
+		return ""
+	}
+	w = pluralStem(w)
+	if utf8.RuneCountInString(w) > 5 {
+		for _, suf := range []string{"ing", "ed"} {
+			if strings.HasSuffix(w, suf) {
+				w = strings.TrimSuffix(w, suf)
+				break
+			}
+		}
+	}
+	return w
+}
+
+// pluralStem strips an English plural ("parties" → "party", "votes" →
+// "vote"). Clusters fold words lightly on purpose: the search index's
+// Porter2 stems join words that a statement's wording keeps apart.
+func pluralStem(w string) string {
+	if len(w) <= 3 {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "es") && !strings.HasSuffix(w, "aes") && !strings.HasSuffix(w, "ees") && !strings.HasSuffix(w, "oes"):
+		return w[:len(w)-1]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "ss"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// hashString is 64-bit FNV-1a: stable across processes, as the band keys
+// stored in the database need.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// mix64 is the finaliser of splitmix64: a bijection that spreads every bit.
+func mix64(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// similar returns how many words two claims' word sets (sorted) share
+// and whether they carry the same statement: see the method above.
+func similar(a, b []uint64) (int, bool) {
+	inter := 0
+	negA, negB := false, false
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	for _, w := range a {
+		negA = negA || w == negatedWord
+	}
+	for _, w := range b {
+		negB = negB || w == negatedWord
+	}
+	union := len(a) + len(b) - inter
+	if negA != negB || union == 0 {
+		return inter, false
+	}
+	if float64(inter) >= clusterJaccard*float64(union) {
+		return inter, true
+	}
+	small := min(len(a), len(b))
+	return inter, small >= clusterMinOverlapWords && float64(inter) >= clusterOverlap*float64(small)
+}
+
+// fingerprint is what clustering knows of one clusterable claim.
+type fingerprint struct {
+	claim, article, date string
+	words                []uint64
+	// names are the hashes of the words of words written capitalised
+	// past the first (clusterWords).
+	names []uint64
+	// probes holds, per hash function, the bucket keys of the words with
+	// the clusterProbes smallest hashes, smallest first: the claim is
+	// filed under the first of each and looks in all of them.
+	probes [clusterHashes][clusterProbes]uint64
+}
+
+// newFingerprint returns the fingerprint of a claim made by speaker with
+// kind signature kind; ok=false when the claim is not clusterable.
+func newFingerprint(claim, article, date, text, speaker, kind string) (fingerprint, bool) {
+	f := fingerprint{claim: claim, article: article, date: date}
+	f.words, f.names = clusterWords(text)
+	if speaker == "" || len(f.words) < clusterMinWords {
+		return f, false
+	}
+	seed := hashString(speaker + "\x00" + kind)
+	for i := range f.probes {
+		salt := mix64(uint64(i) + 0x9e3779b97f4a7c15)
+		var low [clusterProbes]uint64 // smallest hashes, ascending
+		var word [clusterProbes]uint64
+		for j := range low {
+			low[j] = ^uint64(0)
+		}
+		for _, w := range f.words {
+			h := mix64(w ^ salt)
+			for j := range low {
+				if h < low[j] {
+					copy(low[j+1:], low[j:len(low)-1])
+					copy(word[j+1:], word[j:len(word)-1])
+					low[j], word[j] = h, w
+					break
+				}
+			}
+		}
+		for j := range word {
+			f.probes[i][j] = mix64(seed ^ mix64(mix64(word[j]^salt)+uint64(i)))
+		}
+	}
+	return f, true
+}
+
+// encodeFingerprint is the value of cq/<claim>: article, date, words.
+func encodeFingerprint(f *fingerprint) []byte {
+	b := make([]byte, 0, len(f.article)+len(f.date)+4+8*len(f.words))
+	b = binary.AppendUvarint(b, uint64(len(f.article)))
+	b = append(b, f.article...)
+	b = binary.AppendUvarint(b, uint64(len(f.date)))
+	b = append(b, f.date...)
+	b = binary.AppendUvarint(b, uint64(len(f.names)))
+	for _, w := range f.names {
+		b = binary.BigEndian.AppendUint64(b, w)
+	}
+	for _, w := range f.words {
+		b = binary.BigEndian.AppendUint64(b, w)
+	}
+	return b
+}
+
+func decodeFingerprint(claim string, v []byte) (fingerprint, bool) {
+	f := fingerprint{claim: claim}
+	read := func() (string, bool) {
+		n, k := binary.Uvarint(v)
+		if k <= 0 || uint64(len(v)-k) < n {
+			return "", false
+		}
+		s := string(v[k : k+int(n)])
+		v = v[k+int(n):]
+		return s, true
+	}
+	var ok bool
+	if f.article, ok = read(); !ok {
+		return f, false
+	}
+	if f.date, ok = read(); !ok {
+		return f, false
+	}
+	n, k := binary.Uvarint(v)
+	if k <= 0 || uint64(len(v)-k) < 8*n || (len(v)-k)%8 != 0 {
+		return f, false
+	}
+	v = v[k:]
+	for ; n > 0; v, n = v[8:], n-1 {
+		f.names = append(f.names, binary.BigEndian.Uint64(v))
+	}
+	for ; len(v) > 0; v = v[8:] {
+		f.words = append(f.words, binary.BigEndian.Uint64(v))
+	}
+	return f, true
+}
+
+// bandHex is the band part of a band key.
+func bandHex(h uint64) string {
+	var b [8]byte
+	binary.BigEndian.PutUint64(b[:], h)
+	return hex.EncodeToString(b[:])
+}
+
+// claimKind is the kind signature of a claim from the edges read from
+// it: the targets of its accuses and denies edges (to actors), sorted, or
+// "says" when it has none. A denial of a claim counts as a denial.
+func claimKind(claim string, edges []*graph.Edge) string {
+	var parts []string
+	for _, e := range edges {
+		if e.Claim != claim {
+			continue
+		}
+		switch e.Kind {
+		case graph.EdgeAccuses:
+			parts = append(parts, "a:"+e.To)
+		case graph.EdgeDenies:
+			if strings.HasPrefix(e.To, graph.PrefixClaim) {
+				parts = append(parts, "d:")
+			} else {
+				parts = append(parts, "d:"+e.To)
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return "says"
+	}
+	slices.Sort(parts)
+	return strings.Join(slices.Compact(parts), ",")
+}
+
+// clusterOverlay holds the clustering writes of one transaction that its
+// reads, and the next run's, cannot get from Badger: band entries (read
+// with iterators over a snapshot that lacks them), members and clusters.
+// A bulk load keeps its whole index this way (Loader.clusters), since its
+// keys go to the sorter.
+type clusterOverlay struct {
+	bands    map[uint64][]*fingerprint
+	members  map[string]string
+	clusters map[string]*graph.Cluster
+	// dirtyBands are the buckets the transaction added claims to (bands
+	// holds each bucket whole once read: stored claims, then new ones).
+	dirtyBands map[uint64]bool
+	// dirty holds the clusters the transaction changed, each as it was
+	// before (nil for a new one): flushClusters writes their nodes and
+	// order keys once, however many claims joined.
+	dirty map[string]*graph.Cluster
+}
+
+func newClusterOverlay() *clusterOverlay {
+	return &clusterOverlay{bands: map[uint64][]*fingerprint{}, members: map[string]string{},
+		clusters: map[string]*graph.Cluster{}, dirty: map[string]*graph.Cluster{}, dirtyBands: map[uint64]bool{}}
+}
+
+// absorb adds o's entries to c (a bulk load's index, when o's
+// transaction commits).
+func (c *clusterOverlay) absorb(o *clusterOverlay) {
+	for b := range o.dirtyBands {
+		c.bands[b] = o.bands[b]
+	}
+	for k, v := range o.members {
+		c.members[k] = v
+	}
+	for k, v := range o.clusters {
+		c.clusters[k] = v
+	}
+}
+
+// overlays returns the overlays t reads before Badger: its own, the run
+// in flight's, and a bulk load's whole index.
+func (t *tx) overlays() []*clusterOverlay {
+	var out []*clusterOverlay
+	if t.clu != nil {
+		out = append(out, t.clu)
+	}
+	if t.prev != nil && t.prev.clu != nil {
+		out = append(out, t.prev.clu)
+	}
+	if t.ld != nil {
+		out = append(out, t.ld.clusters)
+	}
+	return out
+}
+
+// clusterExtraction clusters the new claims of a resolved extraction
+// (those with IDs derived from the article) whose article date key is
+// date.
+func (t *tx) clusterExtraction(x *graph.Extraction, date string) error {
+	anon := map[string]bool{}
+	for _, a := range x.Actors {
+		if a.Kind == graph.ActorAnonymous {
+			anon[a.ID] = true
+		}
+	}
+	byClaim := map[string][]*graph.Edge{}
+	for _, e := range x.Edges {
+		byClaim[e.Claim] = append(byClaim[e.Claim], e)
+	}
+	seen := map[string]bool{}
+	for _, c := range x.Claims {
+		if seen[c.ID] || c.ID != graph.ClaimID(x.Article.ID, c.Start, c.End, c.CueStart) {
+			continue
+		}
+		seen[c.ID] = true
+		speaker := claimSpeaker(c, byClaim[c.ID])
+		if anon[speaker] {
+			continue
+		}
+		if err := t.clusterClaim(c.ID, x.Article.ID, date, c.Text, speaker, claimKind(c.ID, byClaim[c.ID])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// claimSpeaker is the claim's speaker, or the actor of its says edge.
+func claimSpeaker(c *graph.Claim, edges []*graph.Edge) string {
+	if c.Speaker != "" {
+		return c.Speaker
+	}
+	for _, e := range edges {
+		if e.Kind == graph.EdgeSays && e.Claim == c.ID {
+			return e.From
+		}
+	}
+	return ""
+}
+
+// clusterClaim indexes one claim for clustering and joins it to the
+// cluster of the best matching claim of another article, if any.
+func (t *tx) clusterClaim(claim, article, date, text, speaker, kind string) error {
+	f, ok := newFingerprint(claim, article, date, text, speaker, kind)
+	if !ok {
+		return nil
+	}
+	best, full, err := t.bestMatch(&f)
+	if err != nil {
+		return err
+	}
+	if t.clu == nil {
+		t.clu = newClusterOverlay()
+	}
+	for i := range f.probes {
+		b := f.probes[i][0]
+		if full[i] {
+			continue
+		}
+		list, err := t.bucket(b)
+		if err != nil {
+			return err
+		}
+		t.clu.bands[b] = append(slices.Clip(list), &f)
+		t.clu.dirtyBands[b] = true
+	}
+	if best == nil {
+		return nil
+	}
+	return t.joinCluster(best, &f, speaker)
+}
+
+// bestMatch returns the candidate of f's probe buckets, of another
+// article, that similar accepts with the most words in common (nil when
+// none), and which of the buckets f is filed under are full: they hold
+// clusterBucketMax claims already and f is not added to them. A bucket so
+// bounded is read whole, the same in every path (Ingest, IngestBatch, a
+// bulk load), so each forms the same clusters; a full one keeps the
+// statements a speaker made first.
+func (t *tx) bestMatch(f *fingerprint) (*fingerprint, [clusterHashes]bool, error) {
+	var full [clusterHashes]bool
+	var best *fingerprint
+	bestScore := -1
+	consider := func(g *fingerprint) {
+		if g.article == f.article {
+			return
+		}
+		if namesApart(f, g) {
+			return
+		}
+		if s, ok := similar(f.words, g.words); ok && (s > bestScore || (s == bestScore && g.claim < best.claim)) {
+			best, bestScore = g, s
+		}
+	}
+	for hi := range f.probes {
+		for pi, b := range f.probes[hi] {
+			if pi > 0 && b == f.probes[hi][0] {
+				continue
+			}
+			list, err := t.bucket(b)
+			if err != nil {
+				return nil, full, err
+			}
+			for _, g := range list {
+				consider(g)
+			}
+			if pi == 0 {
+				full[hi] = len(list) >= clusterBucketMax
+			}
+		}
+	}
+	return best, full, t.ctx.Err()
+}
+
+// bucket returns the claims of bucket b, in the order they joined it:
+// from the overlays (the first that holds it holds it whole), else from
+// its record in Badger (one exact-key read, which the tables' Bloom
+// filters answer without a seek for the many buckets that do not exist).
+func (t *tx) bucket(b uint64) ([]*fingerprint, error) {
+	for _, o := range t.overlays() {
+		if list, ok := o.bands[b]; ok {
+			return list, nil
+		}
+	}
+	if t.ld != nil {
+		return nil, nil
+	}
+	v, ok, err := t.get(key(pBand, bandHex(b)))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return decodeBucket(v), nil
+}
+
+// encodeBucket is the value of a bucket record lh/<bucket>: per claim,
+// uvarint length and ID, uvarint length and fingerprint.
+func encodeBucket(list []*fingerprint) []byte {
+	var b []byte
+	for _, f := range list {
+		b = binary.AppendUvarint(b, uint64(len(f.claim)))
+		b = append(b, f.claim...)
+		fp := encodeFingerprint(f)
+		b = binary.AppendUvarint(b, uint64(len(fp)))
+		b = append(b, fp...)
+	}
+	return b
+}
+
+func decodeBucket(v []byte) []*fingerprint {
+	var out []*fingerprint
+	read := func() ([]byte, bool) {
+		n, k := binary.Uvarint(v)
+		if k <= 0 || uint64(len(v)-k) < n {
+			return nil, false
+		}
+		p := v[k : k+int(n)]
+		v = v[k+int(n):]
+		return p, true
+	}
+	for len(v) > 0 {
+		id, ok := read()
+		if !ok {
+			break
+		}
+		fp, ok := read()
+		if !ok {
+			break
+		}
+		if f, valid := decodeFingerprint(string(id), fp); valid {
+			out = append(out, &f)
+		}
+	}
+	return out
+}
+
+// memberOf returns the cluster of a claim, "" when none.
+func (t *tx) memberOf(claim string) (string, error) {
+	for _, o := range t.overlays() {
+		if c, ok := o.members[claim]; ok {
+			return c, nil
+		}
+	}
+	if t.ld != nil {
+		return "", nil
+	}
+	v, ok, err := t.get(key(pClusterOf, claim))
+	if err != nil || !ok {
+		return "", err
+	}
+	c, _, _ := strings.Cut(string(v), sep)
+	return c, nil
+}
+
+// cluster returns a stored cluster, nil when none.
+func (t *tx) cluster(id string) (*graph.Cluster, error) {
+	for _, o := range t.overlays() {
+		if c, ok := o.clusters[id]; ok {
+			cp := *c
+			return &cp, nil
+		}
+	}
+	if t.ld != nil {
+		return nil, nil
+	}
+	c := &graph.Cluster{}
+	if ok, err := t.getNode(id, c); err != nil || !ok {
+		return nil, err
+	}
+	return c, nil
+}
+
+// joinCluster puts f's claim in the cluster of g's claim, founding it on
+// g when g has none.
+func (t *tx) joinCluster(g, f *fingerprint, speaker string) error {
+	id, err := t.memberOf(g.claim)
+	if err != nil {
+		return err
+	}
+	var old *graph.Cluster
+	if id != "" {
+		if old, err = t.cluster(id); err != nil {
+			return err
+		}
+	}
+	cl := &graph.Cluster{}
+	if old == nil {
+		id = graph.ClusterID(g.claim)
+		cl = &graph.Cluster{ID: id, Speaker: speaker, FirstSeen: g.date, LastSeen: g.date, Size: 1}
+		if err := t.setMember(id, g); err != nil {
+			return err
+		}
+		t.add(cntClusters, 1)
+		k := key(pClusterSpeaker, speaker, id)
+		t.add(indexGroup(k), 1)
+		if err := t.set(k, nil); err != nil {
+			return err
+		}
+	} else {
+		*cl = *old
+	}
+	if _, ok := t.clu.dirty[id]; !ok {
+		t.clu.dirty[id] = old
+	}
+	cl.Size++
+	cl.FirstSeen, cl.LastSeen = earlier(cl.FirstSeen, f.date), later(cl.LastSeen, f.date)
+	t.clu.clusters[id] = cl
+	return t.setMember(id, f)
+}
+
+// flushClusters writes the node and order keys of each cluster t changed,
+// and deletes the order keys it had before. Called once a transaction's
+// articles are written.
+func (t *tx) flushClusters() error {
+	if t.clu == nil {
+		return nil
+	}
+	bands := make([]uint64, 0, len(t.clu.dirtyBands))
+	for b := range t.clu.dirtyBands {
+		bands = append(bands, b)
+	}
+	slices.Sort(bands)
+	for _, b := range bands {
+		if err := t.set(key(pBand, bandHex(b)), encodeBucket(t.clu.bands[b])); err != nil {
+			return err
+		}
+	}
+	ids := make([]string, 0, len(t.clu.dirty))
+	for id := range t.clu.dirty {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		old, cl := t.clu.dirty[id], t.clu.clusters[id]
+		keys := clusterOrderKeys(cl)
+		if old != nil {
+			for _, k := range clusterOrderKeys(old) {
+				if !slices.ContainsFunc(keys, func(n []byte) bool { return string(n) == string(k) }) {
+					if err := t.del(k); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		for _, k := range keys {
+			if err := t.set(k, nil); err != nil {
+				return err
+			}
+		}
+		if err := t.putNode(id, cl); err != nil {
+			return err
+		}
+	}
+	clear(t.clu.dirty)
+	if t.ld == nil {
+		clear(t.clu.dirtyBands)
+	}
+	return nil
+}
+
+// setMember writes that f's claim is in cluster id.
+func (t *tx) setMember(id string, f *fingerprint) error {
+	t.clu.members[f.claim] = id
+	if err := t.set(key(pClusterOf, f.claim), []byte(id+sep+f.date)); err != nil {
+		return err
+	}
+	return t.set(key(pClusterMember, id, f.date, f.claim), nil)
+}
+
+// earlier and later pick between date keys, "" (undated) counting only
+// when both are.
+func earlier(a, b string) string {
+	if a == "" || (b != "" && b < a) {
+		return b
+	}
+	return a
+}
+
+func later(a, b string) string {
+	if b > a {
+		return b
+	}
+	return a
+}
+
+// sizeKey is the fixed-width size part of a cz/ key.
+func sizeKey(n int) string { return fmt.Sprintf("%010d", n) }
+
+// clusterOrderKeys are the order index keys of a cluster: by size, first
+// and last appearance.
+func clusterOrderKeys(c *graph.Cluster) [][]byte {
+	return [][]byte{
+		key(pClusterSize, sizeKey(c.Size), c.ID),
+		key(pClusterFirst, c.FirstSeen, c.ID),
+		key(pClusterLast, c.LastSeen, c.ID),
+	}
+}

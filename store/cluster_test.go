@@ -1,0 +1,175 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"github.com/claimgraph/claimgraph/graph"
+	"github.com/claimgraph/claimgraph/store/storetest"
+)
+
+// clusterCorpus is three statements by two speakers, each carried by a
+// different number of outlets on different days, plus one claim that no
+// other article carries.
+func clusterCorpus() []*graph.Extraction {
+	type item struct{ speaker, content, date string }
+	items := []item{
+		{"Tom Hale", "no money was missing from the harbour fund", "2026-03-02"},
+		{"Tom Hale", "no money is missing from the harbour fund", "2026-03-01"},
+		{"Tom Hale", "no money went missing from the harbour fund", "2026-03-06"},
+		{"Ana Ruiz", "the audit of the harbour fund was hidden from the council", "2026-03-03"},
+		{"Ana Ruiz", "the harbour fund audit had been hidden from the council", "2026-03-04"},
+		{"Tom Hale", "the new bridge across the bay will open in spring", "2026-03-05"},
+		{"Tom Hale", "the bridge across the bay is opening in the spring", "2026-03-08"},
+		{"Tom Hale", "the harbour tax will be cut next year", "2026-03-07"},
+	}
+	var xs []*graph.Extraction
+	for i, it := range items {
+		text := fmt.Sprintf("%s said %s. Report %d.\n", it.speaker, it.content, i)
+		a := storetest.NewArticle(fmt.Sprintf("Report %d", i), fmt.Sprintf("Outlet %d", i), text)
+		a.Extraction().Article.PublishedAt = it.date
+		a.Says(a.Actor(it.speaker, graph.ActorPerson), it.speaker, "said", it.content)
+		xs = append(xs, a.Extraction())
+	}
+	return xs
+}
+
+// TestFindClusters checks the three orders of clusters, paging both ways,
+// the speaker and size filters, and the claims of a cluster by date.
+func TestFindClusters(t *testing.T) {
+	ctx := context.Background()
+	db := openDir(t, t.TempDir())
+	for _, x := range clusterCorpus() {
+		if _, err := db.Ingest(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := func(l *graph.ClusterList, sizeOnly bool) (out []string) {
+		for _, c := range l.Clusters {
+			if sizeOnly {
+				// ties of size are in ID order, reversed when descending
+				out = append(out, fmt.Sprint(c.Size))
+				continue
+			}
+			out = append(out, fmt.Sprintf("%d@%s", c.Size, c.FirstSeen[:10]))
+		}
+		return out
+	}
+	hale := graph.ActorID("Tom Hale")
+	tests := []struct {
+		name  string
+		f     graph.ClusterFilter
+		want  []string
+		total int
+	}{
+		{"BySizeLargestFirst", graph.ClusterFilter{}, []string{"3", "2", "2"}, 3},
+		{"BySizeAscending", graph.ClusterFilter{Order: graph.ClusterFilterOrder{Field: graph.ClusterBySize}}, []string{"2", "2", "3"}, 3},
+		{"ByFirstSeen", graph.ClusterFilter{Order: graph.ClusterFilterOrder{Field: graph.ClusterByFirstSeen}}, []string{"3@2026-03-01", "2@2026-03-03", "2@2026-03-05"}, 3},
+		{"ByLastSeenDesc", graph.ClusterFilter{Order: graph.ClusterFilterOrder{Field: graph.ClusterByLastSeen, Desc: true}}, []string{"2@2026-03-05", "3@2026-03-01", "2@2026-03-03"}, 3},
+		{"FirstPage", graph.ClusterFilter{Order: graph.ClusterFilterOrder{Field: graph.ClusterByFirstSeen}, Page: graph.Page{First: 2}}, []string{"3@2026-03-01", "2@2026-03-03"}, 3},
+		{"LastPage", graph.ClusterFilter{Order: graph.ClusterFilterOrder{Field: graph.ClusterByFirstSeen}, Page: graph.Page{Last: 2}}, []string{"2@2026-03-03", "2@2026-03-05"}, 3},
+		{"MinSize", graph.ClusterFilter{MinSize: 3}, []string{"3"}, 1},
+		{"Speaker", graph.ClusterFilter{Speaker: hale, Order: graph.ClusterFilterOrder{Field: graph.ClusterByFirstSeen, Desc: true}}, []string{"2@2026-03-05", "3@2026-03-01"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := db.FindClusters(ctx, tt.f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := names(l, tt.f.Order.Field == "" || tt.f.Order.Field == graph.ClusterBySize); !slices.Equal(got, tt.want) || l.TotalCount != tt.total {
+				t.Errorf("got %v of %d, want %v of %d", got, l.TotalCount, tt.want, tt.total)
+			}
+		})
+	}
+	t.Run("PageAfter", func(t *testing.T) {
+		f := graph.ClusterFilter{Order: graph.ClusterFilterOrder{Field: graph.ClusterByFirstSeen}, Page: graph.Page{First: 2}}
+		l, err := db.FindClusters(ctx, f)
+		if err != nil || !l.HasNextPage || l.HasPreviousPage {
+			t.Fatalf("first page: %+v, %v; want a next page", l, err)
+		}
+		f.After = l.Clusters[1].ID
+		l, err = db.FindClusters(ctx, f)
+		if err != nil || len(l.Clusters) != 1 || l.HasNextPage || !l.HasPreviousPage || l.Clusters[0].FirstSeen[:10] != "2026-03-05" {
+			t.Errorf("second page: %+v, %v; want the bridge cluster alone, a previous page and no next", l, err)
+		}
+	})
+	t.Run("ClaimsByDate", func(t *testing.T) {
+		l, err := db.FindClusters(ctx, graph.ClusterFilter{MinSize: 3})
+		if err != nil || len(l.Clusters) != 1 {
+			t.Fatal(l, err)
+		}
+		cs, err := db.FindClusterClaims(ctx, l.Clusters[0].ID, graph.Page{First: 2})
+		if err != nil || cs.TotalCount != 3 || len(cs.Claims) != 2 || !cs.HasNextPage {
+			t.Fatalf("got %+v, %v; want 2 of 3 claims and a next page", cs, err)
+		}
+		if cs.Claims[0].Text != "no money is missing from the harbour fund" {
+			t.Errorf("first claim %q, want the one of 2026-03-01", cs.Claims[0].Text)
+		}
+		rest, err := db.FindClusterClaims(ctx, l.Clusters[0].ID, graph.Page{First: 2, After: cs.Claims[1].ID})
+		if err != nil || len(rest.Claims) != 1 || rest.Claims[0].Text != "no money went missing from the harbour fund" {
+			t.Errorf("second page %+v, %v; want the claim of 2026-03-06", rest, err)
+		}
+		if _, err := db.FindClusterOfClaim(ctx, graph.ClaimID("art_none", 0, 1, 0)); graph.ErrorCode(err) != graph.ENOTFOUND {
+			t.Errorf("cluster of an unknown claim: %v, want ENOTFOUND", err)
+		}
+	})
+	checkCounters(t, db)
+}
+
+// TestUpgradeFrom8 drops every cluster key of a database ingested in date
+// order, marks it format 8, and checks that Open forms the same clusters
+// again, key for key.
+func TestUpgradeFrom8(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	db := openDir(t, dir)
+	xs := clusterCorpus()
+	slices.SortStableFunc(xs, func(a, b *graph.Extraction) int {
+		return compareStrings(a.Article.PublishedAt, b.Article.PublishedAt)
+	})
+	for _, x := range xs {
+		if _, err := db.Ingest(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := dump(t, db)
+	prefixes := [][]byte{[]byte(pBand), []byte(pClusterOf), []byte(pClusterMember), []byte(pClusterSize),
+		[]byte(pClusterFirst), []byte(pClusterLast), []byte(pClusterSpeaker), nodeTypePrefix(graph.PrefixCluster),
+		countKey(cntClusters), countKey("#" + pClusterSpeaker)}
+	if err := db.bdb.DropPrefix(prefixes...); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(countKey(cntFormat), encodeCount(8)) }); err != nil {
+		t.Fatal(err)
+	}
+	if l, err := db.FindClusters(ctx, graph.ClusterFilter{}); err != nil || len(l.Clusters) != 0 {
+		t.Fatalf("clusters before the upgrade: %+v, %v; the test needs none", l, err)
+	}
+	db = reopen(t, db, dir)
+	got := dump(t, db)
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("key %q: %q after upgrade, want %q", k, got[k], v)
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("key %q only after upgrade", k)
+		}
+	}
+	checkCounters(t, db)
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
