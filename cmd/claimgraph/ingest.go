@@ -34,12 +34,13 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("db", "claimgraph-data", "database `dir`ectory")
+	storeSpec := fs.String("store", "", storeUsage)
 	workers := fs.Int("workers", runtime.NumCPU(), "number of articles extracted at once")
 	progress := fs.String("progress", "auto", "progress display: auto (bar on a terminal, lines otherwise), bar, lines or none")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
 	memprofile := fs.String("memprofile", "", "write a heap profile to `file` when the articles are stored, before the database closes (for go tool pprof)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR] [--workers N] [--progress auto|bar|lines|none] PATH...")
+		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR | --store dgraph://HOST:PORT] [--workers N] [--progress auto|bar|lines|none] PATH...")
 		fmt.Fprintln(stderr, "\nPATH is a file (.txt .md .html .jsonl .rss .atom .xml, any of them .gz), a directory")
 		fmt.Fprintln(stderr, "read recursively, or - for standard input.")
 		fmt.Fprintln(stderr)
@@ -81,26 +82,37 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		defer pprof.StopCPUProfile()
 	}
 
-	db, err := store.Open(*dir, store.Options{BulkLoad: true})
-	if err != nil {
-		return err
-	}
 	ing := &ingester{
-		store:    db,
 		extract:  extract.Extract,
 		workers:  *workers,
 		progress: mode,
 		stderr:   stderr,
 	}
-	// A new database is bulk-loaded: the articles are written sorted, at
-	// the end, bypassing Badger's memtables and compactions.
-	if ld, err := db.NewLoader(); err == nil {
-		defer ld.Abort()
-		ing.batches, ing.finish, ing.finishing = ld, ld.Finish, ld.Progress
-	} else if !errors.Is(err, store.ErrNotEmpty) {
-		db.Close()
-		return err
+	var db graph.Store
+	if *storeSpec != "" {
+		// A Dgraph cluster takes the articles one transaction each.
+		dg, err := openDgraph(ctx, *storeSpec)
+		if err != nil {
+			return err
+		}
+		db = dg
+	} else {
+		bdb, err := store.Open(*dir, store.Options{BulkLoad: true})
+		if err != nil {
+			return err
+		}
+		db = bdb
+		// A new database is bulk-loaded: the articles are written sorted, at
+		// the end, bypassing Badger's memtables and compactions.
+		if ld, err := bdb.NewLoader(); err == nil {
+			defer ld.Abort()
+			ing.batches, ing.finish, ing.finishing = ld, ld.Finish, ld.Progress
+		} else if !errors.Is(err, store.ErrNotEmpty) {
+			bdb.Close()
+			return err
+		}
 	}
+	ing.store = db
 	sum, err := ing.run(ctx, fs.Args(), stdin)
 	if *memprofile != "" {
 		if perr := writeHeapProfile(*memprofile); err == nil {

@@ -32,20 +32,31 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dir := fl.String("db", defaultDB, "database directory")
+	storeSpec := fl.String("store", "", storeUsage)
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT)")
 	demo := fl.Bool("demo", false, "load the built-in fictional demo articles before serving")
 	if err := fl.Parse(args); err != nil {
 		return errUsage
 	}
 	if fl.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo]")
+		fmt.Fprintln(stderr, "usage: claimgraph serve [--db DIR | --store dgraph://HOST:PORT] [--addr HOST:PORT] [--demo]")
 		return errUsage
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
-	db, err := store.Open(*dir, store.Options{})
-	if err != nil {
-		return fmt.Errorf("open database %s: %w", *dir, err)
+	var db graph.Store
+	if *storeSpec != "" {
+		dg, err := openDgraph(ctx, *storeSpec)
+		if err != nil {
+			return err
+		}
+		db = dg
+	} else {
+		bdb, err := store.Open(*dir, store.Options{})
+		if err != nil {
+			return fmt.Errorf("open database %s: %w", *dir, err)
+		}
+		db = bdb
 	}
 	defer db.Close()
 	if *demo {

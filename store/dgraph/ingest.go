@@ -404,9 +404,16 @@ func (t *tx) putClaim(c *graph.Claim, art *graph.Article, edges []*graph.Edge) e
 		PredClaimArticle: c.Article,
 		PredClaimOrder:   orderKey(date, c.ID),
 	}
+	speakers := []string{}
 	if c.Speaker != "" {
-		f[PredClaimSpeaker] = c.Speaker
+		speakers = append(speakers, c.Speaker)
 	}
+	for _, e := range edges {
+		if e.Kind == graph.EdgeSays && !slices.Contains(speakers, e.From) {
+			speakers = append(speakers, e.From)
+		}
+	}
+	f[PredClaimSpeaker] = speakers
 	if p := graph.NameKey(art.Publisher); p != "" {
 		f[PredClaimPublisher] = p
 	}
@@ -416,7 +423,7 @@ func (t *tx) putClaim(c *graph.Claim, art *graph.Article, edges []*graph.Edge) e
 	kinds, sources, targets := claimLists(edges)
 	f[PredClaimKind], f[PredClaimSource], f[PredClaimTarget] = kinds, sources, targets
 	docFields(f, store.ClaimSearchText(c))
-	return t.put(c.ID, TypeClaim, c, f, PredClaimKind, PredClaimSource, PredClaimTarget, PredDocTerm)
+	return t.put(c.ID, TypeClaim, c, f, PredClaimSpeaker, PredClaimKind, PredClaimSource, PredClaimTarget, PredDocTerm)
 }
 
 // claimLists returns the edge kinds, reporting sources and targets

@@ -36,7 +36,8 @@ const (
 
 	// PredClaimArticle is the ID of a claim's article.
 	PredClaimArticle = "claim.article"
-	// PredClaimSpeaker is the ID of a claim's speaker.
+	// PredClaimSpeaker holds the IDs of a claim's speaker and of the
+	// actors with a says edge to it.
 	PredClaimSpeaker = "claim.speaker"
 	// PredClaimKind holds the kinds of the edges read from a claim.
 	PredClaimKind = "claim.kind"
@@ -115,7 +116,7 @@ source.kind: string @index(exact) .
 source.name: string @index(exact) @upsert .
 source.alias: [string] @index(exact) @upsert .
 claim.article: string @index(exact) .
-claim.speaker: string @index(exact) .
+claim.speaker: [string] @index(exact) .
 claim.kind: [string] @index(exact) .
 claim.source: [string] @index(exact) .
 claim.target: [string] @index(exact) .
