@@ -341,16 +341,7 @@ func applyRemap(x *graph.Extraction, remap map[string]string) {
 // writeExtraction writes a resolved extraction whose article is new.
 func (t *tx) writeExtraction(x *graph.Extraction) error {
 	art := &x.Article
-	date := graph.DateKey(art.PublishedAt)
-	pub := graph.NameKey(art.Publisher)
-	f := map[string]any{PredArticleOrder: orderKey(date, art.ID)}
-	if pub != "" {
-		f[PredArticlePublisher] = pub
-	}
-	if date != "" {
-		f[PredArticleDate] = date
-	}
-	if err := t.put(art.ID, TypeArticle, art, f); err != nil {
+	if err := t.put(art.ID, TypeArticle, art, articleFields(art)); err != nil {
 		return err
 	}
 	for i, a := range x.Actors {
@@ -394,11 +385,30 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 	return nil
 }
 
+// articleFields returns the predicates of an article.
+func articleFields(art *graph.Article) map[string]any {
+	date := graph.DateKey(art.PublishedAt)
+	f := map[string]any{PredArticleOrder: orderKey(date, art.ID)}
+	if pub := graph.NameKey(art.Publisher); pub != "" {
+		f[PredArticlePublisher] = pub
+	}
+	if date != "" {
+		f[PredArticleDate] = date
+	}
+	return f
+}
+
 // orderKey is the sort key of a node by date, then ID: undated ("") first.
 func orderKey(date, id string) string { return date + " " + id }
 
 // putClaim writes a claim with the indexes its article and edges give it.
 func (t *tx) putClaim(c *graph.Claim, art *graph.Article, edges []*graph.Edge) error {
+	f := claimFields(c, art, edges)
+	return t.put(c.ID, TypeClaim, c, f, PredClaimSpeaker, PredClaimKind, PredClaimSource, PredClaimTarget, PredDocTerm)
+}
+
+// claimFields returns the predicates of a claim of art with its edges.
+func claimFields(c *graph.Claim, art *graph.Article, edges []*graph.Edge) map[string]any {
 	date := graph.DateKey(art.PublishedAt)
 	f := map[string]any{
 		PredClaimArticle: c.Article,
@@ -423,7 +433,7 @@ func (t *tx) putClaim(c *graph.Claim, art *graph.Article, edges []*graph.Edge) e
 	kinds, sources, targets := claimLists(edges)
 	f[PredClaimKind], f[PredClaimSource], f[PredClaimTarget] = kinds, sources, targets
 	docFields(f, store.ClaimSearchText(c))
-	return t.put(c.ID, TypeClaim, c, f, PredClaimSpeaker, PredClaimKind, PredClaimSource, PredClaimTarget, PredDocTerm)
+	return f
 }
 
 // claimLists returns the edge kinds, reporting sources and targets
@@ -477,7 +487,10 @@ func toKey(e *graph.Edge) string {
 }
 
 // putEdge writes an edge node.
-func (t *tx) putEdge(e *graph.Edge) error {
+func (t *tx) putEdge(e *graph.Edge) error { return t.put(edgeID(e), TypeEdge, e, edgeFields(e)) }
+
+// edgeFields returns the predicates of an edge.
+func edgeFields(e *graph.Edge) map[string]any {
 	f := map[string]any{
 		PredEdgeKind: string(e.Kind), PredEdgeFrom: e.From, PredEdgeTo: e.To, PredEdgeClaim: e.Claim,
 		PredEdgeFromKey: fromKey(e), PredEdgeToKey: toKey(e),
@@ -488,7 +501,7 @@ func (t *tx) putEdge(e *graph.Edge) error {
 	if d := e.DeniedClaim(); d != "" {
 		f[PredEdgeDenied] = d
 	}
-	return t.put(edgeID(e), TypeEdge, e, f)
+	return f
 }
 
 // upsertActor writes a resolved actor: new, or folded into the stored one
@@ -551,12 +564,17 @@ func (t *tx) splitAway(name, id string) (bool, error) {
 
 // saveActor writes an actor with its name and search predicates.
 func (t *tx) saveActor(a *graph.Actor) error {
+	return t.put(a.ID, TypeActor, a, actorFields(a), PredActorAlias, PredDocTerm, PredActorAffiliation)
+}
+
+// actorFields returns the predicates of an actor.
+func actorFields(a *graph.Actor) map[string]any {
 	f := map[string]any{PredActorKind: string(a.Kind), PredActorName: graph.NameKey(a.Name), PredActorAlias: nameKeys(a.Aliases)}
 	if a.Affiliation != "" {
 		f[PredActorAffiliation] = a.Affiliation
 	}
 	docFields(f, store.ActorSearchText(a))
-	return t.put(a.ID, TypeActor, a, f, PredActorAlias, PredDocTerm, PredActorAffiliation)
+	return f
 }
 
 // nameKeys returns the distinct NameKeys of names.
@@ -588,8 +606,12 @@ func (t *tx) upsertSource(s *graph.Source) (*graph.Source, error) {
 	} else {
 		n.Aliases = graph.MergeNames(n.Name, nil, s.Aliases)
 	}
-	f := map[string]any{PredSourceKind: string(n.Kind), PredSourceName: graph.NameKey(n.Name), PredSourceAlias: nameKeys(n.Aliases)}
-	return &n, t.put(n.ID, TypeSource, &n, f, PredSourceAlias)
+	return &n, t.put(n.ID, TypeSource, &n, sourceFields(&n), PredSourceAlias)
+}
+
+// sourceFields returns the predicates of a source.
+func sourceFields(s *graph.Source) map[string]any {
+	return map[string]any{PredSourceKind: string(s.Kind), PredSourceName: graph.NameKey(s.Name), PredSourceAlias: nameKeys(s.Aliases)}
 }
 
 // loadExtraction reads back everything stored for one article.
