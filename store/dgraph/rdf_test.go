@@ -95,12 +95,16 @@ func TestRDFLiveLoads(t *testing.T) {
 			t.Errorf("%s: loaded graph has %+v, Badger %+v", what, got, want)
 		}
 	}
-	same("actors", func(s graph.Store) (any, error) { return s.FindActors(ctx, graph.ActorFilter{Page: graph.Page{First: 100}}) })
+	same("actors", func(s graph.Store) (any, error) {
+		return s.FindActors(ctx, graph.ActorFilter{Page: graph.Page{First: 100}})
+	})
 	same("sources", func(s graph.Store) (any, error) { return s.FindSources(ctx, graph.SourceFilter{Name: "wa"}) })
 	same("articles by date", func(s graph.Store) (any, error) {
 		return s.FindArticles(ctx, graph.ArticleFilter{Order: graph.Order{Field: graph.OrderByPublishedAt, Desc: true}})
 	})
-	same("claims", func(s graph.Store) (any, error) { return s.FindClaims(ctx, graph.ClaimFilter{Page: graph.Page{First: 100}}) })
+	same("claims", func(s graph.Store) (any, error) {
+		return s.FindClaims(ctx, graph.ClaimFilter{Page: graph.Page{First: 100}})
+	})
 	same("claims of Daily Example in March", func(s graph.Store) (any, error) {
 		return s.FindClaims(ctx, graph.ClaimFilter{Publisher: "daily example", PublishedAfter: "2026-03-01", Kind: graph.EdgeAccuses})
 	})
