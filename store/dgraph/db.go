@@ -76,6 +76,41 @@ type node struct {
 	JSON     string   `json:"cg.json"`
 	Types    []string `json:"dgraph.type"`
 	Redirect string   `json:"redirect.to"`
+	// the values of the list predicates (put replaces them value by value)
+	ActorAlias   []string `json:"actor.alias"`
+	ActorAff     string   `json:"actor.affiliation"`
+	DocTerm      []string `json:"doc.term"`
+	ClaimSpeaker []string `json:"claim.speaker"`
+	ClaimKind    []string `json:"claim.kind"`
+	ClaimSource  []string `json:"claim.source"`
+	ClaimTarget  []string `json:"claim.target"`
+	SourceAlias  []string `json:"source.alias"`
+}
+
+// values returns the stored values of a predicate put replaces.
+func (n *node) values(pred string) []string {
+	switch pred {
+	case PredActorAlias:
+		return n.ActorAlias
+	case PredActorAffiliation:
+		if n.ActorAff == "" {
+			return nil
+		}
+		return []string{n.ActorAff}
+	case PredDocTerm:
+		return n.DocTerm
+	case PredClaimSpeaker:
+		return n.ClaimSpeaker
+	case PredClaimKind:
+		return n.ClaimKind
+	case PredClaimSource:
+		return n.ClaimSource
+	case PredClaimTarget:
+		return n.ClaimTarget
+	case PredSourceAlias:
+		return n.SourceAlias
+	}
+	return nil
 }
 
 // is reports whether n is a stored node of type typ.
@@ -167,7 +202,7 @@ func (t *tx) query(q string, out any) error {
 }
 
 // nodeFields are the predicates a node is read with.
-const nodeFields = "uid cg.id cg.json dgraph.type redirect.to"
+const nodeFields = "uid cg.id cg.json dgraph.type redirect.to actor.alias actor.affiliation doc.term claim.speaker claim.kind claim.source claim.target source.alias"
 
 // load reads the nodes with the given IDs that the transaction does not
 // know yet, in one query.
@@ -240,11 +275,37 @@ func (t *tx) put(id, typ string, rec any, fields map[string]any, replace ...stri
 			uid = "_:n" + strconv.Itoa(t.blank)
 		}
 	} else if len(replace) > 0 {
+		// Delete the stored values the new ones lack, value by value:
+		// deleting a whole list (p: null) and setting it again in one
+		// transaction trips a Dgraph v24 bug ("deleteBelowTs must be
+		// greater than the minTs in the list").
 		d := map[string]any{"uid": uid}
 		for _, p := range replace {
-			d[p] = nil
+			keep := map[string]bool{}
+			switch v := fields[p].(type) {
+			case string:
+				keep[v] = true
+			case []string:
+				for _, x := range v {
+					keep[x] = true
+				}
+			}
+			var gone []string
+			for _, old := range n.values(p) {
+				if !keep[old] {
+					gone = append(gone, old)
+				}
+			}
+			switch {
+			case len(gone) > 0 && p == PredActorAffiliation:
+				d[p] = gone[0] // a single value
+			case len(gone) > 0:
+				d[p] = gone
+			}
 		}
-		t.dels = append(t.dels, d)
+		if len(d) > 1 {
+			t.dels = append(t.dels, d)
+		}
 	}
 	obj := map[string]any{"uid": uid, PredID: id, "dgraph.type": typ}
 	for k, v := range fields {
@@ -264,7 +325,11 @@ func (t *tx) put(id, typ string, rec any, fields map[string]any, replace ...stri
 	}
 	t.sets[id] = obj
 	redirect, _ := fields[PredRedirect].(string)
-	t.nodes[id] = &node{UID: uid, ID: id, JSON: js, Types: []string{typ}, Redirect: redirect}
+	// the stored values stay known: they are what a later put in this
+	// transaction deletes from
+	stored := *n
+	stored.UID, stored.ID, stored.JSON, stored.Types, stored.Redirect = uid, id, js, []string{typ}, redirect
+	t.nodes[id] = &stored
 	return nil
 }
 

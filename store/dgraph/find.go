@@ -46,6 +46,22 @@ type selection struct {
 	desc    bool
 }
 
+// root returns the function a query of s starts from, the first single
+// function (an OR is no root; the type index when there is none), and the
+// filters left.
+func (s *selection) root() (string, []string) {
+	root := "type(" + s.typ + ")"
+	filters := []string{root}
+	for _, f := range s.filters {
+		if strings.HasPrefix(root, "type(") && !strings.HasPrefix(f, "(") {
+			root = f
+			continue
+		}
+		filters = append(filters, f)
+	}
+	return root, filters
+}
+
 // eq adds the filter eq(pred, value).
 func (s *selection) eq(pred, value string) {
 	s.filters = append(s.filters, "eq("+pred+", "+lit(value)+")")
@@ -62,16 +78,7 @@ type pageOf struct {
 // the sort key cur ("" for an end): the index orders and cuts the list,
 // and a second block counts it.
 func (t *tx) page(s selection, p graph.Page, cur string) (*pageOf, error) {
-	// the root is the first single function (an OR is no root)
-	root := "type(" + s.typ + ")"
-	filters := []string{root}
-	for _, f := range s.filters {
-		if strings.HasPrefix(root, "type(") && !strings.HasPrefix(f, "(") {
-			root = f
-			continue
-		}
-		filters = append(filters, f)
-	}
+	root, filters := s.root()
 	back := p.Backward()
 	// walk in list order forward, against it backward
 	asc := s.desc == back

@@ -239,9 +239,17 @@ func (t *tx) resolve(x *graph.Extraction) error {
 	if err != nil {
 		return err
 	}
+	// every node and merge marker resolution may read, in one query
 	var ids []string
 	for _, a := range x.Actors {
-		ids = append(ids, a.ID, "mrg:"+a.ID)
+		ids = append(ids, a.ID, "mrg:"+a.ID, a.Affiliation, "mrg:"+a.Affiliation)
+	}
+	for _, m := range []map[string][]string{nm.actorNamed, nm.actorAliased} {
+		for _, hits := range m {
+			for _, id := range hits {
+				ids = append(ids, id, "mrg:"+id)
+			}
+		}
 	}
 	if err := t.load(ids...); err != nil {
 		return err
@@ -341,6 +349,22 @@ func applyRemap(x *graph.Extraction, remap map[string]string) {
 // writeExtraction writes a resolved extraction whose article is new.
 func (t *tx) writeExtraction(x *graph.Extraction) error {
 	art := &x.Article
+	// the nodes written, read in one query (new claims and edges are
+	// looked up too: a put must know whether its node exists)
+	ids := []string{art.ID}
+	for _, s := range x.Sources {
+		ids = append(ids, s.ID)
+	}
+	for _, c := range x.Claims {
+		ids = append(ids, c.ID)
+	}
+	for _, e := range x.Edges {
+		e.Article = art.ID
+		ids = append(ids, edgeID(e))
+	}
+	if err := t.load(ids...); err != nil {
+		return err
+	}
 	if err := t.put(art.ID, TypeArticle, art, articleFields(art)); err != nil {
 		return err
 	}
