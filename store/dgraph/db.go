@@ -159,6 +159,7 @@ func (db *DB) view(ctx context.Context, fn func(t *tx) error) error {
 	return wrap("read", db.run(ctx, true, fn))
 }
 
+// run runs fn in a new transaction, committing it unless readOnly.
 func (db *DB) run(ctx context.Context, readOnly bool, fn func(t *tx) error) error {
 	t := &tx{ctx: ctx, nodes: map[string]*node{}, sets: map[string]map[string]any{}}
 	if readOnly {

@@ -152,7 +152,7 @@ func (t *tx) orderCursor(id, typ, pred string) (string, error) {
 	return out.Q[0]["k"], nil
 }
 
-// dateFilters adds the bounds of a date window on pred.
+// dates adds the bounds of a date window on pred.
 func (s *selection) dates(pred string, r graph.DateRange) error {
 	lo, hi, err := r.Keys()
 	if err != nil {

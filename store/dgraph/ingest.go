@@ -44,6 +44,7 @@ func clone(x *graph.Extraction) *graph.Extraction {
 	return y
 }
 
+// ingest writes one validated extraction (a copy) in t.
 func (t *tx) ingest(x *graph.Extraction) (*graph.IngestResult, error) {
 	n, err := t.get(x.Article.ID)
 	if err != nil {

@@ -107,6 +107,7 @@ func (r *RDFWriter) node(id, typ string, rec any, fields map[string]any) error {
 	return r.err
 }
 
+// quad writes one N-Quad, in the default graph.
 func (r *RDFWriter) quad(s, p, o string) {
 	if r.err == nil {
 		_, r.err = fmt.Fprintf(r.w, "%s <%s> %s .\n", s, p, o)
