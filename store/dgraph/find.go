@@ -352,19 +352,34 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 	if err != nil {
 		return nil, err
 	}
-	cur := ""
+	cur, claimCur := "", ""
 	if c := f.Cursor(); c != "" {
-		e, ok := graph.ParseEdgeCursor(c)
-		if !ok {
-			return nil, graph.Errorf(graph.EINVALID, "edge cursor %q is not one", c)
+		if e, ok := graph.ParseEdgeCursor(c); ok {
+			cur = key(e)
+		} else {
+			claimCur = c
 		}
-		cur = key(e)
 	}
 	out := &graph.EdgeList{}
 	err = db.view(ctx, func(t *tx) error {
+		gone := false
+		if claimCur != "" {
+			// A claim ID as cursor: the page continues from the first
+			// edge of the list read from that claim; nothing is beside
+			// a claim that has none.
+			var err error
+			if cur, err = t.firstEdgeKey(s, claimCur); err != nil {
+				return err
+			}
+			gone = cur == ""
+		}
 		p, err := t.page(s, f.Page, cur)
 		if err != nil {
 			return err
+		}
+		if gone {
+			p.nodes = nil
+			p.next, p.prev = f.Backward(), !f.Backward()
 		}
 		out.Edges, err = decode[graph.Edge](p.nodes)
 		out.TotalCount, out.HasNextPage, out.HasPreviousPage = p.total, p.next, p.prev
@@ -374,4 +389,20 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 		return nil, err
 	}
 	return out, nil
+}
+
+// firstEdgeKey returns the sort key of the first edge of s read from a
+// claim ("" when none is).
+func (t *tx) firstEdgeKey(s selection, claim string) (string, error) {
+	root, filters := s.root()
+	q := fmt.Sprintf(`{q(func: %s, orderasc: %s, first: 1) @filter(%s AND eq(edge.claim, %s)) { k: %s }}`,
+		root, s.sortBy, strings.Join(filters, " AND "), lit(claim), s.sortBy)
+	var out struct{ Q []struct{ K string } }
+	if err := t.query(q, &out); err != nil {
+		return "", err
+	}
+	if len(out.Q) == 0 {
+		return "", nil
+	}
+	return out.Q[0].K, nil
 }
