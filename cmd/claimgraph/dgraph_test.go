@@ -113,3 +113,13 @@ func ask(t *testing.T, srv *httptest.Server, query string) []byte {
 	}
 	return out.Data
 }
+
+// TestStoreFlagRejectsOtherStores: --store takes dgraph://HOST:PORT only.
+func TestStoreFlagRejectsOtherStores(t *testing.T) {
+	for _, spec := range []string{"postgres://127.0.0.1:5432", "dgraph://", "dgraph://host:1/db"} {
+		code, _, errs := ingestCmd(t, "", "--store", spec, "--progress", "none", "demo")
+		if code == 0 || !strings.Contains(errs, "want dgraph://HOST:PORT") {
+			t.Errorf("ingest --store %s: exit code %d, stderr %q; want a failure naming dgraph://HOST:PORT", spec, code, errs)
+		}
+	}
+}
