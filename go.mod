@@ -10,6 +10,7 @@ require (
 	github.com/chromedp/chromedp v0.23.0
 	github.com/coder/websocket v1.8.15
 	github.com/dgraph-io/badger/v4 v4.9.6
+	github.com/dgraph-io/dgo/v240 v240.0.0
 	github.com/dgraph-io/ristretto/v2 v2.2.0
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c
 	github.com/klauspost/compress v1.18.0
@@ -19,6 +20,7 @@ require (
 	github.com/vikstrous/dataloadgen v0.0.10
 	golang.org/x/net v0.61.0
 	golang.org/x/term v0.47.0
+	google.golang.org/grpc v1.66.0
 	google.golang.org/protobuf v1.36.12
 )
 
@@ -26,7 +28,6 @@ require (
 	github.com/agnivade/levenshtein v1.2.2 // indirect
 	github.com/andybalholm/cascadia v1.3.3 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
-	github.com/dgraph-io/dgo/v240 v240.0.0 // indirect
 	github.com/dustin/go-humanize v1.0.1 // indirect
 	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/go-logr/logr v1.4.3 // indirect
@@ -55,7 +56,6 @@ require (
 	golang.org/x/text v0.43.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20240827150818-7e3bb234dfed // indirect
-	google.golang.org/grpc v1.66.0 // indirect
 )
 
 tool github.com/99designs/gqlgen
