@@ -34,6 +34,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("db", "claimgraph-data", "database `dir`ectory")
+	storeSpec := fs.String("store", "", storeUsage)
 	workers := fs.Int("workers", runtime.NumCPU(), "number of articles extracted at once")
 	progress := fs.String("progress", "auto", "progress display: auto (bar on a terminal, lines otherwise), bar, lines or none")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for go tool pprof)")
@@ -42,7 +43,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	server := fs.String("server", "", "send the articles to a running claimgraph serve at this `URL` (POST /ingest) instead of opening --db")
 	token := fs.String("token", os.Getenv("CLAIMGRAPH_TOKEN"), "with --server, the server's bearer `token` (default $CLAIMGRAPH_TOKEN)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR] [--workers N] [--progress auto|bar|lines|none] [--published DATE] PATH...")
+		fmt.Fprintln(stderr, "usage: claimgraph ingest [--db DIR | --store dgraph://HOST:PORT] [--workers N] [--progress auto|bar|lines|none] [--published DATE] PATH...")
 		fmt.Fprintln(stderr, "       claimgraph ingest --server URL [--token T] PATH...")
 		fmt.Fprintln(stderr, "\nPATH is a file (.txt .md .html .jsonl .rss .atom .xml, any of them .gz), a directory")
 		fmt.Fprintln(stderr, "read recursively, or - for standard input. JSON lines hold an article each, or an")
@@ -100,12 +101,7 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		defer pprof.StopCPUProfile()
 	}
 
-	db, err := openStore(*dir, store.Options{BulkLoad: true})
-	if err != nil {
-		return err
-	}
 	ing := &ingester{
-		store:     db,
 		extract:   extract.Extract,
 		workers:   *workers,
 		progress:  mode,
@@ -113,15 +109,31 @@ func runIngest(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 		published: *published,
 		now:       time.Now,
 	}
-	// A new database is bulk-loaded: the articles are written sorted, at
-	// the end, bypassing Badger's memtables and compactions.
-	if ld, err := db.NewLoader(); err == nil {
-		defer ld.Abort()
-		ing.batches, ing.finish, ing.finishing = ld, ld.Finish, ld.Progress
-	} else if !errors.Is(err, store.ErrNotEmpty) {
-		db.Close()
-		return err
+	var db graph.Store
+	if *storeSpec != "" {
+		// A Dgraph cluster takes the articles one transaction each.
+		dg, err := openDgraph(ctx, *storeSpec)
+		if err != nil {
+			return err
+		}
+		db = dg
+	} else {
+		bdb, err := openStore(*dir, store.Options{BulkLoad: true})
+		if err != nil {
+			return err
+		}
+		db = bdb
+		// A new database is bulk-loaded: the articles are written sorted, at
+		// the end, bypassing Badger's memtables and compactions.
+		if ld, err := bdb.NewLoader(); err == nil {
+			defer ld.Abort()
+			ing.batches, ing.finish, ing.finishing = ld, ld.Finish, ld.Progress
+		} else if !errors.Is(err, store.ErrNotEmpty) {
+			bdb.Close()
+			return err
+		}
 	}
+	ing.store = db
 	sum, err := ing.run(ctx, fs.Args(), stdin)
 	if err != nil && ctx.Err() != nil && errors.Is(err, context.Cause(ctx)) {
 		err = &errInterrupted{Message: fmt.Sprintf("stopped early; the %d articles read are stored (%d new, %d already present, %d failed); run the same command again to resume: stored articles are skipped",

@@ -4,8 +4,8 @@
 // Usage:
 //
 //	claimgraph extract [--format json] FILE
-//	claimgraph ingest [--db DIR] [--workers N] [--progress MODE] PATH...
-//	claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo]
+//	claimgraph ingest [--db DIR | --store dgraph://HOST:PORT] [--workers N] [--progress MODE] PATH...
+//	claimgraph serve [--db DIR | --store dgraph://HOST:PORT] [--addr HOST:PORT] [--demo]
 //	claimgraph eval [flags] DIR...
 //	claimgraph backup [--db DIR] FILE
 //	claimgraph restore [--db DIR] [--force] FILE

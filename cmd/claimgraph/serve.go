@@ -34,6 +34,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	dir := fl.String("db", defaultDB, "database directory")
+	storeSpec := fl.String("store", "", storeUsage)
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (HOST:PORT)")
 	demo := fl.Bool("demo", false, "load the built-in fictional demo articles before serving")
 	shutdownTimeout := fl.Duration("shutdown-timeout", 5*time.Second, "on SIGINT or SIGTERM, how long requests in flight may run before the server stops anyway")
@@ -49,7 +50,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 		return errUsage
 	}
 	if fl.NArg() != 0 {
-		fmt.Fprintln(stderr, "usage: claimgraph serve [--db DIR] [--addr HOST:PORT] [--demo] [--token T | --read-only] [--request-timeout D] [--shutdown-timeout D]")
+		fmt.Fprintln(stderr, "usage: claimgraph serve [--db DIR | --store dgraph://HOST:PORT] [--addr HOST:PORT] [--demo] [--token T | --read-only] [--request-timeout D] [--shutdown-timeout D]")
 		return errUsage
 	}
 	if *writeTimeout <= 0 {
@@ -57,9 +58,19 @@ func runServe(ctx context.Context, args []string, _ io.Reader, stdout, stderr io
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
-	db, err := store.Open(*dir, store.Options{})
-	if err != nil {
-		return fmt.Errorf("open database %s: %w", *dir, err)
+	var db graph.Store
+	if *storeSpec != "" {
+		dg, err := openDgraph(ctx, *storeSpec)
+		if err != nil {
+			return err
+		}
+		db = dg
+	} else {
+		bdb, err := store.Open(*dir, store.Options{})
+		if err != nil {
+			return fmt.Errorf("open database %s: %w", *dir, err)
+		}
+		db = bdb
 	}
 	// The database is closed unless requests outlive the shutdown (see
 	// shutdown): closing it under them would only make them panic.

@@ -128,6 +128,7 @@ func TestFlags(t *testing.T) {
 		{"-store", "nope"},
 		{"-store", "memory", "-query", "search"},
 		{"-store", "memory", "-db", "/tmp/x"},
+		{"-store", "dgraph://127.0.0.1:9080", "-db", "/tmp/x"},
 	} {
 		if _, err := parseFlags(args, &bytes.Buffer{}); err == nil {
 			t.Errorf("parseFlags(%q): got no error, want one", args)
