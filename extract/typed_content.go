@@ -615,6 +615,10 @@ func (ts *typedStage) wrongAgent(k, z int) []*entity {
 		if d.low(j) != "by" {
 			continue
 		}
+		if o := ts.wrongOf(j+1, z); o != nil {
+			// "caused by the negligent and reckless actions of Clinton"
+			return []*entity{o}
+		}
 		near := false
 		for w := j - 1; w >= k && w >= j-3; w-- {
 			near = near || ts.lx.isWrong(d.low(w))
@@ -631,6 +635,39 @@ func (ts *typedStage) wrongAgent(k, z int) []*entity {
 				return []*entity{t}
 			}
 		}
+	}
+	return nil
+}
+
+// wrongOf returns the owner named by "of" after a wrong that opens the
+// phrase at k ("the negligent and reckless actions of Clinton", "the
+// deceit of the company"), or nil.
+func (ts *typedStage) wrongOf(k, z int) *entity {
+	d := ts.d
+	wrong := false
+	// The owner may follow the quote the wrong closes ("… reckless
+	// actions" of Clinton): read to the end of the sentence.
+	z = max(z, d.sents[int(d.toks[k].sent)].b-1)
+	for j := k; j <= z && j < k+9; j++ {
+		w := d.low(j)
+		if d.toks[j].kind == tQuote {
+			continue
+		}
+		if w == "of" {
+			if !wrong {
+				return nil
+			}
+			e := d.npRight(j+1, z+1)
+			if e < 0 {
+				return nil
+			}
+			ts.context(j + 1)
+			return ts.resolveTarget(j+1, e)
+		}
+		if !d.word(j) || d.tok(j).upper {
+			return nil
+		}
+		wrong = wrong || ts.lx.isWrong(w)
 	}
 	return nil
 }
@@ -673,8 +710,8 @@ func (ts *typedStage) passiveAfter(k, z int) bool {
 				return false // "should be ashamed": a demand, read by punitiveDemand
 			}
 			n := j + 1
-			for n <= z && (d.isLyAdverb(n) || d.is(n, wAdv)) {
-				n++
+			for n <= z && (d.isLyAdverb(n) || d.is(n, wAdv) || d.low(n) == "and" && d.isLyAdverb(n+1)) {
+				n++ // "were directly and proximately caused"
 			}
 			w := d.low(n)
 			return n <= z && !d.tok(n).upper && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "en") || w == "sold" || w == "left" || w == "told" || w == "caught" || w == "held")
