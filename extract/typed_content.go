@@ -26,6 +26,13 @@ func (ts *typedStage) contentFrames() {
 			continue
 		}
 		spk := b.spk[ci]
+		if at.src0 >= 0 && at.src0 == at.src1 && d.low(at.src0) == "it" && (spk == nil || !ts.actorEntity(spk)) {
+			// "It said current FDIC officials concealed …": the document
+			// last named speaks.
+			if doc := ts.lastDocument(at.src0); doc != nil {
+				spk = doc
+			}
+		}
 		if spk == nil || !ts.actorEntity(spk) {
 			continue // an agency's report is not its charge; a document's is
 		}
