@@ -317,6 +317,11 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		// The wrong is the subject's when it comes soon after it: "said
 		// Clinton lied", not "said the U.S. will show North Korea there
 		// are consequences to its unlawful actions".
+		if ts.misrepresentsSpeaker(cl) {
+			// "the Clinton campaign is unfairly maligning his record": a
+			// charge, and a denial of what they say of him.
+			return []*typedHit{cl.hit(graph.EdgeAccuses, subj), cl.hit(graph.EdgeDenies, subj)}
+		}
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
 	case actor && cl.wrong && cl.neg && (ts.accused(subj) || allied(spk, subj)):
 		// "The committee did not retaliate," its spokesman said, after
@@ -677,6 +682,41 @@ func (ts *typedStage) wrongOf(k, z int) *entity {
 		wrong = wrong || ts.lx.isWrong(w)
 	}
 	return nil
+}
+
+// misrepresentsSpeaker reports whether a clause's wrong misrepresents its
+// speaker: a word for distorting what one says of another, followed by the
+// speaker's own pronoun ("maligning his record", "smearing me").
+func (ts *typedStage) misrepresentsSpeaker(cl *contentClause) bool {
+	d := ts.d
+	if cl.wrongAt < 0 {
+		return false
+	}
+	m := cl.wrongAt // "unfairly maligning": past the adverb
+	for m <= cl.limit && m < cl.wrongAt+3 && !misrepresentWords[d.low(m)] {
+		m++
+	}
+	if m > cl.limit || !misrepresentWords[d.low(m)] {
+		return false
+	}
+	for j := m + 1; j <= cl.limit && j <= m+3; j++ {
+		switch d.low(j) {
+		case "me", "my", "us", "our":
+			return true
+		case "him", "his":
+			return cl.spk.person && !cl.spk.female
+		case "her":
+			return cl.spk.person && !cl.spk.male
+		}
+	}
+	return false
+}
+
+// misrepresentWords say that what someone says of another is false.
+var misrepresentWords = map[string]bool{
+	"maligning": true, "maligned": true, "smear": true, "smeared": true, "smearing": true, "distorted": true,
+	"distorting": true, "misrepresented": true, "misrepresenting": true, "mischaracterized": true,
+	"mischaracterizing": true, "twisted": true, "twisting": true, "lied": true, "lying": true,
 }
 
 // fabricationWord reports whether w says a statement was invented.
