@@ -123,7 +123,11 @@ func (ts *typedStage) sentence(si int) {
 				continue
 			}
 		}
-		if info&tiFace != 0 && ts.facesCharge(i, s) {
+		if info&tiFace != 0 && punishedPassive[t.low] {
+			if ts.passiveAux(i, s) {
+				ts.chargedSubject(i, s) // "Schilling was fired from the network"
+			}
+		} else if info&tiFace != 0 && ts.facesCharge(i, s) {
 			ts.chargedSubject(i, s)
 			continue
 		}

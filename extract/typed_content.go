@@ -287,6 +287,7 @@ func (ts *typedStage) modalNeg(k, z int) bool {
 var notDeed = map[string]bool{
 	"want": true, "wanted": true, "intend": true, "intended": true, "plan": true, "planned": true, "wish": true,
 	"know": true, "knew": true, "remember": true, "recall": true, "think": true, "believe": true, "see": true,
+	"care": true, "mind": true, "like": true,
 }
 
 // classifyClause returns the accusations and denials a content clause

@@ -236,6 +236,14 @@ const (
 	tiFace                // a verb whose subject bears a charge: "faces one count of battery"
 )
 
+// punishedPassive are participles whose passive subject was punished for
+// a wrong ("was fired from the network", "was arrested"): charged, though
+// no one in the article says of what.
+var punishedPassive = map[string]bool{
+	"fired": true, "dismissed": true, "suspended": true, "arrested": true, "indicted": true, "expelled": true,
+	"sanctioned": true, "ousted": true, "convicted": true, "sued": true,
+}
+
 // doubledFinal are typed verbs that double their last consonant before
 // -ing: "slamming", "hitting".
 var doubledFinal = map[string]bool{"slam": true, "rebut": true, "dub": true, "hit": true, "rip": true}
@@ -348,6 +356,9 @@ var buildTypedLex = sync.OnceValue(func() *typedLex {
 		lx.info[w] |= tiPlea
 	}
 	for _, w := range strings.Fields("face faces faced facing") {
+		lx.info[w] |= tiFace
+	}
+	for w := range punishedPassive {
 		lx.info[w] |= tiFace
 	}
 	for w := range punishedWords {
