@@ -309,3 +309,34 @@ func GenericName(name string) bool {
 func ArticleSourceID(name, article string) string {
 	return idOf(PrefixSource, NameKey(name), article)
 }
+
+// RemapActors rewrites the actor IDs of x by remap (an ID not in remap is
+// kept) in its actors, claims and edges, and folds the actors that then
+// share an ID into the first one, their names kept as aliases. Stores call
+// it after resolving an extraction against what they hold.
+func RemapActors(x *Extraction, remap map[string]string) {
+	get := func(id string) string {
+		if n, ok := remap[id]; ok {
+			return n
+		}
+		return id
+	}
+	for _, c := range x.Claims {
+		c.Speaker = get(c.Speaker)
+	}
+	for _, e := range x.Edges {
+		e.From, e.To = get(e.From), get(e.To)
+	}
+	byID := map[string]*Actor{}
+	var out []*Actor
+	for _, a := range x.Actors {
+		a.ID, a.Affiliation = get(a.ID), get(a.Affiliation)
+		if b, ok := byID[a.ID]; ok {
+			b.Aliases = MergeNames(b.Name, b.Aliases, append([]string{a.Name}, a.Aliases...))
+			continue
+		}
+		byID[a.ID] = a
+		out = append(out, a)
+	}
+	x.Actors = out
+}

@@ -128,37 +128,9 @@ func (t *tx) resolve(x *graph.Extraction) error {
 		}
 	}
 	if len(remap) > 0 {
-		applyRemap(x, remap)
+		graph.RemapActors(x, remap)
 	}
 	return nil
-}
-
-// applyRemap rewrites actor IDs in x and folds actors that now share an ID.
-func applyRemap(x *graph.Extraction, remap map[string]string) {
-	get := func(id string) string {
-		if n, ok := remap[id]; ok {
-			return n
-		}
-		return id
-	}
-	for _, c := range x.Claims {
-		c.Speaker = get(c.Speaker)
-	}
-	for _, e := range x.Edges {
-		e.From, e.To = get(e.From), get(e.To)
-	}
-	byID := map[string]*graph.Actor{}
-	var out []*graph.Actor
-	for _, a := range x.Actors {
-		a.ID, a.Affiliation = get(a.ID), get(a.Affiliation)
-		if b, ok := byID[a.ID]; ok {
-			b.Aliases = graph.MergeNames(b.Name, b.Aliases, append([]string{a.Name}, a.Aliases...))
-			continue
-		}
-		byID[a.ID] = a
-		out = append(out, a)
-	}
-	x.Actors = out
 }
 
 // canonical follows merge redirects from an actor ID to the actor it was
