@@ -27,6 +27,12 @@ func (ts *typedStage) linkDenials() {
 			continue
 		}
 		den := h.from[0]
+		if o := ts.sentenceChargeOwner(h, den); o != nil {
+			// "pushed back on those charges … amid Trump's accusations
+			// that …": the sentence names whose charges they are.
+			h.to = o
+			continue
+		}
 		at := ts.d.toks[h.cue0].start
 		near := ts.nearAccusations(accs, at)
 		r := denialRanker{ts: ts, accs: near, den: den, behalf: h.behalf, recent: ts.demonstrative(h), named: ts.namedIn(h)}
@@ -52,6 +58,35 @@ func (ts *typedStage) linkDenials() {
 		h.deniedHit, h.denied = near[best].hit, near[best].claim
 	}
 	ts.nameDeniedClaims(accs)
+}
+
+// sentenceChargeOwner returns the owner of the one charge the denial's
+// sentence names by a possessive ("Trump's accusations", "Exxon's
+// claims") other than the denier and its side, or nil.
+func (ts *typedStage) sentenceChargeOwner(h *typedHit, den *entity) *entity {
+	d := ts.d
+	s := d.sents[int(d.toks[h.cue0].sent)]
+	var owner *entity
+	for j := s.a + 1; j+1 < s.b; j++ {
+		w := d.low(j + 1)
+		if !d.possessive(j) || !ts.lx.accNouns[w] && !ts.lx.claimNouns[w] || !d.toks[j-1].upper {
+			continue
+		}
+		st := d.ownerStart(j, s.a)
+		if st < 0 {
+			continue
+		}
+		ts.context(st)
+		o := ts.resolveTarget(st, j-1)
+		if o == nil || o == den || ts.ownSide(den, o) {
+			continue
+		}
+		if owner != nil && owner != o {
+			return nil
+		}
+		owner = o
+	}
+	return owner
 }
 
 // namedOther returns the first-introduced entity of named other than den,
