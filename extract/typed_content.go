@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -405,6 +406,14 @@ func (ts *typedStage) pastAppositive(z, limit int) int {
 	return z
 }
 
+// aideWords are title words of people who speak for another: a title that
+// holds both one of them and a person's surname makes its holder that
+// person's side.
+var aideWords = map[string]bool{
+	"campaign": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "aide": true, "adviser": true,
+	"advisor": true, "lawyer": true, "attorney": true, "press": true, "secretary": true, "manager": true,
+}
+
 // judgedSubject reports whether w is a subject a judgement is passed on
 // without naming it: "this", "that", "it".
 func judgedSubject(w string) bool {
@@ -807,8 +816,15 @@ func (ts *typedStage) ownSide(spk, t *entity) bool {
 // titleNames reports whether person p's title names body b: "a spokesman
 // for Exxon Mobil" speaks for Exxon Mobil.
 func titleNames(p, b *entity) bool {
-	if !p.person || b.person || p.title == "" || len(b.name) < 3 || b.name[0] < 'A' || b.name[0] > 'Z' {
+	if !p.person || p.title == "" || len(b.name) < 3 || b.name[0] < 'A' || b.name[0] > 'Z' {
 		return false
+	}
+	if b.person {
+		// "Trump campaign spokeswoman Hope Hicks" speaks for Trump: an
+		// aide's title that holds the person's surname.
+		last := b.name[strings.LastIndexByte(b.name, ' ')+1:]
+		words := strings.Fields(p.title)
+		return len(last) > 2 && slices.Contains(words, last) && slices.ContainsFunc(words, func(w string) bool { return aideWords[strings.ToLower(w)] })
 	}
 	i := strings.Index(p.title, b.name)
 	end := i + len(b.name)

@@ -210,7 +210,7 @@ func (r *denialRanker) answered(at int) int {
 		return best
 	}
 	for k, a := range r.accs {
-		if a.at < at && a.from != r.den && !r.ts.sameSide(r.den, a.from) && r.better(k, best, true) {
+		if a.at < at && a.from != r.den && !r.ts.ownSide(r.den, a.from) && r.better(k, best, true) {
 			best = k
 		}
 	}
@@ -322,7 +322,7 @@ func (ts *typedStage) lastOtherSpeaker(den *entity, i int) (*entity, *graph.Clai
 			break
 		}
 		e := b.spk[k]
-		if e == nil || e == den || e.source || e.kind == graph.ActorAnonymous || ts.sameSide(den, e) {
+		if e == nil || e == den || e.source || e.kind == graph.ActorAnonymous || ts.ownSide(den, e) {
 			continue
 		}
 		return e, b.claims[k]
