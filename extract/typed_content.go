@@ -34,8 +34,8 @@ func (ts *typedStage) contentFrames() {
 				spk = doc
 			}
 		}
-		if spk == nil || !ts.actorEntity(spk) {
-			continue // an agency's report is not its charge; a document's is
+		if spk == nil || !ts.actorEntity(spk) || spk.source && !chargingDocument(spk.name) {
+			continue // an agency's report is not its charge; a lawsuit's is
 		}
 		if ts.cueTaken(at.cue0) {
 			continue
@@ -347,7 +347,7 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 			return []*typedHit{cl.hit(graph.EdgeAccuses, t)}
 		}
 		return nil
-	case cl.self && cl.neg && !ts.modalNeg(k, limit) && ts.accused(spk):
+	case cl.self && cl.neg && !ts.modalNeg(k, limit) && ts.accused(spk) && !concedes[ts.d.low(cl.cue0)]:
 		// "Lewandowski said he never touched her", after he was accused;
 		// not "he would never vote for her", a promise.
 		return []*typedHit{cl.hit(graph.EdgeDenies, nil)}
@@ -412,6 +412,28 @@ func (ts *typedStage) pastAppositive(z, limit int) int {
 var aideWords = map[string]bool{
 	"campaign": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "aide": true, "adviser": true,
 	"advisor": true, "lawyer": true, "attorney": true, "press": true, "secretary": true, "manager": true,
+}
+
+// chargingDocument reports whether a document named name makes charges of
+// its own ("the lawsuit", "a congressional report", "the indictment"),
+// unlike data, polls and analyses, whose findings charge no one.
+func chargingDocument(name string) bool {
+	w := strings.ToLower(name[strings.LastIndexByte(name, ' ')+1:])
+	return chargingDocs[w] || chargingDocs[strings.TrimSuffix(w, "s")]
+}
+
+// chargingDocs are the head nouns of documents that charge.
+var chargingDocs = map[string]bool{
+	"report": true, "lawsuit": true, "suit": true, "complaint": true, "indictment": true, "letter": true,
+	"audit": true, "investigation": true, "probe": true, "filing": true, "affidavit": true, "memo": true,
+	"ruling": true, "statement": true, "resolution": true, "review": true, "ad": true, "tweet": true,
+}
+
+// concedes are cues that admit: what their clause says is not a denial
+// ("He acknowledged that his cry had not galvanized Americans").
+var concedes = map[string]bool{
+	"acknowledged": true, "acknowledges": true, "acknowledging": true, "admitted": true, "admits": true,
+	"admitting": true, "conceded": true, "concedes": true, "conceding": true, "confessed": true,
 }
 
 // judgedSubject reports whether w is a subject a judgement is passed on

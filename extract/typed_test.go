@@ -220,6 +220,9 @@ func TestTypedFrames(t *testing.T) {
 		{"NegatedCareNoDenial", `Tom Hale was fired from the network on Wednesday. Hale said he does not care who they are.`, den, "Tom Hale", "", false},
 		{"DenialSentenceOwner", `Ana Ruiz spoke on Monday. Lena Ortiz accused Tom Hale of waste. Hale has pushed back on those charges amid Ruiz's accusations that the vote is rigged.`, den, "Tom Hale", "Ruiz", true},
 		{"AideNotAgainstPrincipal", `Tom Hale accused Ana Ruiz of lying. "Mr. Reed is absolutely innocent of this charge," Hale campaign spokeswoman Jo Park said.`, den, "Jo Park", "Tom Hale", false},
+		{"DataChargesNoOne", `According to the data, the Harbor Authority hid the losses.`, acc, "data", "Harbor Authority", false},
+		{"AuditCharges", `According to the audit, the Harbor Authority hid the losses.`, acc, "audit", "Harbor Authority", true},
+		{"ConcessionNoDenial", `Tom Hale was fired from the network on Wednesday. He acknowledged that his plan had not won over voters.`, den, "Tom Hale", "", false},
 		{"LawsuitAlleging", `Attorney General Lena Ortiz filed a $40 million lawsuit in 2013 alleging that Tom Hale had defrauded more than 5,000 students.`, acc, "Lena Ortiz", "Tom Hale", true},
 		// Not accusations, not denials.
 		{"SubjectEndsAtVerb", `Ruiz accused the website of bias. Editor Tom Hale responded that the website cites so many claims as inaccurate because they lack context.`, den, "Tom Hale", "", false},
