@@ -27,7 +27,8 @@ madeleine nina elaine dianne claire tammy lindsey kirsten patty maxine jan debbi
 valerie liz lily aparna carmel connie tina leslie quina rakeyia olive
 erin doris malkia ava megan krystal esther azucena martha ariana veronica christina julie nell
 minyon michele meghan kate camilla jill gwen sonia sonya indira benazir golda
-ségolène segolene yulia`
+ségolène segolene yulia
+erica jillian juanita sandra sandy wendy tracy stacy stacey kristen kristin kristina allison alison heidi joanna joanne janelle jenna jenny jamie kim kathy katie kathleen kelsey kendra kristy bridget caroline cassandra colleen courtney crystal dolores dorothy eileen ellen elena eva felicia gina gretchen harriet irene isabel janet jeanette jeanne jocelyn josephine kara karla katrina keisha kristine leah lena lillian lorraine lucy mallory marcia margo marla maureen megyn melinda meredith miranda molly monica naomi natasha nora paula peggy priscilla regina renee rita roberta rosa rosemary roxanne sabrina shannon sherry sophie susanne sylvia tamara tanya tara tessa tonya tracey vanessa vicki vivian whitney yolanda yvonne zoe bernadette claudia darlene delores elise estelle fiona geraldine gwendolyn ingrid jacqueline janine jasmine joan kirstjen leticia lucia marsha mildred muriel nadia nadine noreen patti rhonda selena serena sheryl tamika trisha ursula wanda`
 
 const maleFirst = `james robert john michael david william richard joseph thomas charles christopher
 daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald
@@ -43,7 +44,8 @@ ron rick rahm rex vince luis jorge carlos francisco oscar
 edwin pat lamar laurence hans elez vann len leonard fred jeh
 jimmy barry trey lloyd norman raj rush dante
 robby nick brad phil antonin daryl victor derek kofi matteo maury terence cornell quentin
-igor sergei dmitry sergey shinzo nicolas francois françois`
+igor sergei dmitry sergey shinzo nicolas francois françois
+corey cory shane curt kurt marc gonzalo cole erick erik jamal bradley glen glenn mariano alfred alvin andre andy angelo barney bert bill blake brent brett calvin casey cecil chad clarence clifford clint damian darren darryl derrick devin dominic donnie doug duane dustin dwight emilio ernest ernesto felix fredrick gavin greg isaac ivan jake jared javier jeffery jerome joel johnny jon jonah julian julio karl keith leon leroy lonnie malcolm manuel mario marvin maurice melvin miguel pete quincy rafael reggie rene reuben ricardo ricky rodney roland rudolph russ salvador seth shawn sheldon sidney simon stanley stuart sylvester ted terry theodore todd travis wilbur zach jamie chris kelly pat jesse leslie darrell devon emmett eli ezra gideon hector jeremiah jerald kendall lamont luther marty merle nathaniel orlando pablo pedro rodrigo rolf sergio terrence thad thaddeus tobias tyrone ulysses wendell zane`
 
 // genFemale and genMale are honorifics and role nouns that mark their
 // bearer's gender ("Mrs. Clinton", "the spokeswoman").

@@ -384,11 +384,24 @@ func (ts *typedStage) demandFrame(i int, s sentence) *typedHit {
 	var to *entity
 	if d.low(k) == "for" {
 		// "called for his dismissal": the owner of a punitive noun.
-		o := d.npRight(k+1, s.b)
-		if o < 0 || !punitiveNouns[d.low(o)] {
+		o := k + 1
+		for o < s.b && o < k+5 && d.toks[o].kind == tWord && !punitiveNouns[d.low(o)] {
+			o++
+		}
+		if o >= s.b || !punitiveNouns[d.low(o)] {
 			return nil
 		}
-		to = ts.target(k+1, o)
+		if d.low(o+1) == "of" && d.is(k+1, wDet) {
+			// "called for the resignation of Mayor Brown": the one named
+			// after "of".
+			z := d.npRight(o+2, s.b)
+			if z < 0 {
+				return nil
+			}
+			to = ts.target(o+2, z)
+		} else {
+			to = ts.target(k+1, o)
+		}
 	} else if d.low(k) == "that" {
 		// "demanded that Hale resign", "… that Hale should apologize"
 		v := k + 2

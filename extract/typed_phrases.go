@@ -813,6 +813,10 @@ func (ts *typedStage) target(a, z int) *entity {
 	d := ts.d
 	a = ts.skipQuantifier(a, z)
 	z = ts.nameEnd(a, z)
+	if n0, n1 := ts.appositiveName(a, z); n0 >= 0 {
+		// "a campaign aide, Corey Lando, grabbed her": the name says who.
+		a, z = n0, n1
+	}
 	role := d.is(z, wTitle|wAnon) && !d.tok(z).upper
 	for k := a + 1; k <= z; k++ {
 		if d.possessive(k) && !role {
@@ -847,6 +851,27 @@ func (ts *typedStage) target(a, z int) *entity {
 		return e
 	}
 	return nil
+}
+
+// appositiveName returns the span of the name that a common noun phrase
+// [a, z] is set beside between commas ("a campaign aide, Corey Lando,";
+// "one of the journalists, Susanne Rust,"), or -1, -1. The phrase must
+// start with a determiner and end in a lower-case noun, and the name be
+// capitalised words closed by a comma.
+func (ts *typedStage) appositiveName(a, z int) (int, int) {
+	d := ts.d
+	if !d.is(a, wDet) || d.toks[z].upper || d.toks[z].kind != tWord || z+2 >= len(d.toks) || d.toks[z+1].low != "," {
+		return -1, -1
+	}
+	n0 := z + 2
+	n1 := n0
+	for n1 < len(d.toks) && n1-n0 < 5 && d.toks[n1].kind == tWord && d.toks[n1].upper {
+		n1++
+	}
+	if n1 == n0 || n1 >= len(d.toks) || d.toks[n1].low != "," || d.is(n0, wDet|wStarter|wPrep|wSub|wConj|wAdv) {
+		return -1, -1
+	}
+	return n0, n1 - 1
 }
 
 // roleHolder returns the one named person whose title has the role noun at

@@ -272,6 +272,10 @@ func TestTypedFrames(t *testing.T) {
 		{"Praise", `Ruiz praised Hale for the new bridge.`, acc, "Ruiz", "Hale", false},
 		{"DismissedAide", `Hale dismissed his aide on Friday.`, den, "Hale", "", false},
 		{"NonActorTarget", `Ruiz criticized the budget on Tuesday.`, acc, "Ruiz", "budget", false},
+		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
+		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
+		{"AppositiveTarget", `Ruiz accused the mayor, Tom Hale, of lying about the audit.`, acc, "Ruiz", "Tom Hale", true},
+		{"PickedUpIsNoWrong", `Ana Ruiz was charged with theft on Monday. "She came in by herself, without us picking her up, and signed the papers," said Officer Dan Price, a police spokesman.`, acc, "Dan Price", "Ana Ruiz", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -294,6 +298,8 @@ func TestTypedEdgeSentence(t *testing.T) {
 	}{
 		{"VictimPassive", `Ana Ruiz accused the Harbor Authority of bias. Ruiz further alleges that she was fired for taking time off.`,
 			graph.EdgeAccuses, "Ana Ruiz", "Harbor Authority", "she was fired"},
+		{"PronounSkipsMaleName", `Michelle Ruiz said a campaign aide, Corey Lando, grabbed her arm. She left the paper after it questioned whether Lando had grabbed her. On Twitter, she responded to a message from the campaign. Lando later said he had never touched Ruiz.`,
+			graph.EdgeDenies, "Corey Lando", "Michelle Ruiz", "never touched"},
 		{"JudgedAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`,
 			graph.EdgeAccuses, "Ana Ruiz", "Tom Hale", "downright shameful"},
 	}

@@ -194,7 +194,7 @@ neglected neglect profited profiteering pandering pander scandal scandalous inco
 abused abusive harassing assaulting groped groping molested raping bigots racists liars crooks criminals frauds thugs thug traitor traitors hypocrites cheater cheaters
 rigged corrupted bribes smearing slandered slander libel libeled lawless lawbreaking perjury perjured
 incited misused misuse squandered looted plundered
-blame blamed culpable complicit complicity enabler covering up cheats
+blame blamed culpable complicit complicity enabler cheats
 immoral unethical worst enabler ludicrous reckless despicable sleazy quack charlatan huckster enablers witch fault faults shame disgraced offensive deceiving deceitful duped swindled lies misleadingly inflammatory reprehensible`
 
 // falsityWords inside a said-clause or a label make it a denial: "said
