@@ -37,6 +37,15 @@ func (ts *typedStage) linkDenials() {
 		near := ts.nearAccusations(accs, at)
 		r := denialRanker{ts: ts, accs: near, den: den, behalf: h.behalf, recent: ts.demonstrative(h), named: ts.namedIn(h)}
 		best := r.answered(at)
+		if best < 0 || !r.named[near[best].from] {
+			// "Lewandowski said he had never touched Fields", with Fields
+			// quoted in the article: her account is the one answered, not
+			// a charge the denial does not name.
+			if e := namedOther(r.named, den); e != nil && e.person && ts.spokeBefore(e, h.cue0) && !ts.ownSide(den, e) {
+				h.to = e
+				continue
+			}
+		}
 		if best < 0 && ts.accused(den) {
 			// Charged, but by no one the article quotes: the one the denial
 			// names answers ("he never touched Fields": her account).
@@ -87,6 +96,17 @@ func (ts *typedStage) sentenceChargeOwner(h *typedHit, den *entity) *entity {
 		owner = o
 	}
 	return owner
+}
+
+// spokeBefore reports whether the article quotes e before token i.
+func (ts *typedStage) spokeBefore(e *entity, i int) bool {
+	b := ts.b
+	for k := 0; k < ts.nAts; k++ {
+		if at := b.ats[k]; at != nil && b.spk[k] == e && at.cue0 < i {
+			return true
+		}
+	}
+	return false
 }
 
 // namedOther returns the first-introduced entity of named other than den,

@@ -300,6 +300,8 @@ func TestTypedEdgeSentence(t *testing.T) {
 			graph.EdgeAccuses, "Ana Ruiz", "Harbor Authority", "she was fired"},
 		{"PronounSkipsMaleName", `Michelle Ruiz said a campaign aide, Corey Lando, grabbed her arm. She left the paper after it questioned whether Lando had grabbed her. On Twitter, she responded to a message from the campaign. Lando later said he had never touched Ruiz.`,
 			graph.EdgeDenies, "Corey Lando", "Michelle Ruiz", "never touched"},
+		{"DenialAnswersQuotedVictim", `In an affidavit, Detective Ben Ross wrote that Corey Lando grabbed the arm of a reporter, Ana Ruiz. "I was shocked," Ruiz said on Monday. Lando said he had never touched Ruiz.`,
+			graph.EdgeDenies, "Corey Lando", "Ana Ruiz", "never touched"},
 		{"JudgedAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`,
 			graph.EdgeAccuses, "Ana Ruiz", "Tom Hale", "downright shameful"},
 	}
