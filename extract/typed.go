@@ -216,7 +216,7 @@ func (ts *typedStage) hitEdge(h *typedHit, f *entity) (pendingEdge, bool) {
 	// Accusations and denials join actors: a document ("the lawsuit
 	// alleges …") acts through its author, or stands for its unnamed
 	// authors when the article names none.
-	from, to := ts.docActor(f), ts.docActor(h.to)
+	from, to := ts.docActor(ts.documentWriter(f, h.cue0)), ts.docActor(h.to)
 	pe := pendingEdge{kind: h.kind, from: from, to: to, claim: h.claim, denied: h.denied}
 	switch {
 	case from == nil:
@@ -228,6 +228,58 @@ func (ts *typedStage) hitEdge(h *typedHit, f *entity) (pendingEdge, bool) {
 		return pe, false
 	}
 	return pe, true
+}
+
+// documentWriter returns, for a document with no author of its own that
+// speaks at token i ("The letter also accuses …"), the actor who the
+// sentences just before say wrote or sent one ("the company wrote a
+// six-page letter", "Exxon contended in its letter"); else e.
+func (ts *typedStage) documentWriter(e *entity, i int) *entity {
+	if e == nil || !e.source || e.skind != graph.SourceDocument || e.affil != nil && !e.affil.source {
+		return e
+	}
+	d := ts.d
+	head := strings.ToLower(e.name[strings.LastIndexByte(e.name, ' ')+1:])
+	si := int(d.toks[i].sent)
+	for k := si - 1; k >= 0 && k >= si-8; k-- {
+		s := d.sents[k]
+		for j := s.b - 1; j >= s.a; j-- {
+			if d.low(j) != head || d.toks[j].upper {
+				continue
+			}
+			st := d.npLeft(j, s.a)
+			if st >= 0 && d.low(st) == "its" {
+				if o := ts.nameBefore(st, s.a); o != nil {
+					return o // "Exxon contended in its letter"
+				}
+			}
+			if f, _, _ := ts.documentAuthor(j, s); len(f) == 1 && !f[0].source {
+				return f[0] // "the company wrote a letter"
+			}
+		}
+	}
+	return e
+}
+
+// nameBefore returns the last organisation or government named in tokens
+// [a, i), or nil.
+func (ts *typedStage) nameBefore(i, a int) *entity {
+	d := ts.d
+	for j := i - 1; j >= a; j-- {
+		if !d.toks[j].upper || d.toks[j].kind != tWord {
+			continue
+		}
+		st := d.npLeft(j, a)
+		if st < 0 {
+			continue
+		}
+		ts.context(st)
+		if o := ts.resolve(st, j); o != nil && !o.source && !o.person && (o.kind == graph.ActorOrganization || o.kind == graph.ActorGovernment) {
+			return o
+		}
+		j = st
+	}
+	return nil
 }
 
 // docActor returns the actor that e stands for in an accusation or a

@@ -83,7 +83,7 @@ func (ts *typedStage) documentAuthor(h int, s sentence) ([]*entity, int, int) {
 	if e != nil && e.source && e.affil != nil && !e.affil.source {
 		return []*entity{e.affil}, st, h
 	}
-	if v := d.skipLeft(st-1, s.a); v >= s.a && d.word(v) && !d.toks[v].upper && strings.HasSuffix(d.low(v), "ed") && !d.is(v, wPrep|wDet|wConj) {
+	if v := d.skipLeft(st-1, s.a); v >= s.a && d.word(v) && !d.toks[v].upper && (strings.HasSuffix(d.low(v), "ed") || sentVerbs[d.low(v)]) && !d.is(v, wPrep|wDet|wConj) {
 		return ts.subject(v, false, s)
 	}
 	if e != nil && e.source && e.skind == graph.SourceDocument {
@@ -91,6 +91,10 @@ func (ts *typedStage) documentAuthor(h int, s sentence) ([]*entity, int, int) {
 	}
 	return nil, -1, -1
 }
+
+// sentVerbs are irregular past forms that make a document public: "sent
+// a letter", "wrote a memo".
+var sentVerbs = map[string]bool{"sent": true, "wrote": true, "put": true, "sends": true, "writes": true}
 
 // filerBefore returns the subject of a filing verb shortly before the
 // participle at i whose object is a lawsuit or a complaint ("filed a
@@ -780,6 +784,12 @@ func (ts *typedStage) objectSpan(k int, s sentence, thatObj bool) (int, int) {
 	if d.is(e, wTitle) && d.low(e+1) == "of" && titleOf[d.low(e+2)] {
 		e += 2 // "the former secretary of state"
 	}
+	if e == k && quantifiers[d.low(k)] && d.low(k+1) == "of" {
+		// "accused one of the journalists of …": the members.
+		if m := d.npRight(k+2, s.b); m > 0 {
+			e = m
+		}
+	}
 	for j := k + 1; j <= e; j++ {
 		if w := d.low(j); w == "for" || w == "over" {
 			return k, j - 1 // "blamed low-level workers for this behavior"
@@ -860,7 +870,7 @@ func (ts *typedStage) target(a, z int) *entity {
 // capitalised words closed by a comma.
 func (ts *typedStage) appositiveName(a, z int) (int, int) {
 	d := ts.d
-	if !d.is(a, wDet) || d.toks[z].upper || d.toks[z].kind != tWord || z+2 >= len(d.toks) || d.toks[z+1].low != "," {
+	if !d.is(a, wDet) && !isPossessiveDet(d.low(a)) || d.toks[z].upper || d.toks[z].kind != tWord || z+2 >= len(d.toks) || d.toks[z+1].low != "," {
 		return -1, -1
 	}
 	n0 := z + 2

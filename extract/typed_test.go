@@ -302,6 +302,10 @@ func TestTypedEdgeSentence(t *testing.T) {
 			graph.EdgeDenies, "Corey Lando", "Michelle Ruiz", "never touched"},
 		{"DenialAnswersQuotedVictim", `In an affidavit, Detective Ben Ross wrote that Corey Lando grabbed the arm of a reporter, Ana Ruiz. "I was shocked," Ruiz said on Monday. Lando said he had never touched Ruiz.`,
 			graph.EdgeDenies, "Corey Lando", "Ana Ruiz", "never touched"},
+		{"LetterSpeaksForSender", `The Harbor Authority sent a letter to the paper on Monday. The letter also accuses one of its reporters, Tom Hale, of ignoring the facts.`,
+			graph.EdgeAccuses, "Harbor Authority", "Tom Hale", "also accuses"},
+		{"LetterOfItsWriter", `The Harbor Authority replied in its letter that the articles were wrong. The letter accuses Tom Hale of bias.`,
+			graph.EdgeAccuses, "Harbor Authority", "Tom Hale", "letter accuses"},
 		{"JudgedAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`,
 			graph.EdgeAccuses, "Ana Ruiz", "Tom Hale", "downright shameful"},
 	}
