@@ -554,11 +554,23 @@ func (r *resolver) bySurname(key string, m *mention) *entity {
 		// The one the surname alone has named before, if any ("Cruz"
 		// is Ted Cruz, not his father Rafael met since); then the one
 		// mentioned last.
+		var kin *entity
 		for k := len(r.recent) - 1; k >= 0; k-- {
 			if ref := r.recent[k]; ref.pos <= r.pos && ok(ref.e) && (bare == 0 || ref.e.bare) && slices.Contains(r.byLast[key], ref.e) {
+				if r.kinObject(ref.pos) {
+					// "Patricia Smith, mother of Sean Smith": the son is
+					// named to say who she is; "Smith said" is her.
+					if kin == nil {
+						kin = ref.e
+					}
+					continue
+				}
 				last = ref.e
 				break
 			}
+		}
+		if last == nil {
+			last = kin
 		}
 	}
 	if last != nil {
@@ -566,6 +578,29 @@ func (r *resolver) bySurname(key string, m *mention) *entity {
 	}
 	return last
 }
+
+// kinObject reports whether the mention at token pos is the object of a
+// kinship noun ("mother of Benghazi victim Sean Smith", "the son of
+// Rafael Cruz"): a person named to describe another.
+func (r *resolver) kinObject(pos int) bool {
+	d := r.d
+	if pos < 0 || pos >= len(d.toks) {
+		return false
+	}
+	a := d.sents[int(d.toks[pos].sent)].a
+	for k := pos - 1; k > a && k >= pos-4; k-- {
+		if d.low(k) == "of" {
+			return kinNouns[d.low(k-1)]
+		}
+		if d.toks[k].kind != tWord {
+			return false
+		}
+	}
+	return false
+}
+
+// kinNouns name a relative: "the mother of …".
+var kinNouns = wordSet("mother father son daughter wife husband widow widower brother sister parents parent children child grandson granddaughter grandmother grandfather nephew niece aunt uncle cousin")
 
 // genderClash reports whether a mention's gender contradicts an entity's.
 func genderClash(e *entity, m *mention) bool {

@@ -509,11 +509,29 @@ func (d *doc) trailingTag(at *attribution, s0, cue1 int, cf cueForm, s sentence)
 	if !(b-1 >= s.a && (d.tok(b-1).low == "," || d.tok(b-1).kind == tQuote && d.tok(b-1).q == qClose || d.tok(b-1).low == "—")) {
 		return nil
 	}
+	if d.frontedPhrase(s.a, b-1) {
+		return nil // "On Twitter, she responded Tuesday to …": no content before
+	}
 	at.src0 = b
 	if d.parenthetical(at, b, rr, s) {
 		return at
 	}
 	return d.leftContent(at, b-1, s)
+}
+
+// frontedPhrase reports whether tokens [a, c) before a comma at c are a
+// short prepositional phrase that opens the sentence ("On Twitter",
+// "In a statement"), not a clause someone said.
+func (d *doc) frontedPhrase(a, c int) bool {
+	if c-a > 5 || c <= a || !d.is(a, wPrep) || d.toks[c].low != "," {
+		return false
+	}
+	for k := a; k < c; k++ {
+		if t := d.toks[k]; t.kind != tWord || d.is(k, wVerb|wAux) {
+			return false
+		}
+	}
+	return true
 }
 
 // trailingRecipient reads the recipient after a trailing cue ending at

@@ -34,6 +34,16 @@ func TestEntityResolution(t *testing.T) {
 		want []string // speaker of each claim, in order
 	}{
 		{
+			"a relative named to describe someone is not the bare surname",
+			"Ana Ruiz, mother of Army medic Tom Ruiz, spoke at the hearing. \"We were never told,\" Ruiz said.\n",
+			[]string{"Ana Ruiz"},
+		},
+		{
+			"a fronted phrase is not what a trailing cue said",
+			"On Twitter, Anna Lee responded Tuesday to the post.\n",
+			[]string{},
+		},
+		{
 			"different first names stay apart",
 			"Hillary Clinton said the plan would pass. Bill Clinton said the vote was close.\n",
 			[]string{"Hillary Clinton", "Bill Clinton"},
