@@ -306,6 +306,8 @@ func TestTypedEdgeSentence(t *testing.T) {
 			graph.EdgeAccuses, "Harbor Authority", "Tom Hale", "also accuses"},
 		{"LetterOfItsWriter", `The Harbor Authority replied in its letter that the articles were wrong. The letter accuses Tom Hale of bias.`,
 			graph.EdgeAccuses, "Harbor Authority", "Tom Hale", "letter accuses"},
+		{"NoneFoundEvidence", `Ana Ruiz accused Tom Hale of fraud. In a statement, Hale spokesman Nick Merrill said, "There have been nine investigations into this matter and none found any evidence whatsoever of any wrongdoing by Tom Hale."`,
+			graph.EdgeDenies, "Nick Merrill", "Ana Ruiz", "none found"},
 		{"JudgedAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`,
 			graph.EdgeAccuses, "Ana Ruiz", "Tom Hale", "downright shameful"},
 	}

@@ -215,7 +215,7 @@ var denialPhrases = []string{
 	"no basis", "no evidence", "not guilty", "absolutely innocent", "nothing to do with", "no truth",
 	"did not do", "didn't do", "never did", "not lied", "has not lied",
 	"did not lie", "didn't lie", "never said", "totally invented", "not involved", "out of context", "not accurate",
-	"without merit", "no factual basis", "categorically", "fake news", "simply untrue", "no wrongdoing", "did nothing wrong",
+	"none found any evidence", "not find any evidence", "didn't find any evidence", "found no evidence", "without merit", "no factual basis", "categorically", "fake news", "simply untrue", "no wrongdoing", "did nothing wrong",
 }
 
 // isWrong reports whether w, or its singular, is a wrongdoing word.
