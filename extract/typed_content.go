@@ -347,6 +347,10 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 			return []*typedHit{cl.hit(graph.EdgeAccuses, t)}
 		}
 		return nil
+	case cl.subj == nil && !cl.self && !cl.neg && ts.chargeGerund(k, limit) && ts.accused(spk):
+		// "Sanders complained that linking him to the massacre was
+		// unfair": the charge against the speaker is rejected.
+		return []*typedHit{cl.hit(graph.EdgeDenies, nil)}
 	case cl.self && cl.neg && !ts.modalNeg(k, limit) && ts.accused(spk) && !concedes[ts.d.low(cl.cue0)]:
 		// "Lewandowski said he never touched her", after he was accused;
 		// not "he would never vote for her", a promise.
@@ -370,6 +374,38 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 	}
 	return nil
 }
+
+// chargeGerund reports whether the clause from k opens with a gerund of
+// charging aimed at the speaker ("linking him to …", "blaming me for …")
+// and goes on to call it unfair, false or wrong.
+func (ts *typedStage) chargeGerund(k, z int) bool {
+	d := ts.d
+	if !chargeGerunds[d.low(k)] {
+		return false
+	}
+	switch d.low(k + 1) {
+	case "him", "her", "me", "us", "them":
+	default:
+		return false
+	}
+	for j := k + 2; j <= z && j < k+14; j++ {
+		if isBe(d.low(j)) {
+			for n := j + 1; n <= z && n < j+4; n++ {
+				if w := d.low(n); ts.lx.falsity[w] || rejectWords[w] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// chargeGerunds are gerunds of charging someone: "linking him to …".
+var chargeGerunds = wordSet("linking blaming accusing tying connecting associating comparing calling portraying painting labeling labelling branding smearing attacking")
+
+// rejectWords call a charge unjust: "was unfair".
+var rejectWords = wordSet("unfair unjust unwarranted unjustified wrong outrageous false absurd ridiculous offensive")
 
 // pastAppositive returns the last token of the appositive that follows a
 // clause's subject ending at z ("Patricia Smith, the mother of Sean Smith,

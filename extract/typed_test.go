@@ -272,6 +272,7 @@ func TestTypedFrames(t *testing.T) {
 		{"Praise", `Ruiz praised Hale for the new bridge.`, acc, "Ruiz", "Hale", false},
 		{"DismissedAide", `Hale dismissed his aide on Friday.`, den, "Hale", "", false},
 		{"NonActorTarget", `Ruiz criticized the budget on Tuesday.`, acc, "Ruiz", "budget", false},
+		{"ChargeGerundFair", `Ana Ruiz blamed Tom Hale for the strike. Hale said that linking him to the strike was fair.`, den, "Tom Hale", "", false},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
 		{"AppositiveTarget", `Ruiz accused the mayor, Tom Hale, of lying about the audit.`, acc, "Ruiz", "Tom Hale", true},
@@ -308,6 +309,8 @@ func TestTypedEdgeSentence(t *testing.T) {
 			graph.EdgeAccuses, "Harbor Authority", "Tom Hale", "letter accuses"},
 		{"NoneFoundEvidence", `Ana Ruiz accused Tom Hale of fraud. In a statement, Hale spokesman Nick Merrill said, "There have been nine investigations into this matter and none found any evidence whatsoever of any wrongdoing by Tom Hale."`,
 			graph.EdgeDenies, "Nick Merrill", "Ana Ruiz", "none found"},
+		{"ChargeGerundUnfair", `Ana Ruiz blamed Tom Hale for the strike. Hale complained that linking him to the strike was unfair.`,
+			graph.EdgeDenies, "Tom Hale", "Ana Ruiz", "linking him"},
 		{"JudgedAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`,
 			graph.EdgeAccuses, "Ana Ruiz", "Tom Hale", "downright shameful"},
 	}
