@@ -75,7 +75,10 @@ func (db *DB) Check(ctx context.Context) (*CheckReport, error) {
 	return c.rep, nil
 }
 
-// checkArticle is what Check keeps of an article for the index checks.
+// checkArticle is what Check keeps of an article for the index checks:
+// date is its graph.Article.TimeKey, the date key every date index (at/,
+// ad/, cd/, ct/) files it and its claims under, which is that of its
+// ingestedAt when it has no readable publishedAt.
 type checkArticle struct {
 	date, publisher string
 }
@@ -160,7 +163,7 @@ func (c *checker) readNode(id string, item *badger.Item) error {
 		}
 		c.nodes[id] = 'a'
 		c.rep.Articles++
-		c.articles[id] = checkArticle{date: graph.DateKey(a.PublishedAt), publisher: a.Publisher}
+		c.articles[id] = checkArticle{date: a.TimeKey(), publisher: a.Publisher}
 	case strings.HasPrefix(id, graph.PrefixClaim):
 		var cl graph.Claim
 		if !decode(&cl) {

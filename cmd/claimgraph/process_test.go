@@ -304,6 +304,31 @@ func checkLine(t *testing.T, dir string) (int, string) {
 	return code, strings.TrimPrefix(first, "check "+dir+": ")
 }
 
+// TestCheckUndatedCorpus bulk-loads a corpus of text files, which give
+// no publication time, so ingest dates each article by when it was
+// ingested, then ingests a second corpus into the loaded database: check
+// must pass both times. It once reported every claim of such a corpus
+// missing its date and timeline keys (cd/, ct/), looking for them under
+// no date instead of the ingestedAt the store files them under.
+func TestCheckUndatedCorpus(t *testing.T) {
+	_, corpusgen := binaries(t)
+	root := t.TempDir()
+	db := filepath.Join(root, "db")
+	for i, seed := range []string{"1", "77"} {
+		corpus := filepath.Join(root, "corpus"+seed)
+		if out, err := exec.Command(corpusgen, "-n", "40", "-seed", seed, "-out", corpus).CombinedOutput(); err != nil {
+			t.Fatalf("corpusgen: %v\n%s", err, out)
+		}
+		if code, _, errs := runBin(t, "", "ingest", "--db", db, "--workers", "2", "--progress", "none", corpus); code != 0 {
+			t.Fatalf("ingest of corpus %d: exit %d: %s", i+1, code, errs)
+		}
+		want := fmt.Sprintf("%d articles, ", 40*(i+1))
+		if code, got := checkLine(t, db); code != 0 || !strings.HasPrefix(got, want) || !strings.HasSuffix(got, "; 0 problems") {
+			t.Errorf("check after corpus %d: exit %d, %q; want %s0 problems", i+1, code, got, want)
+		}
+	}
+}
+
 // TestBackupRestoreCheck ingests articles, checks the database, backs it
 // up, restores it into a new directory and requires the copy to pass the
 // check with the same counts; a restore into a database that holds data
