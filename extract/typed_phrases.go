@@ -133,8 +133,16 @@ func (ts *typedStage) controlSubject(p int, s sentence) ([]*entity, int, int) {
 	if controlVerbs[d.low(q)] {
 		return ts.subject(q, false, s)
 	}
+	if v := q - 2; v >= s.a && d.low(q-1) == "to" && d.toks[q].upper && tookVerbs[d.low(v)] {
+		// "took to Twitter to call Fields delusional", "taking to the
+		// airwaves to …": the one who took to it.
+		return ts.subject(v, strings.HasSuffix(d.low(v), "ing"), s)
+	}
 	return nil, -1, -1
 }
+
+// tookVerbs are the forms of "take" in "took to Twitter to …".
+var tookVerbs = map[string]bool{"took": true, "take": true, "takes": true, "taking": true, "taken": true}
 
 // controlVerbs pass their subject to a following to-infinitive:
 // "continued to deny".

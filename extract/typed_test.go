@@ -311,6 +311,8 @@ func TestTypedEdgeSentence(t *testing.T) {
 			graph.EdgeDenies, "Nick Merrill", "Ana Ruiz", "none found"},
 		{"ChargeGerundUnfair", `Ana Ruiz blamed Tom Hale for the strike. Hale complained that linking him to the strike was unfair.`,
 			graph.EdgeDenies, "Tom Hale", "Ana Ruiz", "linking him"},
+		{"TookToTwitterTo", `Ana Ruiz accused Tom Hale of grabbing her. Hale took to Twitter to call Ruiz "totally delusional" for the accusation.`,
+			graph.EdgeDenies, "Tom Hale", "Ana Ruiz", "took to Twitter"},
 		{"JudgedAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`,
 			graph.EdgeAccuses, "Ana Ruiz", "Tom Hale", "downright shameful"},
 	}
