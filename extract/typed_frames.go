@@ -597,6 +597,14 @@ func (ts *typedStage) labelObject(i, k int, s sentence) (int, int) {
 	if o1 < 0 {
 		return -1, -1
 	}
+	for j := k + 1; j <= o1; j++ {
+		// "called the charges ridiculous", "called Ruiz dishonest": the
+		// label is no part of the object.
+		if w := d.low(j); !d.toks[j].upper && !d.is(j-1, wDet) && (ts.lx.falsity[w] || ts.lx.isWrong(w)) {
+			o1 = j - 1
+			break
+		}
+	}
 	c0 := o1 + 1
 	for d.low(c0) == "of" {
 		e := d.npRight(c0+1, s.b)

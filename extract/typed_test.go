@@ -273,6 +273,8 @@ func TestTypedFrames(t *testing.T) {
 		{"DismissedAide", `Hale dismissed his aide on Friday.`, den, "Hale", "", false},
 		{"NonActorTarget", `Ruiz criticized the budget on Tuesday.`, acc, "Ruiz", "budget", false},
 		{"ChargeGerundFair", `Ana Ruiz blamed Tom Hale for the strike. Hale said that linking him to the strike was fair.`, den, "Tom Hale", "", false},
+		{"LabelUnquotedFalse", `Ana Ruiz accused Tom Hale of theft. Hale called the allegations false.`, den, "Tom Hale", "Ana Ruiz", true},
+		{"LabelAdjective", `Tom Hale called Ana Ruiz dishonest.`, acc, "Tom Hale", "Ana Ruiz", true},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
 		{"AppositiveTarget", `Ruiz accused the mayor, Tom Hale, of lying about the audit.`, acc, "Ruiz", "Tom Hale", true},
