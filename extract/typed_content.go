@@ -123,7 +123,29 @@ func (ts *typedStage) clauseHit(at *attribution, spk *entity, c *graph.Claim, k0
 	if cl.actor && ts.passiveAfter(cl.z+1, cl.limit) {
 		cl.actor = false // "Israel was sold out by Kerry": the subject suffered the wrong
 	}
-	return ts.classifyClause(&cl)
+	out := ts.classifyClause(&cl)
+	if cl.subj != nil && cl.z > cl.k {
+		// "said both Hale and Price lied": one charge each.
+		a := cl.k
+		if ts.d.low(a) == "both" {
+			a++
+		}
+		if parts := ts.conjoined(a, cl.z); parts != nil && parts[0] == cl.subj {
+			for _, h := range out {
+				if h.to != cl.subj {
+					continue
+				}
+				for _, p := range parts[1:] {
+					if p != cl.spk && !p.source {
+						c := *h
+						c.to = p
+						out = append(out, &c)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // contentClause is one content clause as clauseHit reads it. It copies

@@ -835,6 +835,14 @@ func (ts *typedStage) target(a, z int) *entity {
 		// "a campaign aide, Corey Lando, grabbed her": the name says who.
 		a, z = n0, n1
 	}
+	if a < z && d.low(a) == "both" {
+		a++
+	}
+	if parts := ts.conjoined(a, z); parts != nil {
+		// "Hale and Price": the first; the caller adds the others
+		// (moreTargets, clauseHit), never one actor named for both.
+		return parts[0]
+	}
 	role := d.is(z, wTitle|wAnon) && !d.tok(z).upper
 	for k := a + 1; k <= z; k++ {
 		if d.possessive(k) && !role {
@@ -869,6 +877,23 @@ func (ts *typedStage) target(a, z int) *entity {
 		return e
 	}
 	return nil
+}
+
+// conjoined returns the actors a coordination [a, z] names when each is
+// known by a full name ("Tom Hale and Dan Price", "Trump and Clinton"
+// after both were named), else nil: "Procter and Gamble" met for the
+// first time may be one company.
+func (ts *typedStage) conjoined(a, z int) []*entity {
+	parts := ts.b.compound(a, z)
+	if len(parts) < 2 {
+		return nil
+	}
+	for _, p := range parts {
+		if !strings.Contains(p.name, " ") {
+			return nil
+		}
+	}
+	return parts
 }
 
 // appositiveName returns the span of the name that a common noun phrase
