@@ -347,6 +347,9 @@ func (r *resolver) resolve(m *mention, pos int) *entity {
 		if e := r.epithetHolder(m, pos); e != nil {
 			return r.touch(e)
 		}
+		if e := r.sexedAnaphor(m, pos); e != nil {
+			return r.touch(e)
+		}
 	}
 	if m.kind == graph.ActorPerson && m.name != "" && !r.companyByUse(m) {
 		if r.byKey[r.key(m.name)] == nil && strings.IndexByte(m.name, ' ') < 0 {
@@ -577,6 +580,49 @@ func (r *resolver) bySurname(key string, m *mention) *entity {
 		last.bare = true
 	}
 	return last
+}
+
+// sexedAnaphor returns the person a bare "the woman" or "the man" refers
+// to: the last person named in its sentence or the two before whose
+// gender the article knows and matches; nil for any other description.
+func (r *resolver) sexedAnaphor(m *mention, pos int) *entity {
+	w := strings.Fields(strings.ToLower(m.surface))
+	if len(w) == 2 && w[0] == "the" {
+		w = w[1:]
+	}
+	if len(w) != 1 || m.indef {
+		return nil
+	}
+	var female bool
+	switch strings.TrimSuffix(strings.TrimSuffix(w[0], "'s"), "’s") {
+	case "woman":
+		female = true
+	case "man":
+	default:
+		return nil
+	}
+	d := r.d
+	for k := pos - 1; k >= 1; k-- {
+		if d.low(k) == w[0] && (d.low(k-1) == "a" || d.low(k-1) == "an") {
+			return nil // "a woman" met before: she, not a named one
+		}
+	}
+	si := int(d.toks[pos].sent)
+	from := d.sents[max(0, si-2)].a
+	for _, e := range r.before(pos, 6) {
+		if !e.person || e.kind != graph.ActorPerson || e.plural || e.source || (female && !e.female) || (!female && !e.male) {
+			continue
+		}
+		for k := len(r.recent) - 1; k >= 0; k-- {
+			if ref := r.recent[k]; ref.e == e && ref.pos < pos {
+				if ref.pos >= from {
+					return e
+				}
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // kinObject reports whether the mention at token pos is the object of a
