@@ -311,7 +311,7 @@ func (d *doc) npRight(i, b int) int {
 			e = k
 			continue
 		}
-		if (strings.HasSuffix(t.low, "ed") || d.is(k, wVerb) && !d.is(k, wAux)) && k+1 < b && d.nounish(k+1, i) && (k == i || d.is(k-1, wDet) || e >= 0) {
+		if (strings.HasSuffix(t.low, "ed") || d.is(k, wVerb) && !d.is(k, wAux)) && k+1 < b && d.nounish(k+1, i) && (k == i || d.is(k-1, wDet) || e >= 0 && !d.toks[e].upper) {
 			continue // "a televised address", "the alleged plot"
 		}
 		break

@@ -298,6 +298,13 @@ func (ts *typedStage) modalNeg(k, z int) bool {
 			case "would", "will", "could", "can", "may", "might", "should", "shall", "wouldn't", "won't", "couldn't", "can't", "shouldn't", "wo", "ca":
 				return true
 			}
+			if w == "no" && j-2 >= k {
+				// "she should face no charges": a recommendation.
+				switch d.low(j - 2) {
+				case "would", "will", "could", "may", "might", "should", "shall", "must":
+					return true
+				}
+			}
 			// "I didn't want to file", "I don't know what he saw": a wish
 			// or ignorance, not a denial of a deed.
 			return notDeed[d.low(j+1)] || notDeed[d.low(j+2)] && d.isLyAdverb(j+1)
@@ -347,7 +354,7 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 			return []*typedHit{cl.hit(graph.EdgeAccuses, subj), cl.hit(graph.EdgeDenies, subj)}
 		}
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
-	case actor && cl.wrong && cl.neg && (ts.accused(subj) || allied(spk, subj)):
+	case actor && cl.wrong && cl.neg && (ts.accused(subj) || allied(spk, subj)) && !ts.modalNeg(k, limit):
 		// "The committee did not retaliate," its spokesman said, after
 		// it was accused: a denial for the committee.
 		h := cl.hit(graph.EdgeDenies, nil)

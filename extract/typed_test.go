@@ -281,6 +281,8 @@ func TestTypedFrames(t *testing.T) {
 		{"TheWomanIsTheNamedAccuser", `Maria Ruiz accused Tom Hale of theft. Hale has flatly denied the woman's allegations.`, den, "Tom Hale", "Maria Ruiz", true},
 		{"TheManIsTheNamedAccused", `Maria Ruiz accused Tom Hale of theft. The man denied it.`, den, "Tom Hale", "Maria Ruiz", true},
 		{"AnIntroducedWomanStaysHer", `Maria Ruiz met a woman and her boyfriend. The woman disputes the idea that she was ill.`, den, "Maria Ruiz", "", false},
+		{"SubjectStopsAtVerb", `Maria Ruiz accused Tom Hale of theft. Hale pushed back, saying the claims were false.`, den, "Tom Hale", "Maria Ruiz", true},
+		{"ShouldFaceNoCharges", `Maria Ruiz accused Tom Hale of theft. Director Dan Price said Hale should face no criminal charges.`, den, "Dan Price", "", false},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
 		{"AppositiveTarget", `Ruiz accused the mayor, Tom Hale, of lying about the audit.`, acc, "Ruiz", "Tom Hale", true},
