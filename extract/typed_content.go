@@ -366,6 +366,10 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		// "the allegations are false"; "Trump's tweets about her are lies":
 		// the owner of the statement is the one answered.
 		return []*typedHit{cl.hit(graph.EdgeDenies, ts.statementOwner(k, limit))}
+	case cl.direct && !cl.neg && cl.falsity && ts.demonstrativeBe(k) && ts.accused(spk):
+		// "'These are lies,' Hale said", "'It's a hoax'": what was said
+		// of him is rejected.
+		return []*typedHit{cl.hit(graph.EdgeDenies, nil)}
 	case actor && ts.punitiveDemand(z+1, limit) && !ts.ownSide(spk, subj):
 		// "Judge Curiel should be ashamed of himself", "he should resign".
 		return []*typedHit{cl.hit(graph.EdgeAccuses, subj)}
@@ -435,6 +439,22 @@ var chargeGerunds = wordSet("linking blaming accusing tying connecting associati
 
 // rejectWords call a charge unjust: "was unfair".
 var rejectWords = wordSet("unfair unjust unwarranted unjustified wrong outrageous false absurd ridiculous offensive")
+
+// demonstrativeBe reports whether the clause at k opens with a
+// demonstrative or "it" and a form of "be": "That is …", "These are …",
+// "It's …".
+func (ts *typedStage) demonstrativeBe(k int) bool {
+	d := ts.d
+	switch d.low(k) {
+	case "this", "that", "these", "those", "it", "it's", "that's":
+	default:
+		return false
+	}
+	if w := d.low(k); w == "it's" || w == "that's" {
+		return true
+	}
+	return isBe(d.low(k+1)) || d.low(k+1) == "'s" || d.low(k+1) == "’s"
+}
 
 // pastAppositive returns the last token of the appositive that follows a
 // clause's subject ending at z ("Patricia Smith, the mother of Sean Smith,
