@@ -445,6 +445,9 @@ var rejectWords = wordSet("unfair unjust unwarranted unjustified wrong outrageou
 // "It's …".
 func (ts *typedStage) demonstrativeBe(k int) bool {
 	d := ts.d
+	if isBe(d.low(k)) && d.low(k-1) == "that" && d.toks[k-1].upper {
+		return true // "That is a lie": clauseStart passed the "That"
+	}
 	switch d.low(k) {
 	case "this", "that", "these", "those", "it", "it's", "that's":
 	default:
