@@ -285,6 +285,7 @@ func TestTypedFrames(t *testing.T) {
 		{"ShouldFaceNoCharges", `Maria Ruiz accused Tom Hale of theft. Director Dan Price said Hale should face no criminal charges.`, den, "Dan Price", "", false},
 		{"DemonstrativeLies", `Maria Ruiz accused Tom Hale of theft. "These are lies," Hale told reporters.`, den, "Tom Hale", "Maria Ruiz", true},
 		{"ThatIsALie", `Maria Ruiz accused Tom Hale of theft. "That is a lie," Hale said.`, den, "Tom Hale", "Maria Ruiz", true},
+		{"SaidMismanaged", `Critics say Tom Hale mismanaged the pension fund.`, acc, "Critics", "Tom Hale", true},
 		{"JudgementIsNoDenial", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright ludicrous," Ruiz said in a statement.`, den, "Ana Ruiz", "", false},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},

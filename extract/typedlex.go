@@ -195,6 +195,7 @@ abused abusive harassing assaulting groped groping molested raping bigots racist
 rigged corrupted bribes smearing slandered slander libel libeled lawless lawbreaking perjury perjured
 incited misused misuse squandered looted plundered
 blame blamed culpable complicit complicity enabler cheats
+mismanaged mismanagement misappropriated misappropriation bilked overcharged cronyism nepotism plagiarism plagiarizing
 immoral unethical worst enabler ludicrous reckless despicable sleazy quack charlatan huckster enablers witch fault faults shame disgraced offensive deceiving deceitful duped swindled lies misleadingly inflammatory reprehensible`
 
 // falsityWords inside a said-clause or a label make it a denial: "said
