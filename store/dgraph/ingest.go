@@ -386,9 +386,11 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 	return nil
 }
 
-// articleFields returns the predicates of an article.
+// articleFields returns the predicates of an article. It is dated by
+// graph.Article.TimeKey (publishedAt, else ingestedAt), as the Badger store
+// dates it.
 func articleFields(art *graph.Article) map[string]any {
-	date := graph.DateKey(art.PublishedAt)
+	date := art.TimeKey()
 	f := map[string]any{PredArticleOrder: orderKey(date, art.ID)}
 	if pub := graph.NameKey(art.Publisher); pub != "" {
 		f[PredArticlePublisher] = pub
@@ -408,9 +410,10 @@ func (t *tx) putClaim(c *graph.Claim, art *graph.Article, edges []*graph.Edge) e
 	return t.put(c.ID, TypeClaim, c, f, PredClaimSpeaker, PredClaimKind, PredClaimSource, PredClaimTarget, PredDocTerm)
 }
 
-// claimFields returns the predicates of a claim of art with its edges.
+// claimFields returns the predicates of a claim of art with its edges;
+// the claim is dated by its article's TimeKey.
 func claimFields(c *graph.Claim, art *graph.Article, edges []*graph.Edge) map[string]any {
-	date := graph.DateKey(art.PublishedAt)
+	date := art.TimeKey()
 	f := map[string]any{
 		PredClaimArticle: c.Article,
 		PredClaimOrder:   orderKey(date, c.ID),

@@ -13,7 +13,9 @@ const (
 
 	// PredArticlePublisher is the NameKey of an article's publisher.
 	PredArticlePublisher = "article.publisher"
-	// PredArticleDate is an article's graph.DateKey (absent when undated).
+	// PredArticleDate is an article's graph.Article.TimeKey: the DateKey
+	// of its publishedAt, else of its ingestedAt (absent when it has
+	// neither).
 	PredArticleDate = "article.date"
 	// PredArticleOrder sorts articles by date, then ID (orderKey).
 	PredArticleOrder = "article.order"
@@ -47,7 +49,7 @@ const (
 	PredClaimTarget = "claim.target"
 	// PredClaimPublisher is the NameKey of the claim's article's publisher.
 	PredClaimPublisher = "claim.publisher"
-	// PredClaimDate is the DateKey of the claim's article (absent when
+	// PredClaimDate is the TimeKey of the claim's article (absent when
 	// undated).
 	PredClaimDate = "claim.date"
 	// PredClaimOrder sorts claims by their article's date, then ID.
