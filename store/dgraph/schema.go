@@ -75,6 +75,9 @@ const (
 	PredEdgeArticle = "edge.article"
 	// PredEdgeDenied is the claim a denies edge denies (Edge.DeniedClaim).
 	PredEdgeDenied = "edge.denied"
+	// PredEdgeDate is the TimeKey of the article an edge was read from
+	// (absent when undated), for the date window of EdgeFilter.
+	PredEdgeDate = "edge.date"
 	// PredEdgeFromKey sorts edges by (from, kind, to, claim).
 	PredEdgeFromKey = "edge.fkey"
 	// PredEdgeToKey sorts edges by (to, kind, from, claim).
@@ -134,6 +137,7 @@ edge.to: string @index(exact) .
 edge.claim: string @index(exact) .
 edge.article: string @index(exact) .
 edge.denied: string @index(exact) .
+edge.date: string @index(exact) .
 edge.fkey: string @index(exact) .
 edge.tkey: string @index(exact) .
 redirect.to: string .
@@ -187,6 +191,7 @@ type Edge {
 	edge.claim
 	edge.article
 	edge.denied
+	edge.date
 	edge.fkey
 	edge.tkey
 }

@@ -91,11 +91,32 @@ func (d *ingestDates) articleIDs(at ...int) []string {
 	return ids
 }
 
+// accusations returns the claims of the accusations of Islamabad in the
+// articles at the given indexes, sorted by ID.
+func (d *ingestDates) accusations(at ...int) []string {
+	var ids []string
+	for _, i := range at {
+		if d.accused[i] != "" {
+			ids = append(ids, d.accused[i])
+		}
+	}
+	return sorted(ids...)
+}
+
+// edgeClaims returns the claims of edges, sorted by ID (nil for none).
+func edgeClaims(es []*graph.Edge) []string {
+	var ids []string
+	for _, e := range es {
+		ids = append(ids, e.Claim)
+	}
+	return sorted(ids...)
+}
+
 // testIngestDates checks that an article without a readable publishedAt
 // is ordered and date-filtered by its ingestedAt (graph.Article.TimeKey)
 // wherever a store dates articles: articles and claims by date, date
-// windows on articles and claims, date-order cursors, and after a merge
-// moves claims to another actor.
+// windows on articles, claims and edges, date-order cursors, and after a
+// merge moves claims and edges to another actor.
 func testIngestDates(t *testing.T, open func(*testing.T) graph.Store) {
 	s := open(t)
 	ctx := context.Background()
@@ -180,8 +201,23 @@ func testIngestDates(t *testing.T, open func(*testing.T) graph.Store) {
 		equal(t, "the later ingestedAt does not count",
 			findClaims(t, s, graph.ClaimFilter{PublishedAfter: "2026-03-04"}), []string(nil))
 	})
-	// A merge rewrites the claims of the merged actor: they keep their
-	// article's date.
+	t.Run("EdgeWindow", func(t *testing.T) {
+		equal(t, "accusations of Islamabad since March 1",
+			edgeClaims(findEdges(t, s, graph.EdgeFilter{To: d.islamab, Kind: graph.EdgeAccuses, PublishedAfter: "2026-03-01"})),
+			d.accusations(2, 3, 4))
+		equal(t, "Kabul's accusations before March 2",
+			edgeClaims(findEdges(t, s, graph.EdgeFilter{From: d.kabul, Kind: graph.EdgeAccuses, PublishedBefore: "2026-03-02"})),
+			d.accusations(1, 2))
+		equal(t, "Kabul's says edges of March 1 to 3",
+			edgeClaims(findEdges(t, s, graph.EdgeFilter{From: d.kabul, Kind: graph.EdgeSays, PublishedAfter: "2026-03-01", PublishedBefore: "2026-03-03"})),
+			sorted(d.kabulSays[3:7]...))
+		equal(t, "the edges of the undated article in no window",
+			edgeClaims(findEdges(t, s, graph.EdgeFilter{Claim: d.kabulSays[0], PublishedBefore: "2026-02-01"})), []string(nil))
+		_, err := s.FindEdges(ctx, graph.EdgeFilter{From: d.kabul, PublishedAfter: "March 1"})
+		wantCode(t, "an edge window with a bad date", err, graph.EINVALID)
+	})
+	// A merge rewrites the claims and edges of the merged actor: they keep
+	// their article's date.
 	t.Run("Merge", func(t *testing.T) {
 		if _, err := s.MergeActors(ctx, []string{d.kabul, d.herat}); err != nil {
 			t.Fatal(err)
@@ -191,5 +227,11 @@ func testIngestDates(t *testing.T, open func(*testing.T) graph.Store) {
 		equal(t, "merged timeline", findClaims(t, s, graph.ClaimFilter{Speaker: d.kabul, Order: byDate, Page: graph.Page{First: 100}}), want)
 		equal(t, "merged timeline from the last ingest time",
 			findClaims(t, s, graph.ClaimFilter{Speaker: d.kabul, PublishedAfter: "2026-03-03T07:30:00Z", Order: byDate}), merged)
+		equal(t, "Kabul's accusations since March 1, Herat's among them",
+			edgeClaims(findEdges(t, s, graph.EdgeFilter{From: d.kabul, Kind: graph.EdgeAccuses, PublishedAfter: "2026-03-01"})),
+			d.accusations(2, 3, 4))
+		equal(t, "Kabul's accusations since March 3",
+			edgeClaims(findEdges(t, s, graph.EdgeFilter{From: d.kabul, Kind: graph.EdgeAccuses, PublishedAfter: "2026-03-03"})),
+			[]string{d.heratSays})
 	})
 }
