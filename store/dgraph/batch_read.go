@@ -52,7 +52,7 @@ func (db *DB) FindNodesByIDs(ctx context.Context, ids []string) (map[string]any,
 // edges it selects in FindEdges order, all read in one query (a block per
 // filter, each ordered and cut by the edge.fkey or edge.tkey index).
 // Returns EINVALID, for the batch, when a filter sets none of From, To,
-// Claim and Denied or names an unknown kind.
+// Claim and Denied, names an unknown kind or has a bad date.
 func (db *DB) FindEdgesBatch(ctx context.Context, fs []graph.EdgeFilter, max int) ([][]*graph.Edge, error) {
 	out := make([][]*graph.Edge, len(fs))
 	if len(fs) == 0 || max <= 0 {

@@ -167,12 +167,27 @@ func (t *tx) repoint(claimIDs []string, speaker func(*graph.Claim), edge func(*g
 			byClaim[e.Claim] = append(byClaim[e.Claim], e)
 		}
 	}
+	arts := map[string]*graph.Article{}
+	article := func(id string) (*graph.Article, error) {
+		art, ok := arts[id]
+		if !ok {
+			art = &graph.Article{}
+			if _, err := t.record(id, TypeArticle, art); err != nil {
+				return nil, err
+			}
+			arts[id] = art
+		}
+		return art, nil
+	}
 	for _, e := range moved {
-		if err := t.putEdge(e); err != nil {
+		art, err := article(e.Article)
+		if err != nil {
+			return err
+		}
+		if err := t.putEdge(e, art); err != nil {
 			return err
 		}
 	}
-	arts := map[string]*graph.Article{}
 	for _, id := range claimIDs {
 		c := &graph.Claim{}
 		if ok, err := t.record(id, TypeClaim, c); err != nil {
@@ -180,13 +195,9 @@ func (t *tx) repoint(claimIDs []string, speaker func(*graph.Claim), edge func(*g
 		} else if !ok {
 			continue
 		}
-		art, ok := arts[c.Article]
-		if !ok {
-			art = &graph.Article{}
-			if _, err := t.record(c.Article, TypeArticle, art); err != nil {
-				return err
-			}
-			arts[c.Article] = art
+		art, err := article(c.Article)
+		if err != nil {
+			return err
 		}
 		speaker(c)
 		if err := t.putClaim(c, art, byClaim[id]); err != nil {

@@ -11,8 +11,10 @@
 // (Ingest retries it). Each node keeps its record as JSON (cg.json) and the
 // predicates its lists are selected and ordered by, each with an exact
 // index: lists page with orderasc/orderdesc on an indexed key and a
-// gt/lt cursor filter, never by sorting in Go. Edges are nodes of type
-// Edge with their two sort keys (edge.fkey, edge.tkey). Schema holds the
-// whole schema; WriteRDF writes a graph as N-Quads in it, for dgraph live
-// or dgraph bulk.
+// gt/lt cursor filter, never by sorting in Go. Articles, claims and
+// edges carry the date their lists are ordered and windowed by: the
+// article's graph.Article.TimeKey, as on the Badger store. Edges are nodes
+// of type Edge with their two sort keys (edge.fkey, edge.tkey). Schema
+// holds the whole schema; WriteRDF writes a graph as N-Quads in it, for
+// dgraph live or dgraph bulk.
 package dgraph

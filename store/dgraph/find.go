@@ -317,9 +317,11 @@ func (db *DB) FindClaims(ctx context.Context, f graph.ClaimFilter) (*graph.Claim
 	return out, nil
 }
 
-// edgeSelection returns the selection of f and the key that orders it:
-// (to, kind, from, claim) when To is the edges' end that is fixed and From
-// is not, else (from, kind, to, claim).
+// edgeSelection returns the selection of f (its date window on
+// edge.date) and the key that orders it: (to, kind, from, claim) when To
+// is the edges' end that is fixed and From is not, else (from, kind, to,
+// claim). Returns EINVALID for a filter that selects nothing, an unknown
+// kind or a bad date.
 func edgeSelection(f graph.EdgeFilter) (selection, func(*graph.Edge) string, error) {
 	if !f.Selects() {
 		return selection{}, nil, graph.Errorf(graph.EINVALID, "an edge filter needs from, to, claim or denied")
@@ -337,6 +339,9 @@ func edgeSelection(f graph.EdgeFilter) (selection, func(*graph.Edge) string, err
 			s.eq(c.pred, c.v)
 		}
 	}
+	if err := s.dates(PredEdgeDate, f.Dates()); err != nil {
+		return selection{}, nil, err
+	}
 	if f.From == "" && f.To != "" && f.Denied == "" && !(f.Article != "" && f.Kind == graph.EdgeDenies) {
 		s.sortBy, key = PredEdgeToKey, toKey
 	}
@@ -346,7 +351,9 @@ func edgeSelection(f graph.EdgeFilter) (selection, func(*graph.Edge) string, err
 // FindEdges returns a page of edges ordered by (from, kind, to, claim) or,
 // when only To is set, by (to, kind, from, claim), read in the order of
 // the edge.fkey or edge.tkey index; Page cursors are EdgeCursor values.
-// Returns EINVALID when none of From, To, Claim and Denied is set.
+// A date window (PublishedAfter, PublishedBefore) keeps the edges whose
+// article's TimeKey (edge.date) lies in it. Returns EINVALID when none of
+// From, To, Claim and Denied is set, or for a bad date.
 func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeList, error) {
 	s, key, err := edgeSelection(f)
 	if err != nil {

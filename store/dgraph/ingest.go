@@ -374,7 +374,7 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 	for _, e := range x.Edges {
 		e.Article = art.ID
 		byClaim[e.Claim] = append(byClaim[e.Claim], e)
-		if err := t.putEdge(e); err != nil {
+		if err := t.putEdge(e, art); err != nil {
 			return err
 		}
 	}
@@ -386,9 +386,11 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 	return nil
 }
 
-// articleFields returns the predicates of an article.
+// articleFields returns the predicates of an article. It is dated by
+// graph.Article.TimeKey (publishedAt, else ingestedAt), as the Badger store
+// dates it.
 func articleFields(art *graph.Article) map[string]any {
-	date := graph.DateKey(art.PublishedAt)
+	date := art.TimeKey()
 	f := map[string]any{PredArticleOrder: orderKey(date, art.ID)}
 	if pub := graph.NameKey(art.Publisher); pub != "" {
 		f[PredArticlePublisher] = pub
@@ -408,9 +410,10 @@ func (t *tx) putClaim(c *graph.Claim, art *graph.Article, edges []*graph.Edge) e
 	return t.put(c.ID, TypeClaim, c, f, PredClaimSpeaker, PredClaimKind, PredClaimSource, PredClaimTarget, PredDocTerm)
 }
 
-// claimFields returns the predicates of a claim of art with its edges.
+// claimFields returns the predicates of a claim of art with its edges;
+// the claim is dated by its article's TimeKey.
 func claimFields(c *graph.Claim, art *graph.Article, edges []*graph.Edge) map[string]any {
-	date := graph.DateKey(art.PublishedAt)
+	date := art.TimeKey()
 	f := map[string]any{
 		PredClaimArticle: c.Article,
 		PredClaimOrder:   orderKey(date, c.ID),
@@ -487,17 +490,23 @@ func toKey(e *graph.Edge) string {
 	return e.To + " " + string(e.Kind) + " " + e.From + " " + e.Claim
 }
 
-// putEdge writes an edge node.
-func (t *tx) putEdge(e *graph.Edge) error { return t.put(edgeID(e), TypeEdge, e, edgeFields(e)) }
+// putEdge writes an edge node read from the article art.
+func (t *tx) putEdge(e *graph.Edge, art *graph.Article) error {
+	return t.put(edgeID(e), TypeEdge, e, edgeFields(e, art))
+}
 
-// edgeFields returns the predicates of an edge.
-func edgeFields(e *graph.Edge) map[string]any {
+// edgeFields returns the predicates of an edge read from the article art,
+// dated by its TimeKey as the edge's claim is.
+func edgeFields(e *graph.Edge, art *graph.Article) map[string]any {
 	f := map[string]any{
 		PredEdgeKind: string(e.Kind), PredEdgeFrom: e.From, PredEdgeTo: e.To, PredEdgeClaim: e.Claim,
 		PredEdgeFromKey: fromKey(e), PredEdgeToKey: toKey(e),
 	}
 	if e.Article != "" {
 		f[PredEdgeArticle] = e.Article
+	}
+	if date := art.TimeKey(); date != "" {
+		f[PredEdgeDate] = date
 	}
 	if d := e.DeniedClaim(); d != "" {
 		f[PredEdgeDenied] = d

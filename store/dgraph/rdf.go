@@ -46,8 +46,11 @@ func (r *RDFWriter) Claim(c *graph.Claim, art *graph.Article, edges []*graph.Edg
 	return r.node(c.ID, TypeClaim, c, claimFields(c, art, edges))
 }
 
-// Edge writes an edge node.
-func (r *RDFWriter) Edge(e *graph.Edge) error { return r.node(edgeID(e), TypeEdge, e, edgeFields(e)) }
+// Edge writes an edge node read from the article art (which dates it, as
+// it dates the edge's claim).
+func (r *RDFWriter) Edge(e *graph.Edge, art *graph.Article) error {
+	return r.node(edgeID(e), TypeEdge, e, edgeFields(e, art))
+}
 
 // Flush writes out what is buffered and returns the first error met.
 func (r *RDFWriter) Flush() error {
@@ -214,7 +217,7 @@ func WriteRDF(ctx context.Context, s graph.Store, w io.Writer) error {
 				return err
 			}
 			for _, e := range edges {
-				if err := r.Edge(e); err != nil {
+				if err := r.Edge(e, art); err != nil {
 					return err
 				}
 			}

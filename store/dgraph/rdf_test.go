@@ -18,8 +18,9 @@ import (
 	"github.com/claimgraph/claimgraph/store/storetest"
 )
 
-// rdfCorpus is a small graph with every edge kind, dates, publishers,
-// aliases, an affiliation and text that needs escaping in N-Quads.
+// rdfCorpus is a small graph with every edge kind, dates (one article
+// dated only by its ingest time), publishers, aliases, an affiliation and
+// text that needs escaping in N-Quads.
 func rdfCorpus() []*graph.Extraction {
 	a := storetest.NewArticle("Port \"shelled\"", "Daily Example", "Lunaria accused Borduria of shelling the port.\n"+
 		"Borduria denied the accusation outright.\n"+
@@ -39,6 +40,7 @@ func rdfCorpus() []*graph.Extraction {
 	b := storetest.NewArticle("Talks", "Example Times", "Borduria said the talks would resume.\n")
 	bor2 := b.Actor("Borduria", graph.ActorGovernment)
 	b.Says(bor2, "Borduria", "said", "the talks would resume")
+	b.Extraction().Article.IngestedAt = "2026-03-05T10:00:00Z"
 	return []*graph.Extraction{a.Extraction(), b.Extraction()}
 }
 
@@ -108,6 +110,9 @@ func TestRDFLiveLoads(t *testing.T) {
 	same("claims of Daily Example in March", func(s graph.Store) (any, error) {
 		return s.FindClaims(ctx, graph.ClaimFilter{Publisher: "daily example", PublishedAfter: "2026-03-01", Kind: graph.EdgeAccuses})
 	})
+	same("claims since March 2 (ingest time)", func(s graph.Store) (any, error) {
+		return s.FindClaims(ctx, graph.ClaimFilter{PublishedAfter: "2026-03-02"})
+	})
 	same("search", func(s graph.Store) (any, error) { return s.Search(ctx, "port", graph.Page{}) })
 	actors, err := bdb.FindActors(ctx, graph.ActorFilter{Page: graph.Page{First: 100}})
 	if err != nil {
@@ -120,6 +125,12 @@ func TestRDFLiveLoads(t *testing.T) {
 		same(fmt.Sprintf("edges to %s", a.Name), func(s graph.Store) (any, error) {
 			return s.FindEdges(ctx, graph.EdgeFilter{To: a.ID})
 		})
+		for _, w := range []graph.EdgeFilter{{PublishedBefore: "2026-03-02"}, {PublishedAfter: "2026-03-02"}} {
+			w.From = a.ID
+			same(fmt.Sprintf("edges from %s, %+v", a.Name, w.Dates()), func(s graph.Store) (any, error) {
+				return s.FindEdges(ctx, w)
+			})
+		}
 	}
 	if !strings.Contains(rdf.String(), `\\harbour`) {
 		t.Errorf("the N-Quads lack the escaped backslash of the claim text")

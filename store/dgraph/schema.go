@@ -13,7 +13,9 @@ const (
 
 	// PredArticlePublisher is the NameKey of an article's publisher.
 	PredArticlePublisher = "article.publisher"
-	// PredArticleDate is an article's graph.DateKey (absent when undated).
+	// PredArticleDate is an article's graph.Article.TimeKey: the DateKey
+	// of its publishedAt, else of its ingestedAt (absent when it has
+	// neither).
 	PredArticleDate = "article.date"
 	// PredArticleOrder sorts articles by date, then ID (orderKey).
 	PredArticleOrder = "article.order"
@@ -47,7 +49,7 @@ const (
 	PredClaimTarget = "claim.target"
 	// PredClaimPublisher is the NameKey of the claim's article's publisher.
 	PredClaimPublisher = "claim.publisher"
-	// PredClaimDate is the DateKey of the claim's article (absent when
+	// PredClaimDate is the TimeKey of the claim's article (absent when
 	// undated).
 	PredClaimDate = "claim.date"
 	// PredClaimOrder sorts claims by their article's date, then ID.
@@ -73,6 +75,9 @@ const (
 	PredEdgeArticle = "edge.article"
 	// PredEdgeDenied is the claim a denies edge denies (Edge.DeniedClaim).
 	PredEdgeDenied = "edge.denied"
+	// PredEdgeDate is the TimeKey of the article an edge was read from
+	// (absent when undated), for the date window of EdgeFilter.
+	PredEdgeDate = "edge.date"
 	// PredEdgeFromKey sorts edges by (from, kind, to, claim).
 	PredEdgeFromKey = "edge.fkey"
 	// PredEdgeToKey sorts edges by (to, kind, from, claim).
@@ -132,6 +137,7 @@ edge.to: string @index(exact) .
 edge.claim: string @index(exact) .
 edge.article: string @index(exact) .
 edge.denied: string @index(exact) .
+edge.date: string @index(exact) .
 edge.fkey: string @index(exact) .
 edge.tkey: string @index(exact) .
 redirect.to: string .
@@ -185,6 +191,7 @@ type Edge {
 	edge.claim
 	edge.article
 	edge.denied
+	edge.date
 	edge.fkey
 	edge.tkey
 }

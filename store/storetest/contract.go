@@ -28,6 +28,7 @@ func RunStoreContract(t *testing.T, open func(t *testing.T) graph.Store) {
 		{"Pagination", testPagination},
 		{"Filters", testFilters},
 		{"OrderAndWindow", testOrderAndWindow},
+		{"IngestDates", testIngestDates},
 		{"Edges", testEdges},
 		{"Denials", testDenials},
 		{"Search", testSearch},
