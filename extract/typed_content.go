@@ -325,6 +325,11 @@ var notDeed = map[string]bool{
 func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 	spk, subj, actor := cl.spk, cl.subj, cl.actor
 	k, z, limit := cl.k, cl.z, cl.limit
+	if actor && z >= 0 && ts.d.toks[z].upper && !ts.d.hasPossessive(k, z) && ts.d.low(z+1) == "to" && ts.d.word(z+2) && !ts.d.toks[z+2].upper && !atoneVerbs[ts.d.low(z+2)] {
+		// "called on Obama to retaliate against Russia": what the subject
+		// should do, not what it did.
+		return nil
+	}
 	switch {
 	case actor && ts.wrongPredicate(z+1, limit):
 		// "Clinton said the families were wrong": she rejects their account;
