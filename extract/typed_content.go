@@ -1099,6 +1099,8 @@ func (ts *typedStage) wrongPredicate(k, z int) bool {
 		switch d.low(j) {
 		case "wrong", "mistaken":
 			return true
+		case "would", "could", "might", "may", "will":
+			return false // "the party would be mistaken to proceed": advice
 		}
 		if !d.is(j, wAux|wAdv) && !d.isLyAdverb(j) && d.toks[j].kind != tQuote {
 			return false
