@@ -27,6 +27,12 @@ func (ts *typedStage) linkDenials() {
 			continue
 		}
 		den := h.from[0]
+		if o := ts.fabricatedBy(h, den); o != nil {
+			// "called the charges fabricated by disgruntled former
+			// employees": the ones it says made them up.
+			h.to = o
+			continue
+		}
 		if o := ts.sentenceChargeOwner(h, den); o != nil {
 			// "pushed back on those charges … amid Trump's accusations
 			// that …": the sentence names whose charges they are.
@@ -107,6 +113,39 @@ func (ts *typedStage) spokeBefore(e *entity, i int) bool {
 		}
 	}
 	return false
+}
+
+// fabricatedBy returns the agent a denial names as the maker of what it
+// denies ("fabricated by former employees", "made up by his rivals"), or
+// nil.
+func (ts *typedStage) fabricatedBy(h *typedHit, den *entity) *entity {
+	d := ts.d
+	if h.con0 < 0 {
+		return nil
+	}
+	for j := h.con0; j < h.con1 && j+1 < len(d.toks); j++ {
+		w := d.low(j)
+		by := j + 1
+		if w == "made" && d.low(j+1) == "up" {
+			by = j + 2
+		} else if !fabricationWord(w) {
+			continue
+		}
+		if d.low(by) != "by" {
+			continue
+		}
+		s := d.sents[int(d.toks[j].sent)]
+		z := d.npRight(by+1, s.b)
+		if z < 0 {
+			return nil
+		}
+		ts.context(by + 1)
+		if e := ts.resolveTarget(by+1, z); e != nil && e != den && !ts.ownSide(den, e) {
+			return e
+		}
+		return nil
+	}
+	return nil
 }
 
 // namedOther returns the first-introduced entity of named other than den,

@@ -330,6 +330,8 @@ func TestTypedEdgeSentence(t *testing.T) {
 			graph.EdgeDenies, "Tom Hale", "Ana Ruiz", "linking him"},
 		{"TookToTwitterTo", `Ana Ruiz accused Tom Hale of grabbing her. Hale took to Twitter to call Ruiz "totally delusional" for the accusation.`,
 			graph.EdgeDenies, "Tom Hale", "Ana Ruiz", "took to Twitter"},
+		{"FabricatedByNamesAccuser", `Former aides said Tom Hale lied about the fund. Maria Ruiz accused Hale of theft. The Hale campaign called the charges fabricated by former aides.`,
+			graph.EdgeDenies, "Hale campaign", "Former aides", "fabricated by"},
 		{"JudgedAfterCharge", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright shameful," Ruiz said in a statement.`,
 			graph.EdgeAccuses, "Ana Ruiz", "Tom Hale", "downright shameful"},
 	}
