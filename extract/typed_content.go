@@ -252,7 +252,7 @@ func (ts *typedStage) clauseSignals(k, limit int) clauseSignals {
 	for j := k; j <= limit; j++ {
 		w := d.low(j)
 		info := ts.lx.info[w] // one lookup: wrongdoing (and plurals), falsity
-		if info&tiWrong != 0 && !sg.wrong {
+		if info&tiWrong != 0 && !sg.wrong && !modifiedHeads[d.low(j+1)] {
 			sg.wrong, sg.wrongAt = true, j
 		}
 		sg.falsity = sg.falsity || info&tiFalsity != 0
@@ -282,6 +282,10 @@ func (ts *typedStage) clauseSignals(k, limit int) clauseSignals {
 	}
 	return sg
 }
+
+// modifiedHeads are nouns a wrongdoing word modifies without charging
+// anyone: "the crime bill", "fraud prevention", "assault victims".
+var modifiedHeads = wordSet("bill bills law laws rate rates prevention unit units statistics legislation reform reforms victim victims survivor survivors prosecutor prosecutors division task lab scene hotline expert experts investigators")
 
 // modalNeg reports whether the clause's first negation follows a modal:
 // "would never", "will not", "can't" speak of what may be, not of what

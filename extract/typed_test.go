@@ -289,6 +289,7 @@ func TestTypedFrames(t *testing.T) {
 		{"CalledOnToAct", `Senator Ana Ruiz called on Governor Tom Hale to retaliate against Karsovia.`, acc, "Ana Ruiz", "Tom Hale", false},
 		{"IntentToEvadeIsCharge", `"The Harbor Authority's intent to evade oversight is a serious offense," said Ana Ruiz.`, acc, "Ana Ruiz", "Harbor Authority", true},
 		{"WouldBeMistaken", `Ana Ruiz said the Harbor Authority would be mistaken to proceed without a plan.`, den, "Ana Ruiz", "", false},
+		{"CrimeBillIsNoCharge", `Tom Hale promptly voted against Governor Ana Ruiz's crime bill.`, acc, "Tom Hale", "Ana Ruiz", false},
 		{"JudgementIsNoDenial", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright ludicrous," Ruiz said in a statement.`, den, "Ana Ruiz", "", false},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
