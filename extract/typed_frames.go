@@ -40,6 +40,15 @@ func (d *doc) negatedAt(i, a int) bool {
 	if p := i - 1; p-1 >= a && d.low(p) == "to" && refusals[d.low(p-1)] {
 		return true // "unable to accuse", "refused to blame", "declined to criticize"
 	}
+	if w := d.low(i - 1); i-1 > a && (w == "and" || w == "or") {
+		// "will be unable to turn the crowds against them and accuse
+		// the audience": the refusal governs both verbs.
+		for p := i - 2; p-1 >= a && p > i-14 && d.toks[p].kind == tWord; p-- {
+			if d.low(p) == "to" && refusals[d.low(p-1)] {
+				return true
+			}
+		}
+	}
 	for k := i - 1; k >= a && k >= i-4; k-- {
 		if d.is(k, wNeg) || d.low(k) == "n't" || strings.HasSuffix(d.low(k), "n't") {
 			return true
