@@ -130,6 +130,13 @@ func TestIngest_SurvivesSIGKILL(t *testing.T) {
 		if code == 0 {
 			finished++
 		}
+		if _, err := os.Stat(dir); os.IsNotExist(err) && len(stored) == 0 {
+			// Killed before it made the database: nothing was stored, so
+			// nothing can be lost.
+			bound = bound * 5 / 4
+			t.Logf("cycle %d: killed after %s (exit %d), before the database existed", cycle, delay.Round(time.Millisecond), code)
+			continue
+		}
 		if code, line := checkLine(t, dir); code != 0 {
 			t.Fatalf("cycle %d (killed after %s): check failed: %s", cycle, delay, line)
 		}
