@@ -61,7 +61,8 @@ func newNode(id string) any {
 // order FindEdges lists them (the key order of the index it reads: forward
 // from From, reverse to To, or by Claim; denials by denied claim or
 // article in forward order), all read in one transaction with one
-// iterator. Pages are ignored. Returns EINVALID when a filter sets none of
+// iterator, each keeping FindEdges's date window. Pages are ignored.
+// Returns EINVALID when a filter sets none of
 // From, To, Claim and Denied or names an unknown kind.
 func (db *DB) FindEdgesBatch(ctx context.Context, fs []graph.EdgeFilter, max int) ([][]*graph.Edge, error) {
 	for _, f := range fs {
@@ -84,6 +85,8 @@ func (db *DB) FindEdgesBatch(ctx context.Context, fs []graph.EdgeFilter, max int
 			ix := edgeIndexOf(f)
 			prefixes := ix.prefixes
 			merge := ix.merge
+			lo, hi, _ := f.Dates().Keys()
+			dated := f.Dates().Set()
 			if toOwnClaim(f) {
 				// edges to a claim that carry it are under ec/ only:
 				// read both (they are few), then order and cut
@@ -105,6 +108,16 @@ func (db *DB) FindEdgesBatch(ctx context.Context, fs []graph.EdgeFilter, max int
 					setEdgeValue(e, v)
 					if ix.byValue && !f.Matches(e) {
 						continue
+					}
+					if dated {
+						// the window FindEdges keeps: the article's date
+						d, err := t.articleDate(e.Article)
+						if err != nil {
+							return err
+						}
+						if d == "" || d < lo || (hi != "" && d >= hi) {
+							continue
+						}
 					}
 					es = append(es, e)
 				}

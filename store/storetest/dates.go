@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/claimgraph/claimgraph/graph"
@@ -215,6 +216,23 @@ func testIngestDates(t *testing.T, open func(*testing.T) graph.Store) {
 			edgeClaims(findEdges(t, s, graph.EdgeFilter{Claim: d.kabulSays[0], PublishedBefore: "2026-02-01"})), []string(nil))
 		_, err := s.FindEdges(ctx, graph.EdgeFilter{From: d.kabul, PublishedAfter: "March 1"})
 		wantCode(t, "an edge window with a bad date", err, graph.EINVALID)
+		// A batch read (GraphQL's lists of edges per actor) keeps the same
+		// window.
+		br, ok := s.(graph.BatchReader)
+		if !ok {
+			return
+		}
+		for _, f := range []graph.EdgeFilter{
+			{To: d.islamab, Kind: graph.EdgeAccuses, PublishedAfter: "2026-03-01"},
+			{From: d.kabul, Kind: graph.EdgeAccuses, PublishedBefore: "2026-03-02"},
+			{From: d.kabul, Kind: graph.EdgeSays, PublishedAfter: "2026-03-01", PublishedBefore: "2026-03-03"},
+		} {
+			ls, err := br.FindEdgesBatch(ctx, []graph.EdgeFilter{f}, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			equal(t, fmt.Sprintf("FindEdgesBatch %+v", f), edgeClaims(ls[0]), edgeClaims(findEdges(t, s, f)))
+		}
 	})
 	// A merge rewrites the claims and edges of the merged actor: they keep
 	// their article's date.
