@@ -62,8 +62,8 @@ func newNode(id string) any {
 // from From, reverse to To, or by Claim; denials by denied claim or
 // article in forward order), all read in one transaction with one
 // iterator, each keeping FindEdges's date window. Pages are ignored.
-// Returns EINVALID when a filter sets none of
-// From, To, Claim and Denied or names an unknown kind.
+// Returns EINVALID when a filter sets none of From, To, Claim and Denied
+// or names an unknown kind.
 func (db *DB) FindEdgesBatch(ctx context.Context, fs []graph.EdgeFilter, max int) ([][]*graph.Edge, error) {
 	for _, f := range fs {
 		if err := checkEdgeFilter(f); err != nil {
