@@ -126,6 +126,18 @@ func (d *doc) rightContent(at *attribution, cf cueForm, s sentence) bool {
 						e = n - 1
 					}
 				}
+				if cf.lemma == "blame" && d.low(e+1) == "on" {
+					// "blamed the strike on Hale": Hale is blamed; "on
+					// Monday's storm": no one.
+					n := e + 2
+					if d.is(n, wDet) {
+						n++
+					}
+					if z := d.npRight(e+2, s.b); z >= 0 && n <= z && d.toks[n].upper && !d.isDayOrDate(n) {
+						at.target0, at.target1 = e+2, z
+					}
+					return d.rightContentFrom(at, r, cf, s)
+				}
 				at.target0, at.target1 = r, e
 				return d.rightContentFrom(at, r, cf, s)
 			}

@@ -228,6 +228,15 @@ func (ts *typedStage) accuseObject(k int, tf typedForm, h *typedHit, s sentence)
 	if t0 < 0 {
 		return nil
 	}
+	if tf.lemma == "blame" {
+		switch j := ts.blamedOn(t0, s); {
+		case j >= 0:
+			// "blamed the strike on Hale": Hale is blamed.
+			t0, t1 = j, d.npRight(j, s.b)
+		case j == -2:
+			return nil // "blamed the strike on Monday's storm"
+		}
+	}
 	h.obj0, h.obj1 = t0, t1
 	h.to = ts.target(t0, t1)
 	h.con0, h.con1 = t0, ts.clauseEnd(t1, s)
@@ -240,6 +249,25 @@ func (ts *typedStage) accuseObject(k int, tf typedForm, h *typedHit, s sentence)
 		return nil
 	}
 	return h
+}
+
+// blamedOn returns the first token of the noun phrase after "on" in
+// "blamed the strike on Hale", within a few words of the object at t0; -2
+// when what follows "on" names no actor; -1 without "on".
+func (ts *typedStage) blamedOn(t0 int, s sentence) int {
+	d := ts.d
+	for j := t0 + 1; j < s.b && j < t0+8 && d.toks[j].kind == tWord; j++ {
+		if d.low(j) == "on" {
+			if z := d.npRight(j+1, s.b); z >= 0 && ts.actorSpan(j+1, z, false) {
+				return j + 1
+			}
+			return -2
+		}
+		if d.low(j) == "for" {
+			return -1
+		}
+	}
+	return -1
 }
 
 // denyObject completes a denial from the object at k. An object that is

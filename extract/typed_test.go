@@ -291,6 +291,8 @@ func TestTypedFrames(t *testing.T) {
 		{"WouldBeMistaken", `Ana Ruiz said the Harbor Authority would be mistaken to proceed without a plan.`, den, "Ana Ruiz", "", false},
 		{"CrimeBillIsNoCharge", `Tom Hale promptly voted against Governor Ana Ruiz's crime bill.`, acc, "Tom Hale", "Ana Ruiz", false},
 		{"RefusalGovernsBothVerbs", `Tom Hale will be unable to turn the crowds against the moderators and accuse the audience of bias.`, acc, "Tom Hale", "audience", false},
+		{"BlameOn", `Maria Ruiz, the mayor, blamed the strike on Governor Tom Hale.`, acc, "Maria Ruiz", "Tom Hale", true},
+		{"BlameOnNoActor", `Maria Ruiz blamed the strike on Monday's storm.`, acc, "Maria Ruiz", "", false},
 		{"JudgementIsNoDenial", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright ludicrous," Ruiz said in a statement.`, den, "Ana Ruiz", "", false},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
