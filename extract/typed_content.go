@@ -694,6 +694,14 @@ func (ts *typedStage) contentSubject(at *attribution, k int, spk *entity) (*enti
 	if pron && z == k && pi.first && d.low(k) != "you" {
 		return nil, true, z
 	}
+	if pron && z == k && (pi.male || pi.female || pi.plural) && at.direct && d.low(at.cue1+1) == "of" {
+		// "'He lied to us,' Ruiz said of Hale": whom the quote is about.
+		if oz := d.npRight(at.cue1+2, len(d.toks)); oz >= 0 {
+			if o := ts.target(at.cue1+2, oz); o != nil && o != spk {
+				return o, false, z
+			}
+		}
+	}
 	if pron && z == k && pi.neuter {
 		return nil, false, z // "it's a sad day": rarely an actor
 	}
