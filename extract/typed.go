@@ -241,6 +241,9 @@ func (ts *typedStage) documentWriter(e *entity, i int) *entity {
 	d := ts.d
 	head := strings.ToLower(e.name[strings.LastIndexByte(e.name, ' ')+1:])
 	si := int(d.toks[i].sent)
+	if o := ts.madeBy(head, d.sents[si].a, i); o != nil {
+		return o // "A lawsuit filed by Maria Ruiz accuses …"
+	}
 	for k := si - 1; k >= 0 && k >= si-8; k-- {
 		s := d.sents[k]
 		for j := s.b - 1; j >= s.a; j-- {
@@ -259,6 +262,28 @@ func (ts *typedStage) documentWriter(e *entity, i int) *entity {
 		}
 	}
 	return e
+}
+
+// madeBy returns the actor a passive names as the maker of a document
+// with head noun head, in tokens [a, i): "a lawsuit filed by Maria Ruiz",
+// "the report written by the committee"; else nil.
+func (ts *typedStage) madeBy(head string, a, i int) *entity {
+	d := ts.d
+	for j := a; j+2 < i; j++ {
+		if d.low(j) != head || !madeWords[d.low(j+1)] && d.low(j+1) != "written" && d.low(j+1) != "sent" && d.low(j+1) != "issued" || d.low(j+2) != "by" {
+			continue
+		}
+		z := d.npRight(j+3, i)
+		if z < 0 {
+			return nil
+		}
+		ts.context(j + 3)
+		if o := ts.resolve(j+3, z); o != nil && !o.source {
+			return o
+		}
+		return nil
+	}
+	return nil
 }
 
 // nameBefore returns the last organisation or government named in tokens
