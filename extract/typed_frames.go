@@ -162,7 +162,7 @@ func (ts *typedStage) afterParticle(i int, tf typedForm, s sentence) int {
 			k = o + 1
 		}
 	}
-	if d.low(k) != tf.particle {
+	if !oneOf(d.low(k), strings.Split(tf.particle, "/")) {
 		return -1
 	}
 	k++

@@ -41,7 +41,8 @@ type verbFrame struct {
 
 // typedVerbTable lists the typed verbs: lemma, kind, flags, and after a bar
 // irregular past and participle. Flags: "p=WORD" a particle, "that" a
-// that-clause object, "claim" a statement object, "pass" passive allowed.
+// that-clause object, "claim" a statement object, "pass" passive allowed;
+// "p=out/back" lets either particle stand.
 const typedVerbTable = `
 accuse acc pass
 blame acc pass
@@ -75,10 +76,10 @@ implicate acc pass
 indict acc pass
 allege acc that
 rail acc p=against
-lash acc p=out
+lash acc p=out/back
 go acc p=after | went gone
 take acc p=aim | took taken
-hit acc p=out | hit hit
+hit acc p=out/back | hit hit
 cite acc pass for
 chide acc pass
 deride acc pass
