@@ -557,7 +557,7 @@ func (d *doc) trailingRecipient(at *attribution, cue1 int, cf cueForm, s sentenc
 // the sentence start, or from rr when the sentence opens with an
 // adverbial). It reports whether the tag was one.
 func (d *doc) parenthetical(at *attribution, b, rr int, s sentence) bool {
-	if !(d.low(rr) == "," && rr+1 < s.b && d.tok(rr+1).kind == tWord && s.b-rr > 5 && !d.isCueAt(rr+1) && !(d.tok(b-1).kind == tQuote || d.tok(b-2).kind == tQuote && d.tok(b-1).low == ",") && !d.is(rr+1, wConj)) {
+	if !(d.low(rr) == "," && rr+1 < s.b && d.tok(rr+1).kind == tWord && s.b-rr > 3 && !d.isCueAt(rr+1) && !(d.tok(b-1).kind == tQuote || d.tok(b-2).kind == tQuote && d.tok(b-1).low == ",") && !d.is(rr+1, wConj)) {
 		return false
 	}
 	last := d.lastContentTok(rr+1, s.b)
