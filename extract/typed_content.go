@@ -375,6 +375,9 @@ func (ts *typedStage) classifyClause(cl *contentClause) []*typedHit {
 		// "the allegations are false"; "Trump's tweets about her are lies":
 		// the owner of the statement is the one answered.
 		return []*typedHit{cl.hit(graph.EdgeDenies, ts.statementOwner(k, limit))}
+	case cl.direct && !cl.neg && ts.falsityFragment(k, limit) && ts.accused(spk):
+		// "'Absolutely false,' Hale said", after he was accused.
+		return []*typedHit{cl.hit(graph.EdgeDenies, nil)}
 	case cl.direct && !cl.neg && cl.falsity && ts.demonstrativeBe(k) && ts.accused(spk):
 		// "'These are lies,' Hale said", "'It's a hoax'": what was said
 		// of him is rejected.
@@ -448,6 +451,35 @@ var chargeGerunds = wordSet("linking blaming accusing tying connecting associati
 
 // rejectWords call a charge unjust: "was unfair".
 var rejectWords = wordSet("unfair unjust unwarranted unjustified wrong outrageous false absurd ridiculous offensive")
+
+// falsityFragment reports whether the clause at k is a verbless quote of
+// at most three words that calls something false: "Absolutely false",
+// "Totally untrue", "Nonsense".
+func (ts *typedStage) falsityFragment(k, z int) bool {
+	d := ts.d
+	if k == 0 || d.toks[k-1].kind != tQuote {
+		return false // the quote's first words, not "Pathetic." after others
+	}
+	n, fals := 0, false
+	for j := k; j <= z; j++ {
+		t := d.toks[j]
+		if t.kind != tWord {
+			if t.low == "." || t.low == "!" || t.kind == tQuote {
+				break
+			}
+			continue
+		}
+		n++
+		switch {
+		case ts.lx.falsity[t.low]:
+			fals = true
+		case d.isLyAdverb(j) || d.is(j, wAdv) || strings.HasSuffix(t.low, "ly"):
+		default:
+			return false
+		}
+	}
+	return fals && n <= 3
+}
 
 // demonstrativeBe reports whether the clause at k opens with a
 // demonstrative or "it" and a form of "be": "That is …", "These are …",

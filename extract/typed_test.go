@@ -297,6 +297,8 @@ func TestTypedFrames(t *testing.T) {
 		{"LawsuitFiledBy", `A lawsuit filed by Maria Ruiz accuses Governor Tom Hale of fraud.`, acc, "Maria Ruiz", "Tom Hale", true},
 		{"HitBackAt", `Tom Hale hit back at Maria Ruiz on Sunday.`, acc, "Tom Hale", "Maria Ruiz", true},
 		{"ShortParenthetical", `Tom Hale, Maria Ruiz said, is corrupt.`, acc, "Maria Ruiz", "Tom Hale", true},
+		{"FalsityFragment", `Maria Ruiz accused Tom Hale of taking bribes. "Absolutely false," Hale said.`, den, "Tom Hale", "Maria Ruiz", true},
+		{"JudgementAfterQuote", `Maria Ruiz accused Tom Hale of taking bribes. Hale added: "Now you need laws for that? Pathetic."`, den, "Tom Hale", "", false},
 		{"JudgementIsNoDenial", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright ludicrous," Ruiz said in a statement.`, den, "Ana Ruiz", "", false},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
