@@ -131,6 +131,12 @@ func (ts *typedStage) sentence(si int) {
 			ts.chargedSubject(i, s)
 			continue
 		}
+		if t.low == "critic" && int(t.inq) < 0 {
+			if h := ts.criticFrame(i, s); h != nil {
+				ts.hits = append(ts.hits, h)
+				continue
+			}
+		}
 		if info&(tiVerb|tiDemand|tiNoun) == 0 {
 			continue
 		}
@@ -153,6 +159,57 @@ func (ts *typedStage) sentence(si int) {
 			}
 		}
 	}
+}
+
+// criticFrame reads a description of someone as a critic of another:
+// "Ruiz, a frequent critic of Hale, said …", "Ruiz has long been a vocal
+// critic of Hale". The critic is the noun phrase the description stands
+// beside or describes; the one criticised follows "of".
+func (ts *typedStage) criticFrame(i int, s sentence) *typedHit {
+	d := ts.d
+	if d.low(i+1) != "of" {
+		return nil
+	}
+	z := d.npRight(i+2, s.b)
+	if z < 0 {
+		return nil
+	}
+	ts.context(i + 2)
+	to := ts.target(i+2, z)
+	if to == nil {
+		return nil
+	}
+	// Back over the description's modifiers to its article.
+	j := i - 1
+	for j > s.a && j > i-5 && d.toks[j].kind == tWord && !d.toks[j].upper && !d.is(j, wDet) {
+		j--
+	}
+	if !d.is(j, wDet) || d.low(j) == "the" {
+		return nil // "a critic of": one among others, said of someone
+	}
+	var from []*entity
+	var a, e int
+	switch p := j - 1; {
+	case p > s.a && d.low(p) == ",":
+		// "Ruiz, a critic of Hale,": the phrase before the comma
+		if a = d.npLeft(p-1, s.a); a < 0 {
+			return nil
+		}
+		e = p - 1
+		ts.context(a)
+		if f := ts.resolve(a, e); f != nil {
+			from = []*entity{f}
+		}
+	case p >= s.a && isBe(d.low(p)):
+		// "Ruiz has long been a vocal critic of Hale"
+		from, a, e = ts.subject(p, false, s)
+	default:
+		return nil
+	}
+	if len(from) == 0 || from[0] == to || from[0].source {
+		return nil
+	}
+	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: a, spk1: e, con0: -1, con1: -1}
 }
 
 // facesCharge reports whether the verb at i ("faces", "facing") takes a
