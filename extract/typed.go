@@ -203,6 +203,13 @@ func (ts *typedStage) criticFrame(i int, s sentence) *typedHit {
 	case p >= s.a && isBe(d.low(p)):
 		// "Ruiz has long been a vocal critic of Hale"
 		from, a, e = ts.subject(p, false, s)
+		if w := p - 1; w > s.a && d.low(w) == "who" {
+			// "Jorge Castañeda, a former minister who is a critic of
+			// …": the name the description stands beside.
+			if n, na, ne := ts.namedBeside(w-1, s); n != nil {
+				from, a, e = []*entity{n}, na, ne
+			}
+		}
 	default:
 		return nil
 	}
@@ -210,6 +217,31 @@ func (ts *typedStage) criticFrame(i int, s sentence) *typedHit {
 		return nil
 	}
 	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: a, spk1: e, con0: -1, con1: -1}
+}
+
+// namedBeside returns the named person or body that the description
+// ending at token k stands beside ("Jorge Castañeda, a former foreign
+// minister"), with its span, or nil.
+func (ts *typedStage) namedBeside(k int, s sentence) (*entity, int, int) {
+	d := ts.d
+	for c := k; c > s.a && c > k-8; c-- {
+		if d.toks[c].low != "," {
+			continue
+		}
+		if !d.is(c+1, wDet) || d.toks[c+1].upper {
+			return nil, -1, -1
+		}
+		a := d.npLeft(c-1, s.a)
+		if a < 0 || !d.toks[a].upper {
+			return nil, -1, -1
+		}
+		ts.context(a)
+		if e := ts.resolve(a, c-1); e != nil && !e.source {
+			return e, a, c - 1
+		}
+		return nil, -1, -1
+	}
+	return nil, -1, -1
 }
 
 // facesCharge reports whether the verb at i ("faces", "facing") takes a

@@ -301,6 +301,7 @@ func TestTypedFrames(t *testing.T) {
 		{"JudgementAfterQuote", `Maria Ruiz accused Tom Hale of taking bribes. Hale added: "Now you need laws for that? Pathetic."`, den, "Tom Hale", "", false},
 		{"CriticAppositive", `Maria Ruiz, a frequent critic of Governor Tom Hale, said the plan would fail.`, acc, "Maria Ruiz", "Tom Hale", true},
 		{"CriticPredicate", `Maria Ruiz has long been a vocal critic of Governor Tom Hale.`, acc, "Maria Ruiz", "Tom Hale", true},
+		{"CriticRelative", `Jorge Castaneda, a former foreign minister who is a harsh critic of President Enrique Nieto, spoke on Monday.`, acc, "Jorge Castaneda", "Enrique Nieto", true},
 		{"CriticOfAPlan", `Maria Ruiz is a critic of the harbor plan.`, acc, "Maria Ruiz", "", false},
 		{"OpponentIsNoCharge", `Maria Ruiz, Tom Hale's opponent in the race, spoke on Monday.`, acc, "Maria Ruiz", "Tom Hale", false},
 		{"JudgementIsNoDenial", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright ludicrous," Ruiz said in a statement.`, den, "Ana Ruiz", "", false},
