@@ -163,7 +163,7 @@ func (b *builder) add(at *attribution) {
 	defer func() { b.spk = append(b.spk, spk) }()
 	switch at.class {
 	case classAccuse:
-		if at.target0 >= 0 && !spk.source && !d.negatedAt(at.cue0, d.sents[d.toks[at.cue0].sent].a) {
+		if sa := d.sents[d.toks[at.cue0].sent].a; at.target0 >= 0 && !spk.source && !d.negatedAt(at.cue0, sa) && !(at.src0 >= 0 && d.conditionalAt(at.src0, sa)) {
 			if t := b.r.resolve(b.r.analyze(at.target0, at.target1), at.target0); t != nil && t != spk && !t.source {
 				b.edges = append(b.edges, pendingEdge{kind: graph.EdgeAccuses, from: spk, to: t, claim: c})
 			}

@@ -79,6 +79,22 @@ func (ts *typedStage) passiveAux(i int, s sentence) bool {
 	return false
 }
 
+// conditionalAt reports whether the clause whose subject starts at token
+// a (not before token sa) is a condition or a supposition: "if",
+// "unless" or "whether" opens it.
+func (d *doc) conditionalAt(a, sa int) bool {
+	for k := a - 1; k >= sa && k >= a-3; k-- {
+		switch d.low(k) {
+		case "if", "unless", "whether":
+			return true
+		}
+		if !d.is(k, wDet) && d.toks[k].kind == tWord {
+			return false
+		}
+	}
+	return false
+}
+
 // verbFrame reads the frame of a typed verb at i: after the checks that
 // the verb is used actively with its particles, the subject that acts,
 // then the object as its kind reads it.
@@ -105,6 +121,9 @@ func (ts *typedStage) verbFrame(i int, tf typedForm, s sentence) *typedHit {
 	from, sp0, sp1 := ts.subject(i, tf.ing, s)
 	if len(from) == 0 && !(tf.ing && tf.kind == tkAccuse && ts.d.is(i-1, wPrep)) {
 		return nil
+	}
+	if sp0 >= 0 && ts.d.conditionalAt(sp0, s.a) {
+		return nil // "if the I.R.S. sues a sitting president": imagined
 	}
 	// An -ing charge after a preposition with no actor for subject ("the
 	// choice was between going after Trump as unfit") goes on without one:

@@ -304,6 +304,8 @@ func TestTypedFrames(t *testing.T) {
 		{"CriticRelative", `Jorge Castaneda, a former foreign minister who is a harsh critic of President Enrique Nieto, spoke on Monday.`, acc, "Jorge Castaneda", "Enrique Nieto", true},
 		{"CriticOfAPlan", `Maria Ruiz is a critic of the harbor plan.`, acc, "Maria Ruiz", "", false},
 		{"OpponentIsNoCharge", `Maria Ruiz, Tom Hale's opponent in the race, spoke on Monday.`, acc, "Maria Ruiz", "Tom Hale", false},
+		{"ConditionalCharge", `If Maria Ruiz accuses Tom Hale of fraud, the party will split.`, acc, "Maria Ruiz", "Tom Hale", false},
+		{"SupposedSuit", `Imagine the spectacle if the Harbor Authority sues a sitting governor for back taxes.`, acc, "Harbor Authority", "", false},
 		{"JudgementIsNoDenial", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright ludicrous," Ruiz said in a statement.`, den, "Ana Ruiz", "", false},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
