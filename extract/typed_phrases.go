@@ -838,6 +838,14 @@ func (ts *typedStage) target(a, z int) *entity {
 	if a < z && d.low(a) == "both" {
 		a++
 	}
+	for k := a + 1; k <= z; k++ {
+		// A headline's capitals: "Clinton Hid Past Health Problems" is
+		// Clinton and what she did.
+		if d.toks[k].upper && (ts.lx.isWrong(d.low(k)) || d.is(k, wVerb)) && d.toks[k-1].upper {
+			z = k - 1
+			break
+		}
+	}
 	if parts := ts.conjoined(a, z); parts != nil {
 		// "Hale and Price": the first; the caller adds the others
 		// (moreTargets, clauseHit), never one actor named for both.

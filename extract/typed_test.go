@@ -306,6 +306,7 @@ func TestTypedFrames(t *testing.T) {
 		{"OpponentIsNoCharge", `Maria Ruiz, Tom Hale's opponent in the race, spoke on Monday.`, acc, "Maria Ruiz", "Tom Hale", false},
 		{"ConditionalCharge", `If Maria Ruiz accuses Tom Hale of fraud, the party will split.`, acc, "Maria Ruiz", "Tom Hale", false},
 		{"SupposedSuit", `Imagine the spectacle if the Harbor Authority sues a sitting governor for back taxes.`, acc, "Harbor Authority", "", false},
+		{"HeadlineCapitals", "Hale Hid Health Problems From Public, Former Aide Says.\n\nGovernor Tom Hale hid his illness for years, a former aide said on Monday.", acc, "Former Aide", "Hale Hid Health Problems", false},
 		{"JudgementIsNoDenial", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright ludicrous," Ruiz said in a statement.`, den, "Ana Ruiz", "", false},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
