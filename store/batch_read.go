@@ -111,11 +111,9 @@ func (db *DB) FindEdgesBatch(ctx context.Context, fs []graph.EdgeFilter, max int
 					}
 					if dated {
 						// the window FindEdges keeps: the article's date
-						d, err := t.articleDate(e.Article)
-						if err != nil {
+						if in, err := t.articleInWindow(e.Article, lo, hi); err != nil {
 							return err
-						}
-						if d == "" || d < lo || (hi != "" && d >= hi) {
+						} else if !in {
 							continue
 						}
 					}

@@ -24,6 +24,16 @@ func (t *tx) articleDate(article string) (string, error) {
 	return string(v), nil
 }
 
+// articleInWindow reports whether an article's date key lies in the
+// window [lo, hi) (hi "" for no end); an undated article lies in none.
+func (t *tx) articleInWindow(article, lo, hi string) (bool, error) {
+	d, err := t.articleDate(article)
+	if err != nil {
+		return false, err
+	}
+	return d != "" && d >= lo && (hi == "" || d < hi), nil
+}
+
 // claimDate returns the date key of a claim's article; ok is false when
 // there is no such claim.
 func (t *tx) claimDate(claim string) (date string, ok bool, err error) {

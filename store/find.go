@@ -761,11 +761,9 @@ func (db *DB) FindEdges(ctx context.Context, f graph.EdgeFilter) (*graph.EdgeLis
 						continue
 					}
 					if dated {
-						d, err := t.articleDate(e.Article)
-						if err != nil {
+						if in, err := t.articleInWindow(e.Article, lo, hi); err != nil {
 							return err
-						}
-						if d == "" || d < lo || (hi != "" && d >= hi) {
+						} else if !in {
 							continue
 						}
 					}
