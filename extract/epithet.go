@@ -170,13 +170,40 @@ func (r *resolver) epithetHolder(m *mention, pos int) *entity {
 		if opens {
 			continue
 		}
-		if titled, fits := titleFits(e, head, all); titled && !fits {
+		titled, fits := titleFits(e, head, all)
+		if titled && !fits || !titled && properModifier(m.surface) {
+			// "the Indiana governor" says which governor: not a person
+			// the article named with no title at all.
 			continue
 		}
 		return e
 	}
 	return nil
 }
+
+// properModifier reports whether a role description has a capitalised
+// modifier before its head other than a party's name ("the Indiana
+// governor", not "the Republican nominee").
+func properModifier(surface string) bool {
+	words := strings.Fields(surface)
+	for k, w := range words {
+		lw := strings.ToLower(w)
+		if lw == "of" || lw == "for" || lw == "to" {
+			break
+		}
+		if k == 0 && roleFiller[lw] || k == len(words)-1 {
+			continue
+		}
+		if w != lw && !partyWords[strings.Trim(lw, ",")] {
+			return true
+		}
+	}
+	return false
+}
+
+// partyWords are capitalised modifiers that name a party, not a place or a
+// body: "the Republican nominee" is still whoever the article just named.
+var partyWords = wordSet("republican democratic democrat gop conservative liberal labour labor tory green independent")
 
 // leaderNouns are heads of a role that leads a body: "the head of the
 // rules committee" is its chairman.

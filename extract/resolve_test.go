@@ -44,6 +44,16 @@ func TestEntityResolution(t *testing.T) {
 			[]string{},
 		},
 		{
+			"an epithet that names a place is not the last person named without a title",
+			"Maria Ruiz, a former beauty queen, met voters in Gary. The Indiana governor said the plan would fail.\n",
+			[]string{"Indiana governor"},
+		},
+		{
+			"a party's epithet is the person just named",
+			"Donald Trump spoke in Ohio. The Republican nominee said the plan would fail.\n",
+			[]string{"Donald Trump"},
+		},
+		{
 			"different first names stay apart",
 			"Hillary Clinton said the plan would pass. Bill Clinton said the vote was close.\n",
 			[]string{"Hillary Clinton", "Bill Clinton"},
