@@ -796,6 +796,13 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 		from, sp0, sp1, j = ts.nounAgent(j, s)
 	}
 	to := ts.nounTarget(w, j, s)
+	if len(from) == 0 && to != nil {
+		// "the accusations against Hale by Ruiz": the agent after the
+		// target.
+		if by := ts.byAfter(w, j, s); by >= 0 {
+			from, sp0, sp1, _ = ts.nounAgent(by, s)
+		}
+	}
 	if ts.lx.reception[w] && len(from) > 0 && to == nil {
 		// "came under attack from Trump", "faced criticism from rivals":
 		// the one attacked is the subject of the clause.
@@ -808,6 +815,22 @@ func (ts *typedStage) nounFrame(i int, s sentence) *typedHit {
 		return nil
 	}
 	return &typedHit{kind: graph.EdgeAccuses, from: from, to: to, cue0: i, cue1: i, spk0: sp0, spk1: sp1, con0: -1, con1: -1}
+}
+
+// byAfter returns the "by" right after the target of a charge noun w
+// whose preposition comes from j ("against Hale by Ruiz"), or -1.
+func (ts *typedStage) byAfter(w string, j int, s sentence) int {
+	d := ts.d
+	own := nounPreps[w]
+	for k := j; k < s.b && k < j+8 && d.toks[k].kind == tWord; k++ {
+		if d.low(k) == "against" || k == j && own != "" && d.low(k) == own {
+			if z := d.npRight(k+1, s.b); z >= 0 && d.low(z+1) == "by" {
+				return z + 1
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // nounOwner returns the accuser a charge noun at i names as its owner

@@ -307,6 +307,8 @@ func TestTypedFrames(t *testing.T) {
 		{"ConditionalCharge", `If Maria Ruiz accuses Tom Hale of fraud, the party will split.`, acc, "Maria Ruiz", "Tom Hale", false},
 		{"SupposedSuit", `Imagine the spectacle if the Harbor Authority sues a sitting governor for back taxes.`, acc, "Harbor Authority", "", false},
 		{"HeadlineCapitals", "Hale Hid Health Problems From Public, Former Aide Says.\n\nGovernor Tom Hale hid his illness for years, a former aide said on Monday.", acc, "Former Aide", "Hale Hid Health Problems", false},
+		{"AccusationsAgainstBy", `The accusations against Governor Tom Hale by Maria Ruiz were dismissed.`, acc, "Maria Ruiz", "Tom Hale", true},
+		{"DroppedByCourt", `The charges against Governor Tom Hale were dropped by the court.`, acc, "court", "Tom Hale", false},
 		{"JudgementIsNoDenial", `Ana Ruiz accused Tom Hale of hiding the audit. "It is downright ludicrous," Ruiz said in a statement.`, den, "Ana Ruiz", "", false},
 		{"CalledForResignationOf", `Ruiz called for the immediate resignation of Governor Tom Hale.`, acc, "Ruiz", "Tom Hale", true},
 		{"CalledForDismissalOfCharges", `Ruiz called for the dismissal of the charges against Tom Hale.`, acc, "Ruiz", "Tom Hale", false},
