@@ -20,6 +20,9 @@ func (d *doc) is(i int, bits uint32) bool {
 
 // isLyAdverb reports whether a lower-case word looks like a manner adverb.
 func (d *doc) isLyAdverb(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
 	t := d.toks[i]
 	return t.kind == tWord && !t.upper && len(t.low) > 4 && strings.HasSuffix(t.low, "ly") &&
 		!d.is(i, wAnon|wOrg|wTitle|wDoc) && !lyNotAdverb[t.low]

@@ -172,7 +172,7 @@ func (ts *typedStage) afterParticle(i int, tf typedForm, s sentence) int {
 		}
 		return ts.skipLyAdverbs(k, s)
 	}
-	for d.isLyAdverb(k) {
+	for k < s.b && d.isLyAdverb(k) {
 		k++ // "disagree strongly with"
 	}
 	if tf.lemma == "defend" && d.low(k) != tf.particle {
