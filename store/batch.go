@@ -113,7 +113,7 @@ func (p *pipeline) wait(db *DB, res []*graph.IngestResult) error {
 	if err := <-f.err; err != nil {
 		// what was cached from reads through the failed run may be
 		// wrong: forget it all
-		db.counters, db.actors = nil, nil
+		db.counters, db.actors, db.clusters = nil, nil, nil
 		return fmt.Errorf("commit %d articles: %w", len(f.done), err)
 	}
 	db.cacheWrites(f.t)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -46,8 +47,9 @@ type Loader struct {
 	// has written and about how many it will (Progress).
 	streamed, toStream atomic.Int64
 	// clusters is the claim cluster index of the articles loaded so far
-	// (cluster.go), whose keys are in the sorter: about 300 bytes a
-	// clusterable claim.
+	// (cluster.go): bucket records, about 100 bytes a clusterable claim,
+	// and cluster nodes, which Finish writes (writeClusters) once they
+	// are final rather than once a transaction.
 	clusters *clusterOverlay
 }
 
@@ -306,6 +308,10 @@ func (l *Loader) Finish(ctx context.Context) error {
 		l.sort.removeRuns()
 		return err
 	}
+	if err := l.writeClusters(); err != nil {
+		l.sort.removeRuns()
+		return err
+	}
 	// The stream replaces the whole database: what the transactions wrote
 	// joins the sort as its oldest run, read while the sort ends.
 	path := filepath.Join(l.tmp, "run-badger")
@@ -354,8 +360,35 @@ func (l *Loader) Finish(ctx context.Context) error {
 		return fmt.Errorf("bulk load: %w", err)
 	}
 	// caches of the database as it was
-	db.counters, db.actors = nil, nil
+	db.counters, db.actors, db.clusters = nil, nil, nil
 	db.reads.reset()
+	return nil
+}
+
+// writeClusters adds the bucket records and the cluster nodes and order
+// keys of the load to the sorter. The other cluster keys (members,
+// clusters by speaker, counters) went there as claims joined.
+func (l *Loader) writeClusters() error {
+	for b, v := range l.clusters.bands {
+		if err := l.sort.add(opSet, key(pBand, bandHex(b)), v); err != nil {
+			return fmt.Errorf("bulk load: write cluster buckets: %w", err)
+		}
+	}
+	for id, cl := range l.clusters.clusters {
+		node, err := json.Marshal(cl)
+		if err != nil {
+			return fmt.Errorf("encode node %s: %w", id, err)
+		}
+		if err := l.sort.add(opSet, nodeKey(id), node); err != nil {
+			return fmt.Errorf("bulk load: write clusters: %w", err)
+		}
+		for _, k := range clusterOrderKeys(cl) {
+			if err := l.sort.add(opSet, k, nil); err != nil {
+				return fmt.Errorf("bulk load: write clusters: %w", err)
+			}
+		}
+	}
+	l.clusters = newClusterOverlay()
 	return nil
 }
 
@@ -530,7 +563,7 @@ func (l *Loader) Abort() {
 	if err == nil {
 		os.Remove(filepath.Join(db.bdb.Opts().Dir, loadMarker))
 	}
-	db.counters, db.actors = nil, nil
+	db.counters, db.actors, db.clusters = nil, nil, nil
 	db.reads.reset()
 }
 
