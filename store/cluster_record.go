@@ -190,7 +190,11 @@ func appendEntry(b []byte, f *fingerprint) []byte {
 	}
 	b = append(b, flags)
 	b = append(b, f.packed...)
-	b = appendPackedDate(b, f.date)
+	if f.pdate != nil {
+		b = append(b, f.pdate...)
+	} else {
+		b = appendPackedDate(b, f.date)
+	}
 	if f.cluster != "" {
 		b = appendPackedID(b, graph.PrefixCluster, f.cluster)
 	}

@@ -364,6 +364,14 @@ type tx struct {
 	// records and clusters (DB.clusters), nil in read transactions.
 	clu *clusterOverlay
 	cc  *clusterCache
+	// words holds the word sets of the claims of the batch t writes,
+	// folded beforehand on all CPUs (clusterWordsOf); nil outside batches.
+	words map[string]wordSets
+	// clusterJobs, in a bulk load, are the clusterable claims of the
+	// articles t wrote, for the load's clustering goroutine once t
+	// commits; clustering marks that goroutine's tx, which clusters them.
+	clusterJobs []clusterJob
+	clustering  bool
 }
 
 // ownWrite is one write recorded in tx.own: a value, or a deletion.

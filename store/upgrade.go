@@ -437,7 +437,7 @@ func (t *tx) clusterStoredClaim(id, date string) error {
 			return nil
 		}
 	}
-	return t.clusterClaim(id, c.Article, date, c.Text, speaker, claimKind(id, edges))
+	return t.clusterClaim(id, c.Article, date, nil, c.Text, speaker, claimKind(id, edges))
 }
 
 // packBuckets rewrites the cluster bucket records of formats 9 and 10
