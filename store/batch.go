@@ -47,7 +47,7 @@ func (db *DB) IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]*graph
 	}
 	db.mu.Lock()
 	defer db.mu.Unlock()
-	p := &pipeline{}
+	p := &pipeline{words: clusterWordsOf(xs)}
 	defer p.discard()
 	for i := 0; i < len(xs); {
 		next, err := db.ingestRun(ctx, xs, res, i, len(xs), nil, p)
@@ -80,6 +80,8 @@ type pipeline struct {
 	// writes is how many keys the last run wrote: the next one's
 	// tx.own is sized for as many, as runs fill alike.
 	writes int
+	// words holds the word sets of the batch's claims (tx.words).
+	words map[string]wordSets
 }
 
 // flight is a run whose commit was sent: its tx (its writes, the
@@ -113,7 +115,7 @@ func (p *pipeline) wait(db *DB, res []*graph.IngestResult) error {
 	if err := <-f.err; err != nil {
 		// what was cached from reads through the failed run may be
 		// wrong: forget it all
-		db.counters, db.actors = nil, nil
+		db.counters, db.actors, db.clusters = nil, nil, nil
 		return fmt.Errorf("commit %d articles: %w", len(f.done), err)
 	}
 	db.cacheWrites(f.t)
@@ -151,6 +153,7 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	t := db.newTx(ctx, txn)
 	t.snap, t.names = snap, map[string]map[string]byte{}
 	if p != nil {
+		t.words = p.words
 		t.own = make(map[string]ownWrite, p.writes)
 		if p.flight != nil {
 			t.prev = p.flight.t
@@ -262,8 +265,8 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	for _, b := range claimBufs {
 		ld.sort.absorb(b)
 	}
-	if ld != nil && t.clu != nil {
-		ld.clusters.absorb(t.clu)
+	if ld != nil && len(t.clusterJobs) > 0 {
+		ld.cluster(t.clusterJobs)
 	}
 	db.cacheWrites(t)
 	for j, r := range done {

@@ -1,11 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,11 +58,14 @@ import (
 //
 // Keys (see the package comment): a record per bucket (lh/), read with one
 // exact-key Get (the tables' Bloom filters answer most of them, for
-// buckets that do not exist, without a seek) and written once a
-// transaction, listing its claims and their fingerprints (article, date,
-// words); and for clustered
-// claims the cluster (cm/), the members by date (cl/), the cluster node
-// (n/clu_…) and its order indexes (cz/, cf/, cv/, cx/ by speaker).
+// buckets that do not exist, without a seek) once a process (writers
+// keep the records they read and wrote in a cache, clusterCache), and
+// written once a transaction, listing its claims packed
+// (cluster_record.go: IDs, date, 32-bit word hashes, the cluster each
+// joined); and for clustered claims the cluster (cm/), the members by
+// date (cl/), the cluster node (n/clu_…) and its order indexes (cz/, cf/,
+// cv/, cx/ by speaker). Ingest reads none of cm/: a candidate's entry
+// names the cluster it joined, or it founded graph.ClusterID of its own.
 //
 // Merges made after ingest do not move band keys: a claim ingested after
 // MergeActors finds the claims of the merged actor made before the merge
@@ -92,8 +98,11 @@ func init() {
 // negatedWord stands, in a word set, for a negation ("not", "no",
 // "never", "n't"): similar requires both claims or neither to have it, so
 // "would add trillions to the debt" and "would not add a penny to the
-// debt" stay apart.
-var negatedWord = hashString("\x00not")
+// debt" stay apart. negated32 is its stored form (word32).
+var (
+	negatedWord = hashString("\x00not")
+	negated32   = word32(negatedWord)
+)
 
 // negations are the words that put negatedWord in a word set.
 var negations = map[string]bool{"not": true, "no": true, "never": true, "nothing": true, "nobody": true, "none": true}
@@ -121,22 +130,6 @@ func clusterWords(text string) (words, names []uint64) {
 	slices.Sort(out)
 	slices.Sort(names)
 	return slices.Compact(out), slices.Compact(names)
-}
-
-// namesApart reports whether each of two claims names someone or
-// something the other does not ("satellite images of the Caleshian space
-// agency" / "… of the Draoenian space agency"): one side adding a name
-// ("Clinton" / "Hillary Clinton") keeps them together.
-func namesApart(f, g *fingerprint) bool {
-	own := func(names, other []uint64) bool {
-		for _, n := range names {
-			if _, found := slices.BinarySearch(other, n); !found {
-				return true
-			}
-		}
-		return false
-	}
-	return own(f.names, g.words) && own(g.names, f.words)
 }
 
 // foldClusterWord folds one word: lower case, no apostrophes or
@@ -201,59 +194,72 @@ func mix64(x uint64) uint64 {
 	return x ^ x>>31
 }
 
-// similar returns how many words two claims' word sets (sorted) share
-// and whether they carry the same statement: see the method above.
-func similar(a, b []uint64) (int, bool) {
-	inter := 0
-	negA, negB := false, false
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] == b[j]:
-			inter++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	for _, w := range a {
-		negA = negA || w == negatedWord
-	}
-	for _, w := range b {
-		negB = negB || w == negatedWord
-	}
-	union := len(a) + len(b) - inter
-	if negA != negB || union == 0 {
-		return inter, false
-	}
-	if float64(inter) >= clusterJaccard*float64(union) {
-		return inter, true
-	}
-	small := min(len(a), len(b))
-	return inter, small >= clusterMinOverlapWords && float64(inter) >= clusterOverlap*float64(small)
-}
-
-// fingerprint is what clustering knows of one clusterable claim.
+// fingerprint is what clustering knows of the claim it clusters.
 type fingerprint struct {
 	claim, article, date string
-	words                []uint64
-	// names are the hashes of the words of words written capitalised
-	// past the first (clusterWords).
-	names []uint64
+	// packed is the claim's and the article's packed IDs (cluster_record.go),
+	// art the article's.
+	packed, art []byte
+	// words and names are the word32 forms of the claim's content words
+	// and of those written capitalised past the first (clusterWords),
+	// ascending.
+	words, names []uint32
 	// probes holds, per hash function, the bucket keys of the words with
 	// the clusterProbes smallest hashes, smallest first: the claim is
 	// filed under the first of each and looks in all of them.
 	probes [clusterHashes][clusterProbes]uint64
+	// cluster is the cluster the claim joined, "" when none.
+	cluster string
+	// pdate is date packed (appendPackedDate).
+	pdate []byte
+}
+
+// wordSets are the content words and names of a claim's text
+// (clusterWords).
+type wordSets struct{ words, names []uint64 }
+
+// clusterWordsOf folds the claim texts of xs (clusterWords) on all CPUs:
+// the part of clustering that reads nothing stored, taken off the one
+// goroutine that writes a batch. By claim ID.
+func clusterWordsOf(xs []*graph.Extraction) map[string]wordSets {
+	var claims []*graph.Claim
+	for _, x := range xs {
+		if x != nil {
+			claims = append(claims, x.Claims...)
+		}
+	}
+	sets := make([]wordSets, len(claims))
+	n := min(runtime.GOMAXPROCS(0), (len(claims)+255)/256)
+	var wg sync.WaitGroup
+	for w := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(claims); i += n {
+				if claims[i] != nil {
+					sets[i].words, sets[i].names = clusterWords(claims[i].Text)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	m := make(map[string]wordSets, len(claims))
+	for i, c := range claims {
+		if c != nil {
+			m[c.ID] = sets[i]
+		}
+	}
+	return m
 }
 
 // newFingerprint returns the fingerprint of a claim made by speaker with
-// kind signature kind; ok=false when the claim is not clusterable.
-func newFingerprint(claim, article, date, text, speaker, kind string) (fingerprint, bool) {
-	f := fingerprint{claim: claim, article: article, date: date}
-	f.words, f.names = clusterWords(text)
-	if speaker == "" || len(f.words) < clusterMinWords {
+// kind signature kind, whose text has the word sets ws, of an article
+// with date key date (packed: pdate); ok=false when the claim is not
+// clusterable.
+func newFingerprint(claim, article, date string, pdate []byte, ws wordSets, speaker, kind string) (fingerprint, bool) {
+	f := fingerprint{claim: claim, article: article, date: date, pdate: pdate}
+	words, names := ws.words, ws.names
+	if speaker == "" || len(words) < clusterMinWords {
 		return f, false
 	}
 	seed := hashString(speaker + "\x00" + kind)
@@ -264,7 +270,7 @@ func newFingerprint(claim, article, date, text, speaker, kind string) (fingerpri
 		for j := range low {
 			low[j] = ^uint64(0)
 		}
-		for _, w := range f.words {
+		for _, w := range words {
 			h := mix64(w ^ salt)
 			for j := range low {
 				if h < low[j] {
@@ -279,55 +285,11 @@ func newFingerprint(claim, article, date, text, speaker, kind string) (fingerpri
 			f.probes[i][j] = mix64(seed ^ mix64(mix64(word[j]^salt)+uint64(i)))
 		}
 	}
-	return f, true
-}
-
-// encodeFingerprint is the value of cq/<claim>: article, date, words.
-func encodeFingerprint(f *fingerprint) []byte {
-	b := make([]byte, 0, len(f.article)+len(f.date)+4+8*len(f.words))
-	b = binary.AppendUvarint(b, uint64(len(f.article)))
-	b = append(b, f.article...)
-	b = binary.AppendUvarint(b, uint64(len(f.date)))
-	b = append(b, f.date...)
-	b = binary.AppendUvarint(b, uint64(len(f.names)))
-	for _, w := range f.names {
-		b = binary.BigEndian.AppendUint64(b, w)
-	}
-	for _, w := range f.words {
-		b = binary.BigEndian.AppendUint64(b, w)
-	}
-	return b
-}
-
-func decodeFingerprint(claim string, v []byte) (fingerprint, bool) {
-	f := fingerprint{claim: claim}
-	read := func() (string, bool) {
-		n, k := binary.Uvarint(v)
-		if k <= 0 || uint64(len(v)-k) < n {
-			return "", false
-		}
-		s := string(v[k : k+int(n)])
-		v = v[k+int(n):]
-		return s, true
-	}
-	var ok bool
-	if f.article, ok = read(); !ok {
-		return f, false
-	}
-	if f.date, ok = read(); !ok {
-		return f, false
-	}
-	n, k := binary.Uvarint(v)
-	if k <= 0 || uint64(len(v)-k) < 8*n || (len(v)-k)%8 != 0 {
-		return f, false
-	}
-	v = v[k:]
-	for ; n > 0; v, n = v[8:], n-1 {
-		f.names = append(f.names, binary.BigEndian.Uint64(v))
-	}
-	for ; len(v) > 0; v = v[8:] {
-		f.words = append(f.words, binary.BigEndian.Uint64(v))
-	}
+	f.words, f.names = words32(words), words32(names)
+	f.packed = appendPackedID(nil, graph.PrefixClaim, claim)
+	n := len(f.packed)
+	f.packed = appendPackedID(f.packed, graph.PrefixArticle, article)
+	f.art = f.packed[n:]
 	return f, true
 }
 
@@ -365,18 +327,16 @@ func claimKind(claim string, edges []*graph.Edge) string {
 	return strings.Join(slices.Compact(parts), ",")
 }
 
-// clusterOverlay holds the clustering writes of one transaction that its
-// reads, and the next run's, cannot get from Badger: band entries (read
-// with iterators over a snapshot that lacks them), members and clusters.
-// A bulk load keeps its whole index this way (Loader.clusters), since its
-// keys go to the sorter.
+// clusterOverlay holds the clustering writes of one transaction, which
+// its reads, and the next run's, take before Badger's: the records of the
+// buckets it added claims to, and the clusters it changed. A bulk load
+// keeps its whole index this way (Loader.clusters), since its keys go to
+// the sorter until Finish.
 type clusterOverlay struct {
-	bands    map[uint64][]*fingerprint
-	members  map[string]string
+	// bands holds each bucket the transaction added claims to, whole
+	// (the stored entries, then the new ones).
+	bands    map[uint64][]byte
 	clusters map[string]*graph.Cluster
-	// dirtyBands are the buckets the transaction added claims to (bands
-	// holds each bucket whole once read: stored claims, then new ones).
-	dirtyBands map[uint64]bool
 	// dirty holds the clusters the transaction changed, each as it was
 	// before (nil for a new one): flushClusters writes their nodes and
 	// order keys once, however many claims joined.
@@ -384,23 +344,98 @@ type clusterOverlay struct {
 }
 
 func newClusterOverlay() *clusterOverlay {
-	return &clusterOverlay{bands: map[uint64][]*fingerprint{}, members: map[string]string{},
-		clusters: map[string]*graph.Cluster{}, dirty: map[string]*graph.Cluster{}, dirtyBands: map[uint64]bool{}}
+	return &clusterOverlay{bands: map[uint64][]byte{}, clusters: map[string]*graph.Cluster{},
+		dirty: map[string]*graph.Cluster{}}
 }
 
 // absorb adds o's entries to c (a bulk load's index, when o's
 // transaction commits).
 func (c *clusterOverlay) absorb(o *clusterOverlay) {
-	for b := range o.dirtyBands {
-		c.bands[b] = o.bands[b]
-	}
-	for k, v := range o.members {
-		c.members[k] = v
+	for b, v := range o.bands {
+		c.bands[b] = v
 	}
 	for k, v := range o.clusters {
 		c.clusters[k] = v
 	}
 }
+
+// clusterCache holds committed bucket records and cluster nodes for
+// writers (DB.clusterCache, guarded by DB.mu): a bucket is read from
+// Badger once, not once a claim that probes it, and an absent one is
+// remembered as an empty record. A transaction adds what it read from
+// its snapshot, which is committed data (what the transaction or the run
+// before it wrote is found in their overlays first), and, once it
+// commits, what it wrote (DB.cacheWrites).
+type clusterCache struct {
+	buckets map[uint64][]byte
+	// size is the bytes of buckets' records, bounded by
+	// clusterCacheBytes: past it the cache starts over.
+	size     int
+	clusters map[string]graph.Cluster
+}
+
+// Bounds of a clusterCache: the bytes of its records (with a map entry's
+// overhead each), and its clusters.
+const (
+	clusterCacheBytes    = 128 << 20
+	clusterCacheClusters = 1 << 17
+	bucketCacheOverhead  = 48
+)
+
+func newClusterCache() *clusterCache {
+	return &clusterCache{buckets: map[uint64][]byte{}, clusters: map[string]graph.Cluster{}}
+}
+
+// putBucket remembers bucket b's committed record (empty for none).
+func (c *clusterCache) putBucket(b uint64, v []byte) {
+	old, had := c.buckets[b]
+	if had {
+		c.size -= len(old) + bucketCacheOverhead
+	}
+	if c.size+len(v)+bucketCacheOverhead > clusterCacheBytes {
+		clear(c.buckets)
+		c.size = 0
+	}
+	c.buckets[b] = v
+	c.size += len(v) + bucketCacheOverhead
+}
+
+// putCluster remembers a committed cluster node.
+func (c *clusterCache) putCluster(cl *graph.Cluster) {
+	if _, had := c.clusters[cl.ID]; !had && len(c.clusters) >= clusterCacheClusters {
+		clear(c.clusters)
+	}
+	c.clusters[cl.ID] = *cl
+}
+
+// absorb adds the writes of a committed transaction's overlay.
+func (c *clusterCache) absorb(o *clusterOverlay) {
+	for b, v := range o.bands {
+		c.putBucket(b, v)
+	}
+	for _, cl := range o.clusters {
+		c.putCluster(cl)
+	}
+}
+
+// clusterKey reports whether k is a key clustering writes at ingest
+// (buckets, members, cluster nodes and order indexes), which no write
+// transaction reads back through tx.get: a pipelined run finds those of
+// the run before it in that run's clusterOverlay, so tx.own need not
+// record them.
+func clusterKey(k []byte) bool {
+	if len(k) < 3 {
+		return false
+	}
+	switch string(k[:3]) {
+	case pBand, pClusterOf, pClusterMember, pClusterSize, pClusterFirst, pClusterLast, pClusterSpeaker:
+		return true
+	}
+	return bytes.HasPrefix(k, clusterNodePrefix)
+}
+
+// clusterNodePrefix begins the key of every cluster node.
+var clusterNodePrefix = nodeTypePrefix(graph.PrefixCluster)
 
 // overlays returns the overlays t reads before Badger: its own, the run
 // in flight's, and a bulk load's whole index.
@@ -433,6 +468,7 @@ func (t *tx) clusterExtraction(x *graph.Extraction, date string) error {
 		byClaim[e.Claim] = append(byClaim[e.Claim], e)
 	}
 	seen := map[string]bool{}
+	pdate := appendPackedDate(nil, date)
 	for _, c := range x.Claims {
 		if seen[c.ID] || c.ID != graph.ClaimID(x.Article.ID, c.Start, c.End, c.CueStart) {
 			continue
@@ -442,7 +478,7 @@ func (t *tx) clusterExtraction(x *graph.Extraction, date string) error {
 		if anon[speaker] {
 			continue
 		}
-		if err := t.clusterClaim(c.ID, x.Article.ID, date, c.Text, speaker, claimKind(c.ID, byClaim[c.ID])); err != nil {
+		if err := t.clusterClaim(c.ID, x.Article.ID, date, pdate, c.Text, speaker, claimKind(c.ID, byClaim[c.ID])); err != nil {
 			return err
 		}
 	}
@@ -462,151 +498,130 @@ func claimSpeaker(c *graph.Claim, edges []*graph.Edge) string {
 	return ""
 }
 
-// clusterClaim indexes one claim for clustering and joins it to the
-// cluster of the best matching claim of another article, if any.
-func (t *tx) clusterClaim(claim, article, date, text, speaker, kind string) error {
-	f, ok := newFingerprint(claim, article, date, text, speaker, kind)
+// clusterClaim joins one claim to the cluster of the best matching claim
+// of another article, if any, and files it in its buckets. Its article
+// has date key date, packed pdate (nil: packed here).
+func (t *tx) clusterClaim(claim, article, date string, pdate []byte, text, speaker, kind string) error {
+	if t.ld != nil && !t.clustering {
+		t.clusterJobs = append(t.clusterJobs, clusterJob{claim: claim, article: article, date: date,
+			pdate: pdate, text: text, speaker: speaker, kind: kind})
+		return nil
+	}
+	if pdate == nil {
+		pdate = appendPackedDate(nil, date)
+	}
+	ws, ok := t.words[claim]
+	if !ok {
+		ws.words, ws.names = clusterWords(text)
+	}
+	f, ok := newFingerprint(claim, article, date, pdate, ws, speaker, kind)
 	if !ok {
 		return nil
 	}
-	best, full, err := t.bestMatch(&f)
+	best, found, full, err := t.bestMatch(&f)
 	if err != nil {
 		return err
 	}
 	if t.clu == nil {
 		t.clu = newClusterOverlay()
 	}
+	if found {
+		if err := t.joinCluster(&best, &f, speaker); err != nil {
+			return err
+		}
+	}
 	for i := range f.probes {
 		b := f.probes[i][0]
 		if full[i] {
 			continue
 		}
-		list, err := t.bucket(b)
-		if err != nil {
-			return err
+		v, owned := t.clu.bands[b]
+		if !owned {
+			if v, err = t.bucket(b); err != nil {
+				return err
+			}
+			// the record may be shared (the run before, a cache):
+			// appending copies it
+			v = slices.Clip(v)
 		}
-		t.clu.bands[b] = append(slices.Clip(list), &f)
-		t.clu.dirtyBands[b] = true
+		t.clu.bands[b] = appendEntry(v, &f)
 	}
-	if best == nil {
-		return nil
-	}
-	return t.joinCluster(best, &f, speaker)
+	return nil
 }
 
-// bestMatch returns the candidate of f's probe buckets, of another
-// article, that similar accepts with the most words in common (nil when
+// bestMatch returns the entry of f's probe buckets, of another article,
+// that similar accepts with the most words in common (found=false when
 // none), and which of the buckets f is filed under are full: they hold
 // clusterBucketMax claims already and f is not added to them. A bucket so
 // bounded is read whole, the same in every path (Ingest, IngestBatch, a
 // bulk load), so each forms the same clusters; a full one keeps the
 // statements a speaker made first.
-func (t *tx) bestMatch(f *fingerprint) (*fingerprint, [clusterHashes]bool, error) {
-	var full [clusterHashes]bool
-	var best *fingerprint
+func (t *tx) bestMatch(f *fingerprint) (best entry, found bool, full [clusterHashes]bool, err error) {
 	bestScore := -1
-	consider := func(g *fingerprint) {
-		if g.article == f.article {
-			return
-		}
-		if namesApart(f, g) {
-			return
-		}
-		if s, ok := similar(f.words, g.words); ok && (s > bestScore || (s == bestScore && g.claim < best.claim)) {
-			best, bestScore = g, s
-		}
-	}
 	for hi := range f.probes {
 		for pi, b := range f.probes[hi] {
 			if pi > 0 && b == f.probes[hi][0] {
 				continue
 			}
-			list, err := t.bucket(b)
+			v, err := t.bucket(b)
 			if err != nil {
-				return nil, full, err
+				return best, false, full, err
 			}
-			for _, g := range list {
-				consider(g)
+			n := 0
+			for {
+				g, rest, ok := nextEntry(v)
+				if !ok {
+					break
+				}
+				v = rest
+				n++
+				if bytes.Equal(g.article, f.art) || namesApart(f, &g) {
+					continue
+				}
+				s, ok := similar(f.words, g.words)
+				if ok && (s > bestScore || (s == bestScore && comparePackedIDs(graph.PrefixClaim, g.claim, best.claim) < 0)) {
+					best, bestScore = g, s
+				}
 			}
 			if pi == 0 {
-				full[hi] = len(list) >= clusterBucketMax
+				full[hi] = n >= clusterBucketMax
 			}
 		}
 	}
-	return best, full, t.ctx.Err()
+	return best, bestScore >= 0, full, t.ctx.Err()
 }
 
-// bucket returns the claims of bucket b, in the order they joined it:
-// from the overlays (the first that holds it holds it whole), else from
-// its record in Badger (one exact-key read, which the tables' Bloom
-// filters answer without a seek for the many buckets that do not exist).
-func (t *tx) bucket(b uint64) ([]*fingerprint, error) {
+// bucket returns the record of bucket b: from the overlays (the first
+// that holds it holds it whole), else the writers' cache, else Badger
+// (one exact-key read, which the tables' Bloom filters answer without a
+// seek for the many buckets that do not exist). The record is shared:
+// never change it in place.
+func (t *tx) bucket(b uint64) ([]byte, error) {
 	for _, o := range t.overlays() {
-		if list, ok := o.bands[b]; ok {
-			return list, nil
+		if v, ok := o.bands[b]; ok {
+			return v, nil
 		}
 	}
 	if t.ld != nil {
 		return nil, nil
 	}
-	v, ok, err := t.get(key(pBand, bandHex(b)))
-	if err != nil || !ok {
+	if t.cc != nil {
+		if v, ok := t.cc.buckets[b]; ok {
+			return v, nil
+		}
+	}
+	v, _, err := t.get(key(pBand, bandHex(b)))
+	if err != nil {
 		return nil, err
 	}
-	return decodeBucket(v), nil
-}
-
-// encodeBucket is the value of a bucket record lh/<bucket>: per claim,
-// uvarint length and ID, uvarint length and fingerprint.
-func encodeBucket(list []*fingerprint) []byte {
-	var b []byte
-	for _, f := range list {
-		b = binary.AppendUvarint(b, uint64(len(f.claim)))
-		b = append(b, f.claim...)
-		fp := encodeFingerprint(f)
-		b = binary.AppendUvarint(b, uint64(len(fp)))
-		b = append(b, fp...)
+	if t.cc != nil {
+		t.cc.putBucket(b, v)
 	}
-	return b
-}
-
-func decodeBucket(v []byte) []*fingerprint {
-	var out []*fingerprint
-	read := func() ([]byte, bool) {
-		n, k := binary.Uvarint(v)
-		if k <= 0 || uint64(len(v)-k) < n {
-			return nil, false
-		}
-		p := v[k : k+int(n)]
-		v = v[k+int(n):]
-		return p, true
-	}
-	for len(v) > 0 {
-		id, ok := read()
-		if !ok {
-			break
-		}
-		fp, ok := read()
-		if !ok {
-			break
-		}
-		if f, valid := decodeFingerprint(string(id), fp); valid {
-			out = append(out, &f)
-		}
-	}
-	return out
+	return v, nil
 }
 
 // memberOf returns the cluster of a claim, "" when none.
 func (t *tx) memberOf(claim string) (string, error) {
-	for _, o := range t.overlays() {
-		if c, ok := o.members[claim]; ok {
-			return c, nil
-		}
-	}
-	if t.ld != nil {
-		return "", nil
-	}
 	v, ok, err := t.get(key(pClusterOf, claim))
 	if err != nil || !ok {
 		return "", err
@@ -626,31 +641,46 @@ func (t *tx) cluster(id string) (*graph.Cluster, error) {
 	if t.ld != nil {
 		return nil, nil
 	}
+	if t.cc != nil {
+		if c, ok := t.cc.clusters[id]; ok {
+			return &c, nil
+		}
+	}
 	c := &graph.Cluster{}
 	if ok, err := t.getNode(id, c); err != nil || !ok {
 		return nil, err
+	}
+	if t.cc != nil {
+		t.cc.putCluster(c)
 	}
 	return c, nil
 }
 
 // joinCluster puts f's claim in the cluster of g's claim, founding it on
-// g when g has none.
-func (t *tx) joinCluster(g, f *fingerprint, speaker string) error {
-	id, err := t.memberOf(g.claim)
-	if err != nil {
-		return err
-	}
+// g when g has none. g's cluster is the one its entry names, else the one
+// it founded, if any: graph.ClusterID of its claim.
+func (t *tx) joinCluster(g *entry, f *fingerprint, speaker string) error {
+	gClaim := unpackID(graph.PrefixClaim, g.claim)
+	var id string
 	var old *graph.Cluster
-	if id != "" {
+	var err error
+	if g.joined {
+		id = unpackID(graph.PrefixCluster, g.cluster)
+		if old, err = t.cluster(id); err != nil {
+			return err
+		}
+	}
+	if old == nil {
+		id = graph.ClusterID(gClaim)
 		if old, err = t.cluster(id); err != nil {
 			return err
 		}
 	}
 	cl := &graph.Cluster{}
 	if old == nil {
-		id = graph.ClusterID(g.claim)
-		cl = &graph.Cluster{ID: id, Speaker: speaker, FirstSeen: g.date, LastSeen: g.date, Size: 1}
-		if err := t.setMember(id, g); err != nil {
+		gDate := unpackDate(g.date)
+		cl = &graph.Cluster{ID: id, Speaker: speaker, FirstSeen: gDate, LastSeen: gDate, Size: 1}
+		if err := t.setMember(id, gClaim, gDate); err != nil {
 			return err
 		}
 		t.add(cntClusters, 1)
@@ -662,29 +692,31 @@ func (t *tx) joinCluster(g, f *fingerprint, speaker string) error {
 	} else {
 		*cl = *old
 	}
-	if _, ok := t.clu.dirty[id]; !ok {
+	if _, ok := t.clu.dirty[id]; !ok && t.ld == nil {
 		t.clu.dirty[id] = old
 	}
 	cl.Size++
 	cl.FirstSeen, cl.LastSeen = earlier(cl.FirstSeen, f.date), later(cl.LastSeen, f.date)
 	t.clu.clusters[id] = cl
-	return t.setMember(id, f)
+	f.cluster = id
+	return t.setMember(id, f.claim, f.date)
 }
 
-// flushClusters writes the node and order keys of each cluster t changed,
-// and deletes the order keys it had before. Called once a transaction's
-// articles are written.
+// flushClusters writes the bucket records t changed and the node and
+// order keys of each cluster it changed, deleting the order keys the
+// cluster had before. Called once a transaction's articles are written.
+// A bulk load writes its index at Finish instead (Loader.writeClusters).
 func (t *tx) flushClusters() error {
-	if t.clu == nil {
+	if t.clu == nil || t.ld != nil {
 		return nil
 	}
-	bands := make([]uint64, 0, len(t.clu.dirtyBands))
-	for b := range t.clu.dirtyBands {
+	bands := make([]uint64, 0, len(t.clu.bands))
+	for b := range t.clu.bands {
 		bands = append(bands, b)
 	}
 	slices.Sort(bands)
 	for _, b := range bands {
-		if err := t.set(key(pBand, bandHex(b)), encodeBucket(t.clu.bands[b])); err != nil {
+		if err := t.set(key(pBand, bandHex(b)), t.clu.bands[b]); err != nil {
 			return err
 		}
 	}
@@ -696,18 +728,22 @@ func (t *tx) flushClusters() error {
 	for _, id := range ids {
 		old, cl := t.clu.dirty[id], t.clu.clusters[id]
 		keys := clusterOrderKeys(cl)
+		var oldKeys [][]byte
 		if old != nil {
-			for _, k := range clusterOrderKeys(old) {
-				if !slices.ContainsFunc(keys, func(n []byte) bool { return string(n) == string(k) }) {
-					if err := t.del(k); err != nil {
-						return err
-					}
+			oldKeys = clusterOrderKeys(old)
+		}
+		for i, k := range oldKeys {
+			if !bytes.Equal(k, keys[i]) {
+				if err := t.del(k); err != nil {
+					return err
 				}
 			}
 		}
-		for _, k := range keys {
-			if err := t.set(k, nil); err != nil {
-				return err
+		for i, k := range keys {
+			if oldKeys == nil || !bytes.Equal(k, oldKeys[i]) {
+				if err := t.set(k, nil); err != nil {
+					return err
+				}
 			}
 		}
 		if err := t.putNode(id, cl); err != nil {
@@ -715,19 +751,16 @@ func (t *tx) flushClusters() error {
 		}
 	}
 	clear(t.clu.dirty)
-	if t.ld == nil {
-		clear(t.clu.dirtyBands)
-	}
 	return nil
 }
 
-// setMember writes that f's claim is in cluster id.
-func (t *tx) setMember(id string, f *fingerprint) error {
-	t.clu.members[f.claim] = id
-	if err := t.set(key(pClusterOf, f.claim), []byte(id+sep+f.date)); err != nil {
+// setMember writes that claim, of an article with date key date, is in
+// cluster id.
+func (t *tx) setMember(id, claim, date string) error {
+	if err := t.set(key(pClusterOf, claim), []byte(id+sep+date)); err != nil {
 		return err
 	}
-	return t.set(key(pClusterMember, id, f.date, f.claim), nil)
+	return t.set(key(pClusterMember, id, date, claim), nil)
 }
 
 // earlier and later pick between date keys, "" (undated) counting only

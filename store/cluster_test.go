@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dgraph-io/badger/v4"
@@ -164,12 +166,107 @@ func TestUpgradeFrom8(t *testing.T) {
 	checkCounters(t, db)
 }
 
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
+// encodeBucket10 writes the entries of a packed bucket record unpacked,
+// as formats 9 and 10 stored them, with 64-bit word hashes whose high
+// halves are the packed words.
+func encodeBucket10(t *testing.T, v []byte) []byte {
+	t.Helper()
+	var out []byte
+	str := func(b []byte, s string) []byte { return append(binary.AppendUvarint(b, uint64(len(s))), s...) }
+	words := func(b, ws []byte) []byte {
+		for i := 0; i < len(ws); i += 4 {
+			b = binary.BigEndian.AppendUint64(b, uint64(binary.BigEndian.Uint32(ws[i:]))<<32|0x5eed)
+		}
+		return b
 	}
-	return 0
+	for len(v) > 0 {
+		e, rest, ok := nextEntry(v)
+		if !ok {
+			t.Fatalf("bucket record does not parse: %x", v)
+		}
+		v = rest
+		fp := str(nil, unpackID(graph.PrefixArticle, e.article))
+		fp = str(fp, unpackDate(e.date))
+		fp = binary.AppendUvarint(fp, uint64(len(e.names)/4))
+		fp = words(words(fp, e.names), e.words)
+		out = str(out, unpackID(graph.PrefixClaim, e.claim))
+		out = str(out, string(fp))
+	}
+	return out
+}
+
+// TestUpgradeFrom10 checks that Open packs the bucket records of a format
+// 10 database (unpacked, without the clusters claims joined) as ingest
+// writes them, and that a claim ingested after joins the cluster its
+// match joined rather than founding another.
+func TestUpgradeFrom10(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	db := openDir(t, dir)
+	xs := clusterCorpus()
+	for _, x := range xs {
+		if _, err := db.Ingest(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := dump(t, db)
+	joined := 0
+	err := db.bdb.Update(func(txn *badger.Txn) error {
+		for k, v := range want {
+			if !strings.HasPrefix(k, pBand) {
+				continue
+			}
+			for rest := []byte(v); len(rest) > 0; {
+				e, r, ok := nextEntry(rest)
+				if !ok {
+					break
+				}
+				if e.joined {
+					joined++
+				}
+				rest = r
+			}
+			if err := txn.Set([]byte(k), encodeBucket10(t, []byte(v))); err != nil {
+				return err
+			}
+		}
+		return txn.Set(countKey(cntFormat), encodeCount(10))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if joined == 0 {
+		t.Fatal("no claim of the corpus joined a cluster at ingest; the test needs one")
+	}
+	db = reopen(t, db, dir)
+	got := dump(t, db)
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("key %q: %q after upgrade, want %q", k, got[k], v)
+		}
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("key %q only after upgrade", k)
+		}
+	}
+	// a fourth outlet of the statement three carried: their cluster
+	// grows, no other is founded
+	text := "Tom Hale said no money was missing from the harbour fund. Report 9.\n"
+	a := storetest.NewArticle("Report 9", "Outlet 9", text)
+	a.Extraction().Article.PublishedAt = "2026-03-09"
+	a.Says(a.Actor("Tom Hale", graph.ActorPerson), "Tom Hale", "said", "no money was missing from the harbour fund")
+	if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
+		t.Fatal(err)
+	}
+	l, err := db.FindClusters(ctx, graph.ClusterFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sizes []int
+	for _, c := range l.Clusters {
+		sizes = append(sizes, c.Size)
+	}
+	if !slices.Equal(sizes, []int{4, 2, 2}) {
+		t.Errorf("cluster sizes %v after one more outlet, want [4 2 2]", sizes)
+	}
 }

@@ -91,6 +91,9 @@ type DB struct {
 	// article names. Only saveActor writes actor nodes; a transaction's
 	// are added once it commits.
 	actors map[string]graph.Actor
+	// clusters caches committed bucket records and cluster nodes for
+	// writers (guarded by mu, see clusterCache); nil until a write.
+	clusters *clusterCache
 }
 
 // actorCache bounds DB.actors; past it the cache starts over.
@@ -236,9 +239,12 @@ func (db *DB) newTx(ctx context.Context, txn *badger.Txn) *tx {
 		db.counters = map[string]int64{}
 		db.actors = map[string]graph.Actor{}
 	}
+	if db.clusters == nil {
+		db.clusters = newClusterCache()
+	}
 	t := &tx{txn: txn, ctx: ctx, counts: map[string]int64{}, maxValue: db.maxValue,
 		fresh: map[string]bool{}, set1: map[string]bool{}, cache: db.counters,
-		actorCache: db.actors, actors: map[string]*graph.Actor{}}
+		actorCache: db.actors, actors: map[string]*graph.Actor{}, cc: db.clusters}
 	// txn has no writes yet, so its iterators are cheap; an error just
 	// leaves the flags false.
 	if k, err := t.firstKey([]byte(pMerged)); err == nil && k == nil {
@@ -254,6 +260,9 @@ func (db *DB) newTx(ctx context.Context, txn *badger.Txn) *tx {
 // committed; db.mu must be held.
 func (db *DB) cacheWrites(t *tx) {
 	db.cacheCounters(t)
+	if t.clu != nil && t.ld == nil && db.clusters != nil {
+		db.clusters.absorb(t.clu)
+	}
 	if len(db.actors)+len(t.actors) > actorCache {
 		clear(db.actors)
 	}
@@ -351,8 +360,18 @@ type tx struct {
 	own  map[string]ownWrite
 	prev *tx
 	// clu holds the clustering writes of t (clusterOverlay), nil until
-	// it clusters a claim.
+	// it clusters a claim; cc is the writers' cache of committed bucket
+	// records and clusters (DB.clusters), nil in read transactions.
 	clu *clusterOverlay
+	cc  *clusterCache
+	// words holds the word sets of the claims of the batch t writes,
+	// folded beforehand on all CPUs (clusterWordsOf); nil outside batches.
+	words map[string]wordSets
+	// clusterJobs, in a bulk load, are the clusterable claims of the
+	// articles t wrote, for the load's clustering goroutine once t
+	// commits; clustering marks that goroutine's tx, which clusters them.
+	clusterJobs []clusterJob
+	clustering  bool
 }
 
 // ownWrite is one write recorded in tx.own: a value, or a deletion.
@@ -434,7 +453,7 @@ func (t *tx) set(k, v []byte) error {
 	if err := t.txn.Set(k, v); err != nil {
 		return fmt.Errorf("set %q: %w", k, err)
 	}
-	if t.own != nil {
+	if t.own != nil && !clusterKey(k) {
 		t.own[string(k)] = ownWrite{v: v}
 	}
 	t.noteCuration(k)
@@ -458,7 +477,7 @@ func (t *tx) del(k []byte) error {
 	if err := t.txn.Delete(k); err != nil {
 		return fmt.Errorf("delete %q: %w", k, err)
 	}
-	if t.own != nil {
+	if t.own != nil && !clusterKey(k) {
 		t.own[string(k)] = ownWrite{del: true}
 	}
 	t.nEntries++

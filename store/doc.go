@@ -59,8 +59,10 @@
 //	lh/<bucket>                     claim cluster bucket (cluster.go, format 9 on): the
 //	                                clusterable claims filed under one hash function's
 //	                                bucket (hex of a hash of speaker, kind and minimum-hash
-//	                                word), at most 16; value: per claim its ID and
-//	                                fingerprint (article, date key, word hashes)
+//	                                word), at most 16; value: per claim, packed
+//	                                (cluster_record.go, format 11 on), its ID, article,
+//	                                date key, the cluster it joined at ingest, and
+//	                                32-bit hashes of its words and names
 //	cm/<claim>                      the cluster of a clustered claim; value:
 //	                                <cluster>\0<date>
 //	cl/<cluster>\0<date>\0<claim>   claims of a cluster by date

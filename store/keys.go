@@ -85,8 +85,11 @@ const (
 // Version 8 had no claim clusters; Open clusters the stored claims
 // (clusterStored). Versions 8 and 9 folded search terms by stripping
 // plurals; version 10 indexes English stems (Porter2), so Open rebuilds the
-// postings (reindexSearch).
-const formatVersion = 10
+// postings (reindexSearch). Versions 9 and 10 kept the cluster bucket
+// records (lh/) unpacked, with 64-bit word hashes and without the cluster
+// a claim joined; Open packs them (packBuckets). A binary of version 10
+// refuses version 11, whose records it would misread.
+const formatVersion = 11
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a

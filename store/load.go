@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -46,9 +47,18 @@ type Loader struct {
 	// has written and about how many it will (Progress).
 	streamed, toStream atomic.Int64
 	// clusters is the claim cluster index of the articles loaded so far
-	// (cluster.go), whose keys are in the sorter: about 300 bytes a
-	// clusterable claim.
+	// (cluster.go): bucket records, about 100 bytes a clusterable claim,
+	// and cluster nodes, which Finish writes (writeClusters) once they
+	// are final rather than once a transaction. A load clusters its
+	// claims on a goroutine of its own (clusterLoop), in the order
+	// IngestBatch would, off the goroutine that resolves articles: no
+	// read of the load depends on clusters.
 	clusters *clusterOverlay
+	// jobs takes the clusterable claims of each committed transaction,
+	// in order, to the goroutine that clusters them (clusterLoop), which
+	// says on clustered that it is done; nil until the first.
+	jobs      chan []clusterJob
+	clustered chan error
 }
 
 // loadMarker is the file in the database directory that says a bulk load
@@ -306,6 +316,14 @@ func (l *Loader) Finish(ctx context.Context) error {
 		l.sort.removeRuns()
 		return err
 	}
+	if err := l.endClustering(); err != nil {
+		l.sort.removeRuns()
+		return err
+	}
+	if err := l.writeClusters(); err != nil {
+		l.sort.removeRuns()
+		return err
+	}
 	// The stream replaces the whole database: what the transactions wrote
 	// joins the sort as its oldest run, read while the sort ends.
 	path := filepath.Join(l.tmp, "run-badger")
@@ -354,8 +372,96 @@ func (l *Loader) Finish(ctx context.Context) error {
 		return fmt.Errorf("bulk load: %w", err)
 	}
 	// caches of the database as it was
-	db.counters, db.actors = nil, nil
+	db.counters, db.actors, db.clusters = nil, nil, nil
 	db.reads.reset()
+	return nil
+}
+
+// clusterJob is a clusterable claim of a loaded article, for
+// clusterLoop: the arguments of tx.clusterClaim.
+type clusterJob struct {
+	claim, article, date string
+	pdate                []byte
+	text, speaker, kind  string
+}
+
+// cluster hands the clusterable claims of a committed transaction to
+// clusterLoop, starting it with the first.
+func (l *Loader) cluster(jobs []clusterJob) {
+	if l.jobs == nil {
+		l.jobs, l.clustered = make(chan []clusterJob, 4), make(chan error, 1)
+		go l.clusterLoop()
+	}
+	l.jobs <- jobs
+}
+
+// clusterLoop clusters the claims sent on l.jobs, in order, into
+// l.clusters; its other writes (members, clusters by speaker) go to a
+// buffer of its own and its counter deltas to a transaction of its own,
+// both handed to the sorter when l.jobs is closed. It reports on
+// l.clustered.
+func (l *Loader) clusterLoop() {
+	ct := &tx{ld: l, ctx: context.Background(), counts: map[string]int64{}, maxValue: l.db.maxValue,
+		out: &sortBuf{}, clu: l.clusters, clustering: true}
+	var err error
+	for jobs := range l.jobs {
+		for _, j := range jobs {
+			if err == nil {
+				err = ct.clusterClaim(j.claim, j.article, j.date, j.pdate, j.text, j.speaker, j.kind)
+			}
+		}
+	}
+	if err == nil {
+		l.sort.absorb(ct.out)
+		for name, d := range ct.counts {
+			if d != 0 {
+				if err = l.sort.add(opAdd, countKey(name), encodeCount(d)); err != nil {
+					break
+				}
+			}
+		}
+	}
+	l.clustered <- err
+}
+
+// endClustering waits for clusterLoop to cluster every claim sent.
+func (l *Loader) endClustering() error {
+	if l.jobs == nil {
+		return nil
+	}
+	close(l.jobs)
+	err := <-l.clustered
+	l.jobs = nil
+	if err != nil {
+		return fmt.Errorf("bulk load: cluster claims: %w", err)
+	}
+	return nil
+}
+
+// writeClusters adds the bucket records and the cluster nodes and order
+// keys of the load to the sorter. The other cluster keys (members,
+// clusters by speaker, counters) went there as claims joined.
+func (l *Loader) writeClusters() error {
+	for b, v := range l.clusters.bands {
+		if err := l.sort.add(opSet, key(pBand, bandHex(b)), v); err != nil {
+			return fmt.Errorf("bulk load: write cluster buckets: %w", err)
+		}
+	}
+	for id, cl := range l.clusters.clusters {
+		node, err := json.Marshal(cl)
+		if err != nil {
+			return fmt.Errorf("encode node %s: %w", id, err)
+		}
+		if err := l.sort.add(opSet, nodeKey(id), node); err != nil {
+			return fmt.Errorf("bulk load: write clusters: %w", err)
+		}
+		for _, k := range clusterOrderKeys(cl) {
+			if err := l.sort.add(opSet, k, nil); err != nil {
+				return fmt.Errorf("bulk load: write clusters: %w", err)
+			}
+		}
+	}
+	l.clusters = newClusterOverlay()
 	return nil
 }
 
@@ -518,6 +624,7 @@ func (l *Loader) Abort() {
 		return
 	}
 	l.done = true
+	l.endClustering()
 	l.sort.removeRuns()
 	os.RemoveAll(l.tmp)
 	if err := db.bdb.DropAll(); err != nil {
@@ -530,7 +637,7 @@ func (l *Loader) Abort() {
 	if err == nil {
 		os.Remove(filepath.Join(db.bdb.Opts().Dir, loadMarker))
 	}
-	db.counters, db.actors = nil, nil
+	db.counters, db.actors, db.clusters = nil, nil, nil
 	db.reads.reset()
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -21,7 +22,8 @@ import (
 // alone, read as they are); versions before 9 had no claim clusters, which
 // clusterStored forms. Versions before 10 folded search terms otherwise
 // (plurals only): reindexSearch rebuilds the postings with stemmed terms.
-// A new database is only stamped.
+// Versions 9 and 10 kept cluster bucket records unpacked: packBuckets
+// packs them. A new database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
 	var empty bool
@@ -56,6 +58,13 @@ func (db *DB) upgrade() error {
 	if !empty && version < 8 {
 		if err := db.buildDenialIndexes(); err != nil {
 			return fmt.Errorf("build the denial indexes: %w", err)
+		}
+	}
+	if !empty && version < 11 {
+		// before clusterStored, which would add packed entries to the
+		// records an upgrade from 8 that a crash cut short left
+		if err := db.packBuckets(); err != nil {
+			return fmt.Errorf("pack the cluster buckets: %w", err)
 		}
 	}
 	if !empty && version < 9 {
@@ -428,5 +437,111 @@ func (t *tx) clusterStoredClaim(id, date string) error {
 			return nil
 		}
 	}
-	return t.clusterClaim(id, c.Article, date, c.Text, speaker, claimKind(id, edges))
+	return t.clusterClaim(id, c.Article, date, nil, c.Text, speaker, claimKind(id, edges))
+}
+
+// packBuckets rewrites the cluster bucket records of formats 9 and 10
+// (lh/: per claim its ID and a fingerprint of article, date and 64-bit
+// word hashes) in the packed form of format 11 (cluster_record.go), with
+// the cluster each claim joined at ingest, read from cm/: the one it is
+// in unless it founded it. A packed record starts with an entry's flags
+// byte (0 or 1), an unpacked one with the length of a claim ID, so the
+// records that a run cut short by a crash packed are left as they are
+// when the next Open runs it again.
+func (db *DB) packBuckets() error {
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	err := db.view(context.Background(), func(t *tx) error {
+		p := []byte(pBand)
+		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p, PrefetchValues: true})
+		defer it.Close()
+		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return fmt.Errorf("read %q: %w", it.Item().Key(), err)
+			}
+			if len(v) == 0 || v[0] <= entryJoined {
+				continue
+			}
+			var packed []byte
+			for _, old := range decodeBucket10(v) {
+				cluster, err := t.memberOf(old.claim)
+				if err != nil {
+					return err
+				}
+				f := fingerprint{claim: old.claim, article: old.article, date: old.date,
+					words: words32(old.words), names: words32(old.names)}
+				if cluster != graph.ClusterID(old.claim) {
+					f.cluster = cluster
+				}
+				f.packed = appendPackedID(nil, graph.PrefixClaim, f.claim)
+				f.packed = appendPackedID(f.packed, graph.PrefixArticle, f.article)
+				packed = appendEntry(packed, &f)
+			}
+			if err := wb.Set(it.Item().KeyCopy(nil), packed); err != nil {
+				return fmt.Errorf("write %q: %w", it.Item().Key(), err)
+			}
+		}
+		return t.ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	return wb.Flush()
+}
+
+// fingerprint10 is a claim of an unpacked bucket record (formats 9 and 10).
+type fingerprint10 struct {
+	claim, article, date string
+	words, names         []uint64
+}
+
+// decodeBucket10 reads an unpacked bucket record: per claim, uvarint
+// length and ID, uvarint length and fingerprint (uvarint length and
+// article ID, uvarint length and date key, uvarint count of names, the
+// names' and then the words' 64-bit hashes, big-endian). It stops at
+// bytes that do not parse.
+func decodeBucket10(v []byte) []fingerprint10 {
+	var out []fingerprint10
+	read := func(v []byte) ([]byte, []byte, bool) {
+		n, k := binary.Uvarint(v)
+		if k <= 0 || uint64(len(v)-k) < n {
+			return nil, nil, false
+		}
+		return v[k : k+int(n)], v[k+int(n):], true
+	}
+	for len(v) > 0 {
+		id, rest, ok := read(v)
+		if !ok {
+			break
+		}
+		fp, rest, ok := read(rest)
+		if !ok {
+			break
+		}
+		v = rest
+		f := fingerprint10{claim: string(id)}
+		art, fp, ok := read(fp)
+		if !ok {
+			continue
+		}
+		date, fp, ok := read(fp)
+		if !ok {
+			continue
+		}
+		f.article, f.date = string(art), string(date)
+		n, k := binary.Uvarint(fp)
+		if k <= 0 || uint64(len(fp)-k) < 8*n || (len(fp)-k)%8 != 0 {
+			continue
+		}
+		fp = fp[k:]
+		for ; n > 0; fp, n = fp[8:], n-1 {
+			f.names = append(f.names, binary.BigEndian.Uint64(fp))
+		}
+		for ; len(fp) > 0; fp = fp[8:] {
+			f.words = append(f.words, binary.BigEndian.Uint64(fp))
+		}
+		out = append(out, f)
+	}
+	return out
 }
