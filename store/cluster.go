@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/claimgraph/claimgraph/graph"
+	"github.com/dgraph-io/badger/v4"
 )
 
 // Claim clusters: claims of different articles that carry the same
@@ -372,6 +373,13 @@ type clusterCache struct {
 	// clusterCacheBytes: past it the cache starts over.
 	size     int
 	clusters map[string]graph.Cluster
+	// stored holds every bucket a record is stored for, read from the
+	// lh/ keys once a process (loadStored) and kept up to date as
+	// transactions commit: a probe of a bucket not in it reads nothing
+	// from Badger. Into a database of 10k articles, most probes are of
+	// buckets that do not exist, each an exact-key Get of its own before.
+	// nil until loaded; never cleared with buckets (8 bytes a bucket).
+	stored map[uint64]struct{}
 }
 
 // Bounds of a clusterCache: the bytes of its records (with a map entry's
@@ -398,6 +406,29 @@ func (c *clusterCache) putBucket(b uint64, v []byte) {
 	}
 	c.buckets[b] = v
 	c.size += len(v) + bucketCacheOverhead
+	if c.stored != nil && len(v) > 0 {
+		c.stored[b] = struct{}{}
+	}
+}
+
+// loadStored fills c.stored from the lh/ keys txn sees, reading keys
+// only. txn must see every committed bucket record that c's overlays and
+// later absorbs do not bring: the snapshot a writer reads through.
+func (c *clusterCache) loadStored(txn *badger.Txn) error {
+	p := []byte(pBand)
+	it := txn.NewIterator(badger.IteratorOptions{Prefix: p})
+	defer it.Close()
+	stored := map[uint64]struct{}{}
+	var b [8]byte
+	for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+		k := it.Item().Key()
+		if n, err := hex.Decode(b[:], k[len(p):]); err != nil || n != len(b) {
+			return fmt.Errorf("bucket key %q: not 16 hex digits", k)
+		}
+		stored[binary.BigEndian.Uint64(b[:])] = struct{}{}
+	}
+	c.stored = stored
+	return nil
 }
 
 // putCluster remembers a committed cluster node.
@@ -608,6 +639,18 @@ func (t *tx) bucket(b uint64) ([]byte, error) {
 	if t.cc != nil {
 		if v, ok := t.cc.buckets[b]; ok {
 			return v, nil
+		}
+		if t.cc.stored == nil {
+			txn := t.snap
+			if txn == nil {
+				txn = t.txn
+			}
+			if err := t.cc.loadStored(txn); err != nil {
+				return nil, err
+			}
+		}
+		if _, ok := t.cc.stored[b]; !ok {
+			return nil, nil
 		}
 	}
 	v, _, err := t.get(key(pBand, bandHex(b)))
