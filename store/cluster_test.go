@@ -270,3 +270,45 @@ func TestUpgradeFrom10(t *testing.T) {
 		t.Errorf("cluster sizes %v after one more outlet, want [4 2 2]", sizes)
 	}
 }
+
+// TestClustersAcrossReopens ingests the cluster corpus one article a
+// process (the database reopened between them), and checks that the same
+// clusters form as in one process: each process reads the set of stored
+// buckets (clusterCache.stored) afresh, and a bucket it leaves out would
+// hide earlier claims from later ones.
+func TestClustersAcrossReopens(t *testing.T) {
+	ctx := context.Background()
+	list := func(db *DB) []string {
+		l, err := db.FindClusters(ctx, graph.ClusterFilter{Order: graph.ClusterFilterOrder{Field: graph.ClusterByFirstSeen}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range l.Clusters {
+			out = append(out, fmt.Sprintf("%s %d %s %s", c.ID, c.Size, c.FirstSeen, c.LastSeen))
+		}
+		return out
+	}
+	one := openDir(t, t.TempDir())
+	for _, x := range clusterCorpus() {
+		if _, err := one.Ingest(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := list(one)
+	if len(want) != 3 {
+		t.Fatalf("one process formed %v, want 3 clusters", want)
+	}
+	dir := t.TempDir()
+	db := openDir(t, dir)
+	for _, x := range clusterCorpus() {
+		if _, err := db.Ingest(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+		db = reopen(t, db, dir)
+	}
+	if got := list(db); !slices.Equal(got, want) {
+		t.Errorf("one article a process formed\n%v\nwant\n%v", got, want)
+	}
+	checkCounters(t, db)
+}
