@@ -58,9 +58,10 @@ import (
 //     cluster is founded on it (graph.ClusterID of its ID).
 //
 // Keys (see the package comment): a record per bucket (lh/), read with one
-// exact-key Get (the tables' Bloom filters answer most of them, for
-// buckets that do not exist, without a seek) once a process (writers
-// keep the records they read and wrote in a cache, clusterCache), and
+// exact-key Get once a process (writers keep the records they read and
+// wrote in a cache, clusterCache, and the set of buckets stored, read
+// from the lh/ keys once a process, so that a probe of a bucket that
+// does not exist, the most common probe, reads nothing), and
 // written once a transaction, listing its claims packed
 // (cluster_record.go: IDs, date, 32-bit word hashes, the cluster each
 // joined); and for clustered claims the cluster (cm/), the members by
@@ -623,10 +624,10 @@ func (t *tx) bestMatch(f *fingerprint) (best entry, found bool, full [clusterHas
 }
 
 // bucket returns the record of bucket b: from the overlays (the first
-// that holds it holds it whole), else the writers' cache, else Badger
-// (one exact-key read, which the tables' Bloom filters answer without a
-// seek for the many buckets that do not exist). The record is shared:
-// never change it in place.
+// that holds it holds it whole), else the writers' cache, else, when the
+// cache's set of stored buckets has it, Badger (one exact-key read); a
+// bucket none of them has does not exist. The record is shared: never
+// change it in place.
 func (t *tx) bucket(b uint64) ([]byte, error) {
 	for _, o := range t.overlays() {
 		if v, ok := o.bands[b]; ok {
