@@ -152,17 +152,7 @@ func TestUpgradeFrom8(t *testing.T) {
 		t.Fatalf("clusters before the upgrade: %+v, %v; the test needs none", l, err)
 	}
 	db = reopen(t, db, dir)
-	got := dump(t, db)
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("key %q: %q after upgrade, want %q", k, got[k], v)
-		}
-	}
-	for k := range got {
-		if _, ok := want[k]; !ok {
-			t.Errorf("key %q only after upgrade", k)
-		}
-	}
+	sameKeys(t, want, dump(t, db))
 	checkCounters(t, db)
 }
 
@@ -238,17 +228,7 @@ func TestUpgradeFrom10(t *testing.T) {
 		t.Fatal("no claim of the corpus joined a cluster at ingest; the test needs one")
 	}
 	db = reopen(t, db, dir)
-	got := dump(t, db)
-	for k, v := range want {
-		if got[k] != v {
-			t.Errorf("key %q: %q after upgrade, want %q", k, got[k], v)
-		}
-	}
-	for k := range got {
-		if _, ok := want[k]; !ok {
-			t.Errorf("key %q only after upgrade", k)
-		}
-	}
+	sameKeys(t, want, dump(t, db))
 	// a fourth outlet of the statement three carried: their cluster
 	// grows, no other is founded
 	text := "Tom Hale said no money was missing from the harbour fund. Report 9.\n"

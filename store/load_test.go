@@ -139,16 +139,18 @@ func ingestAll(t *testing.T, xs []*graph.Extraction, opts Options) (*DB, []*grap
 	return db, res
 }
 
-// sameKeys reports every difference between two dumps.
+// sameKeys reports every difference between two dumps: want, as the
+// reference path (an ingest, the data before an upgrade) left it, and
+// got, as the path under test left it.
 func sameKeys(t *testing.T, want, got map[string]string) {
 	t.Helper()
 	n := 0
 	for k, v := range want {
 		if gv, ok := got[k]; !ok {
-			t.Errorf("key %q missing after the bulk load", k)
+			t.Errorf("key %q missing from the dump under test", k)
 			n++
 		} else if gv != v {
-			t.Errorf("key %q: %q after the bulk load, want %q", k, gv, v)
+			t.Errorf("key %q: %q in the dump under test, want %q", k, gv, v)
 			n++
 		}
 		if n > 10 {
@@ -157,7 +159,7 @@ func sameKeys(t *testing.T, want, got map[string]string) {
 	}
 	for k := range got {
 		if _, ok := want[k]; !ok {
-			t.Errorf("key %q only after the bulk load", k)
+			t.Errorf("key %q only in the dump under test", k)
 		}
 	}
 }
