@@ -22,10 +22,10 @@ const entryOverhead = 12
 // batchFill is the share of Badger's transaction limits a batch fills
 // before it commits and starts another transaction: the article that
 // crosses it must still fit. A quarter, not a half: runs of half the
-// size ingest 10k articles into a 10k-article database about 4% faster
-// (medians of 5 alternated runs, BENCHMARKS.md), their maps of pending
-// writes being smaller and the pipeline's two halves closer in length; a
-// bulk load is unchanged, and 0.8 was no faster than 0.5.
+// size ingest 10k articles into a 10k-article database 3-5% faster
+// (alternated runs, BENCHMARKS.md; the CPU is about the same, so more of
+// it runs in parallel, why was not isolated); a bulk load is unchanged,
+// and 0.8 was no faster than 0.5.
 const batchFill = 0.25
 
 // IngestBatch ingests xs as Ingest would, one after another, in as few
