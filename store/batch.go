@@ -72,9 +72,10 @@ func (db *DB) IngestBatch(ctx context.Context, xs []*graph.Extraction) ([]*graph
 // on Badger's own goroutine. The next run's transactions begin before
 // that commit, so their snapshot does not hold it: the run reads what the
 // run in flight wrote from its tx (tx.prev), after its own writes and
-// before the snapshot. A run waits for the commit in flight before it
-// writes its counters and commits, and fails with it; results are set
-// once their run's commit is applied.
+// before the snapshot, and its counters from the values that run wrote
+// (tx.flushed). A run writes all its keys while the commit in flight is
+// applied, waits for that commit only before its own, and fails with it;
+// results are set once their run's commit is applied.
 type pipeline struct {
 	// next and nextSnap are the transactions of the next run, begun
 	// before the commit in flight was sent.
@@ -219,12 +220,9 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 			return start, fmt.Errorf("bulk load: write claims: %w", cerr)
 		}
 	}
-	// counters are read-modify-write: from here on the run needs the
-	// run in flight applied (its counter values are cached then)
-	if err := p.wait(db, res); err != nil {
-		undo()
-		return start, err
-	}
+	// the run's last writes, made while Badger still applies the run in
+	// flight: counters take their values from it (tx.prev) where it wrote
+	// them, so that nothing here waits for it
 	err := t.flushClusters()
 	if err == nil {
 		err = t.flushSegments()
@@ -251,6 +249,12 @@ func (db *DB) ingestRun(ctx context.Context, xs []*graph.Extraction, res []*grap
 	}
 	if err != nil {
 		return start, fmt.Errorf("write postings and counters: %w", err)
+	}
+	// a run commits once the run before it is applied: the next run's
+	// snapshot must hold all but the run it reads from tx.prev
+	if err := p.wait(db, res); err != nil {
+		undo()
+		return start, err
 	}
 	if p != nil {
 		// the next run's transactions begin before this commit is

@@ -631,7 +631,15 @@ func (t *tx) flushCounts() error {
 		if d == 0 {
 			continue
 		}
-		base, ok := t.cache[name]
+		// the run in flight's value first: the cache holds it only
+		// once that run is applied
+		base, ok := int64(0), false
+		if t.prev != nil {
+			base, ok = t.prev.flushed[name]
+		}
+		if !ok {
+			base, ok = t.cache[name]
+		}
 		if !ok {
 			v, _, err := t.get(countKey(name))
 			if err != nil {
