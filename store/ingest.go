@@ -273,16 +273,23 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 		}
 		x.Sources[i] = stored
 	}
-	if err := t.clusterExtraction(x, date); err != nil {
-		return err
-	}
 	if t.ld != nil {
 		// a bulk load writes the claims of a transaction's articles
-		// once they are all resolved, on all CPUs (runClaimJobs)
+		// once they are all resolved, on all CPUs (runClaimJobs), and
+		// clusters them later still (clusterLoop), so that the ca/
+		// values clustering sets come after the claims' own writes
+		if err := t.clusterExtraction(x, date); err != nil {
+			return err
+		}
 		t.claimJobs = append(t.claimJobs, claimJob{x: x, date: date})
 		return nil
 	}
-	return t.writeClaims(x, date)
+	if err := t.writeClaims(x, date); err != nil {
+		return err
+	}
+	// after the claims: a clustered claim's cluster goes in the value of
+	// its ca/ key, which writeClaims sets empty
+	return t.clusterExtraction(x, date)
 }
 
 // claimJob is the rest of writeExtraction, for writeClaims: x resolved,
