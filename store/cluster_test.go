@@ -412,6 +412,52 @@ func TestUpgradeFrom11(t *testing.T) {
 	wantClean(t, "after one more outlet", db)
 }
 
+// TestClusterOfRelistedClaim ingests an article that lists a clustered
+// claim of another article under that claim's ID, which makes the claim
+// name the new article: FindClusterOfClaim must still find its cluster.
+func TestClusterOfRelistedClaim(t *testing.T) {
+	ctx := context.Background()
+	db := openDir(t, t.TempDir())
+	for _, x := range clusterCorpus() {
+		if _, err := db.Ingest(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := db.FindClusters(ctx, graph.ClusterFilter{})
+	if err != nil || len(l.Clusters) == 0 {
+		t.Fatalf("clusters %+v, %v; the test needs one", l, err)
+	}
+	want := l.Clusters[0]
+	members, err := db.FindClusterClaims(ctx, want.ID, graph.Page{})
+	if err != nil || len(members.Claims) == 0 {
+		t.Fatalf("claims of %s: %+v, %v", want.ID, members, err)
+	}
+	claim := members.Claims[len(members.Claims)-1].ID
+	text := "Tom Hale said no money was missing from the harbour fund. Report 10.\n"
+	a := storetest.NewArticle("Report 10", "Outlet 10", text)
+	a.Says(a.Actor("Tom Hale", graph.ActorPerson), "Tom Hale", "said", "no money was missing from the harbour fund")
+	x := a.Extraction()
+	for _, e := range x.Edges {
+		if e.Claim == x.Claims[0].ID {
+			e.Claim = claim
+		}
+		if e.To == x.Claims[0].ID {
+			e.To = claim
+		}
+	}
+	x.Claims[0].ID = claim
+	if _, err := db.Ingest(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FindClusterOfClaim(ctx, claim)
+	if err != nil || got.ID != want.ID {
+		t.Errorf("cluster of the relisted claim %s: %+v, %v; want %s", claim, got, err, want.ID)
+	}
+	if c, err := db.FindClaimByID(ctx, claim); err != nil || c.Article != x.Article.ID {
+		t.Fatalf("the relisted claim %+v, %v; the test needs it to name the new article", c, err)
+	}
+}
+
 // TestClustersAcrossReopens ingests the cluster corpus one article a
 // process (the database reopened between them), and checks that the same
 // clusters form as in one process: each process reads the set of stored
