@@ -303,6 +303,21 @@ func (c *checker) checkKey(k []byte, item *badger.Item) error {
 		if art, _, _ := strings.Cut(c.claimArts[last], sep); c.node(last) && art != parts[0] {
 			c.problem("ca/ key %s lists claim %s under article %s, but the claim names article %q", showKey(k), last, parts[0], art)
 		}
+		if item.ValueSize() == 0 {
+			return nil
+		}
+		// a clustered claim's: cluster|date, the cluster exists and
+		// lists the claim
+		v, err := item.ValueCopy(nil)
+		if err != nil {
+			return err
+		}
+		if cid, date, ok := strings.Cut(string(v), sep); !ok || !strings.HasPrefix(cid, graph.PrefixCluster) {
+			c.problem("ca/ key %s has value %q, not cluster|date", showKey(k), v)
+		} else {
+			needNode(cid, "cluster")
+			c.want(key(pClusterMember, cid, date, last), "ca/ key %s", showKey(k))
+		}
 	case pClaimSpeaker, pClaimSource, pClaimKind, pClaimTarget, pClaimPub, pClaimDate, pTimeline:
 		needNode(last, "claim")
 	case pArticleDate, pArticleWhen, pPublisher:
@@ -318,19 +333,7 @@ func (c *checker) checkKey(k []byte, item *badger.Item) error {
 	case pPosting:
 		needNode(last, "document")
 	case pClusterOf:
-		// cm/claim → cluster|date: the claim and its cluster exist, and
-		// the cluster lists the claim.
-		needNode(parts[0], "claim")
-		v, err := item.ValueCopy(nil)
-		if err != nil {
-			return err
-		}
-		if cid, date, ok := strings.Cut(string(v), sep); !ok {
-			c.problem("cm/ key %s has value %q, not cluster|date", showKey(k), v)
-		} else {
-			needNode(cid, "cluster")
-			c.want(key(pClusterMember, cid, date, parts[0]), "cm/ key %s", showKey(k))
-		}
+		c.problem("cm/ key %s is left from format 11, which kept a claim's cluster there (format 12 keeps it in the ca/ value)", showKey(k))
 	case pClusterMember:
 		needNode(parts[0], "cluster")
 		needNode(last, "claim")

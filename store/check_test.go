@@ -315,6 +315,16 @@ func TestCheckFindsCorruption(t *testing.T) {
 			return k
 		}
 	}
+	// setValue gives the first key with prefix p the value v.
+	setValue := func(p, v string) func(*testing.T, *DB) string {
+		return func(t *testing.T, db *DB) string {
+			k := firstKey(t, db, p)
+			if err := db.bdb.Update(func(txn *badger.Txn) error { return txn.Set(k, []byte(v)) }); err != nil {
+				t.Fatal(err)
+			}
+			return string(k)
+		}
+	}
 	for _, tt := range []struct {
 		name    string
 		corrupt func(*testing.T, *DB) string
@@ -335,6 +345,9 @@ func TestCheckFindsCorruption(t *testing.T) {
 		{"TimelineKeyDeleted", del(pTimeline), []string{"has no index key ct/<key>|"}},
 		{"NameIndexDeleted", del(pActorName), []string{"has no index key an/<key>|"}},
 		{"StrayIndexKey", set(pClaimKind + "says" + sep + "clm_nowhere"), []string{"ck/ key ck/says|clm_nowhere points at claim clm_nowhere, which does not exist"}},
+		{"ClusterOfClaimDangles", setValue(pClaimArticle, "clu_nowhere"+sep+"2026"), []string{"ca/ key ca/<key>|", "points at cluster clu_nowhere, which does not exist", "has no index key cl/clu_nowhere|2026|clm_"}},
+		{"ClusterOfClaimGarbled", setValue(pClaimArticle, "garbled"), []string{"ca/ key ca/<key>|", "has value \"garbled\", not cluster|date"}},
+		{"ClusterOfLeftOver", set(pClusterOf + "clm_x"), []string{"cm/ key cm/clm_x is left from format 11"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			db, err := Open(t.TempDir(), Options{})

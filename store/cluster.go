@@ -64,10 +64,14 @@ import (
 // does not exist, the most common probe, reads nothing), and
 // written once a transaction, listing its claims packed
 // (cluster_record.go: IDs, date, 32-bit word hashes, the cluster each
-// joined); and for clustered claims the cluster (cm/), the members by
-// date (cl/), the cluster node (n/clu_…) and its order indexes (cz/, cf/,
-// cv/, cx/ by speaker). Ingest reads none of cm/: a candidate's entry
-// names the cluster it joined, or it founded graph.ClusterID of its own.
+// joined); and for clustered claims the cluster and date in the value of
+// the claim's ca/ key (written anyway: a joining claim's is set again in
+// the same transaction, which replaces the pending write rather than
+// adding an entry; a founder's, of an earlier article, is rewritten), the
+// members by date (cl/), the cluster node (n/clu_…) and its order indexes
+// (cz/, cf/, cv/, cx/ by speaker). Ingest reads no ca/ value: a
+// candidate's entry names the cluster it joined, or it founded
+// graph.ClusterID of its own.
 //
 // Merges made after ingest do not move band keys: a claim ingested after
 // MergeActors finds the claims of the merged actor made before the merge
@@ -460,7 +464,7 @@ func clusterKey(k []byte) bool {
 		return false
 	}
 	switch string(k[:3]) {
-	case pBand, pClusterOf, pClusterMember, pClusterSize, pClusterFirst, pClusterLast, pClusterSpeaker:
+	case pBand, pClusterMember, pClusterSize, pClusterFirst, pClusterLast, pClusterSpeaker:
 		return true
 	}
 	return bytes.HasPrefix(k, clusterNodePrefix)
@@ -664,14 +668,23 @@ func (t *tx) bucket(b uint64) ([]byte, error) {
 	return v, nil
 }
 
-// memberOf returns the cluster of a claim, "" when none.
-func (t *tx) memberOf(claim string) (string, error) {
-	v, ok, err := t.get(key(pClusterOf, claim))
-	if err != nil || !ok {
-		return "", err
+// memberOf returns the cluster of a claim and the date key it is filed
+// under in cl/, both "" when it is in none: the value of its ca/ key,
+// found through the article its node names.
+func (t *tx) memberOf(claim string) (cluster, date string, err error) {
+	if !strings.HasPrefix(claim, graph.PrefixClaim) {
+		return "", "", nil
 	}
-	c, _, _ := strings.Cut(string(v), sep)
-	return c, nil
+	c := &graph.Claim{}
+	if ok, err := t.getNode(claim, c); err != nil || !ok {
+		return "", "", err
+	}
+	v, ok, err := t.get(claimArticleKey(c.Article, claim))
+	if err != nil || !ok || len(v) == 0 {
+		return "", "", err
+	}
+	cluster, date, _ = strings.Cut(string(v), sep)
+	return cluster, date, nil
 }
 
 // cluster returns a stored cluster, nil when none.
@@ -724,7 +737,7 @@ func (t *tx) joinCluster(g *entry, f *fingerprint, speaker string) error {
 	if old == nil {
 		gDate := unpackDate(g.date)
 		cl = &graph.Cluster{ID: id, Speaker: speaker, FirstSeen: gDate, LastSeen: gDate, Size: 1}
-		if err := t.setMember(id, gClaim, gDate); err != nil {
+		if err := t.setMember(id, gClaim, unpackID(graph.PrefixArticle, g.article), gDate); err != nil {
 			return err
 		}
 		t.add(cntClusters, 1)
@@ -743,7 +756,7 @@ func (t *tx) joinCluster(g *entry, f *fingerprint, speaker string) error {
 	cl.FirstSeen, cl.LastSeen = earlier(cl.FirstSeen, f.date), later(cl.LastSeen, f.date)
 	t.clu.clusters[id] = cl
 	f.cluster = id
-	return t.setMember(id, f.claim, f.date)
+	return t.setMember(id, f.claim, f.article, f.date)
 }
 
 // flushClusters writes the bucket records t changed and the node and
@@ -798,10 +811,12 @@ func (t *tx) flushClusters() error {
 	return nil
 }
 
-// setMember writes that claim, of an article with date key date, is in
-// cluster id.
-func (t *tx) setMember(id, claim, date string) error {
-	if err := t.set(key(pClusterOf, claim), []byte(id+sep+date)); err != nil {
+// setMember writes that claim, of article with date key date, is in
+// cluster id: the value of its ca/ key, set with no count (writeClaims
+// counts the key; for a claim of this transaction's articles this
+// replaces the pending write), and its cl/ key.
+func (t *tx) setMember(id, claim, article, date string) error {
+	if err := t.set(claimArticleKey(article, claim), []byte(id+sep+date)); err != nil {
 		return err
 	}
 	return t.set(key(pClusterMember, id, date, claim), nil)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -139,6 +140,7 @@ func TestUpgradeFrom8(t *testing.T) {
 		}
 	}
 	want := dump(t, db)
+	toFormat11(t, db)
 	prefixes := [][]byte{[]byte(pBand), []byte(pClusterOf), []byte(pClusterMember), []byte(pClusterSize),
 		[]byte(pClusterFirst), []byte(pClusterLast), []byte(pClusterSpeaker), nodeTypePrefix(graph.PrefixCluster),
 		countKey(cntClusters), countKey("#" + pClusterSpeaker)}
@@ -199,6 +201,7 @@ func TestUpgradeFrom10(t *testing.T) {
 		}
 	}
 	want := dump(t, db)
+	toFormat11(t, db)
 	joined := 0
 	err := db.bdb.Update(func(txn *badger.Txn) error {
 		for k, v := range want {
@@ -248,6 +251,210 @@ func TestUpgradeFrom10(t *testing.T) {
 	}
 	if !slices.Equal(sizes, []int{4, 2, 2}) {
 		t.Errorf("cluster sizes %v after one more outlet, want [4 2 2]", sizes)
+	}
+}
+
+// toFormat11 rewrites db as formats 9 to 11 kept the clusters of claims:
+// each non-empty ca/ value moved to the claim's cm/ key, the ca/ value
+// emptied; and stamps it format 11.
+func toFormat11(t *testing.T, db *DB) {
+	t.Helper()
+	moved := 0
+	err := db.bdb.Update(func(txn *badger.Txn) error {
+		p := []byte(pClaimArticle)
+		it := txn.NewIterator(badger.IteratorOptions{Prefix: p, PrefetchValues: true})
+		var ks, vs [][]byte
+		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				it.Close()
+				return err
+			}
+			if len(v) > 0 {
+				ks, vs = append(ks, it.Item().KeyCopy(nil)), append(vs, v)
+			}
+		}
+		it.Close()
+		for i, k := range ks {
+			claim := string(lastID(k))
+			if err := txn.Set(key(pClusterOf, claim), vs[i]); err != nil {
+				return err
+			}
+			if err := txn.Set(k, nil); err != nil {
+				return err
+			}
+			moved++
+		}
+		return txn.Set(countKey(cntFormat), encodeCount(11))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if moved == 0 {
+		t.Fatal("no claim of the database is in a cluster; the test needs some")
+	}
+}
+
+// clusterView lists, for each claim of xs, the cluster FindClusterOfClaim
+// gives it ("-" for none), and, for each cluster, its claims by
+// FindClusterClaims in pages of two (so that the cursor is read).
+func clusterView(t *testing.T, db *DB, xs []*graph.Extraction) []string {
+	t.Helper()
+	ctx := context.Background()
+	var out []string
+	clusters := map[string]bool{}
+	for _, x := range xs {
+		for _, c := range x.Claims {
+			cl, err := db.FindClusterOfClaim(ctx, c.ID)
+			switch {
+			case graph.ErrorCode(err) == graph.ENOTFOUND:
+				out = append(out, c.ID+" -")
+			case err != nil:
+				t.Fatal(err)
+			default:
+				out = append(out, fmt.Sprintf("%s %s %d", c.ID, cl.ID, cl.Size))
+				clusters[cl.ID] = true
+			}
+		}
+	}
+	ids := slices.Sorted(maps.Keys(clusters))
+	for _, id := range ids {
+		line := id + ":"
+		after := ""
+		for {
+			l, err := db.FindClusterClaims(ctx, id, graph.Page{First: 2, After: after})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range l.Claims {
+				line += " " + c.ID
+				after = c.ID
+			}
+			if !l.HasNextPage {
+				break
+			}
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// noClusterOf fails t when db holds a cm/ key.
+func noClusterOf(t *testing.T, db *DB) {
+	t.Helper()
+	for k := range dump(t, db) {
+		if strings.HasPrefix(k, pClusterOf) {
+			t.Errorf("cm/ key %q left after the upgrade", k)
+		}
+	}
+}
+
+// TestUpgradeFrom11 checks that Open moves the clusters of claims of a
+// format 11 database (cm/ keys) into the values of their ca/ keys, key
+// for key as ingest writes them, with the same clusters found, also when
+// an earlier Open moved some of them and was cut short; and that a claim
+// ingested after joins the cluster its match is in.
+func TestUpgradeFrom11(t *testing.T) {
+	ctx, dir := context.Background(), t.TempDir()
+	db := openDir(t, dir)
+	xs := clusterCorpus()
+	for _, x := range xs {
+		if _, err := db.Ingest(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, wantView := dump(t, db), clusterView(t, db, xs)
+	toFormat11(t, db)
+	// a move cut short: the first claim's cluster is in ca/ again, its
+	// cm/ key deleted, the format still 11
+	err := db.bdb.Update(func(txn *badger.Txn) error {
+		for k, v := range want {
+			if strings.HasPrefix(k, pClaimArticle) && v != "" {
+				if err := txn.Set([]byte(k), []byte(v)); err != nil {
+					return err
+				}
+				return txn.Delete(key(pClusterOf, string(lastID([]byte(k)))))
+			}
+		}
+		return fmt.Errorf("no ca/ value in the dump")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db = reopen(t, db, dir)
+	sameKeys(t, want, dump(t, db))
+	noClusterOf(t, db)
+	if got := clusterView(t, db, xs); !slices.Equal(got, wantView) {
+		t.Errorf("clusters after the upgrade\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(wantView, "\n"))
+	}
+	wantClean(t, "after the upgrade", db)
+	checkCounters(t, db)
+	// a fourth outlet of the statement three carried: their cluster
+	// grows, no other is founded
+	text := "Tom Hale said no money was missing from the harbour fund. Report 9.\n"
+	a := storetest.NewArticle("Report 9", "Outlet 9", text)
+	a.Extraction().Article.PublishedAt = "2026-03-09"
+	a.Says(a.Actor("Tom Hale", graph.ActorPerson), "Tom Hale", "said", "no money was missing from the harbour fund")
+	if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
+		t.Fatal(err)
+	}
+	l, err := db.FindClusters(ctx, graph.ClusterFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sizes []int
+	for _, c := range l.Clusters {
+		sizes = append(sizes, c.Size)
+	}
+	if !slices.Equal(sizes, []int{4, 2, 2}) {
+		t.Errorf("cluster sizes %v after one more outlet, want [4 2 2]", sizes)
+	}
+	wantClean(t, "after one more outlet", db)
+}
+
+// TestClusterOfRelistedClaim ingests an article that lists a clustered
+// claim of another article under that claim's ID, which makes the claim
+// name the new article: FindClusterOfClaim must still find its cluster.
+func TestClusterOfRelistedClaim(t *testing.T) {
+	ctx := context.Background()
+	db := openDir(t, t.TempDir())
+	for _, x := range clusterCorpus() {
+		if _, err := db.Ingest(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := db.FindClusters(ctx, graph.ClusterFilter{})
+	if err != nil || len(l.Clusters) == 0 {
+		t.Fatalf("clusters %+v, %v; the test needs one", l, err)
+	}
+	want := l.Clusters[0]
+	members, err := db.FindClusterClaims(ctx, want.ID, graph.Page{})
+	if err != nil || len(members.Claims) == 0 {
+		t.Fatalf("claims of %s: %+v, %v", want.ID, members, err)
+	}
+	claim := members.Claims[len(members.Claims)-1].ID
+	text := "Tom Hale said no money was missing from the harbour fund. Report 10.\n"
+	a := storetest.NewArticle("Report 10", "Outlet 10", text)
+	a.Says(a.Actor("Tom Hale", graph.ActorPerson), "Tom Hale", "said", "no money was missing from the harbour fund")
+	x := a.Extraction()
+	for _, e := range x.Edges {
+		if e.Claim == x.Claims[0].ID {
+			e.Claim = claim
+		}
+		if e.To == x.Claims[0].ID {
+			e.To = claim
+		}
+	}
+	x.Claims[0].ID = claim
+	if _, err := db.Ingest(ctx, x); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.FindClusterOfClaim(ctx, claim)
+	if err != nil || got.ID != want.ID {
+		t.Errorf("cluster of the relisted claim %s: %+v, %v; want %s", claim, got, err, want.ID)
+	}
+	if c, err := db.FindClaimByID(ctx, claim); err != nil || c.Article != x.Article.ID {
+		t.Fatalf("the relisted claim %+v, %v; the test needs it to name the new article", c, err)
 	}
 }
 

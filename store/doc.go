@@ -25,7 +25,9 @@
 //	                                when set; format 8 on)
 //	da/<article>\0<from>\0<to>\0<claim> denies edges by the article they were read
 //	                                from (format 8 on)
-//	ca/<article>\0<claim>           claims by article
+//	ca/<article>\0<claim>           claims by article; value, for a clustered claim
+//	                                (format 12 on): <cluster>\0<date>, its cluster
+//	                                and its key in cl/; else empty
 //	cs/<speaker>\0<claim>           claims by speaker (Claim.Speaker and says edges)
 //	cr/<source>\0<claim>            claims by reporting source (reports edges)
 //	ck/<edge kind>\0<claim>         claims carrying an edge of that kind
@@ -63,8 +65,9 @@
 //	                                (cluster_record.go, format 11 on), its ID, article,
 //	                                date key, the cluster it joined at ingest, and
 //	                                32-bit hashes of its words and names
-//	cm/<claim>                      the cluster of a clustered claim; value:
-//	                                <cluster>\0<date>
+//	cm/<claim>                      formats 9 to 11 only: the cluster of a clustered
+//	                                claim; value: <cluster>\0<date> (format 12 keeps
+//	                                it in the value of the claim's ca/ key)
 //	cl/<cluster>\0<date>\0<claim>   claims of a cluster by date
 //	n/clu_<…>                       cluster node JSON (graph.Cluster)
 //	cz/<size, 10 digits>\0<cluster> clusters by size

@@ -36,7 +36,7 @@ func (t *tx) mustCluster(id string) (*graph.Cluster, error) {
 func (db *DB) FindClusterOfClaim(ctx context.Context, claim string) (*graph.Cluster, error) {
 	var c *graph.Cluster
 	err := db.view(ctx, func(t *tx) error {
-		id, err := t.memberOf(claim)
+		id, _, err := t.memberOf(claim)
 		if err != nil {
 			return err
 		}
@@ -64,12 +64,11 @@ func (db *DB) FindClusterClaims(ctx context.Context, cluster string, p graph.Pag
 		prefix := prefixOf(pClusterMember, cluster)
 		var from []byte
 		if cur := p.Cursor(); cur != "" {
-			v, ok, err := t.get(key(pClusterOf, cur))
+			c, date, err := t.memberOf(cur)
 			if err != nil {
 				return err
 			}
-			c, date, _ := strings.Cut(string(v), sep)
-			if !ok || c != cluster {
+			if c != cluster {
 				return graph.Errorf(graph.EINVALID, "cursor %q is not a claim of cluster %s", cur, cluster)
 			}
 			from = key(pClusterMember, cluster, date, cur)

@@ -273,16 +273,37 @@ func (t *tx) writeExtraction(x *graph.Extraction) error {
 		}
 		x.Sources[i] = stored
 	}
-	if err := t.clusterExtraction(x, date); err != nil {
-		return err
-	}
 	if t.ld != nil {
 		// a bulk load writes the claims of a transaction's articles
-		// once they are all resolved, on all CPUs (runClaimJobs)
+		// once they are all resolved, on all CPUs (runClaimJobs), and
+		// clusters them later still (clusterLoop), so that the ca/
+		// values clustering sets come after the claims' own writes
+		if err := t.clusterExtraction(x, date); err != nil {
+			return err
+		}
 		t.claimJobs = append(t.claimJobs, claimJob{x: x, date: date})
 		return nil
 	}
-	return t.writeClaims(x, date)
+	if err := t.writeClaims(x, date); err != nil {
+		return err
+	}
+	// after the claims: a clustered claim's cluster goes in the value of
+	// its ca/ key, which writeClaims sets empty
+	return t.clusterExtraction(x, date)
+}
+
+// movedMember reports whether a claim is stored and, when it is in a
+// cluster and names an article other than art, the value of its ca/ key
+// (<cluster>\0<date>): an extraction of art that lists the claim makes
+// it name art, and memberOf reads the ca/ key of the article the claim
+// names, so the value moves to art's.
+func (t *tx) movedMember(claim, art string) (member []byte, existed bool, err error) {
+	old := &graph.Claim{}
+	if existed, err = t.getNode(claim, old); err != nil || !existed || old.Article == art {
+		return nil, existed, err
+	}
+	v, _, err := t.get(claimArticleKey(old.Article, claim))
+	return v, true, err
 }
 
 // claimJob is the rest of writeExtraction, for writeClaims: x resolved,
@@ -308,9 +329,10 @@ func (t *tx) writeClaims(x *graph.Extraction, date string) error {
 		// A claim ID derived from this (new) article names a new claim:
 		// only other IDs are looked up.
 		existed := false
+		var member []byte
 		if c.ID != graph.ClaimID(art, c.Start, c.End, c.CueStart) {
 			var err error
-			if existed, err = t.has(nodeKey(c.ID)); err != nil {
+			if member, existed, err = t.movedMember(c.ID, art); err != nil {
 				return err
 			}
 		}
@@ -327,7 +349,7 @@ func (t *tx) writeClaims(x *graph.Extraction, date string) error {
 		if err := t.putNode(c.ID, c); err != nil {
 			return err
 		}
-		if err := t.setIndex(claimArticleKey(art, c.ID), nil); err != nil {
+		if err := t.setIndex(claimArticleKey(art, c.ID), member); err != nil {
 			return err
 		}
 		if c.Speaker != "" {

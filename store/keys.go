@@ -41,6 +41,8 @@ const (
 	// claim clusters (cluster.go)
 	pBand           = "lh/"
 	pClusterUpgrade = "cu/"
+	// pClusterOf held a clustered claim's cluster in formats 9 to 11,
+	// which format 12 keeps in the value of its ca/ key (moveClusterOf)
 	pClusterOf      = "cm/"
 	pClusterMember  = "cl/"
 	pClusterSize    = "cz/"
@@ -88,8 +90,13 @@ const (
 // postings (reindexSearch). Versions 9 and 10 kept the cluster bucket
 // records (lh/) unpacked, with 64-bit word hashes and without the cluster
 // a claim joined; Open packs them (packBuckets). A binary of version 10
-// refuses version 11, whose records it would misread.
-const formatVersion = 11
+// refuses version 11, whose records it would misread. Versions 9 to 11
+// kept a clustered claim's cluster and date under cm/<claim>; version 12
+// keeps them in the value of the claim's ca/ key, which saves an entry a
+// clustered claim at ingest, and Open moves them (moveClusterOf). A
+// binary of version 11 refuses version 12, in which it would find no
+// claim in a cluster.
+const formatVersion = 12
 
 // countedIndexes are the index prefixes whose groups are counted: every key
 // prefix + part + sep + id adds one to the counter indexGroup(key), so a

@@ -398,8 +398,10 @@ func (l *Loader) cluster(jobs []clusterJob) {
 // clusterLoop clusters the claims sent on l.jobs, in order, into
 // l.clusters; its other writes (members, clusters by speaker) go to a
 // buffer of its own and its counter deltas to a transaction of its own,
-// both handed to the sorter when l.jobs is closed. It reports on
-// l.clustered.
+// both handed to the sorter when l.jobs is closed. That is after every
+// claim's own writes, and the sorter keeps the last write to a key, so
+// the cluster it sets in a claim's ca/ value replaces the empty one
+// writeClaims set. It reports on l.clustered.
 func (l *Loader) clusterLoop() {
 	ct := &tx{ld: l, ctx: context.Background(), counts: map[string]int64{}, maxValue: l.db.maxValue,
 		out: &sortBuf{}, clu: l.clusters, clustering: true}

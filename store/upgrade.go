@@ -23,7 +23,9 @@ import (
 // clusterStored forms. Versions before 10 folded search terms otherwise
 // (plurals only): reindexSearch rebuilds the postings with stemmed terms.
 // Versions 9 and 10 kept cluster bucket records unpacked: packBuckets
-// packs them. A new database is only stamped.
+// packs them. Versions 9 to 11 kept a clustered claim's cluster in cm/:
+// moveClusterOf moves it into the value of the claim's ca/ key. A new
+// database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
 	var empty bool
@@ -75,6 +77,14 @@ func (db *DB) upgrade() error {
 	if !empty && version < 10 {
 		if err := db.reindexSearch(); err != nil {
 			return fmt.Errorf("rebuild the search index with stemmed terms: %w", err)
+		}
+	}
+	if !empty && version < 12 {
+		// after packBuckets, which reads cm/, and clusterStored, whose
+		// run cut short by a crash under a binary of format 11 or
+		// before may have left cm/ keys
+		if err := db.moveClusterOf(); err != nil {
+			return fmt.Errorf("move the clusters of claims from cm/ to ca/: %w", err)
 		}
 	}
 	wb := db.bdb.NewWriteBatch()
@@ -443,7 +453,8 @@ func (t *tx) clusterStoredClaim(id, date string) error {
 // packBuckets rewrites the cluster bucket records of formats 9 and 10
 // (lh/: per claim its ID and a fingerprint of article, date and 64-bit
 // word hashes) in the packed form of format 11 (cluster_record.go), with
-// the cluster each claim joined at ingest, read from cm/: the one it is
+// the cluster each claim joined at ingest, read from cm/ (clusterOf11;
+// moveClusterOf runs after, for format 12): the one it is
 // in unless it founded it. A packed record starts with an entry's flags
 // byte (0 or 1), an unpacked one with the length of a claim ID, so the
 // records that a run cut short by a crash packed are left as they are
@@ -465,7 +476,7 @@ func (db *DB) packBuckets() error {
 			}
 			var packed []byte
 			for _, old := range decodeBucket10(v) {
-				cluster, err := t.memberOf(old.claim)
+				cluster, err := t.clusterOf11(old.claim)
 				if err != nil {
 					return err
 				}
@@ -480,6 +491,60 @@ func (db *DB) packBuckets() error {
 			}
 			if err := wb.Set(it.Item().KeyCopy(nil), packed); err != nil {
 				return fmt.Errorf("write %q: %w", it.Item().Key(), err)
+			}
+		}
+		return t.ctx.Err()
+	})
+	if err != nil {
+		return err
+	}
+	return wb.Flush()
+}
+
+// clusterOf11 returns the cluster of a claim as formats 9 to 11 kept it,
+// in the value (<cluster>\0<date>) of cm/<claim>; "" when none.
+func (t *tx) clusterOf11(claim string) (string, error) {
+	v, ok, err := t.get(key(pClusterOf, claim))
+	if err != nil || !ok {
+		return "", err
+	}
+	c, _, _ := strings.Cut(string(v), sep)
+	return c, nil
+}
+
+// moveClusterOf moves the cluster of every clustered claim of formats 9 to
+// 11 from its cm/ key into the value of its ca/ key, as format 12 keeps
+// it, and deletes the cm/ key (a cm/ key whose claim is gone is deleted
+// only). Each claim's ca/ write is queued before its cm/ delete, and
+// Badger applies a write batch's transactions in order, so a run that a
+// crash cut short leaves the cm/ keys of the claims it did not move, which
+// the next Open moves: setting a ca/ value again is harmless.
+func (db *DB) moveClusterOf() error {
+	wb := db.bdb.NewWriteBatch()
+	defer wb.Cancel()
+	err := db.view(context.Background(), func(t *tx) error {
+		p := []byte(pClusterOf)
+		it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p, PrefetchValues: true})
+		defer it.Close()
+		for it.Seek(p); it.ValidForPrefix(p); it.Next() {
+			k := it.Item().KeyCopy(nil)
+			v, err := it.Item().ValueCopy(nil)
+			if err != nil {
+				return fmt.Errorf("read %q: %w", k, err)
+			}
+			claim := string(k[len(p):])
+			c := &graph.Claim{}
+			ok, err := t.getNode(claim, c)
+			if err != nil {
+				return err
+			}
+			if ok && c.Article != "" {
+				if err := wb.Set(claimArticleKey(c.Article, claim), v); err != nil {
+					return fmt.Errorf("write the ca/ value of claim %s: %w", claim, err)
+				}
+			}
+			if err := wb.Delete(k); err != nil {
+				return fmt.Errorf("delete %q: %w", k, err)
 			}
 		}
 		return t.ctx.Err()
