@@ -14,6 +14,7 @@ require (
 	github.com/dgraph-io/ristretto/v2 v2.2.0
 	github.com/go-shiori/dom v0.0.0-20230515143342-73569d674e1c
 	github.com/goccy/go-yaml v1.19.2
+	github.com/google/btree v1.1.3
 	github.com/itlightning/dateparse v0.2.1
 	github.com/klauspost/compress v1.18.0
 	github.com/kljensen/snowball v0.10.0

@@ -30,9 +30,10 @@ func TestImportPolicy(t *testing.T) {
 		// ristretto's z.Buffer is the type Badger's StreamWriter takes;
 		// S2 (Badger's own dependency) compresses a bulk load's sort runs;
 		// protowire (Badger's too) encodes the KV records the stream takes
-		// the Snowball English stemmer folds the words of the search index
+		// the Snowball English stemmer folds the words of the search index;
+		// Google's B-tree keeps the order of clusters in memory
 		"store": {"github.com/dgraph-io/badger/v4", "github.com/dgraph-io/ristretto/v2/z", "github.com/klauspost/compress/s2",
-			"google.golang.org/protobuf/encoding/protowire", "github.com/kljensen/snowball/english"},
+			"google.golang.org/protobuf/encoding/protowire", "github.com/kljensen/snowball/english", "github.com/google/btree"},
 		// the Dgraph backend: its official client and the gRPC it speaks
 		"store/dgraph": {"github.com/dgraph-io/dgo/v240", "google.golang.org/grpc"},
 	}

@@ -83,6 +83,7 @@ func (db *DB) Restore(ctx context.Context, r io.Reader, replace bool) error {
 	}
 	// The caches describe the data before the load.
 	db.counters, db.actors, db.clusters = nil, nil, nil
+	db.dropClusterOrder()
 	db.mu.Unlock()
 	if err != nil {
 		return err

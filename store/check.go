@@ -204,9 +204,6 @@ func (c *checker) readNode(id string, item *badger.Item) error {
 			return nil
 		}
 		c.nodes[id] = 'u'
-		for _, k := range clusterOrderKeys(&cl) {
-			c.want(k, "cluster %s", id)
-		}
 		c.want(key(pClusterSpeaker, cl.Speaker, id), "cluster %s", id)
 	default:
 		c.problem("node key n/%s has no known ID prefix", id)
@@ -337,7 +334,9 @@ func (c *checker) checkKey(k []byte, item *badger.Item) error {
 	case pClusterMember:
 		needNode(parts[0], "cluster")
 		needNode(last, "claim")
-	case pClusterSize, pClusterFirst, pClusterLast, pClusterSpeaker:
+	case pClusterSize, pClusterFirst, pClusterLast:
+		c.problem("order key %s is left from format 11, which kept the order of clusters in Badger (format 12 keeps it in memory)", showKey(k))
+	case pClusterSpeaker:
 		needNode(last, "cluster")
 	case pBand, pClusterUpgrade:
 		// candidate buckets and upgrade progress: hints, not data

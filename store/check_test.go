@@ -348,6 +348,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 		{"ClusterOfClaimDangles", setValue(pClaimArticle, "clu_nowhere"+sep+"2026"), []string{"ca/ key ca/<key>|", "points at cluster clu_nowhere, which does not exist", "has no index key cl/clu_nowhere|2026|clm_"}},
 		{"ClusterOfClaimGarbled", setValue(pClaimArticle, "garbled"), []string{"ca/ key ca/<key>|", "has value \"garbled\", not cluster|date"}},
 		{"ClusterOfLeftOver", set(pClusterOf + "clm_x"), []string{"cm/ key cm/clm_x is left from format 11"}},
+		{"OrderKeyLeftOver", set(pClusterSize + sizeKey(2) + sep + "clu_x"), []string{"order key cz/0000000002|clu_x is left from format 11"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			db, err := Open(t.TempDir(), Options{})

@@ -344,9 +344,12 @@ type clusterOverlay struct {
 	bands    map[uint64][]byte
 	clusters map[string]*graph.Cluster
 	// dirty holds the clusters the transaction changed, each as it was
-	// before (nil for a new one): flushClusters writes their nodes and
-	// order keys once, however many claims joined.
-	dirty map[string]*graph.Cluster
+	// before (nil for a new one): flushClusters writes their nodes once,
+	// however many claims joined, and lists them in changes, which move
+	// their keys in the order index (clusterOrder) once the transaction
+	// commits.
+	dirty   map[string]*graph.Cluster
+	changes []clusterChange
 }
 
 func newClusterOverlay() *clusterOverlay {
@@ -464,7 +467,7 @@ func clusterKey(k []byte) bool {
 		return false
 	}
 	switch string(k[:3]) {
-	case pBand, pClusterMember, pClusterSize, pClusterFirst, pClusterLast, pClusterSpeaker:
+	case pBand, pClusterMember, pClusterSpeaker:
 		return true
 	}
 	return bytes.HasPrefix(k, clusterNodePrefix)
@@ -784,28 +787,10 @@ func (t *tx) flushClusters() error {
 	slices.Sort(ids)
 	for _, id := range ids {
 		old, cl := t.clu.dirty[id], t.clu.clusters[id]
-		keys := clusterOrderKeys(cl)
-		var oldKeys [][]byte
-		if old != nil {
-			oldKeys = clusterOrderKeys(old)
-		}
-		for i, k := range oldKeys {
-			if !bytes.Equal(k, keys[i]) {
-				if err := t.del(k); err != nil {
-					return err
-				}
-			}
-		}
-		for i, k := range keys {
-			if oldKeys == nil || !bytes.Equal(k, oldKeys[i]) {
-				if err := t.set(k, nil); err != nil {
-					return err
-				}
-			}
-		}
 		if err := t.putNode(id, cl); err != nil {
 			return err
 		}
+		t.clu.changes = append(t.clu.changes, clusterChange{old: old, now: cl})
 	}
 	clear(t.clu.dirty)
 	return nil

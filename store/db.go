@@ -94,6 +94,11 @@ type DB struct {
 	// clusters caches committed bucket records and cluster nodes for
 	// writers (guarded by mu, see clusterCache); nil until a write.
 	clusters *clusterCache
+	// order is the in-memory order index of clusters (clusterOrder),
+	// nil until a query builds it; updated under mu, read and replaced
+	// under orderMu.
+	order   *clusterOrder
+	orderMu sync.Mutex
 }
 
 // actorCache bounds DB.actors; past it the cache starts over.
@@ -262,6 +267,15 @@ func (db *DB) cacheWrites(t *tx) {
 	db.cacheCounters(t)
 	if t.clu != nil && t.ld == nil && db.clusters != nil {
 		db.clusters.absorb(t.clu)
+	}
+	if t.clu != nil && len(t.clu.changes) > 0 {
+		db.orderMu.Lock()
+		o := db.order
+		db.orderMu.Unlock()
+		if o != nil {
+			o.apply(t.clu.changes)
+		}
+		t.clu.changes = nil
 	}
 	if len(db.actors)+len(t.actors) > actorCache {
 		clear(db.actors)

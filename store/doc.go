@@ -70,9 +70,9 @@
 //	                                it in the value of the claim's ca/ key)
 //	cl/<cluster>\0<date>\0<claim>   claims of a cluster by date
 //	n/clu_<…>                       cluster node JSON (graph.Cluster)
-//	cz/<size, 10 digits>\0<cluster> clusters by size
-//	cf/<date>\0<cluster>            clusters by first appearance
-//	cv/<date>\0<cluster>            clusters by last appearance
+//	cz/<size, 10 digits>\0<cluster> formats 9 to 11 only: clusters by size, first
+//	cf/<date>\0<cluster>            and last appearance (format 12 keeps these keys
+//	cv/<date>\0<cluster>            in memory, clusterOrder, built on first use)
 //	cx/<speaker>\0<cluster>         clusters by speaker (counted)
 //	cu/                             while Open clusters a format-8 database's claims:
 //	                                the last cd/ key done

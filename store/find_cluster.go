@@ -129,9 +129,9 @@ func (t *tx) pageKeys(prefix, from []byte, backward bool, n int) ([][]byte, bool
 }
 
 // FindClusters returns a page of clusters: by size (largest first unless
-// Desc is false with an explicit SIZE field... see clusterOrder), first or
-// last appearance, walking the order index (cz/, cf/, cv/), or, with a
-// Speaker, that speaker's clusters (cx/) sorted in memory. Returns
+// Desc is false with an explicit SIZE field, see clusterOrderPrefix),
+// first or last appearance, walking the order index (clusterOrder), or,
+// with a Speaker, that speaker's clusters (cx/) sorted in memory. Returns
 // EINVALID for a bad filter or a cursor that names no cluster.
 func (db *DB) FindClusters(ctx context.Context, f graph.ClusterFilter) (*graph.ClusterList, error) {
 	if err := f.Validate(); err != nil {
@@ -152,53 +152,43 @@ func (db *DB) FindClusters(ctx context.Context, f graph.ClusterFilter) (*graph.C
 			}
 			from = orderKey(prefix, c)
 		}
+		idx, err := db.clusterOrder(t)
+		if err != nil {
+			return err
+		}
 		// clusters under MinSize are skipped: few, in practice, past
 		// the smallest sizes, whose order keys a SIZE walk ends on
-		var ks [][]byte
-		more := false
-		for len(ks) < f.Limit() {
-			batch, m := t.pageKeys([]byte(prefix), from, backward, f.Limit()-len(ks))
-			for _, k := range batch {
-				if f.MinSize > 0 {
-					c, err := t.mustCluster(string(lastID(k)))
-					if err != nil {
-						return err
-					}
-					if c.Size < f.MinSize {
-						continue
-					}
-				}
-				ks = append(ks, k)
+		keep := func(k string) (bool, error) {
+			if f.MinSize <= 0 {
+				return true, nil
 			}
-			more = m
-			if !m || len(batch) == 0 {
-				break
-			}
-			if backward {
-				from = batch[0]
-			} else {
-				from = batch[len(batch)-1]
-			}
+			c, err := t.cluster1(string(lastID([]byte(k))))
+			return c != nil && c.Size >= f.MinSize, err
 		}
-		if backward {
-			slices.SortFunc(ks, func(a, b []byte) int { return strings.Compare(string(a), string(b)) })
+		ks, more, err := idx.pageKeys([]byte(prefix), from, backward, f.Limit(), keep)
+		if err != nil {
+			return err
 		}
 		if reverse {
 			slices.Reverse(ks)
 		}
 		for _, k := range ks {
-			c, err := t.mustCluster(string(lastID(k)))
+			// the index may list a cluster the snapshot does not
+			// hold yet
+			c, err := t.cluster1(string(lastID([]byte(k))))
 			if err != nil {
 				return err
 			}
-			out.Clusters = append(out.Clusters, c)
+			if c != nil {
+				out.Clusters = append(out.Clusters, c)
+			}
 		}
 		if f.Backward() {
 			out.HasPreviousPage, out.HasNextPage = more, f.Before != ""
 		} else {
 			out.HasNextPage, out.HasPreviousPage = more, f.After != ""
 		}
-		n, err := t.clusterTotal(f.MinSize)
+		n, err := t.clusterTotal(idx, f.MinSize)
 		out.TotalCount = n
 		return err
 	})
@@ -209,20 +199,23 @@ func (db *DB) FindClusters(ctx context.Context, f graph.ClusterFilter) (*graph.C
 }
 
 // clusterTotal counts the clusters of at least min claims: the counter,
-// or the size index's keys from that size on.
-func (t *tx) clusterTotal(min int) (int, error) {
+// or the order index's size keys from that size on.
+func (t *tx) clusterTotal(idx *clusterOrder, min int) (int, error) {
 	if min <= 2 {
 		n, err := t.count(cntClusters)
 		return int(n), err
 	}
-	p := []byte(pClusterSize)
-	it := t.txn.NewIterator(badger.IteratorOptions{Prefix: p})
-	defer it.Close()
-	n := 0
-	for it.Seek(key(pClusterSize, sizeKey(min))); it.ValidForPrefix(p); it.Next() {
-		n++
+	return idx.countFrom(pClusterSize, string(key(pClusterSize, sizeKey(min)))), t.ctx.Err()
+}
+
+// cluster1 reads a cluster node, nil when there is none.
+func (t *tx) cluster1(id string) (*graph.Cluster, error) {
+	c := &graph.Cluster{}
+	ok, err := t.getNode(id, c)
+	if err != nil || !ok {
+		return nil, err
 	}
-	return n, t.ctx.Err()
+	return c, nil
 }
 
 // clusterOrderPrefix is the index a cluster order walks and whether it

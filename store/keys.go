@@ -43,8 +43,11 @@ const (
 	pClusterUpgrade = "cu/"
 	// pClusterOf held a clustered claim's cluster in formats 9 to 11,
 	// which format 12 keeps in the value of its ca/ key (moveClusterOf)
-	pClusterOf      = "cm/"
-	pClusterMember  = "cl/"
+	pClusterOf     = "cm/"
+	pClusterMember = "cl/"
+	// pClusterSize, pClusterFirst and pClusterLast held the order of
+	// clusters in formats 9 to 11 (clusterOrderKeys), which format 12
+	// keeps in memory (clusterOrder), with keys of the same form
 	pClusterSize    = "cz/"
 	pClusterFirst   = "cf/"
 	pClusterLast    = "cv/"
@@ -93,9 +96,12 @@ const (
 // refuses version 11, whose records it would misread. Versions 9 to 11
 // kept a clustered claim's cluster and date under cm/<claim>; version 12
 // keeps them in the value of the claim's ca/ key, which saves an entry a
-// clustered claim at ingest, and Open moves them (moveClusterOf). A
-// binary of version 11 refuses version 12, in which it would find no
-// claim in a cluster.
+// clustered claim at ingest, and Open moves them (moveClusterOf).
+// Versions 9 to 11 kept the order of clusters in cz/, cf/ and cv/;
+// version 12 keeps it in memory (clusterOrder), which saves up to six
+// writes a cluster a transaction changes, and Open drops them. A binary
+// of version 11 refuses version 12, in which it would find no claim in a
+// cluster.
 const formatVersion = 12
 
 // countedIndexes are the index prefixes whose groups are counted: every key

@@ -373,6 +373,7 @@ func (l *Loader) Finish(ctx context.Context) error {
 	}
 	// caches of the database as it was
 	db.counters, db.actors, db.clusters = nil, nil, nil
+	db.dropClusterOrder()
 	db.reads.reset()
 	return nil
 }
@@ -456,11 +457,6 @@ func (l *Loader) writeClusters() error {
 		}
 		if err := l.sort.add(opSet, nodeKey(id), node); err != nil {
 			return fmt.Errorf("bulk load: write clusters: %w", err)
-		}
-		for _, k := range clusterOrderKeys(cl) {
-			if err := l.sort.add(opSet, k, nil); err != nil {
-				return fmt.Errorf("bulk load: write clusters: %w", err)
-			}
 		}
 	}
 	l.clusters = newClusterOverlay()
@@ -640,6 +636,7 @@ func (l *Loader) Abort() {
 		os.Remove(filepath.Join(db.bdb.Opts().Dir, loadMarker))
 	}
 	db.counters, db.actors, db.clusters = nil, nil, nil
+	db.dropClusterOrder()
 	db.reads.reset()
 }
 

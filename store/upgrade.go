@@ -24,8 +24,9 @@ import (
 // (plurals only): reindexSearch rebuilds the postings with stemmed terms.
 // Versions 9 and 10 kept cluster bucket records unpacked: packBuckets
 // packs them. Versions 9 to 11 kept a clustered claim's cluster in cm/:
-// moveClusterOf moves it into the value of the claim's ca/ key. A new
-// database is only stamped.
+// moveClusterOf moves it into the value of the claim's ca/ key; they kept
+// the order of clusters in cz/, cf/ and cv/, which are dropped (format 12
+// keeps it in memory, clusterOrder). A new database is only stamped.
 func (db *DB) upgrade() error {
 	var version int64
 	var empty bool
@@ -85,6 +86,10 @@ func (db *DB) upgrade() error {
 		// before may have left cm/ keys
 		if err := db.moveClusterOf(); err != nil {
 			return fmt.Errorf("move the clusters of claims from cm/ to ca/: %w", err)
+		}
+		// the order of clusters is kept in memory (clusterOrder)
+		if err := db.bdb.DropPrefix([]byte(pClusterSize), []byte(pClusterFirst), []byte(pClusterLast)); err != nil {
+			return fmt.Errorf("drop the order keys of clusters: %w", err)
 		}
 	}
 	wb := db.bdb.NewWriteBatch()
