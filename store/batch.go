@@ -121,7 +121,7 @@ func (p *pipeline) wait(db *DB, res []*graph.IngestResult) error {
 		// what was cached from reads through the failed run may be
 		// wrong: forget it all
 		db.counters, db.actors, db.clusters = nil, nil, nil
-	db.dropClusterOrder()
+		db.dropClusterOrder()
 		return fmt.Errorf("commit %d articles: %w", len(f.done), err)
 	}
 	db.cacheWrites(f.t)
