@@ -187,11 +187,10 @@ func encodeBucket10(t *testing.T, v []byte) []byte {
 	return out
 }
 
-// TestUpgradeFrom10 checks that Open packs the bucket records of a format
-// 10 database (unpacked, without the clusters claims joined) as ingest
-// writes them, and that a claim ingested after joins the cluster its
-// match joined rather than founding another.
-func TestUpgradeFrom10(t *testing.T) {
+// clusterCorpusDB opens a database in a new folder, closed when the test
+// ends, and ingests clusterCorpus into it one article at a time.
+func clusterCorpusDB(t *testing.T) (context.Context, string, *DB, []*graph.Extraction) {
+	t.Helper()
 	ctx, dir := context.Background(), t.TempDir()
 	db := openDir(t, dir)
 	xs := clusterCorpus()
@@ -200,6 +199,15 @@ func TestUpgradeFrom10(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return ctx, dir, db, xs
+}
+
+// TestUpgradeFrom10 checks that Open packs the bucket records of a format
+// 10 database (unpacked, without the clusters claims joined) as ingest
+// writes them, and that a claim ingested after joins the cluster its
+// match joined rather than founding another.
+func TestUpgradeFrom10(t *testing.T) {
+	ctx, dir, db, _ := clusterCorpusDB(t)
 	want := dump(t, db)
 	toFormat11(t, db)
 	joined := 0
@@ -232,8 +240,14 @@ func TestUpgradeFrom10(t *testing.T) {
 	}
 	db = reopen(t, db, dir)
 	sameKeys(t, want, dump(t, db))
-	// a fourth outlet of the statement three carried: their cluster
-	// grows, no other is founded
+	wantFourthOutletJoins(ctx, t, db)
+}
+
+// wantFourthOutletJoins ingests a fourth outlet of the statement three
+// of clusterCorpus carried: their cluster must grow, and no other be
+// founded.
+func wantFourthOutletJoins(ctx context.Context, t *testing.T, db *DB) {
+	t.Helper()
 	text := "Tom Hale said no money was missing from the harbour fund. Report 9.\n"
 	a := storetest.NewArticle("Report 9", "Outlet 9", text)
 	a.Extraction().Article.PublishedAt = "2026-03-09"
@@ -355,14 +369,7 @@ func noClusterOf(t *testing.T, db *DB) {
 // an earlier Open moved some of them and was cut short; and that a claim
 // ingested after joins the cluster its match is in.
 func TestUpgradeFrom11(t *testing.T) {
-	ctx, dir := context.Background(), t.TempDir()
-	db := openDir(t, dir)
-	xs := clusterCorpus()
-	for _, x := range xs {
-		if _, err := db.Ingest(ctx, x); err != nil {
-			t.Fatal(err)
-		}
-	}
+	ctx, dir, db, xs := clusterCorpusDB(t)
 	want, wantView := dump(t, db), clusterView(t, db, xs)
 	toFormat11(t, db)
 	// a move cut short: the first claim's cluster is in ca/ again, its
@@ -389,26 +396,7 @@ func TestUpgradeFrom11(t *testing.T) {
 	}
 	wantClean(t, "after the upgrade", db)
 	checkCounters(t, db)
-	// a fourth outlet of the statement three carried: their cluster
-	// grows, no other is founded
-	text := "Tom Hale said no money was missing from the harbour fund. Report 9.\n"
-	a := storetest.NewArticle("Report 9", "Outlet 9", text)
-	a.Extraction().Article.PublishedAt = "2026-03-09"
-	a.Says(a.Actor("Tom Hale", graph.ActorPerson), "Tom Hale", "said", "no money was missing from the harbour fund")
-	if _, err := db.Ingest(ctx, a.Extraction()); err != nil {
-		t.Fatal(err)
-	}
-	l, err := db.FindClusters(ctx, graph.ClusterFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sizes []int
-	for _, c := range l.Clusters {
-		sizes = append(sizes, c.Size)
-	}
-	if !slices.Equal(sizes, []int{4, 2, 2}) {
-		t.Errorf("cluster sizes %v after one more outlet, want [4 2 2]", sizes)
-	}
+	wantFourthOutletJoins(ctx, t, db)
 	wantClean(t, "after one more outlet", db)
 }
 
