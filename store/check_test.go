@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -407,6 +408,56 @@ func TestOpenAfterKillAtMemtableCreation(t *testing.T) {
 	rep := wantClean(t, "after reopening", db)
 	if rep.Articles != 1 || rep.Claims != 10 {
 		t.Errorf("got %s, want 1 article and 10 claims", rep)
+	}
+}
+
+// TestOpenAfterKillAtValueLogCreation opens a database holding the empty
+// value log a process killed right after creating it leaves behind (every
+// Open makes a new value log; found by the crash test of cmd/claimgraph, a
+// kill during the Open of a database holding data): Open must succeed and
+// keep the data, and a second Open too.
+func TestOpenAfterKillAtValueLogCreation(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := Open(dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	xs, _, _, _, _ := curationFixture()
+	if _, err := db.Ingest(ctx, xs[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	logs, err := filepath.Glob(filepath.Join(dir, "*.vlog"))
+	if err != nil || len(logs) == 0 {
+		t.Fatalf("no value log in %s (%v)", dir, err)
+	}
+	last := 0
+	for _, l := range logs {
+		n, err := strconv.Atoi(strings.TrimSuffix(filepath.Base(l), ".vlog"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = max(last, n)
+	}
+	empty := filepath.Join(dir, fmt.Sprintf("%06d.vlog", last+1))
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		db, err = Open(dir, Options{})
+		if err != nil {
+			t.Fatalf("Open %d with an empty value log: %v", i+1, err)
+		}
+		rep := wantClean(t, "after reopening", db)
+		if rep.Articles != 1 || rep.Claims != 10 {
+			t.Errorf("got %s, want 1 article and 10 claims", rep)
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 

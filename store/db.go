@@ -121,11 +121,12 @@ func Open(dir string, opts Options) (*DB, error) {
 	}
 	bo := BadgerOptions(dir, opts)
 	bdb, err := badger.Open(bo)
-	if err != nil && strings.Contains(err.Error(), "while opening memtables") && strings.Contains(err.Error(), z.NewFile.Error()) {
-		// A process killed between creating a memtable's log and sizing
-		// it leaves an empty file, which Badger's Open fails on
-		// (z.NewFile) after sizing it. The log holds nothing, and the
-		// second Open reads it as an empty memtable.
+	if err != nil && killedAtLogCreation(err) {
+		// A process killed between creating a log file (a memtable's,
+		// or the value log each Open starts) and sizing it leaves an
+		// empty file, which Badger's Open fails on (z.NewFile) after
+		// sizing it and writing its header. The log holds nothing, and
+		// the second Open reads it as an empty one.
 		bdb, err = badger.Open(bo)
 	}
 	if err != nil {
@@ -155,6 +156,15 @@ func Open(dir string, opts Options) (*DB, error) {
 		return nil, fmt.Errorf("finish interrupted merges and splits: %w", err)
 	}
 	return db, nil
+}
+
+// killedAtLogCreation reports whether err is Badger's Open failing on an
+// empty memtable or value log file, which a process killed right after
+// creating the file leaves behind.
+func killedAtLogCreation(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, z.NewFile.Error()) &&
+		(strings.Contains(msg, "while opening memtables") || strings.Contains(msg, "During db.vlog.open"))
 }
 
 // BadgerOptions returns the Badger settings Open uses for a database in dir
