@@ -379,85 +379,66 @@ func TestCheckFindsCorruption(t *testing.T) {
 	}
 }
 
-// TestOpenAfterKillAtMemtableCreation opens a database holding the empty
-// memtable log a process killed right after creating it leaves behind
-// (found by the crash test of cmd/claimgraph: a kill during the first
-// Open of a new database): Open must succeed and keep the data.
-func TestOpenAfterKillAtMemtableCreation(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
+// TestOpenAfterKillAtLogCreation opens a database holding the empty log
+// file a process killed right after creating it leaves behind, found by
+// the crash test of cmd/claimgraph: a memtable's log (a kill during the
+// first Open of a new database) or a value log (every Open starts one; a
+// kill during the Open of a database holding data). Open must succeed and
+// keep the data, and so must the Open after it.
+func TestOpenAfterKillAtLogCreation(t *testing.T) {
+	tests := []struct {
+		name string
+		// empty names the file the kill left empty in dir.
+		empty func(t *testing.T, dir string) string
+	}{
+		{"memtable log", func(*testing.T, string) string { return "00009.mem" }},
+		{"value log", func(t *testing.T, dir string) string {
+			logs, err := filepath.Glob(filepath.Join(dir, "*.vlog"))
+			if err != nil || len(logs) == 0 {
+				t.Fatalf("no value log in %s (%v)", dir, err)
+			}
+			last := 0
+			for _, l := range logs {
+				n, err := strconv.Atoi(strings.TrimSuffix(filepath.Base(l), ".vlog"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				last = max(last, n)
+			}
+			return fmt.Sprintf("%06d.vlog", last+1)
+		}},
 	}
 	xs, _, _, _, _ := curationFixture()
-	if _, err := db.Ingest(ctx, xs[0]); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "00009.mem"), nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	db, err = Open(dir, Options{})
-	if err != nil {
-		t.Fatalf("Open with an empty memtable log: %v", err)
-	}
-	defer db.Close()
-	rep := wantClean(t, "after reopening", db)
-	if rep.Articles != 1 || rep.Claims != 10 {
-		t.Errorf("got %s, want 1 article and 10 claims", rep)
-	}
-}
-
-// TestOpenAfterKillAtValueLogCreation opens a database holding the empty
-// value log a process killed right after creating it leaves behind (every
-// Open makes a new value log; found by the crash test of cmd/claimgraph, a
-// kill during the Open of a database holding data): Open must succeed and
-// keep the data, and a second Open too.
-func TestOpenAfterKillAtValueLogCreation(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := Open(dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	xs, _, _, _, _ := curationFixture()
-	if _, err := db.Ingest(ctx, xs[0]); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	logs, err := filepath.Glob(filepath.Join(dir, "*.vlog"))
-	if err != nil || len(logs) == 0 {
-		t.Fatalf("no value log in %s (%v)", dir, err)
-	}
-	last := 0
-	for _, l := range logs {
-		n, err := strconv.Atoi(strings.TrimSuffix(filepath.Base(l), ".vlog"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		last = max(last, n)
-	}
-	empty := filepath.Join(dir, fmt.Sprintf("%06d.vlog", last+1))
-	if err := os.WriteFile(empty, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for i := range 2 {
-		db, err = Open(dir, Options{})
-		if err != nil {
-			t.Fatalf("Open %d with an empty value log: %v", i+1, err)
-		}
-		rep := wantClean(t, "after reopening", db)
-		if rep.Articles != 1 || rep.Claims != 10 {
-			t.Errorf("got %s, want 1 article and 10 claims", rep)
-		}
-		if err := db.Close(); err != nil {
-			t.Fatal(err)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			db, err := Open(dir, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Ingest(context.Background(), xs[0]); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, tt.empty(t, dir)), nil, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 2 {
+				db, err = Open(dir, Options{})
+				if err != nil {
+					t.Fatalf("Open %d with an empty %s: %v", i+1, tt.name, err)
+				}
+				rep := wantClean(t, "after reopening", db)
+				if rep.Articles != 1 || rep.Claims != 10 {
+					t.Errorf("got %s, want 1 article and 10 claims", rep)
+				}
+				if err := db.Close(); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
