@@ -309,7 +309,16 @@ func (ts *typedStage) subjectEntities(a, z int, s sentence) ([]*entity, int, int
 	}
 	e := ts.resolve(a, z)
 	if e == nil {
-		return nil, -1, -1
+		// "Lawyers for the tenants", "advocates for victims": the people
+		// the phrase is headed by, when the whole names no one.
+		k := ts.peopleHeadPrep(a, z)
+		if k < 0 {
+			return nil, -1, -1
+		}
+		if e = ts.resolve(a, k-1); e == nil {
+			return nil, -1, -1
+		}
+		z = k - 1
 	}
 	if d.low(a-1) == "and" && a-2 >= s.a && d.tok(a-2).upper {
 		if st := d.npLeft(a-2, s.a); st >= 0 && (st == s.a || d.clauseEdge(st-1)) {
@@ -320,6 +329,24 @@ func (ts *typedStage) subjectEntities(a, z int, s sentence) ([]*entity, int, int
 		}
 	}
 	return []*entity{e}, a, z
+}
+
+// peopleHeadPrep returns the preposition that follows a plural noun for
+// people heading the subject [a, z] ("Lawyers for the tenants", "critics
+// of the plan"), or -1.
+func (ts *typedStage) peopleHeadPrep(a, z int) int {
+	d := ts.d
+	for k := a + 1; k < z && k <= a+3; k++ {
+		if !d.is(k, wPrep) || d.toks[k].upper {
+			continue
+		}
+		w := d.low(k - 1)
+		if peopleNouns[w] || d.is(k-1, wAnon) && strings.HasSuffix(w, "s") {
+			return k
+		}
+		return -1
+	}
+	return -1
 }
 
 // lastDocument returns the document source mentioned last before token
