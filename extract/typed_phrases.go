@@ -331,9 +331,10 @@ func (ts *typedStage) subjectEntities(a, z int, s sentence) ([]*entity, int, int
 	return []*entity{e}, a, z
 }
 
-// peopleHeadPrep returns the preposition that follows a plural noun for
-// people heading the subject [a, z] ("Lawyers for the tenants", "critics
-// of the plan"), or -1.
+// peopleHeadPrep returns the first preposition within the subject [a, z]
+// when the word before it is a noun for people, from peopleNouns or a
+// plural of an unnamed-official word ("Lawyers for the tenants",
+// "advocates for victims"), or -1.
 func (ts *typedStage) peopleHeadPrep(a, z int) int {
 	d := ts.d
 	for k := a + 1; k < z && k <= a+3; k++ {
